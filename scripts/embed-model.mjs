@@ -1,0 +1,15 @@
+// Regenerate src/models/cxm10.ts from data/models/cxm-10.json (the file users read and cite).
+// Run after editing the JSON: node scripts/embed-model.mjs
+import { readFileSync, writeFileSync } from "node:fs";
+const json = JSON.parse(readFileSync("data/models/cxm-10.json", "utf8"));
+const head = `/**
+ * The embedded default model: the 10-component, 4-layer CXM implementation
+ * model of Mardazad Navi et al. (2024), components listed layer by layer,
+ * outer to inner. Generated from \`data/models/cxm-10.json\` by
+ * \`scripts/embed-model.mjs\`; a test checks the two are identical.
+ */
+import type { Model } from "../types.js";
+
+/** The CXM implementation model (Mardazad Navi et al. 2024). */
+export const cxmModel: Model = `;
+writeFileSync("src/models/cxm10.ts", head + JSON.stringify(json, null, 2) + ";\n");

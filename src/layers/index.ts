@@ -1,0 +1,2 @@
+// Public exports of src/layers/ (filled in by the work on this folder).
+export {};

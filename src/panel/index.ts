@@ -1,0 +1,2 @@
+// Public exports of src/panel/ (filled in by the work on this folder).
+export {};

@@ -1,0 +1,2 @@
+// Public exports of src/report/ (filled in by the work on this folder).
+export {};

@@ -1,0 +1,2 @@
+// Public exports of src/survey/ (filled in by the work on this folder).
+export {};

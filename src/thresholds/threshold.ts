@@ -1,0 +1,100 @@
+import type { Matrix } from "../types.js";
+import { assertSquare } from "../linalg.js";
+import { mmdeThreshold } from "./mmde.js";
+
+/** Threshold rules for the impact-relation map. */
+export type ThresholdMethod = "mean" | "mean+sd" | "quantile" | "fixed" | "mmde";
+
+/** Options of {@link threshold}. Defaults are those of METHODS §2.5. */
+export interface ThresholdOptions {
+  /** Rule (default `"mean"`). */
+  method?: ThresholdMethod;
+  /** Which entries of T enter the mean, sd and quantile: all n² (default) or the n(n−1) off-diagonal ones. */
+  entries?: "all" | "offDiagonal";
+  /** `"mean+sd"`: the multiple k of the sd (default 1). */
+  k?: number;
+  /** `"mean+sd"`: population sd (÷N, default) or sample sd (÷(N−1)). */
+  sd?: "population" | "sample";
+  /** `"quantile"`: the probability q in [0, 1] (default 0.75), interpolated linearly (R type 7, Excel PERCENTILE.INC). */
+  q?: number;
+  /** `"fixed"`: the threshold value itself. */
+  value?: number;
+}
+
+/** A threshold and how it was chosen. */
+export interface Threshold {
+  method: ThresholdMethod;
+  value: number;
+  /** The settings that produced it (entries, k, sd, q), for reports. */
+  settings: Record<string, string | number>;
+  /** MMDE only: the prefix lengths and mean de-entropies it chose from. */
+  detail?: Record<string, unknown>;
+}
+
+/** The entries of T that enter a threshold statistic. */
+export function thresholdEntries(total: Matrix, entries: "all" | "offDiagonal" = "all"): number[] {
+  const n = total.length;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (entries === "all" || i !== j) out.push(total[i][j]);
+  return out;
+}
+
+/** Linear-interpolation quantile (R type 7) of already sorted values. */
+export function quantileSorted(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) throw new RangeError("quantile requires at least one value");
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile q must be in [0, 1], got ${q}`);
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/**
+ * Threshold α of the impact-relation map (METHODS §2.5). Edges are t_ij > α.
+ * - `mean`: mean of the chosen entries of T (all n² by default, as in Tzeng et al. 2007).
+ * - `mean+sd`: mean + k·sd (population sd by default).
+ * - `quantile`: the q-quantile of the chosen entries.
+ * - `fixed`: a value the analyst gives.
+ * - `mmde`: maximum mean de-entropy (Li & Tzeng 2009), see {@link mmdeThreshold}.
+ * @throws {RangeError} on an unknown method or an invalid setting.
+ * @example
+ * threshold([[0, 1], [3, 0]]).value; // 1 (mean of all four entries)
+ */
+export function threshold(total: Matrix, options: ThresholdOptions = {}): Threshold {
+  assertSquare(total, "total-relation matrix");
+  const method = options.method ?? "mean";
+  const entries = options.entries ?? "all";
+  if (entries !== "all" && entries !== "offDiagonal") throw new RangeError(`threshold entries must be "all" or "offDiagonal", got "${String(entries)}"`);
+  if (method === "fixed") {
+    const v = options.value;
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError("a fixed threshold needs a finite value");
+    return { method, value: v, settings: { value: v } };
+  }
+  if (method === "mmde") {
+    return mmdeThreshold(total);
+  }
+  const xs = thresholdEntries(total, entries);
+  if (xs.length === 0) throw new RangeError("threshold needs at least one entry (a 1×1 matrix has no off-diagonal entries)");
+  let mean = 0;
+  for (const x of xs) mean += x;
+  mean /= xs.length;
+  if (method === "mean") return { method, value: mean, settings: { entries } };
+  if (method === "mean+sd") {
+    const k = options.k ?? 1;
+    const sdKind = options.sd ?? "population";
+    if (!Number.isFinite(k)) throw new RangeError(`k must be finite, got ${k}`);
+    if (sdKind !== "population" && sdKind !== "sample") throw new RangeError(`sd must be "population" or "sample", got "${String(sdKind)}"`);
+    let ss = 0;
+    for (const x of xs) ss += (x - mean) * (x - mean);
+    const denom = sdKind === "sample" ? xs.length - 1 : xs.length;
+    if (denom <= 0) throw new RangeError("a sample sd needs at least two entries");
+    const sd = Math.sqrt(ss / denom);
+    return { method, value: mean + k * sd, settings: { entries, k, sd: sdKind } };
+  }
+  if (method === "quantile") {
+    const q = options.q ?? 0.75;
+    const sorted = xs.slice().sort((a, b) => a - b);
+    return { method, value: quantileSorted(sorted, q), settings: { entries, q } };
+  }
+  throw new RangeError(`unknown threshold method "${String(method)}": use mean, mean+sd, quantile, fixed or mmde`);
+}

@@ -1,0 +1,2 @@
+// Public exports of src/uncertainty/ (filled in by the work on this folder).
+export {};
