@@ -1,0 +1,39 @@
+/** Shared test helpers: one tolerance check and seeded random matrices. */
+import { expect } from "vitest";
+import { createRandom, type Matrix } from "../src/index.js";
+
+/** Assert two matrices (or vectors) agree entry-wise within an absolute tolerance. */
+export function expectClose(actual: number[] | Matrix, expected: number[] | Matrix, tol: number): void {
+  const a = (actual as unknown[]).flat() as number[];
+  const e = (expected as unknown[]).flat() as number[];
+  expect(a.length).toBe(e.length);
+  let worst = 0, at = -1;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i] - e[i]);
+    if (!(d <= worst)) {
+      worst = d;
+      at = i;
+    }
+  }
+  if (!(worst <= tol)) expect.fail(`entry ${at}: ${a[at]} vs ${e[at]} differs by ${worst} > ${tol}`);
+}
+
+/** A seeded random n×n direct-influence matrix with integer ratings 0..max and a zero diagonal. */
+export function randomDirect(n: number, seed: number, max = 4): Matrix {
+  const rng = createRandom(seed);
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : rng.int(max + 1))));
+}
+
+/** Matrix product of plain matrices. */
+export function matmul(a: Matrix, b: Matrix): Matrix {
+  return a.map((row) => b[0].map((_, j) => row.reduce((s, v, k) => s + v * b[k][j], 0)));
+}
+
+/** Deep-freeze a nested array/object so tests prove inputs are not mutated. */
+export function deepFreeze<T>(x: T): T {
+  if (x && typeof x === "object") {
+    Object.values(x as object).forEach(deepFreeze);
+    Object.freeze(x);
+  }
+  return x;
+}
