@@ -1,2 +1,11 @@
-// Public exports of src/plots/ (filled in by the work on this folder).
-export {};
+// Public exports of src/plots/: Plotly figure builders (pure data, no DOM).
+export * from "./figure.js";
+export * from "./layerPalette.js";
+export * from "./causalDiagram.js";
+export * from "./totalRelationHeatmap.js";
+export * from "./gapRatioPlot.js";
+export * from "./relationForestPlot.js";
+export * from "./layerOrderPlot.js";
+export * from "./micmacPlot.js";
+export * from "./ismLevelsPlot.js";
+export * from "./powerCurvePlot.js";

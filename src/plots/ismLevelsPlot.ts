@@ -1,0 +1,69 @@
+import { type PlotlyFigure, plotText } from "./figure.js";
+
+/** What {@link ismLevelsPlot} reads from an ISM result. */
+export interface IsmLevelsInput {
+  /** Level partition, level 1 (top: the most dependent components) first; each level lists component ids. */
+  levels: ReadonlyArray<readonly string[]>;
+  /** Links to draw (e.g. the thresholded T's edges), optional. */
+  edges?: ReadonlyArray<{ from: string; to: string }>;
+}
+
+/**
+ * ISM level diagram (METHODS §4): the level partition of the reachability
+ * matrix drawn as rows, level 1 (top, the outcomes) at the top and the last
+ * level (the root drivers) at the bottom, components spread along each row;
+ * optional links drawn as arrows between components on different levels.
+ * Source: Warfield (1974), "Developing interconnection matrices in structural modeling", IEEE SMC 4(1), 81–87.
+ * @throws {RangeError} when an edge names a component not in any level.
+ * @example
+ * ismLevelsPlot({ levels: [["INS"], ["EMP", "INT"], ["LEAD"]] });
+ */
+export function ismLevelsPlot(ism: IsmLevelsInput): PlotlyFigure {
+  const L = ism.levels.length;
+  const pos = new Map<string, [number, number]>();
+  const xs: number[] = [], ys: number[] = [], text: string[] = [];
+  ism.levels.forEach((level, li) => {
+    const m = level.length;
+    level.forEach((id, k) => {
+      const x = (k + 1) / (m + 1);
+      const y = L - li;
+      pos.set(id, [x, y]);
+      xs.push(x);
+      ys.push(y);
+      text.push(plotText(id));
+    });
+  });
+  const annotations: Array<Record<string, unknown>> = [];
+  for (const e of ism.edges ?? []) {
+    const a = pos.get(e.from), b = pos.get(e.to);
+    if (!a || !b) throw new RangeError(`ismLevelsPlot: edge ${e.from} → ${e.to} names a component in no level`);
+    if (a[1] === b[1]) continue;
+    annotations.push({ x: b[0], y: b[1], ax: a[0], ay: a[1], xref: "x", yref: "y", axref: "x", ayref: "y", text: "", showarrow: true, arrowhead: 2, arrowwidth: 1, arrowcolor: "rgba(80,80,80,0.45)", standoff: 14, startstandoff: 14 });
+  }
+  return {
+    data: [
+      {
+        type: "scatter",
+        mode: "markers+text",
+        name: "components",
+        x: xs,
+        y: ys,
+        text,
+        textposition: "middle center",
+        marker: { size: 34, color: "#E8F1FA", line: { color: "#0072B2", width: 1.5 }, symbol: "square" },
+        hoverinfo: "text",
+        hovertext: text.map((t, i) => `${t}: level ${L - ys[i] + 1}`),
+      },
+    ],
+    layout: {
+      title: { text: "ISM levels<br><sup>level 1 (top) = most dependent; last level (bottom) = root drivers</sup>" },
+      xaxis: { visible: false, range: [0, 1] },
+      yaxis: { title: { text: "level" }, tickvals: ism.levels.map((_, li) => L - li), ticktext: ism.levels.map((_, li) => `Level ${li + 1}`), range: [0.4, L + 0.6], zeroline: false },
+      annotations,
+      showlegend: false,
+      height: Math.max(300, 90 * L + 120),
+      margin: { t: 70, r: 20, b: 30, l: 70 },
+      font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
+    },
+  };
+}
