@@ -1,0 +1,391 @@
+#!/usr/bin/env node
+/**
+ * Execute the research notebooks headlessly and check that they worked.
+ *
+ *   node scripts/notebooks.mjs [names…] [--jobs N] [--no-browser] [--self-test]
+ *
+ * For each notebook (default: every notebooks/NN-*.ipynb; a name may be a
+ * prefix such as `01` or `03-layer`, or a path to any .ipynb):
+ *   1. execute it with the repo's tslab kernel:
+ *      `jupyter nbconvert --to notebook --execute --allow-errors
+ *       --ExecutePreprocessor.timeout=300` into build/notebooks/;
+ *   2. fail on any `error` output or `stderr` stream in any cell — tslab
+ *      reports a failing cell only as stderr text — printing the notebook,
+ *      the cell number, the cell's first source line and the error text;
+ *   3. convert the executed notebook to HTML (build/notebooks/NAME.html);
+ *   4. load the HTML in headless Chromium (`--dump-dom`,
+ *      `--virtual-time-budget`) and fail unless every chart div the notebook
+ *      produced (`class="cxm-plot"`) holds a drawn Plotly chart (at least one
+ *      `class="main-svg"` element).
+ * Then prints a summary with timings and exits 1 if anything failed.
+ *
+ * `--self-test` proves the failure paths: it builds two deliberately broken
+ * notebooks under build/notebooks/self-test/ (one cell throws; one chart is
+ * never drawn) and exits 0 only if the runner reports each failure with the
+ * right cell and message.
+ *
+ * Works from any working directory. Needs `jupyter` (nbconvert, nbclient,
+ * jupyter-client) and `chromium` (or CHROMIUM=/path/to/chrome); see
+ * notebooks/README.md.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, relative, resolve } from "node:path";
+import { jupyterEnv, kernelName, registerKernel, root } from "./jupyterKernel.mjs";
+
+const notebooksDir = join(root, "notebooks");
+const buildDir = join(root, "build", "notebooks");
+const EXECUTE_TIMEOUT_S = 300;
+const CHROMIUM_BUDGET_MS = 15000;
+const MAX_NOTEBOOK_BYTES = 10 * 1024 * 1024;
+
+/** Run a command; resolve with { code, stdout, stderr, seconds }. Never rejects on a non-zero exit. */
+function run(cmd, args, options = {}) {
+  const started = process.hrtime.bigint();
+  return new Promise((resolvePromise) => {
+    let child;
+    try {
+      child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], ...options });
+    } catch (err) {
+      resolvePromise({ code: 127, stdout: "", stderr: String(err), seconds: 0 });
+      return;
+    }
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const done = (code, extra = "") =>
+      resolvePromise({ code, stdout, stderr: stderr + extra, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
+    child.on("error", (err) => done(127, `\n${cmd}: ${err.message}`));
+    child.on("close", (code, signal) => done(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** Text of a notebook field that may be a string or a list of lines. */
+const text = (v) => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v : "");
+
+/** Drop stack-frame noise of tslab/node internals so the user's message stands out. */
+function cleanError(message) {
+  const lines = message.replace(/\u001b\[[0-9;]*m/g, "").split("\n");
+  const kept = lines.filter((l) => !/^\s+at .*(node_modules[\\/]tslab|node:vm|node:internal|sigintHandlersWrap)/.test(l));
+  const out = kept.join("\n").trim();
+  const limited = out.split("\n").slice(0, 25);
+  return limited.join("\n") + (out.split("\n").length > 25 ? "\n…" : "");
+}
+
+/**
+ * Problems in an executed notebook: every cell with an `error` output or a
+ * `stderr` stream, as { cell, codeCell, firstLine, message }.
+ */
+export function notebookProblems(nb) {
+  const problems = [];
+  let codeCell = 0;
+  nb.cells.forEach((cell, index) => {
+    if (cell.cell_type !== "code") return;
+    codeCell += 1;
+    const messages = [];
+    for (const out of cell.outputs ?? []) {
+      if (out.output_type === "error") {
+        const tb = text(out.traceback) || (Array.isArray(out.traceback) ? out.traceback.join("\n") : "");
+        messages.push(`${out.ename}: ${out.evalue}${tb ? "\n" + tb : ""}`);
+      } else if (out.output_type === "stream" && out.name === "stderr") {
+        messages.push(text(out.text));
+      }
+    }
+    if (messages.length > 0) {
+      const firstLine = text(cell.source).split("\n").find((l) => l.trim() !== "") ?? "";
+      problems.push({ cell: index + 1, codeCell, firstLine, message: cleanError(messages.join("\n")) });
+    }
+  });
+  return problems;
+}
+
+/** Number of chart divs (`class="cxm-plot"`) the notebook's outputs contain. */
+export function chartDivsInNotebook(nb) {
+  let count = 0;
+  for (const cell of nb.cells) {
+    for (const out of cell.outputs ?? []) {
+      const html = out.data?.["text/html"];
+      if (html) count += (text(html).match(/<div[^>]*class="cxm-plot[" ]/g) ?? []).length;
+    }
+  }
+  return count;
+}
+
+/**
+ * Per chart div in a DOM dump, the number of Plotly `class="main-svg"`
+ * elements between it and the next chart div (Plotly draws 2–3 per chart).
+ */
+export function drawnCharts(dom) {
+  const starts = [];
+  const re = /<div[^>]*class="cxm-plot[" ]/g;
+  let m;
+  while ((m = re.exec(dom)) !== null) starts.push(m.index);
+  return starts.map((start, i) => {
+    const segment = dom.slice(start, i + 1 < starts.length ? starts[i + 1] : dom.length);
+    return (segment.match(/class="main-svg"/g) ?? []).length;
+  });
+}
+
+function findChromium() {
+  if (process.env.CHROMIUM) return process.env.CHROMIUM;
+  for (const c of ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"]) {
+    if (existsSync(c)) return c;
+  }
+  return "chromium";
+}
+
+/** Load an HTML file in headless Chromium and return its DOM after scripts ran. */
+async function dumpDom(htmlFile) {
+  const profile = mkdtempSync(join(tmpdir(), "cxm-chromium-"));
+  try {
+    const args = [
+      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--disable-dev-shm-usage", "--allow-file-access-from-files",
+      // The notebooks are checked offline: any attempt to reach the network fails at once.
+      "--host-resolver-rules=MAP * ~NOTFOUND",
+      `--user-data-dir=${profile}`, `--virtual-time-budget=${CHROMIUM_BUDGET_MS}`,
+      "--window-size=1280,2000", "--dump-dom", `file://${htmlFile}`,
+    ];
+    return await run(findChromium(), args, { timeout: 120_000 });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Resolve command-line names to notebook files. */
+function selectNotebooks(names) {
+  const all = readdirSync(notebooksDir).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
+  if (names.length === 0) return all.map((f) => join(notebooksDir, f));
+  const picked = [];
+  for (const name of names) {
+    const asPath = resolve(process.cwd(), name);
+    if (name.endsWith(".ipynb") && existsSync(asPath)) {
+      picked.push(asPath);
+      continue;
+    }
+    const matches = all.filter((f) => f.startsWith(name) || f === `${name}.ipynb`);
+    if (matches.length === 0) throw new Error(`no notebook matches "${name}" (have: ${all.join(", ")})`);
+    picked.push(...matches.map((f) => join(notebooksDir, f)));
+  }
+  return [...new Set(picked)];
+}
+
+/**
+ * Execute, check, convert and render one notebook. Returns a result with
+ * `ok`, `failures` (strings to print) and per-stage timings in seconds.
+ */
+async function processNotebook(file, { outDir, browser }) {
+  const name = basename(file, ".ipynb");
+  const result = { name, ok: true, failures: [], times: {}, charts: 0, drawn: 0, bytes: 0 };
+  const fail = (msg) => {
+    result.ok = false;
+    result.failures.push(msg);
+  };
+  mkdirSync(outDir, { recursive: true });
+  if (resolve(outDir) === resolve(file, "..")) throw new Error(`${file}: the output dir must differ from the notebook's own dir`);
+  const executed = join(outDir, `${name}.ipynb`);
+  rmSync(executed, { force: true });
+
+  const exec = await run("jupyter", [
+    "nbconvert", "--to", "notebook", "--execute", "--allow-errors",
+    `--ExecutePreprocessor.timeout=${EXECUTE_TIMEOUT_S}`, `--ExecutePreprocessor.kernel_name=${kernelName}`,
+    "--output-dir", outDir, "--output", `${name}.ipynb`, file,
+  ], { env: jupyterEnv(), cwd: root });
+  result.times.execute = exec.seconds;
+  if (exec.code !== 0 || !existsSync(executed)) {
+    fail(`${name}: nbconvert --execute failed (exit ${exec.code}):\n${cleanError(exec.stderr).split("\n").slice(-20).join("\n")}`);
+    return result;
+  }
+  const nb = JSON.parse(readFileSync(executed, "utf8"));
+  result.bytes = statSync(executed).size;
+  for (const p of notebookProblems(nb)) {
+    fail(`${name}, cell ${p.cell} (code cell ${p.codeCell}): ${p.firstLine}\n${p.message.replace(/^/gm, "    ")}`);
+  }
+  if (result.bytes > MAX_NOTEBOOK_BYTES) fail(`${name}: executed notebook is ${(result.bytes / 1048576).toFixed(1)} MB (limit 10 MB); is Plotly embedded more than once?`);
+  result.charts = chartDivsInNotebook(nb);
+
+  const html = join(outDir, `${name}.html`);
+  const conv = await run("jupyter", ["nbconvert", "--to", "html", "--output-dir", outDir, "--output", `${name}.html`, executed], { env: jupyterEnv(), cwd: root });
+  result.times.html = conv.seconds;
+  if (conv.code !== 0 || !existsSync(html)) {
+    fail(`${name}: nbconvert --to html failed (exit ${conv.code}):\n${conv.stderr.split("\n").slice(-15).join("\n")}`);
+    return result;
+  }
+  if (!browser) return result;
+
+  const dom = await dumpDom(html);
+  result.times.browser = dom.seconds;
+  if (dom.code !== 0 || dom.stdout.length === 0) {
+    fail(`${name}: headless Chromium failed (exit ${dom.code}):\n${dom.stderr.split("\n").filter((l) => !/dbus|Fontconfig/i.test(l)).slice(-10).join("\n")}`);
+    return result;
+  }
+  const perChart = drawnCharts(dom.stdout);
+  result.drawn = perChart.filter((c) => c > 0).length;
+  if (perChart.length < result.charts) {
+    fail(`${name}: the notebook produced ${result.charts} chart div(s) but the HTML page shows only ${perChart.length}`);
+  }
+  perChart.forEach((c, i) => {
+    if (c === 0) fail(`${name}: chart ${i + 1} of ${perChart.length} did not draw in Chromium (no class="main-svg" inside its div)`);
+  });
+  return result;
+}
+
+/** Run `fn` over items with at most `jobs` at a time, keeping order of results. */
+async function pool(items, jobs, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
+  return results;
+}
+
+const fmt = (s) => (s === undefined ? "    –" : `${s.toFixed(1).padStart(5)}s`);
+
+function printSummary(results, totalSeconds) {
+  console.log("\nnotebook                              execute   html  browser  charts   size  status");
+  for (const r of results) {
+    const size = r.bytes ? `${(r.bytes / 1048576).toFixed(1)}MB` : "–";
+    console.log(
+      `${r.name.padEnd(36)} ${fmt(r.times.execute)} ${fmt(r.times.html)} ${fmt(r.times.browser)}  ${`${r.drawn}/${r.charts}`.padStart(6)} ${size.padStart(6)}  ${r.ok ? "ok" : "FAILED"}`,
+    );
+  }
+  console.log(`total ${totalSeconds.toFixed(1)}s for ${results.length} notebook(s)`);
+}
+
+function cell(source, type = "code") {
+  const c = { cell_type: type, metadata: {}, source };
+  if (type === "code") Object.assign(c, { execution_count: null, outputs: [] });
+  return c;
+}
+
+function writeNotebook(file, cells) {
+  const nb = {
+    cells: cells.map((c, i) => ({ id: `cell-${i + 1}`, ...c })),
+    metadata: {
+      kernelspec: { name: kernelName, display_name: "TypeScript (cxm-dematel, tslab)", language: "typescript" },
+      language_info: { name: "typescript" },
+    },
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+  writeFileSync(file, JSON.stringify(nb, null, 1) + "\n");
+}
+
+/** Build two broken notebooks outside notebooks/ and check that each failure is reported precisely. */
+async function selfTest({ browser }) {
+  const dir = join(buildDir, "self-test");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const message = "deliberately broken cell: self-test";
+  writeNotebook(join(dir, "broken-cell.ipynb"), [
+    cell("# Self-test: the third cell throws", "markdown"),
+    // Independent of the library (which may be mid-change): the self-test checks the runner only.
+    cell('import { readFileSync } from "fs";\nconsole.log(JSON.parse(readFileSync("package.json", "utf8")).name);'),
+    cell("const n: number = 2;\nconsole.log(n * 21);"),
+    cell(`// the broken cell\nthrow new Error(${JSON.stringify(message)});`),
+    cell('console.log("never printed: tslab stops after an error");'),
+  ]);
+  writeNotebook(join(dir, "undrawn-chart.ipynb"), [
+    cell('import * as tslab from "tslab";\n// a chart div whose script never calls Plotly.newPlot\ntslab.display.html(\'<div class="cxm-plot" id="never-drawn" style="height:300px"></div>\');'),
+  ]);
+  const checks = [];
+  const outDir = join(dir, "executed");
+  const broken = await processNotebook(join(dir, "broken-cell.ipynb"), { outDir, browser: false });
+  const brokenText = broken.failures.join("\n");
+  checks.push(["a throwing cell fails the run", !broken.ok]);
+  checks.push(["the failure names cell 4 (code cell 3) and its first line", /cell 4 \(code cell 3\): \/\/ the broken cell/.test(brokenText)]);
+  checks.push(["the failure shows the thrown message", brokenText.includes(`Error: ${message}`)]);
+  checks.push(["only that cell is reported", broken.failures.length === 1]);
+  if (browser) {
+    const undrawn = await processNotebook(join(dir, "undrawn-chart.ipynb"), { outDir, browser: true });
+    const undrawnText = undrawn.failures.join("\n");
+    checks.push(["a chart that never draws fails the run", !undrawn.ok && /chart 1 of 1 did not draw/.test(undrawnText)]);
+  }
+  console.log("self-test: what the runner printed for the broken notebook:\n" + brokenText.replace(/^/gm, "  | "));
+  let ok = true;
+  for (const [what, passed] of checks) {
+    console.log(`${passed ? "ok  " : "FAIL"} ${what}`);
+    ok &&= passed;
+  }
+  return ok;
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const names = [];
+  let jobs = 1;
+  let browser = true;
+  let self = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--self-test") self = true;
+    else if (a === "--no-browser") browser = false;
+    else if (a === "--jobs" || a === "-j") jobs = Number(argv[++i]);
+    else if (a.startsWith("--jobs=")) jobs = Number(a.slice(7));
+    else if (a === "--help" || a === "-h") {
+      console.log("usage: node scripts/notebooks.mjs [names…] [--jobs N] [--no-browser] [--self-test]");
+      return 0;
+    } else if (a.startsWith("-")) {
+      console.error(`unknown option ${a}\nusage: node scripts/notebooks.mjs [names…] [--jobs N] [--no-browser] [--self-test]`);
+      return 2;
+    } else names.push(a);
+  }
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    console.error("--jobs needs a positive integer");
+    return 2;
+  }
+  const jupyter = await run("jupyter", ["nbconvert", "--version"]);
+  if (jupyter.code !== 0) {
+    console.error("jupyter nbconvert is not installed. Debian/Ubuntu: sudo apt-get install jupyter-nbconvert python3-nbclient python3-jupyter-client; pip: pip install nbconvert nbclient");
+    return 1;
+  }
+  if (browser && (await run(findChromium(), ["--version"])).code !== 0) {
+    console.error("chromium is not installed (Debian: sudo apt-get install chromium; or set CHROMIUM=/path/to/chrome, or pass --no-browser)");
+    return 1;
+  }
+  registerKernel();
+  if (self) return (await selfTest({ browser })) ? 0 : 1;
+
+  let files;
+  try {
+    files = selectNotebooks(names);
+  } catch (err) {
+    console.error(err.message);
+    return 2;
+  }
+  if (files.length === 0) {
+    console.error(`no notebooks found in ${relative(process.cwd(), notebooksDir) || "."}`);
+    return 1;
+  }
+  const started = process.hrtime.bigint();
+  const results = await pool(files, jobs, async (file) => {
+    const r = await processNotebook(file, { outDir: buildDir, browser });
+    console.log(`${r.ok ? "ok    " : "FAILED"} ${r.name} (${Object.values(r.times).reduce((a, b) => a + b, 0).toFixed(1)}s)`);
+    for (const f of r.failures) console.error(f.replace(/^/gm, "  "));
+    return r;
+  });
+  printSummary(results, Number(process.hrtime.bigint() - started) / 1e9);
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length > 0) {
+    console.error(`\n${failed.length} notebook(s) failed: ${failed.map((r) => r.name).join(", ")}`);
+    return 1;
+  }
+  console.log(`HTML in ${relative(process.cwd(), buildDir) || "."}/`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err?.stack ?? String(err));
+    process.exit(1);
+  },
+);
