@@ -1,2 +1,5 @@
-// Public exports of src/uncertainty/ (filled in by the work on this folder).
-export {};
+// Public exports of src/uncertainty/: synthetic panels (METHODS §7), bootstrap over experts (§6), power (§7).
+export * from "./simulatePanel.js";
+export * from "./simulatedSurvey.js";
+export * from "./quantileType7.js";
+export * from "./bootstrapExperts.js";

@@ -1,0 +1,66 @@
+import type { Matrix, Model } from "../types.js";
+import { createRandom } from "../random.js";
+import { drawRatings, panelMeans, resolvePanelSettings, type PanelOptions } from "./panelDraw.js";
+
+/** Options of {@link simulatePanel}; every default is the one of METHODS §7. */
+export interface SimulatePanelOptions extends PanelOptions {
+  /** Number of experts K (default 14, like the paper's panel). */
+  experts?: number;
+  /** Layer effect δ (default 0.5); δ = 0 is the null (no layer structure). */
+  delta?: number;
+  /** Noise standard deviation σ of each rating (default 0.8). */
+  sigma?: number;
+  /** Standard deviation τ of each expert's overall bias (default 0.3). */
+  tau?: number;
+  /** Mean rating c between components of the same layer (default 2, the middle of a 0–4 scale). */
+  c?: number;
+  /** Top of the integer rating scale s (default 4). */
+  scaleMax?: number;
+  /** Seed of the generator (default 1). */
+  seed?: number;
+}
+
+/**
+ * Simulate a panel of K experts' direct-influence matrices under the
+ * generative model of METHODS §7 (this project's own definition): for i ≠ j,
+ * μ_ij = c + δ·(ℓ(j) − ℓ(i)), with ℓ the 1-based layer (1 = outermost), and
+ * expert k rates x^k_ij = round(clip(μ_ij + b_k + ε^k_ij, 0, s)) with bias
+ * b_k ~ N(0, τ²) and noise ε ~ N(0, σ²); the diagonal is 0.
+ *
+ * Sign: with δ > 0 a component i in an outer layer rates its influence on an
+ * inner component j (ℓ(j) > ℓ(i)) above c, so outer components give more than
+ * they receive — positive relation D − R — which is what the model predicts
+ * (METHODS §5: outer layers drive inner ones).
+ *
+ * A component in no layer gets ℓ = (L + 1)/2, the middle of the layer scale;
+ * a model without layers gives μ_ij = c everywhere.
+ *
+ * Reproducibility: numbers come from `createRandom(seed)` in this order: for
+ * each expert k = 1..K, its bias (one normal deviate), then the noise of each
+ * off-diagonal cell row by row (one normal deviate each). Bias and noise are
+ * drawn even when τ or σ is 0, so changing δ, c, σ or τ with the same seed
+ * reuses the same deviates (common random numbers). Rounding is `Math.round`.
+ *
+ * @param model the model whose layers define ℓ.
+ * @returns K matrices n×n of integers 0..s, in model component order.
+ * @throws {RangeError} when experts or scaleMax is not a positive integer or σ, τ < 0.
+ * @throws {TypeError} when an option is not a finite number or the seed is not an integer.
+ * @example
+ * const panel = simulatePanel(defaultModel(), { experts: 14, delta: 0.5, seed: 7 });
+ * panel.length; // 14
+ */
+export function simulatePanel(model: Model, options: SimulatePanelOptions = {}): Matrix[] {
+  const s = resolvePanelSettings(options);
+  const n = model.components.length;
+  if (n === 0) throw new RangeError("simulatePanel: the model has no components");
+  const mu = panelMeans(model, s.delta, s.c);
+  const flat = new Float64Array(s.experts * n * n);
+  drawRatings(mu, n, s.experts, s.sigma, s.tau, s.scaleMax, createRandom(s.seed), flat);
+  const panel: Matrix[] = [];
+  for (let k = 0; k < s.experts; k++) {
+    const m: Matrix = [];
+    for (let i = 0; i < n; i++) m.push(Array.from(flat.subarray(k * n * n + i * n, k * n * n + (i + 1) * n)));
+    panel.push(m);
+  }
+  return panel;
+}

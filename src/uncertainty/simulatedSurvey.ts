@@ -1,0 +1,28 @@
+import type { Model, Survey } from "../types.js";
+import { resolvePanelSettings } from "./panelDraw.js";
+import { simulatePanel, type SimulatePanelOptions } from "./simulatePanel.js";
+
+/**
+ * A synthetic survey: {@link simulatePanel}'s matrices wrapped as a
+ * {@link Survey} marked `synthetic: true`, experts labelled E01, E02, …
+ * (zero-padded to at least two digits), weight 1, scale 0..s, and a `source`
+ * that states the generator's parameters and seed. Same options, defaults and
+ * draw order as {@link simulatePanel} (METHODS §7).
+ * @throws {RangeError} / {TypeError} as {@link simulatePanel}.
+ * @example
+ * const survey = simulatedSurvey(defaultModel(), { seed: 7 });
+ * survey.experts[0].expert; // "E01"
+ */
+export function simulatedSurvey(model: Model, options: SimulatePanelOptions = {}): Survey {
+  const s = resolvePanelSettings(options, "simulatedSurvey");
+  const panel = simulatePanel(model, s);
+  const width = Math.max(2, String(s.experts).length);
+  return {
+    source: `synthetic panel (METHODS §7: K=${s.experts}, delta=${s.delta}, sigma=${s.sigma}, tau=${s.tau}, c=${s.c}, scale 0..${s.scaleMax}, seed=${s.seed})`,
+    components: model.components.map((c) => c.id),
+    experts: panel.map((matrix, k) => ({ expert: "E" + String(k + 1).padStart(width, "0"), weight: 1, matrix, imputed: [] })),
+    scale: { min: 0, max: s.scaleMax },
+    warnings: [],
+    synthetic: true,
+  };
+}
