@@ -1,2 +1,5 @@
-// Public exports of src/panel/ (filled in by the work on this folder).
-export {};
+// Public exports of src/panel/: panel quality (METHODS §3).
+export * from "./gapRatio.js";
+export * from "./krippendorffAlpha.js";
+export * from "./expertDistances.js";
+export * from "./panelQuality.js";

@@ -1,0 +1,142 @@
+import type { Matrix } from "../types.js";
+import { aggregate } from "../aggregate.js";
+import { dematel } from "../dematel.js";
+import type { NormalizationMethod } from "../normalize.js";
+import { assertPanel } from "./assertPanel.js";
+import { gapRatio, type GapRatioResult } from "./gapRatio.js";
+import { krippendorffAlpha } from "./krippendorffAlpha.js";
+import { expertDistances } from "./expertDistances.js";
+
+/** Options of {@link panelQuality}. */
+export interface PanelQualityOptions {
+  /** One non-negative weight per expert for the DEMATEL runs of the leave-one-out check (default: all 1). The gap ratio, alpha and distances are unweighted. */
+  weights?: readonly number[];
+  /** Normalisation of the leave-one-out DEMATEL runs (default `"max"`). */
+  normalization?: NormalizationMethod;
+  /** ε added to λ in the leave-one-out DEMATEL runs (default 0). */
+  epsilon?: number;
+  /** Consensus is declared when the final gap ratio is below this share (default 0.05, i.e. 5%). */
+  consensusLevel?: number;
+  /** Expert labels for the report (default `"1"`, `"2"`, …). */
+  labels?: readonly string[];
+}
+
+/** One expert's distance from the mean of the others. */
+export interface ExpertDistance {
+  /** 0-based index of the expert in the panel. */
+  expert: number;
+  label: string;
+  distance: number;
+}
+
+/** How much the DEMATEL results move when one expert is left out. */
+export interface LeaveOneOutEffect {
+  /** 0-based index of the expert left out. */
+  expert: number;
+  label: string;
+  /** max_i |relation_i(all) − relation_i(without this expert)|; NaN when either run has no solution. */
+  maxRelationChange: number;
+  /** max_ij |t_ij(all) − t_ij(without this expert)|; NaN when either run has no solution. */
+  maxTotalChange: number;
+}
+
+/** Panel-quality figures of {@link panelQuality}. */
+export interface PanelQuality {
+  /** K, the number of experts. */
+  experts: number;
+  /** n, the number of components. */
+  components: number;
+  /** gap(p) for p = 2..K (empty when K = 1); depends on expert order. */
+  gapRatio: GapRatioResult;
+  /** gap(K), NaN when K = 1. */
+  finalGap: number;
+  consensusLevel: number;
+  /** finalGap < consensusLevel (false when K = 1). */
+  consensus: boolean;
+  /** Krippendorff's alpha over the n(n−1) off-diagonal cells; NaN when undefined (K = 1, n = 1, or no variation). */
+  alpha: { interval: number; ordinal: number };
+  /** Each expert's distance from the mean of the others (empty when K = 1). */
+  distances: ExpertDistance[];
+  /** Each expert's leave-one-out effect on T and relation (empty when K = 1). */
+  leaveOneOut: LeaveOneOutEffect[];
+  /** Plain-language remarks on figures that could not be computed and why. */
+  notes: string[];
+}
+
+function maxAbsDiff(a: readonly number[], b: readonly number[]): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+function reason(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Panel quality of a DEMATEL survey (METHODS §3), on one n×n matrix per expert
+ * in model component order: the consensus gap-ratio curve and its final value
+ * ({@link gapRatio}), Krippendorff's alpha at the interval and ordinal levels
+ * ({@link krippendorffAlpha}), each expert's distance from the others
+ * ({@link expertDistances}), and each expert's leave-one-out effect: the largest
+ * change of any relation D−R (and of any t_ij) when the panel's DEMATEL is
+ * rerun without that expert (weighted-mean aggregation, as {@link dematel}
+ * with the given normalisation).
+ * A single expert is accepted: alpha is NaN, there is no gap curve, no
+ * distances and no leave-one-out effects, and `notes` says so.
+ * Sources: gap ratio — the 5% consensus rule of DEMATEL studies; alpha —
+ * Krippendorff (2011); expert influence — METHODS §3.
+ * @throws {RangeError} on no matrices, matrices of different sizes, invalid weights or an invalid consensus level.
+ * @throws {TypeError} on a rating that is not a finite number.
+ * @example
+ * const q = panelQuality([[[0, 3], [1, 0]], [[0, 4], [1, 0]], [[0, 3], [2, 0]]]);
+ * q.gapRatio.experts; // [2, 3]
+ */
+export function panelQuality(matrices: readonly Matrix[], options: PanelQualityOptions = {}): PanelQuality {
+  const n = assertPanel(matrices, "panelQuality");
+  const K = matrices.length;
+  const consensusLevel = options.consensusLevel ?? 0.05;
+  if (!Number.isFinite(consensusLevel) || consensusLevel <= 0) throw new RangeError(`consensusLevel must be a positive number, got ${consensusLevel}`);
+  const weights = options.weights ?? new Array<number>(K).fill(1);
+  if (weights.length !== K) throw new RangeError(`panelQuality needs one weight per expert: ${K} matrices, ${weights.length} weights`);
+  const labels = options.labels ?? Array.from({ length: K }, (_, k) => String(k + 1));
+  if (labels.length !== K) throw new RangeError(`panelQuality needs one label per expert: ${K} matrices, ${labels.length} labels`);
+  const notes: string[] = [];
+
+  const curve = gapRatio(matrices);
+  const finalGap = K >= 2 ? curve.gap[curve.gap.length - 1] : NaN;
+  const alpha = { interval: krippendorffAlpha(matrices, "interval"), ordinal: krippendorffAlpha(matrices, "ordinal") };
+  if (K < 2) {
+    notes.push("Only one expert: the gap ratio, Krippendorff's alpha, expert distances and leave-one-out effects need at least two.");
+    return { experts: K, components: n, gapRatio: curve, finalGap, consensusLevel, consensus: false, alpha, distances: [], leaveOneOut: [], notes };
+  }
+  if (n < 2) notes.push("A 1×1 model has no off-diagonal cell: gap ratios are 0 and alpha is undefined.");
+  else if (Number.isNaN(alpha.interval)) notes.push("Krippendorff's alpha is undefined: every expert gave every cell the same value, so there is no variation to agree on.");
+
+  const distances = expertDistances(matrices).map((distance, k) => ({ expert: k, label: labels[k], distance }));
+
+  const dematelOptions = { normalization: options.normalization ?? "max", epsilon: options.epsilon ?? 0 };
+  let full: ReturnType<typeof dematel> | undefined;
+  try {
+    full = dematel(aggregate(matrices, { weights }), dematelOptions);
+  } catch (e) {
+    notes.push(`Leave-one-out effects not computed: DEMATEL has no solution for the whole panel (${reason(e)}).`);
+  }
+  const leaveOneOut: LeaveOneOutEffect[] = [];
+  for (let k = 0; k < K; k++) {
+    let maxRelationChange = NaN, maxTotalChange = NaN;
+    if (full) {
+      const others = matrices.filter((_, l) => l !== k);
+      const otherWeights = weights.filter((_, l) => l !== k);
+      try {
+        const without = dematel(aggregate(others, { weights: otherWeights }), dematelOptions);
+        maxRelationChange = maxAbsDiff(full.relation, without.relation);
+        maxTotalChange = maxAbsDiff(full.total.flat(), without.total.flat());
+      } catch (e) {
+        notes.push(`Leaving out expert ${labels[k]} leaves no DEMATEL solution (${reason(e)}).`);
+      }
+    }
+    leaveOneOut.push({ expert: k, label: labels[k], maxRelationChange, maxTotalChange });
+  }
+  return { experts: K, components: n, gapRatio: curve, finalGap, consensusLevel, consensus: finalGap < consensusLevel, alpha, distances, leaveOneOut, notes };
+}
