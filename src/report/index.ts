@@ -1,2 +1,11 @@
-// Public exports of src/report/ (filled in by the work on this folder).
-export {};
+// Public exports of src/report/: the HTML report, safe CSV/JSON output and the analysis that feeds them.
+export * from "./toolVersion.js";
+export * from "./escapeHtml.js";
+export * from "./inlineScript.js";
+export * from "./toCsv.js";
+export * from "./writeFileAtomic.js";
+export * from "./resultTables.js";
+export * from "./plainReading.js";
+export * from "./layeringVerdict.js";
+export * from "./renderReport.js";
+export * from "../analysis.js";

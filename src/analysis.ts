@@ -1,0 +1,154 @@
+import type { Matrix, Model, Survey, InputWarning } from "./types.js";
+import { aggregate, type AggregationMethod } from "./aggregate.js";
+import { dematel, type Edge, type Role } from "./dematel.js";
+import type { NormalizationMethod } from "./normalize.js";
+import type { ThresholdOptions } from "./thresholds/threshold.js";
+import { TOOL } from "./report/toolVersion.js";
+
+/** Options of {@link analyzeSurvey}; every default is stated and written back into `meta.options`. */
+export interface AnalyzeOptions {
+  /** How expert matrices are combined: weighted `"mean"` (default) or element-wise `"median"`. */
+  aggregation?: AggregationMethod;
+  /** One weight per expert for the mean (default: the survey's expert weights, 1 each unless the file gives them). */
+  weights?: readonly number[];
+  /** Normalisation of A (default `"max"`). */
+  normalization?: NormalizationMethod;
+  /** ε added to λ by explicit choice (default 0). */
+  epsilon?: number;
+  /** Threshold of the impact-relation map (default: mean of all n² entries of T). */
+  threshold?: ThresholdOptions;
+  /** Date written into `meta.date` (default: now, ISO 8601); fix it for reproducible files. */
+  date?: string;
+}
+
+/** An imputed (missing, filled with the other experts' mean) rating, named for the reader. */
+export interface ImputedCell {
+  expert: string;
+  from: string;
+  to: string;
+}
+
+/** Provenance of an analysis: what was read, with which settings, by which tool. */
+export interface AnalysisMeta {
+  tool: string;
+  version: string;
+  date: string;
+  /** The survey's source (file path or label). */
+  source: string;
+  /** True for the shipped synthetic example panels: every output says so. */
+  synthetic: boolean;
+  model: { title?: string; citation?: string; components: Array<{ id: string; name: string; layer?: string }>; layers: Array<{ id: string; name: string; components: string[] }> };
+  experts: Array<{ expert: string; weight: number }>;
+  scale: { min: number; max: number };
+  /** The resolved settings, defaults filled in. */
+  options: {
+    aggregation: AggregationMethod;
+    weights: number[];
+    normalization: NormalizationMethod;
+    epsilon: number;
+    threshold: ThresholdOptions;
+  };
+  warnings: InputWarning[];
+  /** Every imputed cell; empty when nothing was imputed. */
+  imputed: ImputedCell[];
+}
+
+/** The full results object of one analysis: the issue's JSON shape plus provenance. */
+export interface AnalysisResult {
+  meta: AnalysisMeta;
+  /** Component ids in model order. */
+  components: string[];
+  /** Aggregated direct-influence matrix A. */
+  direct: Matrix;
+  /** N = A / λ. */
+  normalized: Matrix;
+  lambda: number;
+  normalization: NormalizationMethod;
+  spectralRadius: number;
+  /** T = N (I − N)⁻¹. */
+  total: Matrix;
+  given: number[];
+  received: number[];
+  prominence: number[];
+  relation: number[];
+  role: Role[];
+  weights: number[];
+  /** T − Tᵀ. */
+  netInfluence: Matrix;
+  threshold: { method: string; value: number; settings: Record<string, string | number>; detail?: Record<string, unknown> };
+  edges: Edge[];
+}
+
+/**
+ * Run the whole DEMATEL analysis of a validated survey against its model
+ * (METHODS §2): aggregate the experts' matrices (weighted mean by default, or
+ * median), normalise, total relation, D, R, prominence, relation, roles,
+ * weights, net influence, threshold and impact-relation map; and record the
+ * provenance (tool, version, date, source, synthetic flag, model citation,
+ * resolved options, warnings, imputed cells).
+ * Source: METHODS §2; Tzeng, Chiang & Li (2007), Expert Systems with Applications 32, 1028–1044.
+ * @throws {RangeError} when the survey's components are not the model's (in model order) or weights are invalid.
+ * @throws {InfeasibleError} when no total-relation matrix exists (ρ(N) ≥ 1), naming the remedies.
+ * @example
+ * const survey = readSurvey("panel.csv", model);
+ * const result = analyzeSurvey(survey, model, { threshold: { method: "mmde" } });
+ * result.relation; // D − R per component, model order
+ */
+export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOptions = {}): AnalysisResult {
+  const ids = model.components.map((c) => c.id);
+  if (survey.components.length !== ids.length || survey.components.some((c, i) => c !== ids[i])) {
+    throw new RangeError(`analyzeSurvey: the survey's components (${survey.components.join(", ")}) are not the model's (${ids.join(", ")})`);
+  }
+  if (survey.experts.length === 0) throw new RangeError("analyzeSurvey: the survey has no experts");
+  const aggregation = options.aggregation ?? "mean";
+  const weights = [...(options.weights ?? survey.experts.map((e) => e.weight))];
+  const normalization = options.normalization ?? "max";
+  const epsilon = options.epsilon ?? 0;
+  const thresholdOptions: ThresholdOptions = { method: "mean", ...(options.threshold ?? {}) };
+  const matrices = survey.experts.map((e) => e.matrix);
+  const direct = aggregate(matrices, { method: aggregation, weights });
+  const r = dematel(direct, { normalization, epsilon, threshold: thresholdOptions, components: ids });
+
+  const layerOfComponent = new Map<string, string>();
+  (model.layers ?? []).forEach((l) => l.components.forEach((c) => layerOfComponent.set(c, l.id)));
+  const imputed: ImputedCell[] = [];
+  for (const e of survey.experts) for (const [i, j] of e.imputed) imputed.push({ expert: e.expert, from: ids[i], to: ids[j] });
+
+  const meta: AnalysisMeta = {
+    tool: TOOL.name,
+    version: TOOL.version,
+    date: options.date ?? new Date().toISOString(),
+    source: survey.source,
+    synthetic: survey.synthetic === true,
+    model: {
+      title: model.title,
+      citation: model.citation,
+      components: model.components.map((c) => ({ id: c.id, name: c.name, ...(layerOfComponent.has(c.id) ? { layer: layerOfComponent.get(c.id) } : {}) })),
+      layers: (model.layers ?? []).map((l) => ({ id: l.id, name: l.name, components: [...l.components] })),
+    },
+    experts: survey.experts.map((e) => ({ expert: e.expert, weight: e.weight })),
+    scale: { ...survey.scale },
+    options: { aggregation, weights, normalization, epsilon, threshold: thresholdOptions },
+    warnings: survey.warnings.map((w) => ({ ...w })),
+    imputed,
+  };
+  return {
+    meta,
+    components: r.components,
+    direct: r.direct,
+    normalized: r.normalized,
+    lambda: r.lambda,
+    normalization: r.normalization,
+    spectralRadius: r.spectralRadius,
+    total: r.total,
+    given: r.given,
+    received: r.received,
+    prominence: r.prominence,
+    relation: r.relation,
+    role: r.role,
+    weights: r.weights,
+    netInfluence: r.netInfluence,
+    threshold: { method: r.threshold.method, value: r.threshold.value, settings: r.threshold.settings, ...(r.threshold.detail ? { detail: r.threshold.detail } : {}) },
+    edges: r.edges,
+  };
+}

@@ -1,0 +1,65 @@
+/** One permutation test as the verdict reads it. */
+export interface VerdictTest {
+  statistic: number;
+  p: number;
+  method: "exact" | "monte-carlo" | string;
+  assignments: number;
+  evaluated?: number;
+}
+
+/** What {@link layeringVerdict} reads from the layer tests. */
+export interface LayeringVerdictInput {
+  trend: VerdictTest;
+  flow: VerdictTest;
+  signs: {
+    outerAllCauses: boolean;
+    innerAllEffects: boolean;
+    outer: ReadonlyArray<{ id: string; relation: number }>;
+    inner: ReadonlyArray<{ id: string; relation: number }>;
+  };
+}
+
+const pText = (t: VerdictTest): string => {
+  const p = !Number.isFinite(t.p) ? "n/a" : t.p < 0.0001 ? t.p.toExponential(1) : t.p.toFixed(4);
+  return t.method === "exact"
+    ? `exact p = ${p} over all ${t.assignments.toLocaleString("en-US")} assignments`
+    : `Monte Carlo p = ${p} from ${(t.evaluated ?? 0).toLocaleString("en-US")} random assignments of ${t.assignments.toLocaleString("en-US")}`;
+};
+const s = (x: number): string => (Number.isFinite(x) ? (x < 0 ? "−" : "") + Math.abs(x).toFixed(2) : "n/a");
+
+/**
+ * The verdict on a proposed layering in plain words, generated from the
+ * layer tests (METHODS §5) at the 5% level: supported when the trend test
+ * rejects "layer labels carry no information" (S_trend > 0, p < α);
+ * otherwise not supported, saying whether relation tends the wrong way
+ * (S_trend < 0: rising from outer to inner layers) or shows no clear trend.
+ * The test is one-sided, so no claim of a significant reversal is made.
+ * The flow test and the sign
+ * checks are stated after it, so a reader sees where they agree.
+ * @param alpha the test level (default 0.05).
+ * @example
+ * layeringVerdict(tests);
+ * // "The experts' data support the proposed ordering: relation falls from outer to inner layers (S_trend = 0.62, exact p = 0.0004 over all 25,200 assignments). ..."
+ */
+export function layeringVerdict(tests: LayeringVerdictInput, alpha = 0.05): string {
+  const t = tests.trend, f = tests.flow;
+  let head: string;
+  if (!Number.isFinite(t.statistic)) {
+    head = "The layering cannot be tested: relation D−R is the same for every layered component.";
+  } else if (t.statistic > 0 && t.p < alpha) {
+    head = `The experts' data support the proposed ordering: relation falls from outer to inner layers (S_trend = ${s(t.statistic)}, ${pText(t)}).`;
+  } else if (t.statistic < 0) {
+    head = `The experts' data do not support the proposed ordering: relation tends to rise from outer to inner layers, the opposite of the model (S_trend = ${s(t.statistic)}, ${pText(t)}).`;
+  } else {
+    head = `The experts' data do not support the proposed ordering: relation does not fall clearly from outer to inner layers (S_trend = ${s(t.statistic)}, ${pText(t)}; not significant at ${alpha * 100}%).`;
+  }
+  const flow = Number.isFinite(f.statistic)
+    ? f.statistic > 0 && f.p < alpha
+      ? `More of the total influence runs inward than outward (S_flow = ${s(f.statistic)}, ${pText(f)}).`
+      : `The flow test does not show significantly more inward than outward influence (S_flow = ${s(f.statistic)}, ${pText(f)}).`
+    : "The flow statistic is undefined (no influence between layers).";
+  const signs =
+    `${tests.signs.outerAllCauses ? "Every component of the outermost layer is a cause" : `Not every component of the outermost layer is a cause (${tests.signs.outer.filter((x) => !(x.relation > 1e-12)).map((x) => x.id).join(", ")} not)`}; ` +
+    `${tests.signs.innerAllEffects ? "every component of the innermost layer is an effect." : `not every component of the innermost layer is an effect (${tests.signs.inner.filter((x) => !(x.relation < -1e-12)).map((x) => x.id).join(", ")} not).`}`;
+  return `${head} ${flow} ${signs}`;
+}

@@ -1,0 +1,369 @@
+import type { Model } from "../types.js";
+import type { PlotlyFigure } from "../plots/figure.js";
+import { causalDiagram } from "../plots/causalDiagram.js";
+import { totalRelationHeatmap } from "../plots/totalRelationHeatmap.js";
+import { gapRatioPlot } from "../plots/gapRatioPlot.js";
+import { relationForestPlot, type ForestInterval } from "../plots/relationForestPlot.js";
+import { layerOrderPlot, type LayerOrderEntry } from "../plots/layerOrderPlot.js";
+import { micmacPlot } from "../plots/micmacPlot.js";
+import { ismLevelsPlot } from "../plots/ismLevelsPlot.js";
+import { escapeHtml } from "./escapeHtml.js";
+import { inlineScript, scriptJson } from "./inlineScript.js";
+import { plainReading } from "./plainReading.js";
+import { layeringVerdict, type LayeringVerdictInput } from "./layeringVerdict.js";
+import { TOOL } from "./toolVersion.js";
+
+/** The panel-quality figures the report shows (the shape `panelQuality` returns). */
+export interface PanelReportInput {
+  experts: number;
+  gapRatio: { experts: readonly number[]; gap: readonly number[] };
+  finalGap: number;
+  consensusLevel?: number;
+  consensus: boolean;
+  alpha: { interval: number; ordinal: number };
+  distances: ReadonlyArray<{ label: string; distance: number }>;
+  leaveOneOut?: ReadonlyArray<{ label: string; maxRelationChange: number; maxTotalChange: number }>;
+  notes?: readonly string[];
+}
+
+/** The layer-validation results the report shows (the shape of `AnalysisResult.layers`). */
+export interface LayersReportInput extends LayeringVerdictInput {
+  orders?: { orders: readonly LayerOrderEntry[]; proposedRank: number; count: number };
+  suggestedLayers?: ReadonlyArray<{ id: string; proposed: string; suggested: string; agrees: boolean }>;
+  ism?: { levels: ReadonlyArray<readonly string[]> };
+  micmac?: { components: readonly string[]; driving: readonly number[]; dependence: readonly number[]; quadrant?: readonly string[] };
+  agreement?: unknown;
+  sensitivity?: unknown;
+  bootstrap?: {
+    B: number;
+    seed: number;
+    level?: number;
+    components: readonly string[];
+    relation: readonly ForestInterval[];
+    pCause?: readonly number[];
+    pLayerMeansDecrease?: number;
+    trend?: ForestInterval;
+    flow?: ForestInterval;
+    failed?: number;
+  };
+}
+
+/** What {@link renderReport} reads: an `AnalysisResult` (panel and layers optional). */
+export interface ReportInput {
+  meta: {
+    tool: string;
+    version: string;
+    date: string;
+    source: string;
+    synthetic: boolean;
+    experts: ReadonlyArray<{ expert: string; weight: number }>;
+    scale: { min: number; max: number };
+    options: { aggregation: string; normalization: string; epsilon: number; threshold: Record<string, unknown> };
+    warnings: ReadonlyArray<{ file?: string; row?: number; column?: string; message: string }>;
+    imputed: ReadonlyArray<{ expert: string; from: string; to: string }>;
+  };
+  components: readonly string[];
+  direct: ReadonlyArray<readonly number[]>;
+  lambda: number;
+  spectralRadius: number;
+  total: ReadonlyArray<readonly number[]>;
+  given: readonly number[];
+  received: readonly number[];
+  prominence: readonly number[];
+  relation: readonly number[];
+  role: readonly string[];
+  weights: readonly number[];
+  threshold: { method: string; value: number; settings?: Record<string, unknown> };
+  edges: ReadonlyArray<{ from: string; to: string; value: number }>;
+  panel?: PanelReportInput;
+  layers?: LayersReportInput;
+}
+
+/** Options of {@link renderReport}. */
+export interface RenderReportOptions {
+  /**
+   * The Plotly library's JavaScript (plotly.min.js), inlined once so the file
+   * opens offline. Required: the caller reads it (the CLI resolves it from the
+   * installed package), since a library function cannot know where it lives.
+   */
+  plotlyJs: string;
+  /** Page title (default: "DEMATEL analysis — " + the model's title). */
+  title?: string;
+}
+
+const num = (x: number, d = 3): string => (Number.isFinite(x) ? (x < 0 ? "−" : "") + Math.abs(x).toFixed(d) : x === undefined || x === null || Number.isNaN(x) ? "n/a" : String(x));
+const pval = (p: number): string => (!Number.isFinite(p) ? "n/a" : p < 0.0001 ? p.toExponential(1) : p.toFixed(4));
+
+const CSS = `
+:root { --fg: #1d2430; --muted: #5b6472; --line: #d9dee5; --bg-alt: #f5f7fa; --accent: #0072B2; --warn-bg: #fff4d6; --warn-line: #e0a800; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Vazirmatn", sans-serif; color: var(--fg); line-height: 1.55; font-size: 16px; background: #fff; }
+main { max-width: 1080px; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; }
+h1 { font-size: 1.7rem; line-height: 1.25; margin: 0.5rem 0 0.25rem; }
+h2 { font-size: 1.3rem; margin: 2.5rem 0 0.75rem; padding-bottom: 0.3rem; border-bottom: 2px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.5rem 0 0.5rem; }
+p, li { max-width: 75ch; }
+.meta { color: var(--muted); font-size: 0.92rem; margin: 0 0 1rem; }
+.banner { background: #b00020; color: #fff; font-weight: 700; letter-spacing: 0.04em; padding: 0.7rem 1rem; border-radius: 6px; margin: 1rem 0; text-align: center; }
+.banner small { display: block; font-weight: 400; letter-spacing: 0; }
+.notice { background: var(--warn-bg); border-left: 4px solid var(--warn-line); padding: 0.6rem 0.9rem; margin: 1rem 0; border-radius: 4px; }
+.verdict { font-size: 1.08rem; background: var(--bg-alt); border-left: 4px solid var(--accent); padding: 0.8rem 1rem; border-radius: 4px; }
+.reading li { margin: 0.35rem 0; }
+.plot { width: 100%; min-height: 420px; margin: 0.5rem 0 1rem; page-break-inside: avoid; break-inside: avoid; }
+.table-wrap { overflow-x: auto; margin: 0.5rem 0 1rem; }
+table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
+th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
+th { background: var(--bg-alt); font-weight: 600; position: sticky; top: 0; }
+td.text, th.text { text-align: left; white-space: normal; }
+tr:nth-child(even) td { background: #fbfcfd; }
+td.hi { font-weight: 700; color: #003f66; }
+.cause { color: #005a8c; } .effect { color: #a63d00; }
+.small { font-size: 0.88rem; color: var(--muted); }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
+footer { margin-top: 3rem; font-size: 0.85rem; color: var(--muted); border-top: 1px solid var(--line); padding-top: 1rem; }
+@media (max-width: 640px) { body { font-size: 15px; } main { padding: 1rem 0.75rem 3rem; } .plot { min-height: 340px; } }
+@media print {
+  body { font-size: 11pt; } main { max-width: none; padding: 0; }
+  h2 { page-break-after: avoid; break-after: avoid; }
+  table, .plot, .verdict { page-break-inside: avoid; break-inside: avoid; }
+  .banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  th { position: static; }
+}
+`;
+
+interface Cell {
+  v: string | number;
+  cls?: string;
+}
+
+function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | Cell>>, textCols: readonly number[] = [0], caption?: string): string {
+  const cell = (c: string | number | Cell, k: number, tag: "td" | "th"): string => {
+    const o: Cell = typeof c === "object" ? c : { v: c };
+    const cls = [textCols.includes(k) ? "text" : "", o.cls ?? ""].filter(Boolean).join(" ");
+    return `<${tag}${cls ? ` class="${cls}"` : ""}>${typeof o.v === "number" ? num(o.v) : escapeHtml(o.v)}</${tag}>`;
+  };
+  return (
+    `<div class="table-wrap"><table>${caption ? `<caption class="small">${escapeHtml(caption)}</caption>` : ""}` +
+    `<thead><tr>${head.map((h, k) => cell(h, k, "th")).join("")}</tr></thead>` +
+    `<tbody>${rows.map((r) => `<tr>${r.map((c, k) => cell(c, k, "td")).join("")}</tr>`).join("")}</tbody></table></div>`
+  );
+}
+
+/** A generic table of an array of flat objects (used for result parts whose columns are not fixed, e.g. sensitivity). */
+function objectTable(rows: ReadonlyArray<Record<string, unknown>>): string {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => rows.some((r) => r[k] === null || typeof r[k] !== "object"));
+  const show = (v: unknown): string | number => (typeof v === "number" ? v : typeof v === "boolean" ? (v ? "yes" : "no") : v === undefined || v === null ? "" : String(v));
+  return table(keys, rows.map((r) => keys.map((k) => show(r[k]))), keys.map((_, k) => k).filter((k) => rows.some((r) => typeof r[keys[k]] !== "number")));
+}
+
+/**
+ * Render the analysis as ONE self-contained HTML file that opens offline:
+ * the Plotly library inlined once, every figure as data, system fonts,
+ * readable responsive tables, print styles. Sections: a visible
+ * "SYNTHETIC EXAMPLE DATA" banner when `meta.synthetic` is true; the source,
+ * date, tool version and model citation; a plain-language reading of who
+ * drives whom ({@link plainReading}); when layer results are present, the
+ * verdict on the proposed layering in plain words ({@link layeringVerdict});
+ * the causal diagram; the component table (D, R, prominence, relation, role,
+ * weight); T as a heatmap and a table with the threshold method and value;
+ * the impact-relation map's edges; "Does the proposed layering hold?" (the
+ * tests, the forest plot of relation with bootstrap intervals, the layer-
+ * order ranking, suggested layers, ISM and MICMAC pictures, sensitivity);
+ * panel quality (gap-ratio curve, Krippendorff's alphas, expert distances);
+ * warnings, with every imputed cell listed; method and settings.
+ * Every text that comes from a user's file (component names, expert labels,
+ * file names, warnings) is HTML-escaped.
+ * Source: METHODS §2–6; the layout follows the classic DEMATEL reporting of Tzeng, Chiang & Li (2007).
+ * @throws {TypeError} when `options.plotlyJs` is missing or empty.
+ * @example
+ * const html = renderReport(result, model, { plotlyJs: readFileSync(require.resolve("plotly.js-dist-min"), "utf8") });
+ */
+export function renderReport(results: ReportInput, model: Model, options: RenderReportOptions): string {
+  if (typeof options?.plotlyJs !== "string" || options.plotlyJs.length === 0) throw new TypeError("renderReport needs options.plotlyJs: the text of plotly.min.js");
+  const r = results;
+  const ids = r.components;
+  const names = new Map(model.components.map((c) => [c.id, c.name] as const));
+  const layerName = new Map<string, string>();
+  (model.layers ?? []).forEach((l) => l.components.forEach((c) => layerName.set(c, l.name)));
+  const label = (id: string): string => (names.get(id) ?? id);
+  const figures: Array<{ id: string; figure: PlotlyFigure }> = [];
+  const plot = (figure: PlotlyFigure, alt: string): string => {
+    const id = `fig${figures.length + 1}`;
+    figures.push({ id, figure });
+    return `<div class="plot" id="${id}" role="img" aria-label="${escapeHtml(alt)}"><noscript>${escapeHtml(alt)} (needs JavaScript)</noscript></div>`;
+  };
+  const title = options.title ?? `DEMATEL analysis — ${model.title ?? "model"}`;
+  const K = r.meta.experts.length;
+  const n = ids.length;
+  const parts: string[] = [];
+
+  // Header
+  parts.push(`<header><h1>${escapeHtml(title)}</h1>`);
+  parts.push(
+    `<p class="meta">Survey: <code>${escapeHtml(r.meta.source)}</code> · ${K} expert${K === 1 ? "" : "s"} · ${n} components · ratings ${num(r.meta.scale.min, 0)}–${num(r.meta.scale.max, 0)} · ` +
+      `${escapeHtml(r.meta.tool)} ${escapeHtml(r.meta.version)} · ${escapeHtml(r.meta.date)}</p></header>`,
+  );
+  if (r.meta.synthetic) {
+    parts.push(`<div class="banner" role="alert">SYNTHETIC EXAMPLE DATA<small>These ratings were generated by a seeded simulator (see data/README.md), not given by real experts. Nothing here is evidence about the model.</small></div>`);
+  }
+  if (r.meta.imputed.length) {
+    parts.push(`<div class="notice"><strong>${r.meta.imputed.length} missing rating${r.meta.imputed.length === 1 ? " was" : "s were"} imputed</strong> with the mean of the other experts; they are listed under <a href="#warnings">Warnings</a>. Results depend on these filled-in values.</div>`);
+  }
+  if (model.citation) parts.push(`<p class="small">Model: ${escapeHtml(model.title ?? "")}. ${escapeHtml(model.citation)}</p>`);
+
+  // Summary
+  parts.push(`<section id="summary"><h2>Who drives whom</h2>`);
+  if (r.layers) parts.push(`<p class="verdict">${escapeHtml(layeringVerdict(r.layers))}</p>`);
+  parts.push(`<ul class="reading">${plainReading(r, model).map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul></section>`);
+
+  // Causal diagram
+  parts.push(`<section id="causal"><h2>Causal diagram</h2>`);
+  parts.push(`<p>Each component sits at its prominence D+R (how much influence it gives and receives in total) and its relation D−R (above zero: a net cause; below: a net effect). The dashed vertical line is the mean prominence. Arrows are the links of the impact-relation map, t<sub>ij</sub> above the threshold α = ${num(r.threshold.value, 4)} (${escapeHtml(r.threshold.method)}), wider for stronger influence.</p>`);
+  parts.push(plot(causalDiagram(r, model), "Causal diagram: prominence against relation per component"));
+  parts.push(
+    table(
+      ["id", "component", "layer", "D (given)", "R (received)", "prominence D+R", "relation D−R", "role", "weight"],
+      ids.map((id, i) => [id, label(id), layerName.get(id) ?? "", r.given[i], r.received[i], r.prominence[i], r.relation[i], { v: r.role[i], cls: r.role[i] }, r.weights[i]]),
+      [0, 1, 2, 7],
+    ),
+  );
+  parts.push(`</section>`);
+
+  // Total relation
+  const alpha = r.threshold.value;
+  parts.push(`<section id="total"><h2>Total-relation matrix T</h2>`);
+  const settings = Object.entries(r.threshold.settings ?? {}).map(([k, v]) => `${k} = ${v}`).join(", ");
+  parts.push(`<p>T = N(I − N)<sup>−1</sup> holds the direct and all indirect influence of each row component on each column component. Threshold α = <strong>${num(alpha, 4)}</strong> by the <strong>${escapeHtml(r.threshold.method)}</strong> rule${settings ? ` (${escapeHtml(settings)})` : ""}; ${r.edges.length} links lie above it (bold).</p>`);
+  parts.push(plot(totalRelationHeatmap(r), "Heatmap of the total-relation matrix T"));
+  parts.push(table(["from \\ to", ...ids], r.total.map((row, i) => [ids[i], ...row.map((v, j) => ({ v, cls: i !== j && v > alpha ? "hi" : undefined }))])));
+  parts.push(`<h3>Impact-relation map: links with t<sub>ij</sub> &gt; α</h3>`);
+  parts.push(r.edges.length ? table(["from", "to", "t"], r.edges.map((e) => [`${label(e.from)} (${e.from})`, `${label(e.to)} (${e.to})`, e.value]), [0, 1]) : `<p>No link lies above the threshold.</p>`);
+  parts.push(`</section>`);
+
+  // Layering
+  if (r.layers) parts.push(layersSection(r.layers, model, plot));
+
+  // Panel quality
+  if (r.panel) {
+    const p = r.panel;
+    parts.push(`<section id="panel"><h2>Panel quality</h2>`);
+    const level = p.consensusLevel ?? 0.05;
+    parts.push(`<p>Consensus gap ratio after all ${p.experts} experts: <strong>${Number.isFinite(p.finalGap) ? (100 * p.finalGap).toFixed(2) + "%" : "n/a"}</strong> — ${p.consensus ? `below ${100 * level}%, read in DEMATEL studies as consensus at ${100 - 100 * level}% confidence` : `not below ${100 * level}%: adding experts still moves the average matrix`}. The curve depends on the order of the experts in the file. ` +
+      `Krippendorff's alpha over the ${n * (n - 1)} off-diagonal cells: interval ${num(p.alpha.interval)}, ordinal ${num(p.alpha.ordinal)} (1 = perfect agreement, 0 = agreement no better than chance; 0.667 is Krippendorff's lowest bar for tentative conclusions).</p>`);
+    if (p.gapRatio.experts.length) parts.push(plot(gapRatioPlot(p.gapRatio), "Consensus gap ratio against the number of experts"));
+    if (p.distances.length) {
+      const loo = new Map((p.leaveOneOut ?? []).map((x) => [x.label, x] as const));
+      parts.push(`<h3>Each expert against the others</h3><p class="small">Distance: mean absolute difference between the expert's ratings and the mean of the other experts. Leave-one-out: the largest change of any relation D−R and of any t<sub>ij</sub> when the expert is left out.</p>`);
+      parts.push(table(["expert", "weight", "distance", "max change of D−R", "max change of T"], p.distances.map((d, k) => [d.label, r.meta.experts[k]?.weight ?? 1, d.distance, loo.get(d.label)?.maxRelationChange ?? NaN, loo.get(d.label)?.maxTotalChange ?? NaN])));
+    }
+    for (const note of p.notes ?? []) parts.push(`<p class="small">${escapeHtml(note)}</p>`);
+    parts.push(`</section>`);
+  }
+
+  // Warnings
+  parts.push(`<section id="warnings"><h2>Warnings</h2>`);
+  if (!r.meta.warnings.length && !r.meta.imputed.length) parts.push(`<p>None: every rating was present and valid.</p>`);
+  if (r.meta.imputed.length) {
+    parts.push(`<h3>Imputed ratings (filled with the mean of the other experts)</h3>`);
+    parts.push(table(["expert", "from", "to"], r.meta.imputed.map((c) => [c.expert, c.from, c.to]), [0, 1, 2]));
+  }
+  if (r.meta.warnings.length) {
+    parts.push(`<ul>${r.meta.warnings.map((w) => `<li>${w.file !== undefined ? `<code>${escapeHtml(w.file)}${w.row !== undefined ? ":" + w.row : ""}</code> ` : ""}${w.column !== undefined ? `column ${escapeHtml(w.column)}: ` : ""}${escapeHtml(w.message)}</li>`).join("")}</ul>`);
+  }
+  parts.push(`</section>`);
+
+  // Method
+  const o = r.meta.options;
+  parts.push(`<section id="method"><h2>Method and settings</h2><ul>`);
+  parts.push(`<li>Aggregation of the ${K} experts' matrices: ${escapeHtml(o.aggregation === "median" ? "element-wise median" : "weighted mean")}${K > 1 && new Set(r.meta.experts.map((e) => e.weight)).size > 1 ? " with the expert weights given in the survey" : ""}.</li>`);
+  parts.push(`<li>Normalisation: ${escapeHtml(o.normalization)} (λ = ${num(r.lambda, 4)}${o.epsilon ? `, ε = ${o.epsilon} added by choice` : ""}); spectral radius of N: ${num(r.spectralRadius, 4)} (must be below 1).</li>`);
+  parts.push(`<li>Total relation T = N(I − N)<sup>−1</sup>, computed by solving a linear system; D = row sums, R = column sums of T; a component with D − R &gt; 0 is a cause.</li>`);
+  parts.push(`<li>Threshold: ${escapeHtml(r.threshold.method)}${settings ? ` (${escapeHtml(settings)})` : ""}, α = ${num(alpha, 4)}.</li>`);
+  parts.push(`</ul><p class="small">Methods: Gabus &amp; Fontela (1973); Tzeng, Chiang &amp; Li (2007), Expert Systems with Applications 32, 1028–1044; MMDE threshold: Li &amp; Tzeng (2009), Expert Systems with Applications 36, 9891–9898. The layer tests are defined in this project's METHODS.md §5–6.</p></section>`);
+
+  const scriptFigs = `(function () {
+  var figures = ${scriptJson(figures.map((f) => ({ id: f.id, data: f.figure.data, layout: f.figure.layout })))};
+  if (typeof Plotly === "undefined") return;
+  for (var i = 0; i < figures.length; i++) {
+    var f = figures[i];
+    Plotly.newPlot(f.id, f.data, Object.assign({ autosize: true }, f.layout), { responsive: true, displaylogo: false });
+  }
+})();`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${escapeHtml(TOOL.name)} ${escapeHtml(TOOL.version)}">
+<title>${escapeHtml(title)}</title>
+<style>${CSS}</style>
+<script>${inlineScript(options.plotlyJs)}</script>
+</head>
+<body>
+<main>
+${parts.join("\n")}
+<footer>Made with ${escapeHtml(r.meta.tool)} ${escapeHtml(r.meta.version)} on ${escapeHtml(r.meta.date)}. Open offline; no data leave this file.</footer>
+</main>
+<script>${scriptFigs}</script>
+</body>
+</html>
+`;
+}
+
+function layersSection(L: LayersReportInput, model: Model, plot: (f: PlotlyFigure, alt: string) => string): string {
+  const out: string[] = [`<section id="layers"><h2>Does the proposed layering hold?</h2>`];
+  out.push(`<p class="verdict">${escapeHtml(layeringVerdict(L))}</p>`);
+  const layers = model.layers ?? [];
+  out.push(`<p>Proposed layers, outermost (drivers) first: ${layers.map((l) => `<strong>${escapeHtml(l.name)}</strong> (${l.components.map(escapeHtml).join(", ")})`).join(" → ")}.</p>`);
+  const tests: Array<Array<string | number>> = [];
+  const row = (name: string, t: LayeringVerdictInput["trend"], meaning: string): void => {
+    tests.push([name, t.statistic, pval(t.p), `${t.method === "exact" ? "exact" : "Monte Carlo"} over ${(t.method === "exact" ? t.assignments : t.evaluated ?? t.assignments).toLocaleString("en-US")} assignments`, meaning]);
+  };
+  row("S_trend = −τ_b(layer, relation)", L.trend, "+1: relation falls strictly from outer to inner layers");
+  row("S_flow", L.flow, "> 0: more total influence runs inward than outward");
+  out.push(`<h3>Permutation tests</h3>`);
+  out.push(table(["statistic", "value", "p", "null distribution", "reading"], tests, [0, 2, 3, 4]));
+  out.push(`<p class="small">p = share of all assignments of the components to layers of the same sizes whose statistic is at least the observed one (the observed assignment included); the null hypothesis is that the layer labels carry no information.</p>`);
+  const s = L.signs;
+  const roleList = (xs: ReadonlyArray<{ id: string; relation: number }>): string => xs.map((x) => `${escapeHtml(x.id)} (${num(x.relation)})`).join(", ");
+  out.push(`<ul><li>Outermost layer all causes: <strong>${s.outerAllCauses ? "yes" : "no"}</strong> — ${roleList(s.outer)}.</li><li>Innermost layer all effects: <strong>${s.innerAllEffects ? "yes" : "no"}</strong> — ${roleList(s.inner)}.</li></ul>`);
+  const b = L.bootstrap;
+  if (b) {
+    out.push(`<h3>Uncertainty over experts (bootstrap)</h3>`);
+    out.push(`<p>${b.B.toLocaleString("en-US")} panels of the same size were drawn from the experts with replacement (seed ${b.seed}).` +
+      (b.pLayerMeansDecrease !== undefined ? ` In ${(100 * b.pLayerMeansDecrease).toFixed(1)}% of them the layer means of relation fall strictly from outer to inner.` : "") +
+      (b.trend ? ` S_trend ${Math.round(100 * (b.level ?? 0.95))}% interval [${num(b.trend.lower)}, ${num(b.trend.upper)}]` : "") +
+      (b.flow ? `; S_flow [${num(b.flow.lower)}, ${num(b.flow.upper)}].` : b.trend ? "." : "") +
+      (b.failed ? ` ${b.failed} resampled panels had no DEMATEL solution and were left out.` : "") + `</p>`);
+    out.push(plot(relationForestPlot(b, model), "Relation D−R per component with bootstrap intervals, coloured by layer"));
+    if (b.pCause) out.push(table(["component", "relation D−R", "lower", "upper", "P(cause)"], b.components.map((id, i) => [id, b.relation[i].estimate, b.relation[i].lower, b.relation[i].upper, b.pCause?.[i] ?? NaN])));
+  }
+  if (L.orders) {
+    out.push(`<h3>Which order of the layers fits best?</h3>`);
+    out.push(`<p>The proposed order ranks <strong>${L.orders.proposedRank}</strong> of ${L.orders.count} possible orders of the ${layers.length} layers by S_trend (1 = best; ties share a rank).</p>`);
+    out.push(plot(layerOrderPlot(L.orders), "S_trend for every order of the layers"));
+  }
+  if (L.suggestedLayers?.length) {
+    const lname = new Map(layers.map((l) => [l.id, l.name] as const));
+    out.push(`<h3>Where the data would put each component</h3><p class="small">Components sorted by relation D−R and cut at the proposed layer sizes, outermost first.</p>`);
+    out.push(table(["component", "proposed layer", "suggested by the data", "agrees"], L.suggestedLayers.map((x) => [x.id, lname.get(x.proposed) ?? x.proposed, lname.get(x.suggested) ?? x.suggested, x.agrees ? "yes" : { v: "no", cls: "effect" }]), [0, 1, 2, 3]));
+  }
+  if (L.ism) {
+    out.push(`<h3>ISM levels</h3><p class="small">Reachability from the thresholded T; level 1 (top) holds the ultimate effects, the last level the root drivers — it corresponds to the outermost proposed layer.</p>`);
+    out.push(plot(ismLevelsPlot(L.ism), "ISM level diagram"));
+  }
+  if (L.micmac) out.push(`<h3>MICMAC</h3>` + plot(micmacPlot(L.micmac), "MICMAC driving power against dependence"));
+  if (Array.isArray(L.sensitivity) && L.sensitivity.length && typeof L.sensitivity[0] === "object") {
+    out.push(`<h3>Sensitivity: which conclusions change</h3>` + objectTable(L.sensitivity as Array<Record<string, unknown>>));
+  } else if (L.sensitivity && typeof L.sensitivity === "object") {
+    const sens = L.sensitivity as Record<string, unknown>;
+    const arrays = Object.entries(sens).filter(([, v]) => Array.isArray(v) && v.length && typeof v[0] === "object");
+    if (arrays.length) {
+      out.push(`<h3>Sensitivity: which conclusions change</h3>`);
+      for (const [k, v] of arrays) out.push(`<h4>${escapeHtml(k)}</h4>` + objectTable(v as Array<Record<string, unknown>>));
+    }
+  }
+  out.push(`</section>`);
+  return out.join("\n");
+}
