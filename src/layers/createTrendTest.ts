@@ -1,0 +1,125 @@
+import { createAssignmentSet, type PermutationOptions } from "./createAssignmentSet.js";
+import { tauFromCounts } from "./kendallTauB.js";
+
+/** A statistic and its permutation p-value. */
+export interface PermutationResult {
+  statistic: number;
+  p: number;
+}
+
+/** A prepared permutation test: assignments listed once, `test` called many times. */
+export interface PermutationTest<Input> {
+  /** `"exact"` (every assignment) or `"monte-carlo"` (B random assignments, seeded). */
+  method: "exact" | "monte-carlo";
+  /** Number of distinct assignments of the components to layers of the proposed sizes. */
+  assignments: number;
+  /** Number of assignments the p-value is computed over: `assignments` (exact) or B (Monte Carlo). */
+  evaluated: number;
+  /** Layer sizes, outer → inner. */
+  sizes: number[];
+  /** The Monte Carlo seed (the default 1 when exact, where it is unused). */
+  seed: number;
+  /** The statistic of the proposed layering and its p-value. */
+  test(input: Input): PermutationResult;
+}
+
+/**
+ * A prepared exact permutation test of the trend statistic
+ * S_trend = −τ_b(ℓ, relation) (METHODS §5) for one proposed layering.
+ * The null hypothesis: layer labels carry no information about relation.
+ * `test(relation)` returns the observed S_trend and
+ * - exact (at most `maxExact` assignments): p = #{assignments with S ≥ S_obs} / #assignments,
+ *   the observed assignment among them;
+ * - Monte Carlo: p = (b + 1)/(B + 1), b = #{random assignments with S ≥ S_obs}.
+ * "≥" is the tolerance rule of METHODS §5 (S ≥ S_obs − 1e-12·max(1,|S_obs|)).
+ * Because τ_b's denominator depends only on the tie structure of the layer
+ * sizes and of relation, it is the same for every assignment, so the rule is
+ * applied exactly on the integer numerators (concordant − discordant pairs):
+ * floating-point noise can never move p.
+ *
+ * Speed: the assignments are listed once here; each `test` call ranks the
+ * relation values into pairwise signs and makes one pass over the table,
+ * allocating only its result (about 1.1 million pair operations for the CXM
+ * model's 25,200 assignments).
+ * When relation is constant over the layered components, S_trend and p are NaN.
+ * @param layerOf each component's 0-based layer, −1 for none (`layerIndex(model)`).
+ * @throws {RangeError} see {@link createAssignmentSet}; `test` throws a
+ *   RangeError when relation has the wrong length or holds NaN.
+ * @example
+ * const t = createTrendTest([0, 0, 1, 1]);
+ * t.test([0.4, 0.3, -0.2, -0.5]); // { statistic: 0.8165, p: 1/6 }
+ */
+export function createTrendTest(layerOf: ArrayLike<number>, options: PermutationOptions = {}): PermutationTest<ArrayLike<number>> {
+  const set = createAssignmentSet(layerOf, options);
+  const n = layerOf.length;
+  const { layered, observed, rows, evaluated } = set;
+  const m = layered.length;
+  const P = (m * (m - 1)) / 2;
+  const pa = new Int32Array(P);
+  const pb = new Int32Array(P);
+  let tiesLayer = 0;
+  for (let a = 0, p = 0; a < m; a++)
+    for (let b = a + 1; b < m; b++, p++) {
+      pa[p] = a;
+      pb[p] = b;
+      if (observed[a] === observed[b]) tiesLayer++;
+    }
+  const r = new Float64Array(m);
+  const sr = new Int8Array(P);
+  // Pairs with untied relation, packed for the inner loop.
+  const qa = new Int32Array(P);
+  const qb = new Int32Array(P);
+  const qs = new Int8Array(P);
+  const exact = set.method === "exact";
+  return {
+    method: set.method,
+    assignments: set.assignments,
+    evaluated,
+    sizes: set.sizes,
+    seed: set.seed,
+    test(relation: ArrayLike<number>): PermutationResult {
+      if (relation.length !== n) throw new RangeError(`trend test: ${relation.length} relation values for ${n} components`);
+      for (let a = 0; a < m; a++) {
+        const v = relation[layered[a]];
+        if (Number.isNaN(v)) throw new RangeError(`trend test: relation[${layered[a]}] is NaN`);
+        r[a] = v;
+      }
+      let tiesRelation = 0;
+      let q = 0;
+      let sObs = 0;
+      for (let p = 0; p < P; p++) {
+        const x = r[pa[p]];
+        const y = r[pb[p]];
+        const s = x < y ? -1 : x > y ? 1 : 0;
+        sr[p] = s;
+        if (s === 0) {
+          tiesRelation++;
+          continue;
+        }
+        qa[q] = pa[p];
+        qb[q] = pb[p];
+        qs[q] = s;
+        q++;
+        const la = observed[pa[p]];
+        const lb = observed[pb[p]];
+        sObs += (la < lb ? -1 : la > lb ? 1 : 0) * s;
+      }
+      const tau = tauFromCounts(sObs, m, tiesLayer, tiesRelation);
+      if (Number.isNaN(tau)) return { statistic: NaN, p: NaN };
+      const statistic = tau === 0 ? 0 : -tau;
+      // S_trend(row) ≥ S_obs  ⟺  −s/√den ≥ −sObs/√den  ⟺  s ≤ sObs (den is the same for every row).
+      let count = 0;
+      for (let row = 0, base = 0; row < evaluated; row++, base += m) {
+        let s = 0;
+        for (let k = 0; k < q; k++) {
+          const la = rows[base + qa[k]];
+          const lb = rows[base + qb[k]];
+          if (la < lb) s -= qs[k];
+          else if (la > lb) s += qs[k];
+        }
+        if (s <= sObs) count++;
+      }
+      return { statistic, p: exact ? count / evaluated : (count + 1) / (evaluated + 1) };
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import type { Matrix, Model } from "../types.js";
+import type { Role } from "../dematel.js";
+import { layerIndex } from "../model.js";
+import { createTrendTest, type PermutationTest } from "./createTrendTest.js";
+import { createFlowTest } from "./createFlowTest.js";
+import type { PermutationOptions } from "./createAssignmentSet.js";
+
+/** The trend and flow permutation tests of one model, prepared once (see {@link createLayerTests}). */
+export interface PreparedLayerTests {
+  /** Each component's 0-based layer, −1 for none. */
+  layerOf: number[];
+  trend: PermutationTest<ArrayLike<number>>;
+  flow: PermutationTest<Matrix | Float64Array>;
+}
+
+/** Options of {@link layerTests}. */
+export interface LayerTestsOptions extends PermutationOptions {
+  /** Tests already prepared for this model by {@link createLayerTests} (saves listing the assignments again). */
+  prepared?: PreparedLayerTests;
+}
+
+/** One permutation test's outcome. */
+export interface LayerTestResult {
+  statistic: number;
+  p: number;
+  method: "exact" | "monte-carlo";
+  /** Number of distinct assignments to layers of the proposed sizes. */
+  assignments: number;
+  /** Assignments the p-value was computed over (all, or the B Monte Carlo draws). */
+  evaluated: number;
+}
+
+/** A component checked by the sign rules. */
+export interface SignCheck {
+  id: string;
+  relation: number;
+  /** relation > 1e-12. */
+  cause: boolean;
+  role: Role;
+}
+
+/** Outcome of {@link layerTests}. */
+export interface LayerTests {
+  trend: LayerTestResult;
+  flow: LayerTestResult;
+  signs: {
+    /** Every component of the outermost layer is a cause (relation > 0). */
+    outerAllCauses: boolean;
+    /** Every component of the innermost layer is an effect (relation < 0). */
+    innerAllEffects: boolean;
+    outer: SignCheck[];
+    inner: SignCheck[];
+  };
+}
+
+/**
+ * Prepare the trend and flow permutation tests of a model's layering once,
+ * for repeated {@link layerTests} calls (sensitivity scenarios, bootstrap).
+ * @throws {RangeError} when the model has fewer than two non-empty layers.
+ * @example
+ * const prepared = createLayerTests(defaultModel()); prepared.trend.assignments; // 25200
+ */
+export function createLayerTests(model: Model, options: PermutationOptions = {}): PreparedLayerTests {
+  const layerOf = layerIndex(model);
+  return { layerOf, trend: createTrendTest(layerOf, options), flow: createFlowTest(layerOf, options) };
+}
+
+function roleOf(r: number): Role {
+  return r > 1e-12 ? "cause" : r < -1e-12 ? "effect" : "neutral";
+}
+
+/**
+ * Does a DEMATEL result support the model's proposed layering? (METHODS §5)
+ * - trend: S_trend = −τ_b(layer, relation) with its exact permutation p-value;
+ * - flow: S_flow, the net inward share of total influence between layers, with its exact p-value;
+ * - signs: whether every component of the outermost layer is a cause and
+ *   every component of the innermost layer an effect (a relation within
+ *   ±1e-12 counts as neutral, as in `influenceSums`).
+ * p-values are exact when the number of assignments is at most `maxExact`
+ * (default 1e6), otherwise seeded Monte Carlo (b+1)/(B+1); `method` says which.
+ * @param total the total-relation matrix T, in model component order.
+ * @param relation D − R per component, same order.
+ * @throws {RangeError} when the model has fewer than two non-empty layers or
+ *   the shapes do not match the model.
+ * @example
+ * const d = dematel(direct, { components: componentIds(model) });
+ * layerTests(d.total, d.relation, model).trend.p;
+ */
+export function layerTests(total: Matrix, relation: ArrayLike<number>, model: Model, options: LayerTestsOptions = {}): LayerTests {
+  const n = model.components.length;
+  if (total.length !== n) throw new RangeError(`layerTests: T is ${total.length}×${total.length} but the model has ${n} components`);
+  if (relation.length !== n) throw new RangeError(`layerTests: ${relation.length} relation values but the model has ${n} components`);
+  const prepared = options.prepared ?? createLayerTests(model, options);
+  if (prepared.layerOf.length !== n) throw new RangeError(`layerTests: the prepared tests are for ${prepared.layerOf.length} components, the model has ${n}`);
+  const t = prepared.trend.test(relation);
+  const f = prepared.flow.test(total);
+  const layers = model.layers ?? [];
+  const index = new Map(model.components.map((c, i) => [c.id, i] as const));
+  const check = (ids: readonly string[]): SignCheck[] =>
+    ids.map((id) => {
+      const r = relation[index.get(id) as number];
+      return { id, relation: r, cause: r > 1e-12, role: roleOf(r) };
+    });
+  const outer = check(layers[0].components);
+  const inner = check(layers[layers.length - 1].components);
+  return {
+    trend: { statistic: t.statistic, p: t.p, method: prepared.trend.method, assignments: prepared.trend.assignments, evaluated: prepared.trend.evaluated },
+    flow: { statistic: f.statistic, p: f.p, method: prepared.flow.method, assignments: prepared.flow.assignments, evaluated: prepared.flow.evaluated },
+    signs: {
+      outerAllCauses: outer.every((c) => c.cause),
+      innerAllEffects: inner.every((c) => c.role === "effect"),
+      outer,
+      inner,
+    },
+  };
+}
