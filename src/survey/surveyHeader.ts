@@ -1,0 +1,117 @@
+import type { InputProblem } from "../errors.js";
+import { shown } from "../errors.js";
+import { closestMatch } from "./closestMatch.js";
+import type { ComponentMatcher } from "./componentMatcher.js";
+
+/** The two survey file layouts (METHODS §1). */
+export type SurveyLayout = "long" | "blocks";
+
+/** The role a header column plays. */
+export type SurveyColumnRole = "expert" | "from" | "to" | "value" | "weight";
+
+/** A survey header, classified. Column indexes are 0-based; `-1` = absent. */
+export interface SurveyHeader {
+  layout: SurveyLayout;
+  /** Header cells as written (trailing empty cells dropped). */
+  names: string[];
+  expert: number;
+  from: number;
+  to: number;
+  value: number;
+  weight: number;
+  /** Blocks layout: the column of each model component (`-1` when missing). */
+  componentColumn: number[];
+}
+
+/** Accepted header names per role, canonical name first; compared trimmed and case-insensitively. */
+export const SURVEY_COLUMN_NAMES: Readonly<Record<SurveyColumnRole, readonly string[]>> = {
+  expert: ["expert", "rater", "respondent", "participant", "expert id", "expert_id"],
+  from: ["from", "source"],
+  to: ["to", "target"],
+  value: ["value", "rating", "score"],
+  weight: ["weight", "expert weight", "expert_weight"],
+};
+
+const ROLES = Object.keys(SURVEY_COLUMN_NAMES) as SurveyColumnRole[];
+
+/**
+ * Classify a survey's header row (METHODS §1): **long** = `expert,from,to,value[,weight]`;
+ * **matrix blocks** = `expert,from,<one column per component>[,weight]`. Header
+ * names are trimmed and compared case-insensitively; the synonyms in
+ * {@link SURVEY_COLUMN_NAMES} are accepted, but a canonical role name
+ * (`expert`, `from`, `to`, `value`, `weight`) wins over a component of that
+ * name, and a component wins over a synonym; two columns for one role are an
+ * error. Every header problem is pushed to `problems` (unknown or duplicate
+ * component columns, missing component columns, empty or unexpected names);
+ * `undefined` is returned when the header fits neither layout, after pushing a
+ * problem that lists what each layout expects.
+ * @param ids the model's component ids, for messages.
+ */
+export function classifySurveyHeader(cells: readonly string[], line: number, matcher: ComponentMatcher, ids: readonly string[], problems: InputProblem[], file?: string): SurveyHeader | undefined {
+  const names = [...cells];
+  while (names.length > 0 && names[names.length - 1] === "") names.pop();
+  const role: Record<SurveyColumnRole, number> = { expert: -1, from: -1, to: -1, value: -1, weight: -1 };
+  const componentColumn = ids.map(() => -1);
+  const unknown: number[] = [];
+  const local: InputProblem[] = [];
+  const at = (col: number, message: string, expected?: string, found?: string): void => {
+    local.push({ file, row: line, column: names[col] === "" ? `#${col + 1}` : names[col], message, expected, found });
+  };
+  const setRole = (r: SurveyColumnRole, col: number): void => {
+    if (role[r] >= 0) at(col, `two columns could be the ${r} column: "${names[role[r]]}" (column ${role[r] + 1}) and "${names[col]}" (column ${col + 1})`, `one ${r} column`, shown(names[col]));
+    else role[r] = col;
+  };
+  names.forEach((raw, col) => {
+    const key = raw.trim().toLowerCase().replace(/\s+/g, " ");
+    if (key === "") return at(col, `column ${col + 1} has no name`, "a column name", '""');
+    const canonical = ROLES.find((r) => SURVEY_COLUMN_NAMES[r][0] === key);
+    if (canonical) return setRole(canonical, col);
+    const c = matcher.match(raw);
+    if (c === -2) return at(col, "this name belongs to more than one component; use the component id", `one of ${ids.join(", ")}`, shown(raw));
+    if (c >= 0) {
+      if (componentColumn[c] >= 0) at(col, `duplicate column for component ${ids[c]} (also column ${componentColumn[c] + 1}, "${names[componentColumn[c]]}")`, "one column per component", shown(raw));
+      else componentColumn[c] = col;
+      return;
+    }
+    const synonym = ROLES.find((r) => SURVEY_COLUMN_NAMES[r].includes(key));
+    if (synonym) return setRole(synonym, col);
+    unknown.push(col);
+  });
+  const components = componentColumn.filter((c) => c >= 0).length;
+  const longish = role.to >= 0 || role.value >= 0;
+  const expectedLong = "long layout: expert,from,to,value[,weight]";
+  const expectedBlocks = `matrix blocks: expert,from,${ids.join(",")}[,weight]`;
+  let layout: SurveyLayout | undefined;
+  if (role.expert >= 0 && role.from >= 0 && role.to >= 0 && role.value >= 0 && components === 0) layout = "long";
+  else if (role.expert >= 0 && role.from >= 0 && !longish && (components > 0 || unknown.length > 0)) layout = "blocks";
+  if (layout === undefined) {
+    const missing = ROLES.filter((r) => r !== "weight" && role[r] < 0);
+    let why = "the header fits neither survey layout";
+    if (components > 0 && longish) why += " (it has both to/value columns and component columns)";
+    else if (role.expert >= 0 && role.from >= 0 && longish) why += ` (long layout, but no ${missing.filter((r) => r === "to" || r === "value").join(" or ")} column)`;
+    else if (missing.includes("expert") || missing.includes("from")) why += ` (no ${missing.filter((r) => r === "expert" || r === "from").join(" or ")} column)`;
+    problems.push({ file, row: line, message: why, expected: `${expectedLong}; or ${expectedBlocks}`, found: shown(names.join(","), 120) });
+    for (const col of unknown) {
+      const guess = closestMatch(names[col], ROLES.map((r) => SURVEY_COLUMN_NAMES[r][0]));
+      if (guess) problems.push({ file, row: line, column: names[col], message: `unexpected column; did you mean "${guess}"?`, expected: "a column of one of the two layouts", found: shown(names[col]) });
+    }
+    return undefined;
+  }
+  problems.push(...local);
+  if (layout === "long") {
+    for (const col of unknown) {
+      const guess = closestMatch(names[col], ROLES.map((r) => SURVEY_COLUMN_NAMES[r][0]));
+      problems.push({ file, row: line, column: names[col], message: `unexpected column in a long-layout survey${guess ? `; did you mean "${guess}"?` : ""}`, expected: "expert, from, to, value and optionally weight", found: shown(names[col]) });
+    }
+  } else {
+    for (const col of unknown) {
+      const hint = matcher.suggest(names[col]);
+      problems.push({ file, row: line, column: names[col], message: `unknown component${hint ? `; ${hint}` : ""}`, expected: `a component id or name: ${ids.join(", ")}`, found: shown(names[col]) });
+    }
+    const missing = ids.filter((_, i) => componentColumn[i] < 0);
+    if (missing.length > 0) {
+      problems.push({ file, row: line, message: `the header has no column for component${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, expected: `one column per model component: ${ids.join(", ")}`, found: shown(names.join(","), 120) });
+    }
+  }
+  return { layout, names, componentColumn, ...role };
+}

@@ -1,0 +1,53 @@
+import type { Model } from "../types.js";
+import type { SurveyLayout } from "./surveyHeader.js";
+import { surveyCsvCell } from "./surveyCsvCell.js";
+
+/** Options of {@link surveyTemplate}. */
+export interface SurveyTemplateOptions {
+  /** Number of experts (rows are labelled `E1`, `E2`, …). Default 3. */
+  experts?: number;
+  /** `"blocks"` (default): one row per expert and from component, one column per component; `"long"`: one row per rating. */
+  layout?: SurveyLayout;
+  /** Prefix of the expert labels. Default `"E"`. */
+  expertPrefix?: string;
+}
+
+/**
+ * A blank survey CSV to hand to experts (METHODS §1): the header of the chosen
+ * layout with the model's component ids and a trailing `weight` column, then
+ * for **blocks** one row per (expert, from component) with one empty cell per
+ * component, or for **long** one row per (expert, from, to ≠ from) with an
+ * empty value. Every empty rating cell must be filled with a number on the
+ * survey's scale (0 = no influence … 4 = very high influence) before the file
+ * is read; the diagonal cells of the blocks layout (a component's influence on
+ * itself) stay empty and are ignored, as is an empty `weight` (= 1). Reading
+ * an unfilled template back with `parseSurvey` reports every blank cell as a
+ * missing rating. Lines end in CRLF (RFC 4180).
+ * @throws {RangeError} when `experts` is not a positive integer or the layout is unknown.
+ * @example
+ * surveyTemplate({ components: [{ id: "A", name: "a" }, { id: "B", name: "b" }] }, { experts: 1 });
+ * // "expert,from,A,B,weight\r\nE1,A,,,\r\nE1,B,,,\r\n"
+ */
+export function surveyTemplate(model: Model, options: SurveyTemplateOptions = {}): string {
+  const experts = options.experts ?? 3;
+  const layout = options.layout ?? "blocks";
+  const prefix = options.expertPrefix ?? "E";
+  if (!(Number.isInteger(experts) && experts >= 1)) throw new RangeError(`surveyTemplate: experts must be a positive integer, got ${experts}`);
+  if (layout !== "blocks" && layout !== "long") throw new RangeError(`surveyTemplate: layout must be "blocks" or "long", got ${String(layout)}`);
+  const ids = model.components.map((c) => c.id);
+  const lines: string[] = [];
+  if (layout === "blocks") {
+    lines.push(["expert", "from", ...ids, "weight"].map(surveyCsvCell).join(","));
+    for (let k = 1; k <= experts; k++) {
+      const label = surveyCsvCell(`${prefix}${k}`);
+      for (const from of ids) lines.push([label, surveyCsvCell(from), ...ids.map(() => ""), ""].join(","));
+    }
+  } else {
+    lines.push("expert,from,to,value,weight");
+    for (let k = 1; k <= experts; k++) {
+      const label = surveyCsvCell(`${prefix}${k}`);
+      for (const from of ids) for (const to of ids) if (to !== from) lines.push([label, surveyCsvCell(from), surveyCsvCell(to), "", ""].join(","));
+    }
+  }
+  return lines.join("\r\n") + "\r\n";
+}
