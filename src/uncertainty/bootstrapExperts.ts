@@ -9,7 +9,7 @@ import type { NormalizationMethod } from "../normalize.js";
 import { flowStatistic, trendStatistic } from "../layers/index.js";
 import { createDematelKernel } from "./dematelKernel.js";
 import { quantileType7 } from "./quantileType7.js";
-import { normalCdf, normalQuantile } from "./standardNormal.js";
+import { bcaLevels } from "./bcaLevels.js";
 
 /** A point estimate from the full panel with its bootstrap interval. */
 export interface Interval {
@@ -254,6 +254,7 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
   }
 
   const sorted = new Float64Array(used);
+  const jackColumn = new Float64Array(K);
   const lowP = (1 - level) / 2, highP = (1 + level) / 2;
   const interval = (s: number, estimate: number): Interval => {
     let below = 0, equal = 0;
@@ -266,24 +267,9 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     sorted.sort();
     const out: Interval = { estimate, lower: quantileType7(sorted, lowP), upper: quantileType7(sorted, highP), bca: null };
     if (jack) {
-      let mean = 0;
-      for (let k = 0; k < K; k++) mean += jack[k * S + s];
-      mean /= K;
-      let s2 = 0, s3 = 0;
-      for (let k = 0; k < K; k++) {
-        const d = mean - jack[k * S + s];
-        s2 += d * d;
-        s3 += d * d * d;
-      }
-      const a = s2 > 0 ? s3 / (6 * Math.pow(s2, 1.5)) : 0;
-      const z0 = normalQuantile((below + equal / 2) / used);
-      const adjust = (p: number): number => {
-        const zp = normalQuantile(p);
-        const den = 1 - a * (z0 + zp);
-        return den > 0 ? normalCdf(z0 + (z0 + zp) / den) : NaN;
-      };
-      const p1 = adjust(lowP), p2 = adjust(highP);
-      if (Number.isFinite(z0) && p1 >= 1 / used && p2 <= 1 - 1 / used && p1 <= p2) out.bca = { lower: quantileType7(sorted, p1), upper: quantileType7(sorted, p2) };
+      for (let k = 0; k < K; k++) jackColumn[k] = jack[k * S + s];
+      const levels = bcaLevels(below, equal, used, jackColumn, lowP, highP);
+      if (levels) out.bca = { lower: quantileType7(sorted, levels[0]), upper: quantileType7(sorted, levels[1]) };
     }
     return out;
   };
