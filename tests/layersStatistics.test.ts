@@ -236,6 +236,21 @@ describe("createTrendTest(layerOf)", () => {
     }
   });
 
+  it("gives the same p without the precomputed pair-sign table (maxPairTable: 0)", () => {
+    const layerOf = layerIndex(defaultModel());
+    const rng = createRandom(77);
+    const fast = createTrendTest(layerOf);
+    const slow = createTrendTest(layerOf, { maxPairTable: 0 });
+    const fastFlow = createFlowTest(layerOf);
+    const slowFlow = createFlowTest(layerOf, { maxPairTable: 0 });
+    for (let k = 0; k < 3; k++) {
+      const relation = layerOf.map(() => rng.int(5) - 2);
+      expect(slow.test(relation)).toEqual(fast.test(relation));
+      const T = randomMatrix(10, 100 + k);
+      expect(slowFlow.test(T)).toEqual(fastFlow.test(T));
+    }
+  });
+
   it("is NaN for constant relation and rejects bad input", () => {
     expect(createTrendTest([0, 0, 1, 1]).test([1, 1, 1, 1]).p).toBeNaN();
     expect(() => createTrendTest([0, 0, 1, 1]).test([1, 2, 3])).toThrow(RangeError);

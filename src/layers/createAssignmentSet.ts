@@ -10,6 +10,8 @@ export interface PermutationOptions {
   samples?: number;
   /** Monte Carlo: the seed of the random assignments (default 1). Unused by exact enumeration. */
   seed?: number;
+  /** Largest pair-sign table (entries = assignments × pairs) to precompute for speed (default {@link MAX_PAIR_SIGN_ENTRIES}); above it the tests compare labels on the fly. */
+  maxPairTable?: number;
 }
 
 /** The assignments a permutation test compares the observed layering with. */
@@ -30,6 +32,46 @@ export interface AssignmentSet {
   rows: Int8Array;
   /** The seed used for Monte Carlo (the default when exact). */
   seed: number;
+  /** Number of component pairs, m(m−1)/2; pair p is (pairA[p], pairB[p]) with pairA < pairB, in row-major order over a < b. */
+  pairs: number;
+  pairA: Int32Array;
+  pairB: Int32Array;
+  /**
+   * sign(ℓ_a − ℓ_b) for every row and pair (`evaluated` × `pairs`, row-major), so that tests
+   * reduce to dot products; `null` when it would exceed {@link MAX_PAIR_SIGN_ENTRIES} entries.
+   */
+  pairSigns: Int8Array | null;
+  /** sign(ℓ_a − ℓ_b) of the observed assignment for every pair. */
+  observedSigns: Int8Array;
+}
+
+/** The largest pair-sign table {@link createAssignmentSet} builds (bytes). */
+export const MAX_PAIR_SIGN_ENTRIES = 6e7;
+
+function withPairs(base: Omit<AssignmentSet, "pairs" | "pairA" | "pairB" | "pairSigns" | "observedSigns">, maxTable: number): AssignmentSet {
+  const m = base.layered.length;
+  const P = (m * (m - 1)) / 2;
+  const pairA = new Int32Array(P);
+  const pairB = new Int32Array(P);
+  const observedSigns = new Int8Array(P);
+  for (let a = 0, p = 0; a < m; a++)
+    for (let b = a + 1; b < m; b++, p++) {
+      pairA[p] = a;
+      pairB[p] = b;
+      observedSigns[p] = Math.sign(base.observed[a] - base.observed[b]);
+    }
+  let pairSigns: Int8Array | null = null;
+  if (base.evaluated * P <= maxTable) {
+    pairSigns = new Int8Array(base.evaluated * P);
+    const rows = base.rows;
+    for (let r = 0, o = 0, rb = 0; r < base.evaluated; r++, rb += m)
+      for (let p = 0; p < P; p++, o++) {
+        const la = rows[rb + pairA[p]];
+        const lb = rows[rb + pairB[p]];
+        pairSigns[o] = la > lb ? 1 : la < lb ? -1 : 0;
+      }
+  }
+  return { ...base, pairs: P, pairA, pairB, pairSigns, observedSigns };
 }
 
 /**
@@ -39,7 +81,9 @@ export interface AssignmentSet {
  * lexicographic order, see {@link enumerateAssignments}; the observed one is
  * among them), otherwise B random ones drawn once by Fisher–Yates shuffles of
  * the observed labels with `createRandom(seed)` (the observed assignment is
- * then added by the (b+1)/(B+1) rule, not listed).
+ * then added by the (b+1)/(B+1) rule, not listed). It also tabulates
+ * sign(ℓ_a − ℓ_b) for every row and component pair, so that both statistics
+ * become dot products in the tests' hot loops.
  * @param layerOf each component's 0-based layer, −1 for none (`layerIndex(model)`).
  * @throws {RangeError} when a layer index is not an integer in −1..126, fewer
  *   than two layers are non-empty, or an option is invalid.
@@ -50,6 +94,7 @@ export function createAssignmentSet(layerOf: ArrayLike<number>, options: Permuta
   const maxExact = options.maxExact ?? 1e6;
   const samples = options.samples ?? 100000;
   const seed = options.seed ?? 1;
+  const maxTable = options.maxPairTable ?? MAX_PAIR_SIGN_ENTRIES;
   if (!(maxExact >= 0)) throw new RangeError(`maxExact must be a non-negative number, got ${maxExact}`);
   if (!Number.isInteger(samples) || samples < 1) throw new RangeError(`samples must be a positive integer, got ${samples}`);
   const layered: number[] = [];
@@ -73,7 +118,7 @@ export function createAssignmentSet(layerOf: ArrayLike<number>, options: Permuta
   const assignments = countAssignments(sizes);
   if (assignments <= maxExact) {
     const rows = enumerateAssignments(sizes);
-    return { method: "exact", assignments, evaluated: assignments, layered: Int32Array.from(layered), sizes, observed, rows, seed };
+    return withPairs({ method: "exact", assignments, evaluated: assignments, layered: Int32Array.from(layered), sizes, observed, rows, seed }, maxTable);
   }
   const rng = createRandom(seed);
   const rows = new Int8Array(samples * m);
@@ -88,5 +133,5 @@ export function createAssignmentSet(layerOf: ArrayLike<number>, options: Permuta
     }
     rows.set(buf, b * m);
   }
-  return { method: "monte-carlo", assignments, evaluated: samples, layered: Int32Array.from(layered), sizes, observed, rows, seed };
+  return withPairs({ method: "monte-carlo", assignments, evaluated: samples, layered: Int32Array.from(layered), sizes, observed, rows, seed }, maxTable);
 }

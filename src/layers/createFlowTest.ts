@@ -28,16 +28,8 @@ import type { PermutationResult, PermutationTest } from "./createTrendTest.js";
 export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationOptions = {}): PermutationTest<Matrix | Float64Array> {
   const set = createAssignmentSet(layerOf, options);
   const n = layerOf.length;
-  const { layered, observed, rows, evaluated } = set;
+  const { layered, rows, evaluated, pairs: P, pairA, pairB, pairSigns, observedSigns } = set;
   const m = layered.length;
-  const P = (m * (m - 1)) / 2;
-  const pa = new Int32Array(P);
-  const pb = new Int32Array(P);
-  for (let a = 0, p = 0; a < m; a++)
-    for (let b = a + 1; b < m; b++, p++) {
-      pa[p] = a;
-      pb[p] = b;
-    }
   const diff = new Float64Array(P);
   const sum = new Float64Array(P);
   const exact = set.method === "exact";
@@ -46,15 +38,15 @@ export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationO
     if (!Number.isFinite(v)) throw new RangeError(`flow test: T[${i}][${j}] is not a finite number (${v})`);
     return v;
   };
-  const statisticOf = (labels: Int8Array, base: number): number => {
+  // With c = sign(ℓ_a − ℓ_b): num = Σ −c·(t_ab − t_ba), den = Σ |c|·(t_ab + t_ba). Multiplying by ±1 or
+  // adding ±0 is exact, so this equals flowStatistic's sum bit for bit.
+  const statisticOf = (signs: Int8Array, o: number): number => {
     let num = 0;
     let den = 0;
-    for (let p = 0; p < P; p++) {
-      const la = labels[base + pa[p]];
-      const lb = labels[base + pb[p]];
-      if (la === lb) continue;
-      num += la < lb ? diff[p] : -diff[p];
-      den += sum[p];
+    for (let p = 0; p < P; p++, o++) {
+      const c = signs[o];
+      num -= c * diff[p];
+      den += c * c * sum[p];
     }
     return den === 0 ? NaN : num / den;
   };
@@ -72,18 +64,33 @@ export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationO
         for (let i = 0; i < n; i++) if (!Array.isArray(total[i]) || total[i].length !== n) throw new RangeError(`flow test: row ${i} of T must have ${n} entries`);
       }
       for (let p = 0; p < P; p++) {
-        const i = layered[pa[p]];
-        const j = layered[pb[p]];
+        const i = layered[pairA[p]];
+        const j = layered[pairB[p]];
         const tij = entry(total, i, j);
         const tji = entry(total, j, i);
         diff[p] = tij - tji;
         sum[p] = tij + tji;
       }
-      const statistic = statisticOf(observed, 0);
+      const statistic = statisticOf(observedSigns, 0);
       if (Number.isNaN(statistic)) return { statistic, p: NaN };
       const cut = statistic - 1e-12 * Math.max(1, Math.abs(statistic));
       let count = 0;
-      for (let row = 0, base = 0; row < evaluated; row++, base += m) if (statisticOf(rows, base) >= cut) count++;
+      if (pairSigns !== null) {
+        for (let row = 0, o = 0; row < evaluated; row++, o += P) if (statisticOf(pairSigns, o) >= cut) count++;
+      } else {
+        for (let row = 0, base = 0; row < evaluated; row++, base += m) {
+          let num = 0;
+          let den = 0;
+          for (let p = 0; p < P; p++) {
+            const la = rows[base + pairA[p]];
+            const lb = rows[base + pairB[p]];
+            if (la === lb) continue;
+            num += la < lb ? diff[p] : -diff[p];
+            den += sum[p];
+          }
+          if ((den === 0 ? NaN : num / den) >= cut) count++;
+        }
+      }
       return { statistic, p: exact ? count / evaluated : (count + 1) / (evaluated + 1) };
     },
   };

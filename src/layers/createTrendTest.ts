@@ -52,24 +52,12 @@ export interface PermutationTest<Input> {
 export function createTrendTest(layerOf: ArrayLike<number>, options: PermutationOptions = {}): PermutationTest<ArrayLike<number>> {
   const set = createAssignmentSet(layerOf, options);
   const n = layerOf.length;
-  const { layered, observed, rows, evaluated } = set;
+  const { layered, rows, evaluated, pairs: P, pairA, pairB, pairSigns, observedSigns } = set;
   const m = layered.length;
-  const P = (m * (m - 1)) / 2;
-  const pa = new Int32Array(P);
-  const pb = new Int32Array(P);
   let tiesLayer = 0;
-  for (let a = 0, p = 0; a < m; a++)
-    for (let b = a + 1; b < m; b++, p++) {
-      pa[p] = a;
-      pb[p] = b;
-      if (observed[a] === observed[b]) tiesLayer++;
-    }
+  for (let p = 0; p < P; p++) if (observedSigns[p] === 0) tiesLayer++;
   const r = new Float64Array(m);
   const sr = new Int8Array(P);
-  // Pairs with untied relation, packed for the inner loop.
-  const qa = new Int32Array(P);
-  const qb = new Int32Array(P);
-  const qs = new Int8Array(P);
   const exact = set.method === "exact";
   return {
     method: set.method,
@@ -85,39 +73,37 @@ export function createTrendTest(layerOf: ArrayLike<number>, options: Permutation
         r[a] = v;
       }
       let tiesRelation = 0;
-      let q = 0;
       let sObs = 0;
       for (let p = 0; p < P; p++) {
-        const x = r[pa[p]];
-        const y = r[pb[p]];
+        const x = r[pairA[p]];
+        const y = r[pairB[p]];
         const s = x < y ? -1 : x > y ? 1 : 0;
         sr[p] = s;
-        if (s === 0) {
-          tiesRelation++;
-          continue;
-        }
-        qa[q] = pa[p];
-        qb[q] = pb[p];
-        qs[q] = s;
-        q++;
-        const la = observed[pa[p]];
-        const lb = observed[pb[p]];
-        sObs += (la < lb ? -1 : la > lb ? 1 : 0) * s;
+        if (s === 0) tiesRelation++;
+        sObs += observedSigns[p] * s;
       }
       const tau = tauFromCounts(sObs, m, tiesLayer, tiesRelation);
       if (Number.isNaN(tau)) return { statistic: NaN, p: NaN };
       const statistic = tau === 0 ? 0 : -tau;
       // S_trend(row) ≥ S_obs  ⟺  −s/√den ≥ −sObs/√den  ⟺  s ≤ sObs (den is the same for every row).
       let count = 0;
-      for (let row = 0, base = 0; row < evaluated; row++, base += m) {
-        let s = 0;
-        for (let k = 0; k < q; k++) {
-          const la = rows[base + qa[k]];
-          const lb = rows[base + qb[k]];
-          if (la < lb) s -= qs[k];
-          else if (la > lb) s += qs[k];
+      if (pairSigns !== null) {
+        for (let row = 0, o = 0; row < evaluated; row++) {
+          let s = 0;
+          for (let p = 0; p < P; p++, o++) s += pairSigns[o] * sr[p];
+          if (s <= sObs) count++;
         }
-        if (s <= sObs) count++;
+      } else {
+        for (let row = 0, base = 0; row < evaluated; row++, base += m) {
+          let s = 0;
+          for (let p = 0; p < P; p++) {
+            const la = rows[base + pairA[p]];
+            const lb = rows[base + pairB[p]];
+            if (la > lb) s += sr[p];
+            else if (la < lb) s -= sr[p];
+          }
+          if (s <= sObs) count++;
+        }
       }
       return { statistic, p: exact ? count / evaluated : (count + 1) / (evaluated + 1) };
     },
