@@ -122,7 +122,7 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
   const width = h.names.length;
 
   // Unknown component labels, one problem per distinct label (first occurrence), counted.
-  const unknownSeen = new Map<string, { problem: InputProblem; count: number }>();
+  const unknownSeen = new Map<string, { problem: InputProblem; count: number; hint: string }>();
   const mentioned = new Uint8Array(n);
   if (h.layout === "blocks") h.componentColumn.forEach((col, c) => col >= 0 && (mentioned[c] = 1));
   const resolve = (label: string, line: number, column: string): number => {
@@ -141,14 +141,15 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
     }
     const key = label.toLowerCase();
     const seen = unknownSeen.get(key);
+    const message = (count: number, hint: string): string => `unknown component${count > 1 ? ` (in ${count} rows)` : ""}${hint ? `; ${hint}` : ""}`;
     if (seen) {
       seen.count++;
-      seen.problem.message = seen.problem.message.replace(/( \(in \d+ rows\))?$/, ` (in ${seen.count} rows)`);
+      seen.problem.message = message(seen.count, seen.hint);
     } else {
       const hint = matcher.suggest(label);
-      const problem: InputProblem = { file, row: line, column, message: `unknown component${hint ? `; ${hint}` : ""}`, expected: `a component id or name: ${ids.join(", ")}`, found: shown(label) };
+      const problem: InputProblem = { file, row: line, column, message: message(1, hint), expected: `a component id or name: ${ids.join(", ")}`, found: shown(label) };
       problems.push(problem);
-      unknownSeen.set(key, { problem, count: 1 });
+      unknownSeen.set(key, { problem, count: 1, hint });
     }
     return -1;
   };
@@ -242,7 +243,7 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
       if (i < 0 || j < 0) continue;
       const prior = e.line[i * n + j];
       if (i !== j && prior > 0) {
-        problems.push({ file, row: line, column: h.names[h.to], message: `duplicate rating ${ids[i]}→${ids[j]} of expert ${label} (rows ${prior} and ${line})`, expected: "one rating per expert and pair of components", found: shown(cells[h.value]) });
+        problems.push({ file, row: line, column: h.names[h.value], message: `duplicate rating ${ids[i]}→${ids[j]} of expert ${label} (rows ${prior} and ${line})`, expected: "one rating per expert and pair of components", found: shown(cell(h.value)) });
         continue;
       }
       rate(e, i, j, cell(h.value), line, h.names[h.value]);
