@@ -16,9 +16,10 @@ export interface GapRatioResult {
  * where cells with a^p_ij = 0 are left out of the sum (the divisor stays
  * n(n−1)). gap(K) < 0.05 is what DEMATEL studies read as 95% "significant
  * confidence" in the panel's consensus. The curve DEPENDS ON EXPERT ORDER:
- * reordering the same experts changes every gap(p) except through A^K itself,
- * so report the order used. A 1×1 model has no off-diagonal cell (a cell count
- * of 0) and gives gap 0; a single expert gives an empty curve.
+ * only the full-panel mean A^K is order-free, so reordering the same experts
+ * changes the curve and even gap(K); report the order used (survey order here).
+ * A 1×1 model has no off-diagonal cell (a cell count of 0) and gives gap 0; a
+ * single expert gives an empty curve.
  * Source: the consensus check common in DEMATEL studies, e.g. Tzeng-school
  * applications reporting "gap error < 5%, significant confidence 95%".
  * @throws {RangeError} on no matrices or matrices of different sizes.
