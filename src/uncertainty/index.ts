@@ -3,3 +3,4 @@ export * from "./simulatePanel.js";
 export * from "./simulatedSurvey.js";
 export * from "./quantileType7.js";
 export * from "./bootstrapExperts.js";
+export * from "./powerCurve.js";

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { aggregate, createTrendTest, defaultModel, dematel, enumerateAssignments, layerIndex, powerCurve, simulatePanel, type Model } from "../src/index.js";
+import { createPowerSimulator, simulationSeed } from "../src/uncertainty/powerSimulation.js";
+
+const model = defaultModel();
+
+/**
+ * The attainable size of the exact trend test for layer sizes `sizes` at level alpha: under the null
+ * (exchangeable relation, no ties) every assignment is equally likely to be the observed one, so the
+ * rejection rate is the share of assignments whose own p-value is < alpha. Computed here from the
+ * concordance numerators s = Σ_pairs sign(ℓ_a − ℓ_b)·sign(r_a − r_b), with r_a = a (any untied relation gives
+ * the same distribution); S_trend ≥ S_obs ⟺ s ≤ s_obs.
+ */
+function attainableSize(sizes: number[], alpha: number): number {
+  const rows = enumerateAssignments(sizes);
+  const m = sizes.reduce((a, b) => a + b, 0);
+  const N = rows.length / m;
+  const s = new Int32Array(N);
+  for (let r = 0; r < N; r++) {
+    let v = 0;
+    for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) v += Math.sign(rows[r * m + a] - rows[r * m + b]) * -1;
+    s[r] = v;
+  }
+  const sorted = Int32Array.from(s).sort();
+  let rejected = 0;
+  for (let r = 0; r < N; r++) {
+    // #{s' ≤ s_r}: upper bound by binary search in the sorted numerators.
+    let lo = 0, hi = N;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] <= s[r]) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo / N < alpha) rejected++;
+  }
+  return rejected / N;
+}
+
+describe("simulationSeed(seed, K, sim) (internal)", () => {
+  it("is a deterministic 32-bit seed that differs across seed, K and simulation number", () => {
+    expect(simulationSeed(1, 14, 0)).toBe(simulationSeed(1, 14, 0));
+    const seen = new Set<number>();
+    for (const seed of [1, 2]) for (const K of [5, 10]) for (let sim = 0; sim < 100; sim++) seen.add(simulationSeed(seed, K, sim));
+    expect(seen.size).toBe(400);
+    const x = simulationSeed(123, 7, 9);
+    expect(Number.isInteger(x) && x >= 0 && x < 2 ** 32).toBe(true);
+  });
+});
+
+describe("createPowerSimulator (internal)", () => {
+  it("one simulated panel = simulatePanel(seed = simulationSeed(seed, K, s)) → dematel(aggregate) → createTrendTest p < alpha", () => {
+    for (const delta of [0, 0.03]) {
+      const job = { model, delta, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, alpha: 0.05, seed: 11, maxExperts: 8, test: {} };
+      const sim = createPowerSimulator(job);
+      const test = createTrendTest(layerIndex(model));
+      let agree = 0;
+      for (let s = 0; s < 30; s++) {
+        const K = 3 + (s % 6);
+        const panel = simulatePanel(model, { experts: K, delta, seed: simulationSeed(11, K, s) });
+        const { p } = test.test(dematel(aggregate(panel)).relation);
+        if (sim.runOne(K, s) === (p < 0.05 ? 1 : 0)) agree++;
+      }
+      expect(agree).toBe(30);
+    }
+  });
+});
+
+describe("powerCurve(model, options)", () => {
+  it("states every setting with its default (K = 5..40 step 5, δ = 0.5, σ = 0.8, τ = 0.3, c = 2, s = 4, sims = 1000, α = 0.05, seed = 1)", async () => {
+    const r = await powerCurve(model, { sims: 2, workers: 1 });
+    const { experts, delta, sigma, tau, c, scaleMax, sims, alpha, seed, workers, workersUsed, test } = r.settings;
+    expect({ experts, delta, sigma, tau, c, scaleMax, sims, alpha, seed, workers, workersUsed }).toEqual({
+      experts: [5, 10, 15, 20, 25, 30, 35, 40], delta: 0.5, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, sims: 2, alpha: 0.05, seed: 1, workers: 1, workersUsed: 1,
+    });
+    expect(test).toEqual({ method: "exact", assignments: 25200, maxExact: 1e6, samples: 100000, seed: 1 });
+    expect(r.experts).toEqual(experts);
+    expect(r.power.length).toBe(8);
+  });
+
+  it("size under the null (δ = 0, K = 14, 2000 seeded panels): within 3 Monte Carlo SE of the exact test's attainable size, and not above 0.05 + 3 SE", async () => {
+    // The exact test is discrete: for sizes 2,3,2,3 the attainable size at 0.05 is computed exactly below.
+    const size = attainableSize([2, 3, 2, 3], 0.05);
+    expect(size).toBeLessThanOrEqual(0.05);
+    expect(size).toBeGreaterThan(0.04);
+    const r = await powerCurve(model, { experts: [14], delta: 0, sims: 2000, seed: 3, workers: 1 });
+    const se = Math.sqrt((size * (1 - size)) / 2000);
+    expect(r.failed[0]).toBe(0);
+    expect(Math.abs(r.power[0] - size)).toBeLessThan(3 * se);
+    expect(r.power[0]).toBeLessThan(0.05 + 3 * Math.sqrt((0.05 * 0.95) / 2000));
+    expect(r.mcse[0]).toBeCloseTo(Math.sqrt((r.power[0] * (1 - r.power[0])) / 2000), 14);
+  }, 120_000);
+
+  it("power rises with K: δ = 0.05 over K = 2, 5, 10, 20 (200 panels each, each step > 3 SE); the default δ = 0.5 is already ≥ 0.99 at K = 5", async () => {
+    const r = await powerCurve(model, { experts: [2, 5, 10, 20], delta: 0.05, sims: 200, seed: 5, workers: 1 });
+    for (let i = 1; i < 4; i++) {
+      const se = Math.hypot(r.mcse[i], r.mcse[i - 1]) || 1 / 200;
+      expect(r.power[i] - r.power[i - 1]).toBeGreaterThan(Math.min(3 * se, 0.5 * (1 - r.power[i - 1])));
+    }
+    expect(r.power[0]).toBeLessThan(0.6);
+    const strong = await powerCurve(model, { experts: [5], sims: 200, seed: 5, workers: 1 });
+    expect(strong.power[0]).toBeGreaterThanOrEqual(0.99);
+  }, 120_000);
+
+  it("a figure depends only on (seed, K, simulation): the same K gives the same counts whatever else is in the list, and onProgress ends at the total", async () => {
+    const seen: number[] = [];
+    const a = await powerCurve(model, { experts: [4, 9], delta: 0.05, sims: 120, seed: 2, workers: 1, onProgress: (d, t) => seen.push(d / t) });
+    const b = await powerCurve(model, { experts: [9], delta: 0.05, sims: 120, seed: 2, workers: 1 });
+    expect(b.rejections[0]).toBe(a.rejections[1]);
+    expect(seen.at(-1)).toBe(1);
+    const c = await powerCurve(model, { experts: [9], delta: 0.05, sims: 120, seed: 2, workers: 3 });
+    expect(c.rejections).toEqual(b.rejections); // from TypeScript source: workers fall back to in-process
+  }, 60_000);
+
+  it("rejects misuse: a model without two layers, empty or invalid K, bad sims/alpha/workers", async () => {
+    const flat: Model = { components: model.components, layers: [{ id: "L", name: "all", components: model.components.map((c) => c.id) }] };
+    await expect(powerCurve(flat, { sims: 1 })).rejects.toThrow(/two non-empty layers/);
+    await expect(powerCurve(model, { experts: [] })).rejects.toThrow(RangeError);
+    await expect(powerCurve(model, { experts: [0] })).rejects.toThrow(RangeError);
+    await expect(powerCurve(model, { sims: 0 })).rejects.toThrow(RangeError);
+    await expect(powerCurve(model, { alpha: 0 })).rejects.toThrow(RangeError);
+    await expect(powerCurve(model, { workers: 0 })).rejects.toThrow(RangeError);
+  });
+});
