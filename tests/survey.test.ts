@@ -181,9 +181,19 @@ describe("parseSurvey — forgiving input", () => {
   it("keeps original line numbers across blank lines in warnings", () => {
     const text = "expert,from,A,B,C\n\n\nE1,A,3,3,2\n\nE1,B,1,,4\nE1,C,0,2,\n";
     const s = parseSurvey(text, tiny);
-    expect(s.warnings).toHaveLength(1);
-    expect(s.warnings[0]).toMatchObject({ file: "survey", row: 4, column: "A" });
-    expect(s.warnings[0].message).toContain("diagonal rating A→A of expert E1 ignored");
+    expect(s.warnings).toEqual([{ file: "survey", row: 4, column: "A", message: "diagonal rating A→A of expert E1 ignored: a component's influence on itself is not rated (found \"3\")" }]);
+  });
+
+  it("zeros on the diagonal give one summary warning located at the first", () => {
+    const text = "expert,from,A,B,C\nE1,A,0,3,2\nE1,B,1,0,4\nE1,C,0,2,0\n";
+    expect(parseSurvey(text, tiny).warnings).toEqual([{ file: "survey", row: 2, column: "A", message: "3 diagonal ratings of 0 ignored (first in row 2): a component's influence on itself is not rated" }]);
+  });
+
+  it("an Excel `sep=;` first line sets the delimiter; the header is then line 2", () => {
+    const text = "sep=;\r\nexpert;from;to;value\r\nE1;A;B;3\r\nE1;A;C;2\r\nE1;B;A;1\r\nE1;B;C;4\r\nE1;C;A;0\r\nE1;C;C;9\r\nE1;C;B;2,0\r\n";
+    const s = parseSurvey(text, tiny);
+    expect(s.experts[0].matrix).toEqual(TINY_E1);
+    expect(s.warnings[0]).toMatchObject({ row: 8, column: "value" });
   });
 
   it("lone CR line ends and mixed line ends", () => {

@@ -113,7 +113,7 @@ describe("readSurvey on malformed fixtures", () => {
       [0, 2, 0],
     ]);
     expect(s.warnings).toEqual([
-      { file: `${FIX}/diagonal.csv`, row: 2, column: "A", message: 'diagonal rating A→A of expert E1 ignored: a component\'s influence on itself is not rated (found "0")' },
+      { file: `${FIX}/diagonal.csv`, row: 2, column: "A", message: "1 diagonal rating of 0 ignored (first in row 2): a component's influence on itself is not rated" },
       { file: `${FIX}/diagonal.csv`, row: 4, column: "C", message: 'diagonal rating C→C of expert E1 ignored: a component\'s influence on itself is not rated; it is not a number either (found "x")' },
     ]);
   });
@@ -122,6 +122,14 @@ describe("readSurvey on malformed fixtures", () => {
     expect(problemsOf(() => readSurvey(`${FIX}/not-utf8.csv`, tiny))).toEqual([
       { file: `${FIX}/not-utf8.csv`, message: "the file is not UTF-8 text", expected: "a CSV file saved as UTF-8 (in Excel: Save As → CSV UTF-8)", found: "bytes that are not UTF-8 (perhaps Windows-1256 or Latin-1)" },
     ]);
+  });
+
+  it("a file of blank lines, empty cells or only Excel's sep= line counts as empty", () => {
+    for (const text of ["\n\n  \r\n", ",,,\n,,\n", ";;\n ; \n", "sep=;\n", "\uFEFF \n"]) {
+      expect(problemsOf(() => parseSurvey(text, tiny))).toEqual([
+        { file: "survey", message: "the survey file is empty", expected: "a header line such as expert,from,to,value, then one row per rating", found: "only blank lines" },
+      ]);
+    }
   });
 
   it("a missing file or a directory → InputError naming the path", () => {

@@ -49,7 +49,8 @@ export function detectDelimiter(text: string): string {
 /**
  * Split delimited text into trimmed cells with papaparse (RFC 4180 quoting),
  * the delimiter chosen by {@link detectDelimiter}. Line ends may be LF, CRLF or
- * CR. Blank lines (and lines of empty cells only) are dropped, but every row
+ * CR. An Excel `sep=;` first line sets the delimiter and is skipped.
+ * Blank lines (and lines of empty cells only) are dropped, but every row
  * keeps its original 1-based line number for messages. A leading byte-order
  * mark must already be removed.
  * Source: RFC 4180; papaparse 5 `step` results (`meta.cursor` = offset after the row).
@@ -57,8 +58,11 @@ export function detectDelimiter(text: string): string {
  * readCsvRows("a;b\n\n1;2,5").rows; // [{ line: 1, cells: ["a","b"] }, { line: 3, cells: ["1","2,5"] }]
  */
 export function readCsvRows(text: string, file?: string): CsvRows {
-  const normalized = text.replace(/\r\n?/g, "\n");
-  const delimiter = detectDelimiter(normalized);
+  let normalized = text.replace(/\r\n?/g, "\n");
+  // Excel's "sep=;" first line names the delimiter; blank it out so line numbers stay.
+  const sep = /^[ \t]*sep=(,|;|\t)[ \t]*(?=\n|$)/i.exec(normalized);
+  const delimiter = sep ? sep[1] : detectDelimiter(normalized);
+  if (sep) normalized = normalized.slice(sep[0].length);
   const rows: CsvRow[] = [];
   const problems: InputProblem[] = [];
   // Line number of a character offset: 1 + number of line feeds before it.

@@ -79,7 +79,8 @@ function cellList(cells: string[], max = 12): string {
  * fits neither layout; a missing or duplicate component column; a row with the
  * wrong number of cells; an invalid or inconsistent weight; zero experts.
  * Diagonal cells (from = to) are not rated: a value there is ignored with a
- * located warning, an empty or `-` diagonal cell silently.
+ * located warning (zeros, the usual filler, get one summary warning at the
+ * first), an empty or `-` diagonal cell silently. Warnings are sorted by row.
  *
  * Experts appear in the order of their first row. The model is not modified.
  * @throws {InputError} listing every problem found in the text.
@@ -109,11 +110,11 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
   };
 
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === "") {
+  const { rows, problems: csvProblems } = readCsvRows(body, file);
+  if (rows.length === 0) {
     problems.push({ file, message: "the survey file is empty", expected: "a header line such as expert,from,to,value, then one row per rating", found: body === "" ? "an empty file" : "only blank lines" });
     fail();
   }
-  const { rows, problems: csvProblems } = readCsvRows(body, file);
   problems.push(...csvProblems);
   const matcher = componentMatcher(model);
   const header = classifySurveyHeader(rows[0].cells, rows[0].line, matcher, ids, problems, file);
@@ -164,12 +165,18 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
     return e;
   };
   const blockRows = new Map<string, number>();
+  const diagonalZeros: { count: number; row?: number; column?: string } = { count: 0 };
 
   /** Read one rating cell into expert e at (i, j). */
   const rate = (e: ExpertState, i: number, j: number, raw: string, line: number, column: string): void => {
     if (i === j) {
       if (raw === "" || raw === "-") return;
       const x = parseLocaleNumber(raw);
+      if (x === 0) {
+        // The conventional 0 on the diagonal: one summary warning, not one per cell.
+        if (diagonalZeros.count++ === 0) Object.assign(diagonalZeros, { row: line, column });
+        return;
+      }
       const note = x === undefined ? "; it is not a number either" : x < scale.min || x > scale.max ? "; it is outside the scale too" : "";
       warnings.push({ file, row: line, column, message: `diagonal rating ${ids[i]}→${ids[j]} of expert ${e.label} ignored: a component's influence on itself is not rated${note} (found ${shown(raw)})` });
       return;
@@ -263,6 +270,10 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
     }
   }
 
+  if (diagonalZeros.count > 0) {
+    const { count, row, column } = diagonalZeros;
+    warnings.push({ file, row, column, message: `${count} diagonal rating${count > 1 ? "s" : ""} of 0 ignored (first in row ${row}): a component's influence on itself is not rated` });
+  }
   if (experts.size === 0) {
     problems.push({ file, row: rows.length > 1 ? rows[1].line : rows[0].line, message: "the survey has no experts", expected: "at least one row of ratings under the header", found: rows.length > 1 ? "no row with an expert label" : "only a header" });
     fail();
@@ -323,5 +334,6 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
     for (let m = 0; m < n * n; m++) if (e.line[m] === -1) imputed.push([Math.floor(m / n), m % n]);
     return { expert: e.label, weight: e.weight ?? 1, matrix, imputed };
   });
+  warnings.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
   return { source: file, components: ids, experts: out, scale: { min: scale.min, max: scale.max }, warnings };
 }

@@ -62,7 +62,7 @@ export function classifySurveyHeader(cells: readonly string[], line: number, mat
     else role[r] = col;
   };
   names.forEach((raw, col) => {
-    const key = raw.trim().toLowerCase().replace(/\s+/g, " ");
+    const key = raw.replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/g, "").trim().toLowerCase().replace(/\s+/g, " ");
     if (key === "") return at(col, `column ${col + 1} has no name`, "a column name", '""');
     const canonical = ROLES.find((r) => SURVEY_COLUMN_NAMES[r][0] === key);
     if (canonical) return setRole(canonical, col);
