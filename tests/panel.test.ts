@@ -246,6 +246,13 @@ describe("panelQuality(matrices, options)", () => {
     expect(() => panelQuality(panel, { weights: [1, 2] })).toThrow(RangeError);
   });
 
+  it("uses the chosen aggregation in the leave-one-out runs", () => {
+    const q = panelQuality(panel, { aggregation: "median" });
+    const full = dematel(aggregate(panel, { method: "median" }));
+    const without = dematel(aggregate(panel.slice(0, 3), { method: "median" }));
+    expect(q.leaveOneOut[3].maxRelationChange).toBeCloseTo(Math.max(...full.relation.map((r, i) => Math.abs(r - without.relation[i]))), 14);
+  });
+
   it("works for one expert: NaN alpha and gap, no curve, a note", () => {
     const q = panelQuality([panel[0]]);
     expect(q.experts).toBe(1);

@@ -1,5 +1,5 @@
 import type { Matrix } from "../types.js";
-import { aggregate } from "../aggregate.js";
+import { aggregate, type AggregationMethod } from "../aggregate.js";
 import { dematel } from "../dematel.js";
 import type { NormalizationMethod } from "../normalize.js";
 import { assertPanel } from "./assertPanel.js";
@@ -9,7 +9,9 @@ import { expertDistances } from "./expertDistances.js";
 
 /** Options of {@link panelQuality}. */
 export interface PanelQualityOptions {
-  /** One non-negative weight per expert for the DEMATEL runs of the leave-one-out check (default: all 1). The gap ratio, alpha and distances are unweighted. */
+  /** Aggregation of the leave-one-out DEMATEL runs (default `"mean"`), as in {@link aggregate}. */
+  aggregation?: AggregationMethod;
+  /** One non-negative weight per expert for the (mean) aggregation of the leave-one-out DEMATEL runs (default: all 1). The gap ratio, alpha and distances are unweighted. */
   weights?: readonly number[];
   /** Normalisation of the leave-one-out DEMATEL runs (default `"max"`). */
   normalization?: NormalizationMethod;
@@ -80,8 +82,8 @@ function reason(e: unknown): string {
  * ({@link krippendorffAlpha}), each expert's distance from the others
  * ({@link expertDistances}), and each expert's leave-one-out effect: the largest
  * change of any relation D−R (and of any t_ij) when the panel's DEMATEL is
- * rerun without that expert (weighted-mean aggregation, as {@link dematel}
- * with the given normalisation).
+ * rerun without that expert (same aggregation, weights and normalisation as
+ * the whole-panel run).
  * A single expert is accepted: alpha is NaN, there is no gap curve, no
  * distances and no leave-one-out effects, and `notes` says so.
  * Sources: gap ratio — the 5% consensus rule of DEMATEL studies; alpha —
@@ -115,10 +117,11 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
 
   const distances = expertDistances(matrices).map((distance, k) => ({ expert: k, label: labels[k], distance }));
 
+  const aggregation = options.aggregation ?? "mean";
   const dematelOptions = { normalization: options.normalization ?? "max", epsilon: options.epsilon ?? 0 };
   let full: ReturnType<typeof dematel> | undefined;
   try {
-    full = dematel(aggregate(matrices, { weights }), dematelOptions);
+    full = dematel(aggregate(matrices, { method: aggregation, weights }), dematelOptions);
   } catch (e) {
     notes.push(`Leave-one-out effects not computed: DEMATEL has no solution for the whole panel (${reason(e)}).`);
   }
@@ -129,7 +132,7 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
       const others = matrices.filter((_, l) => l !== k);
       const otherWeights = weights.filter((_, l) => l !== k);
       try {
-        const without = dematel(aggregate(others, { weights: otherWeights }), dematelOptions);
+        const without = dematel(aggregate(others, { method: aggregation, weights: otherWeights }), dematelOptions);
         maxRelationChange = maxAbsDiff(full.relation, without.relation);
         maxTotalChange = maxAbsDiff(full.total.flat(), without.total.flat());
       } catch (e) {
