@@ -142,6 +142,15 @@ describe("parseSurvey(text, model) — matrix-blocks layout", () => {
     expect(s.warnings).toEqual([]);
   });
 
+  it("reads CXM blocks with quoted English names (one holds a comma) as column headers and Persian names as from", () => {
+    const names = cxm.components.map((c) => c.name);
+    const header = ["expert", "from", ...names.map((x) => `"${x}"`)].join(",");
+    const lines = [header, ...cxm.components.map((c, i) => ["E1", c.name_fa as string, ...names.map((_, j) => (i === j ? "" : String((i + 2 * j) % 5)))].join(","))];
+    expect(names[6]).toContain(","); // INF's name: "Customer experience-driven infrastructure, mechanization and technology management"
+    const s = parseSurvey(lines.join("\n"), cxm);
+    expect(s.experts[0].matrix).toEqual(Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 }, (_, j) => (i === j ? 0 : (i + 2 * j) % 5))));
+  });
+
   it("reproduces the printed normalised matrix of a published worked example read as one expert (onlineoutput.com DEMATEL example, project 8733_394698: λ = 12)", () => {
     // Direct-relation matrix of the example (LDRS, STFLX, COLLB, TECHL, ABSCAP), printed normalised values 0.333, 0.25, 0.083.
     const model: Model = { components: ["LDRS", "STFLX", "COLLB", "TECHL", "ABSCAP"].map((id) => ({ id, name: id })) };
@@ -353,6 +362,19 @@ describe("inputs are not mutated", () => {
     const before = readFileSync(`${FIX}/tiny-blocks-forgiving.csv`);
     readSurvey(`${FIX}/tiny-blocks-forgiving.csv`, tiny);
     expect(readFileSync(`${FIX}/tiny-blocks-forgiving.csv`).equals(before)).toBe(true);
+  });
+});
+
+describe("doc-comment examples hold", () => {
+  const ab: Model = { components: [{ id: "A", name: "a" }, { id: "B", name: "b" }] };
+  it("parseSurvey, surveyTemplate and surveyToCsv examples", () => {
+    expect(parseSurvey("expert,from,to,value\nE1,A,B,3\nE1,B,A,1", ab).experts[0].matrix).toEqual([
+      [0, 3],
+      [1, 0],
+    ]);
+    expect(surveyTemplate(ab, { experts: 1 })).toBe("expert,from,A,B,weight\r\nE1,A,,,\r\nE1,B,,,\r\n");
+    const one: Survey = { source: "x", components: ["A", "B"], scale: { min: 0, max: 4 }, warnings: [], experts: [{ expert: "E1", weight: 1, matrix: [[0, 3], [1, 0]], imputed: [] }] };
+    expect(surveyToCsv(one, "long")).toBe("expert,from,to,value\r\nE1,A,B,3\r\nE1,B,A,1\r\n");
   });
 });
 
