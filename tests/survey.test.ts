@@ -91,6 +91,14 @@ describe("parseSurvey(text, model) — long layout", () => {
     expect(s.experts[1].matrix).toEqual(TINY_E2);
   });
 
+  it("a row may leave out a trailing weight cell, but not a rating cell", () => {
+    const text = ["expert,from,to,value,weight", "E1,A,B,3,2", "E1,A,C,2", "E1,B,A,1", "E1,B,C,4", "E1,C,A,0", "E1,C,B,2,2"].join("\n");
+    const s = parseSurvey(text, tiny);
+    expect(s.experts[0].weight).toBe(2);
+    expect(s.experts[0].matrix).toEqual(TINY_E1);
+    expect(() => parseSurvey("expert,from,to,value,weight\nE1,A,B\n", tiny)).toThrow(/wrong number of cells/);
+  });
+
   it("names components by id in any case, by English name and by Persian name", () => {
     const text = ["expert,from,to,value", "E1,a,beta,3", "E1,ALPHA,گاما,2", "E1,بتا,A,1", "E1,b,Gamma,4", "E1, gamma ,آلفا,0", "E1,C,b,2"].join("\n");
     expect(parseSurvey(text, tiny).experts[0].matrix).toEqual(TINY_E1);

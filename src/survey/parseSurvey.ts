@@ -66,7 +66,8 @@ function cellList(cells: string[], max = 12): string {
  * blank lines; trailing empty columns. Fractional ratings inside the scale are
  * kept as given (a published average matrix read as one expert reproduces it).
  * The optional `weight` (positive, default 1) may be left blank on some of an
- * expert's rows but must not differ between them.
+ * expert's rows (or left out, when it is the last column) but must not differ
+ * between them.
  *
  * Strict: every problem is collected in one pass and thrown together as an
  * {@link InputError} (at most `maxProblems`, then "… and N more"), each with
@@ -205,7 +206,8 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
   for (let r = 1; r < rows.length; r++) {
     const { line, cells } = rows[r];
     const extra = cells.slice(width).some((c) => c !== "");
-    const short = cells.length < width;
+    // A row may leave out only a trailing weight cell (hand-written files often do).
+    const short = cells.length < width && !(cells.length === width - 1 && h.weight === width - 1);
     const cell = (col: number): string => (col >= 0 && col < cells.length ? cells[col] : "");
     const label = expertLabel(cell(h.expert));
     if (extra || short) {
