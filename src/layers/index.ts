@@ -14,3 +14,5 @@ export * from "./ismLevels.js";
 export * from "./micmac.js";
 export * from "./weightedKappa.js";
 export * from "./structureAgreement.js";
+export * from "./sensitivity.js";
+export * from "./validateLayers.js";

@@ -1,0 +1,242 @@
+import type { Matrix, Model } from "../types.js";
+import { aggregate, type AggregationMethod } from "../aggregate.js";
+import { dematel, impactEdges, type Role } from "../dematel.js";
+import { componentIds } from "../model.js";
+import type { NormalizationMethod } from "../normalize.js";
+import { threshold as chooseThreshold, type ThresholdOptions } from "../thresholds/threshold.js";
+import type { PermutationOptions } from "./createAssignmentSet.js";
+import { createLayerTests, layerTests, type PreparedLayerTests } from "./layerTests.js";
+
+/** Options of {@link sensitivity}. */
+export interface SensitivityOptions extends PermutationOptions {
+  /** Expert weights for the mean aggregation (default all 1); left-out experts' weights are dropped. */
+  weights?: readonly number[];
+  /** Expert labels for the scenario names (default "expert 1", "expert 2", …). */
+  experts?: readonly string[];
+  /** Threshold rules to compare; the first is the baseline's (default mean, mean+sd, MMDE). */
+  thresholds?: readonly ThresholdOptions[];
+  /** Aggregations to compare; the first is the baseline's (default mean, median). */
+  aggregations?: readonly AggregationMethod[];
+  /** Significance level of the layer tests (default 0.05); a test is significant when p < alpha. */
+  alpha?: number;
+  /** Normalisation of DEMATEL (default "max"). */
+  normalization?: NormalizationMethod;
+  /** ε added to λ (default 0). */
+  epsilon?: number;
+  /** Layer tests already prepared for this model (see `createLayerTests`). */
+  prepared?: PreparedLayerTests;
+}
+
+/** One row of the sensitivity table. */
+export interface SensitivityScenario {
+  /** Plain-words name: "baseline (mean, mean threshold)", "without expert 3", "threshold mean+sd", "aggregation median". */
+  scenario: string;
+  kind: "baseline" | "leave-one-out" | "threshold" | "aggregation";
+  /** False when the scenario could not be computed (see `note`); its numbers are then NaN or null. */
+  available: boolean;
+  /** Why the scenario is unavailable, or what else the reader should know. */
+  note?: string;
+  /** Each component's role (cause / effect / neutral) in model order; empty when unavailable. */
+  roles: Role[];
+  /** Each component's relation D − R; empty when unavailable. */
+  relation: number[];
+  trendStatistic: number;
+  trendP: number;
+  flowStatistic: number;
+  flowP: number;
+  /** trendP < alpha. */
+  trendSignificant: boolean;
+  /** flowP < alpha. */
+  flowSignificant: boolean;
+  /** The threshold value α of the impact-relation map (null when it could not be computed). */
+  threshold: number | null;
+  /** Number of impact-relation-map edges t_ij > α (null when the threshold could not be computed). */
+  edges: number | null;
+  /** What differs from the baseline's conclusions, in plain words ("GOV becomes an effect", "trend test no longer significant at 5%"). */
+  changes: string[];
+}
+
+/** Outcome of {@link sensitivity}. */
+export interface Sensitivity {
+  components: string[];
+  alpha: number;
+  scenarios: SensitivityScenario[];
+  summary: {
+    /** Per component: the same role in every available scenario. */
+    stableRoles: boolean[];
+    /** Number of scenarios whose conclusions (a role or a test at alpha) differ from the baseline. */
+    changedConclusions: number;
+    /** Number of scenarios that could not be computed. */
+    unavailable: number;
+  };
+  /** Remarks on what was not run and why (e.g. too few experts to leave one out). */
+  notes: string[];
+}
+
+const DEFAULT_THRESHOLDS: readonly ThresholdOptions[] = [{ method: "mean" }, { method: "mean+sd" }, { method: "mmde" }];
+const DEFAULT_AGGREGATIONS: readonly AggregationMethod[] = ["mean", "median"];
+
+function describeRole(role: Role): string {
+  return role === "cause" ? "a cause" : role === "effect" ? "an effect" : "neutral";
+}
+
+function thresholdLabel(t: ThresholdOptions): string {
+  const m = t.method ?? "mean";
+  if (m === "mean+sd" && t.k !== undefined && t.k !== 1) return `mean+${t.k}sd`;
+  if (m === "quantile") return `quantile ${t.q ?? 0.75}`;
+  if (m === "fixed") return `fixed ${t.value ?? "(no value)"}`;
+  return m;
+}
+
+/**
+ * Sensitivity of the conclusions about a layered model (METHODS §6,
+ * "Sensitivity"; issue 3, item 4): recompute DEMATEL and the layer tests
+ * - leaving each expert out in turn (only when K ≥ 3, so at least two remain),
+ * - with each threshold rule (T, the roles and the tests do not depend on the
+ *   threshold; only the impact-relation map's edges change),
+ * - with each aggregation (weighted mean, element-wise median),
+ * and list, per scenario, what differs from the baseline (first aggregation,
+ * first threshold, all experts): a component that changes role, a layer test
+ * (trend, flow) that gains or loses significance at `alpha` (p < alpha).
+ * A scenario that cannot be computed (a threshold rule that throws, an
+ * infeasible matrix) is kept as a row with `available: false` and the reason
+ * in `note`, rather than failing the whole table.
+ * @param matrices the experts' direct-influence matrices, in model component order.
+ * @throws {RangeError} when the model has fewer than two layers, the
+ *   matrices do not fit the model, or options are invalid; the baseline's own
+ *   errors (e.g. InfeasibleError) are thrown as they are.
+ * @example
+ * const s = sensitivity(survey.experts.map((e) => e.matrix), defaultModel());
+ * s.scenarios.filter((r) => r.changes.length > 0);
+ */
+export function sensitivity(matrices: readonly Matrix[], model: Model, options: SensitivityOptions = {}): Sensitivity {
+  const K = matrices.length;
+  const n = model.components.length;
+  const ids = componentIds(model);
+  if (K === 0) throw new RangeError("sensitivity needs at least one expert matrix");
+  matrices.forEach((m, k) => {
+    if (m.length !== n) throw new RangeError(`expert matrix ${k + 1} is ${m.length}×${m.length} but the model has ${n} components`);
+  });
+  const alpha = options.alpha ?? 0.05;
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be between 0 and 1, got ${alpha}`);
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const aggregations = options.aggregations ?? DEFAULT_AGGREGATIONS;
+  if (thresholds.length === 0) throw new RangeError("sensitivity needs at least one threshold rule");
+  if (aggregations.length === 0) throw new RangeError("sensitivity needs at least one aggregation");
+  const labels = options.experts ?? matrices.map((_, k) => `expert ${k + 1}`);
+  if (labels.length !== K) throw new RangeError(`sensitivity: ${labels.length} expert labels for ${K} matrices`);
+  const weights = options.weights;
+  if (weights !== undefined && weights.length !== K) throw new RangeError(`sensitivity: ${weights.length} weights for ${K} experts`);
+  const prepared = options.prepared ?? createLayerTests(model, options);
+  const dematelOptions = { components: ids, normalization: options.normalization, epsilon: options.epsilon };
+  const pct = `${+(alpha * 100).toFixed(6)}%`;
+
+  const edgesAt = (total: Matrix, t: ThresholdOptions): { threshold: number | null; edges: number | null; error?: string } => {
+    try {
+      const thr = chooseThreshold(total, t);
+      return { threshold: thr.value, edges: impactEdges(total, thr.value, ids).length };
+    } catch (e) {
+      return { threshold: null, edges: null, error: (e as Error).message };
+    }
+  };
+
+  const baselineState: { total?: Matrix } = {};
+  const run = (scenario: string, kind: SensitivityScenario["kind"], ms: readonly Matrix[], agg: AggregationMethod, w: readonly number[] | undefined, t: ThresholdOptions): SensitivityScenario => {
+    const A = aggregate(ms, { method: agg, weights: agg === "mean" ? w : undefined });
+    const d = dematel(A, dematelOptions);
+    if (kind === "baseline") baselineState.total = d.total;
+    const tests = layerTests(d.total, d.relation, model, { prepared });
+    const e = edgesAt(d.total, t);
+    return {
+      scenario,
+      kind,
+      available: true,
+      ...(e.error !== undefined ? { note: `threshold unavailable: ${e.error}` } : {}),
+      roles: d.role,
+      relation: d.relation,
+      trendStatistic: tests.trend.statistic,
+      trendP: tests.trend.p,
+      flowStatistic: tests.flow.statistic,
+      flowP: tests.flow.p,
+      trendSignificant: tests.trend.p < alpha,
+      flowSignificant: tests.flow.p < alpha,
+      threshold: e.threshold,
+      edges: e.edges,
+      changes: [],
+    };
+  };
+  const unavailable = (scenario: string, kind: SensitivityScenario["kind"], error: unknown): SensitivityScenario => ({
+    scenario,
+    kind,
+    available: false,
+    note: (error as Error).message ?? String(error),
+    roles: [],
+    relation: [],
+    trendStatistic: NaN,
+    trendP: NaN,
+    flowStatistic: NaN,
+    flowP: NaN,
+    trendSignificant: false,
+    flowSignificant: false,
+    threshold: null,
+    edges: null,
+    changes: [],
+  });
+  const attempt = (scenario: string, kind: SensitivityScenario["kind"], f: () => SensitivityScenario): SensitivityScenario => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof TypeError) throw e;
+      return unavailable(scenario, kind, e);
+    }
+  };
+
+  const baseAgg = aggregations[0];
+  const baseThr = thresholds[0];
+  const baseline = run(`baseline (${baseAgg} aggregation, ${thresholdLabel(baseThr)} threshold${K > 1 ? `, all ${K} experts` : ""})`, "baseline", matrices, baseAgg, weights, baseThr);
+  const scenarios: SensitivityScenario[] = [baseline];
+  const notes: string[] = [];
+  if (K >= 3) {
+    for (let k = 0; k < K; k++) {
+      const name = `without ${labels[k]}`;
+      scenarios.push(attempt(name, "leave-one-out", () => run(name, "leave-one-out", matrices.filter((_, j) => j !== k), baseAgg, weights?.filter((_, j) => j !== k), baseThr)));
+    }
+  } else {
+    notes.push(`leave-one-expert-out needs at least 3 experts; the panel has ${K}`);
+  }
+  for (const t of thresholds.slice(1)) {
+    const name = `threshold ${thresholdLabel(t)}`;
+    const e = edgesAt(baselineState.total as Matrix, t);
+    if (e.error !== undefined) scenarios.push(unavailable(name, "threshold", new Error(e.error)));
+    else scenarios.push({ ...baseline, scenario: name, kind: "threshold", note: "T, the roles and the layer tests do not depend on the threshold; only the map's edges change", threshold: e.threshold, edges: e.edges, changes: [] });
+  }
+  for (const agg of aggregations.slice(1)) {
+    const name = `aggregation ${agg}${agg === "median" && weights !== undefined ? " (unweighted)" : ""}`;
+    scenarios.push(attempt(name, "aggregation", () => run(name, "aggregation", matrices, agg, weights, baseThr)));
+  }
+
+  for (const s of scenarios.slice(1)) {
+    if (!s.available) continue;
+    s.roles.forEach((r, i) => {
+      if (r !== baseline.roles[i]) s.changes.push(`${ids[i]} becomes ${describeRole(r)}`);
+    });
+    const test = (name: string, before: boolean, after: boolean): void => {
+      if (before && !after) s.changes.push(`${name} test no longer significant at ${pct}`);
+      if (!before && after) s.changes.push(`${name} test becomes significant at ${pct}`);
+    };
+    test("trend", baseline.trendSignificant, s.trendSignificant);
+    test("flow", baseline.flowSignificant, s.flowSignificant);
+  }
+  const available = scenarios.filter((s) => s.available);
+  return {
+    components: ids,
+    alpha,
+    scenarios,
+    summary: {
+      stableRoles: ids.map((_, i) => available.every((s) => s.roles[i] === baseline.roles[i])),
+      changedConclusions: scenarios.filter((s) => s.kind !== "baseline" && s.changes.length > 0).length,
+      unavailable: scenarios.length - available.length,
+    },
+    notes,
+  };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { componentIds, createRandom, defaultModel, ismLevels, layerIndex, layerTests, micmac, validateLayers, type Matrix, type Model } from "../src/index.js";
+
+/** A seeded synthetic panel on the CXM model: x_ij = round(clip(2 + δ(ℓ(j) − ℓ(i)) + noise, 0, 4)) (METHODS §7 form, no expert bias). */
+function panel(model: Model, K: number, delta: number, seed: number): Matrix[] {
+  const l = layerIndex(model);
+  const rng = createRandom(seed);
+  return Array.from({ length: K }, () => l.map((li, i) => l.map((lj, j) => (i === j ? 0 : Math.round(Math.min(4, Math.max(0, 2 + delta * (lj - li) + 0.8 * rng.normal())))))));
+}
+
+describe("validateLayers(matrices, model)", () => {
+  const model = defaultModel();
+  const ids = componentIds(model);
+
+  it("rejects the ordering's null on a strongly layered panel and bundles consistent parts", () => {
+    const v = validateLayers(panel(model, 10, 0.8, 1), model, { thresholds: [{ method: "mean" }, { method: "mean+sd" }] });
+    expect(v.components).toEqual(ids);
+    expect(v.layers).toEqual(["L1", "L2", "L3", "L4"]);
+    expect(v.trend.method).toBe("exact");
+    expect(v.trend.assignments).toBe(25200);
+    expect(v.trend.p).toBeLessThan(0.01);
+    expect(v.flow.p).toBeLessThan(0.01);
+    expect(v.orders.count).toBe(24);
+    expect(v.orders.proposedRank).toBe(1);
+    expect(v.agreement.suggested.kappaQuadratic).toBeGreaterThan(0.5);
+    // The parts agree with the single-purpose functions on the same DEMATEL result.
+    const t = layerTests(v.dematel.total, v.dematel.relation, model);
+    expect(v.trend).toEqual(t.trend);
+    expect(v.signs).toEqual(t.signs);
+    const ism = ismLevels(v.dematel.total, v.dematel.threshold.value, ids);
+    expect(v.ism).toEqual(ism);
+    expect(v.micmac).toEqual(micmac(ism.reachability, ids));
+    expect(v.sensitivity?.scenarios[0].trendP).toBe(v.trend.p);
+    expect(v.sensitivity?.scenarios.filter((s) => s.kind === "leave-one-out")).toHaveLength(10);
+  });
+
+  it("does not reject on a null panel (δ = 0) for this seed", () => {
+    const v = validateLayers(panel(model, 10, 0, 2), model, { sensitivity: false });
+    expect(v.sensitivity).toBeNull();
+    expect(v.trend.p).toBeGreaterThan(0.05);
+  });
+
+  it("throws a clear RangeError for a model without layers or with one layer", () => {
+    const ms = panel(model, 3, 0.5, 3);
+    expect(() => validateLayers(ms, { ...model, layers: undefined })).toThrow(/needs a model with layers; this model has none/);
+    const one: Model = { ...model, layers: [{ id: "ALL", name: "everything", components: ids }] };
+    expect(() => validateLayers(ms, one)).toThrow(RangeError);
+    expect(() => validateLayers(ms, one)).toThrow(/at least two layers/);
+    expect(() => validateLayers([], model)).toThrow(RangeError);
+  });
+});
