@@ -58,10 +58,17 @@ export function componentMatcher(model: Model): ComponentMatcher {
       idOf.set(name, c.id);
     }
   });
+  // Survey files repeat the same few labels thousands of times: remember each answer.
+  const seen = new Map<string, number>();
   return {
     match(label: string): number {
-      const key = normalizeLabel(label);
-      return byId.get(key) ?? byName.get(key) ?? -1;
+      let found = seen.get(label);
+      if (found === undefined) {
+        const key = normalizeLabel(label);
+        found = byId.get(key) ?? byName.get(key) ?? -1;
+        if (seen.size < 10_000) seen.set(label, found);
+      }
+      return found;
     },
     suggest(label: string): string {
       const best = closestMatch(normalizeLabel(label), candidates.map(normalizeLabel));
