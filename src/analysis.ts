@@ -4,6 +4,14 @@ import { dematel, type Edge, type Role } from "./dematel.js";
 import type { NormalizationMethod } from "./normalize.js";
 import type { ThresholdOptions } from "./thresholds/threshold.js";
 import { TOOL } from "./report/toolVersion.js";
+import { panelQuality, type PanelQuality } from "./panel/panelQuality.js";
+import { layerTests, type LayerTests } from "./layers/layerTests.js";
+import { layerOrders, type LayerOrders } from "./layers/layerOrders.js";
+import { suggestedLayers, type SuggestedLayer } from "./layers/suggestedLayers.js";
+import { ismLevels, type IsmLevels } from "./layers/ismLevels.js";
+import { micmac, type Micmac } from "./layers/micmac.js";
+import { structureAgreement, type StructureAgreement } from "./layers/structureAgreement.js";
+import { bootstrapExperts, type BootstrapResult } from "./uncertainty/bootstrapExperts.js";
 
 /** Options of {@link analyzeSurvey}; every default is stated and written back into `meta.options`. */
 export interface AnalyzeOptions {
@@ -19,6 +27,31 @@ export interface AnalyzeOptions {
   threshold?: ThresholdOptions;
   /** Date written into `meta.date` (default: now, ISO 8601); fix it for reproducible files. */
   date?: string;
+  /** Test the model's layering (default true when the model has at least two non-empty layers). */
+  layers?: boolean;
+  /** Bootstrap replicates over experts for the layer section (default 5,000, METHODS §6; 0 = no bootstrap). */
+  bootstrap?: number;
+  /** Seed of the bootstrap (default 1). */
+  seed?: number;
+  /** Called now and then with bootstrap replicates done and B. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The layer validation of an analysis (METHODS §4–6; the shape of `cxm-dematel layers --json`). */
+export interface LayerAnalysis extends LayerTests {
+  /** S_trend for every order of the layers, and the proposed order's rank. */
+  orders: LayerOrders;
+  /** Each layered component's proposed and data-suggested layer. */
+  suggestedLayer: SuggestedLayer[];
+  /** ISM levels of the thresholded T (same threshold as the impact-relation map). */
+  ism: IsmLevels;
+  micmac: Micmac;
+  /** Agreement between the proposed layers and the suggested layers / ISM levels. */
+  agreement: StructureAgreement;
+  /** Bootstrap over experts; absent when B = 0 or the panel has one expert. */
+  bootstrap?: BootstrapResult;
+  /** Plain-language remarks on parts that could not be computed and why. */
+  notes: string[];
 }
 
 /** An imputed (missing, filled with the other experts' mean) rating, named for the reader. */
@@ -51,6 +84,8 @@ export interface AnalysisMeta {
   warnings: InputWarning[];
   /** Every imputed cell; empty when nothing was imputed. */
   imputed: ImputedCell[];
+  /** Bootstrap settings of the layer section (B = 0: none). */
+  bootstrap: { B: number; seed: number };
 }
 
 /** The full results object of one analysis: the issue's JSON shape plus provenance. */
@@ -77,13 +112,21 @@ export interface AnalysisResult {
   netInfluence: Matrix;
   threshold: { method: string; value: number; settings: Record<string, string | number>; detail?: Record<string, unknown> };
   edges: Edge[];
+  /** Panel quality (METHODS §3): gap-ratio curve, Krippendorff's alphas, expert distances, leave-one-out effects. */
+  panel: PanelQuality;
+  /** Layer validation, when the model has layers (and `options.layers` is not false). */
+  layers?: LayerAnalysis;
 }
 
 /**
  * Run the whole DEMATEL analysis of a validated survey against its model
  * (METHODS §2): aggregate the experts' matrices (weighted mean by default, or
  * median), normalise, total relation, D, R, prominence, relation, roles,
- * weights, net influence, threshold and impact-relation map; and record the
+ * weights, net influence, threshold and impact-relation map; panel quality
+ * (gap-ratio curve, Krippendorff's alphas, expert distances); when the
+ * model has layers, their validation (METHODS §4–6: exact trend and flow
+ * permutation tests, sign checks, all layer orders, suggested layers, ISM
+ * levels, MICMAC, agreement, and a seeded bootstrap over experts); and record the
  * provenance (tool, version, date, source, synthetic flag, model citation,
  * resolved options, warnings, imputed cells).
  * Source: METHODS §2; Tzeng, Chiang & Li (2007), Expert Systems with Applications 32, 1028–1044.
@@ -131,7 +174,31 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
     options: { aggregation, weights, normalization, epsilon, threshold: thresholdOptions },
     warnings: survey.warnings.map((w) => ({ ...w })),
     imputed,
+    bootstrap: { B: options.bootstrap ?? 5000, seed: options.seed ?? 1 },
   };
+  const layered = (model.layers ?? []).filter((l) => l.components.length > 0).length >= 2;
+  let layers: LayerAnalysis | undefined;
+  if (layered && options.layers !== false) {
+    const tests = layerTests(r.total, r.relation, model);
+    const ism = ismLevels(r.total, r.threshold.value, ids);
+    const notes: string[] = [];
+    layers = {
+      ...tests,
+      orders: layerOrders(r.relation, model),
+      suggestedLayer: suggestedLayers(r.relation, model),
+      ism,
+      micmac: micmac(ism.reachability, ids),
+      agreement: structureAgreement(model, r.relation, ism),
+      notes,
+    };
+    const B = meta.bootstrap.B;
+    if (!Number.isInteger(B) || B < 0) throw new RangeError(`analyzeSurvey: bootstrap must be a non-negative integer, got ${B}`);
+    if (B > 0 && matrices.length < 2) notes.push("No bootstrap: the panel has a single expert, so there is nothing to resample.");
+    else if (B > 0) {
+      if (epsilon > 0) notes.push(`The bootstrap normalises without the ε = ${epsilon} added to λ in the main analysis (the bootstrap has no ε option).`);
+      layers.bootstrap = bootstrapExperts(matrices, model, { B, seed: meta.bootstrap.seed, weights: aggregation === "mean" ? weights : undefined, aggregation, normalization, onProgress: options.onProgress });
+    }
+  }
   return {
     meta,
     components: r.components,
@@ -150,5 +217,7 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
     netInfluence: r.netInfluence,
     threshold: { method: r.threshold.method, value: r.threshold.value, settings: r.threshold.settings, ...(r.threshold.detail ? { detail: r.threshold.detail } : {}) },
     edges: r.edges,
+    panel: panelQuality(matrices, { weights: aggregation === "mean" ? weights : undefined, normalization, epsilon, labels: survey.experts.map((e) => e.expert) }),
+    ...(layers ? { layers } : {}),
   };
 }

@@ -58,6 +58,16 @@ export function causalDiagram(result: CausalDiagramInput, model?: Model, options
   const layerOf = new Array<string>(n).fill("");
   groups.forEach((g) => g.members.forEach((i) => (layerOf[i] = g.id ? g.name : "")));
 
+  // Label placement: a point close to an earlier one gets its label on another side, so ids stay readable.
+  const spanX = Math.max(...x) - Math.min(...x) || 1;
+  const spanY = Math.max(...y) - Math.min(...y) || 1;
+  const SIDES = ["top center", "bottom center", "middle right", "middle left", "top right", "bottom left"];
+  const side = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const taken = new Set<string>();
+    for (let j = 0; j < i; j++) if (Math.abs(x[i] - x[j]) < 0.06 * spanX && Math.abs(y[i] - y[j]) < 0.08 * spanY) taken.add(side[j]);
+    side[i] = SIDES.find((s) => !taken.has(s)) ?? "top center";
+  }
   const data = groups.map((g) => ({
     type: "scatter",
     mode: "markers+text",
@@ -66,7 +76,7 @@ export function causalDiagram(result: CausalDiagramInput, model?: Model, options
     x: g.members.map((i) => x[i]),
     y: g.members.map((i) => y[i]),
     text: g.members.map((i) => plotText(ids[i])),
-    textposition: "top center",
+    textposition: g.members.map((i) => side[i]),
     textfont: { size: 13, color: "#222" },
     hovertext: g.members.map((i) => {
       const name = names.get(ids[i]);
@@ -138,6 +148,7 @@ export function causalDiagram(result: CausalDiagramInput, model?: Model, options
       annotations,
       legend: { title: { text: "Layer" }, orientation: "h", y: -0.18 },
       hovermode: "closest",
+      height: 640,
       margin: { t: 70, r: 20, b: 90, l: 70 },
       font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
     },

@@ -1,4 +1,6 @@
+import type { Model } from "../types.js";
 import { type PlotlyFigure, plotText } from "./figure.js";
+import { layerColorGroups } from "./layerPalette.js";
 
 /** What {@link ismLevelsPlot} reads from an ISM result. */
 export interface IsmLevelsInput {
@@ -12,13 +14,15 @@ export interface IsmLevelsInput {
  * ISM level diagram (METHODS §4): the level partition of the reachability
  * matrix drawn as rows, level 1 (top, the outcomes) at the top and the last
  * level (the root drivers) at the bottom, components spread along each row;
- * optional links drawn as arrows between components on different levels.
+ * optional links drawn as arrows between components on different levels;
+ * with a model, each box is outlined in its proposed layer's colour, so a
+ * reader sees whether the levels follow the layers.
  * Source: Warfield (1974), "Developing interconnection matrices in structural modeling", IEEE SMC 4(1), 81–87.
  * @throws {RangeError} when an edge names a component not in any level.
  * @example
  * ismLevelsPlot({ levels: [["INS"], ["EMP", "INT"], ["LEAD"]] });
  */
-export function ismLevelsPlot(ism: IsmLevelsInput): PlotlyFigure {
+export function ismLevelsPlot(ism: IsmLevelsInput, model?: Model): PlotlyFigure {
   const L = ism.levels.length;
   const pos = new Map<string, [number, number]>();
   const xs: number[] = [], ys: number[] = [], text: string[] = [];
@@ -33,6 +37,10 @@ export function ismLevelsPlot(ism: IsmLevelsInput): PlotlyFigure {
       text.push(plotText(id));
     });
   });
+  const ids = ism.levels.flat();
+  const colour = new Array<string>(ids.length).fill("#0072B2");
+  const layerOfId = new Array<string>(ids.length).fill("");
+  if (model) for (const g of layerColorGroups(ids, model)) for (const i of g.members) (colour[i] = g.color), (layerOfId[i] = g.id ? g.name : "");
   const annotations: Array<Record<string, unknown>> = [];
   for (const e of ism.edges ?? []) {
     const a = pos.get(e.from), b = pos.get(e.to);
@@ -50,13 +58,13 @@ export function ismLevelsPlot(ism: IsmLevelsInput): PlotlyFigure {
         y: ys,
         text,
         textposition: "middle center",
-        marker: { size: 34, color: "#E8F1FA", line: { color: "#0072B2", width: 1.5 }, symbol: "square" },
+        marker: { size: 36, color: "#F7F9FB", line: { color: colour, width: 2.5 }, symbol: "square" },
         hoverinfo: "text",
-        hovertext: text.map((t, i) => `${t}: level ${L - ys[i] + 1}`),
+        hovertext: text.map((t, i) => `${t}: level ${L - ys[i] + 1}` + (layerOfId[i] ? `<br>proposed layer: ${plotText(layerOfId[i])}` : "")),
       },
     ],
     layout: {
-      title: { text: "ISM levels<br><sup>level 1 (top) = most dependent; last level (bottom) = root drivers</sup>" },
+      title: { text: "ISM levels<br><sup>level 1 (top) = most dependent; last level (bottom) = root drivers" + (model?.layers?.length ? "; outline = proposed layer" : "") + "</sup>" },
       xaxis: { visible: false, range: [0, 1] },
       yaxis: { title: { text: "level" }, tickvals: ism.levels.map((_, li) => L - li), ticktext: ism.levels.map((_, li) => `Level ${li + 1}`), range: [0.4, L + 0.6], zeroline: false },
       annotations,

@@ -46,7 +46,7 @@ export function totalRelationHeatmap(result: TotalRelationHeatmapInput, options:
         text,
         texttemplate: "%{text}",
         hovertemplate: "%{y} → %{x}: t = %{z:.4f}<extra></extra>",
-        colorscale: "Blues",
+        colorscale: [[0, "#f7fbff"], [0.5, "#6baed6"], [1, "#08306b"]],
         colorbar: { title: { text: "t<sub>ij</sub>" } },
         xgap: 1,
         ygap: 1,
@@ -54,9 +54,10 @@ export function totalRelationHeatmap(result: TotalRelationHeatmapInput, options:
     ],
     layout: {
       title: { text: title },
-      xaxis: { title: { text: "influenced (to)" }, side: "top", type: "category" },
+      xaxis: { title: { text: "influenced (to)" }, type: "category" },
       yaxis: { title: { text: "influencing (from)" }, autorange: "reversed", type: "category" },
-      margin: { t: 110, r: 20, b: 30, l: 80 },
+      margin: { t: 80, r: 20, b: 60, l: 80 },
+      height: Math.max(380, 38 * n + 160),
       font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
     },
   };

@@ -8,4 +8,5 @@ export * from "./resultTables.js";
 export * from "./plainReading.js";
 export * from "./layeringVerdict.js";
 export * from "./renderReport.js";
+export * from "./writeResultFiles.js";
 export * from "../analysis.js";

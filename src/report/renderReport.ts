@@ -29,10 +29,10 @@ export interface PanelReportInput {
 /** The layer-validation results the report shows (the shape of `AnalysisResult.layers`). */
 export interface LayersReportInput extends LayeringVerdictInput {
   orders?: { orders: readonly LayerOrderEntry[]; proposedRank: number; count: number };
-  suggestedLayers?: ReadonlyArray<{ id: string; proposed: string; suggested: string; agrees: boolean }>;
+  suggestedLayer?: ReadonlyArray<{ id: string; proposed: string; suggested: string; agrees: boolean }>;
   ism?: { levels: ReadonlyArray<readonly string[]> };
   micmac?: { components: readonly string[]; driving: readonly number[]; dependence: readonly number[]; quadrant?: readonly string[] };
-  agreement?: unknown;
+  agreement?: { suggested: { tau: number; kappa: number; kappaLinear: number; kappaQuadratic: number; agreement: number }; ism: { tau: number; levels: number } };
   sensitivity?: unknown;
   bootstrap?: {
     B: number;
@@ -58,7 +58,7 @@ export interface ReportInput {
     synthetic: boolean;
     experts: ReadonlyArray<{ expert: string; weight: number }>;
     scale: { min: number; max: number };
-    options: { aggregation: string; normalization: string; epsilon: number; threshold: Record<string, unknown> };
+    options: { aggregation: string; normalization: string; epsilon: number; threshold: object };
     warnings: ReadonlyArray<{ file?: string; row?: number; column?: string; message: string }>;
     imputed: ReadonlyArray<{ expert: string; from: string; to: string }>;
   };
@@ -92,7 +92,7 @@ export interface RenderReportOptions {
 }
 
 const num = (x: number, d = 3): string => (Number.isFinite(x) ? (x < 0 ? "−" : "") + Math.abs(x).toFixed(d) : x === undefined || x === null || Number.isNaN(x) ? "n/a" : String(x));
-const pval = (p: number): string => (!Number.isFinite(p) ? "n/a" : p < 0.0001 ? p.toExponential(1) : p.toFixed(4));
+const pval = (p: number): string => (!Number.isFinite(p) ? "n/a" : p < 0.001 ? p.toPrecision(2) : p.toFixed(4));
 
 const CSS = `
 :root { --fg: #1d2430; --muted: #5b6472; --line: #d9dee5; --bg-alt: #f5f7fa; --accent: #0072B2; --warn-bg: #fff4d6; --warn-line: #e0a800; }
@@ -315,7 +315,7 @@ function layersSection(L: LayersReportInput, model: Model, plot: (f: PlotlyFigur
   const out: string[] = [`<section id="layers"><h2>Does the proposed layering hold?</h2>`];
   out.push(`<p class="verdict">${escapeHtml(layeringVerdict(L))}</p>`);
   const layers = model.layers ?? [];
-  out.push(`<p>Proposed layers, outermost (drivers) first: ${layers.map((l) => `<strong>${escapeHtml(l.name)}</strong> (${l.components.map(escapeHtml).join(", ")})`).join(" → ")}.</p>`);
+  out.push(`<p>Proposed layers, outermost (drivers) first: ${layers.map((l) => `${escapeHtml(l.id)} <strong>${escapeHtml(l.name)}</strong> (${l.components.map(escapeHtml).join(", ")})`).join(" → ")}.</p>`);
   const tests: Array<Array<string | number>> = [];
   const row = (name: string, t: LayeringVerdictInput["trend"], meaning: string): void => {
     tests.push([name, t.statistic, pval(t.p), `${t.method === "exact" ? "exact" : "Monte Carlo"} over ${(t.method === "exact" ? t.assignments : t.evaluated ?? t.assignments).toLocaleString("en-US")} assignments`, meaning]);
@@ -344,14 +344,18 @@ function layersSection(L: LayersReportInput, model: Model, plot: (f: PlotlyFigur
     out.push(`<p>The proposed order ranks <strong>${L.orders.proposedRank}</strong> of ${L.orders.count} possible orders of the ${layers.length} layers by S_trend (1 = best; ties share a rank).</p>`);
     out.push(plot(layerOrderPlot(L.orders), "S_trend for every order of the layers"));
   }
-  if (L.suggestedLayers?.length) {
+  if (L.suggestedLayer?.length) {
     const lname = new Map(layers.map((l) => [l.id, l.name] as const));
     out.push(`<h3>Where the data would put each component</h3><p class="small">Components sorted by relation D−R and cut at the proposed layer sizes, outermost first.</p>`);
-    out.push(table(["component", "proposed layer", "suggested by the data", "agrees"], L.suggestedLayers.map((x) => [x.id, lname.get(x.proposed) ?? x.proposed, lname.get(x.suggested) ?? x.suggested, x.agrees ? "yes" : { v: "no", cls: "effect" }]), [0, 1, 2, 3]));
+    out.push(table(["component", "proposed layer", "suggested by the data", "agrees"], L.suggestedLayer.map((x) => [x.id, lname.get(x.proposed) ?? x.proposed, lname.get(x.suggested) ?? x.suggested, x.agrees ? "yes" : { v: "no", cls: "effect" }]), [0, 1, 2, 3]));
+  }
+  if (L.agreement) {
+    const a = L.agreement;
+    out.push(`<p>Agreement between the proposed and the suggested layers: ${(100 * a.suggested.agreement).toFixed(0)}% of the components in the same layer; Kendall τ<sub>b</sub> = ${num(a.suggested.tau)}; Cohen's weighted κ = ${num(a.suggested.kappaLinear)} (linear), ${num(a.suggested.kappaQuadratic)} (quadratic). Proposed layers against the ${a.ism.levels} ISM levels: τ<sub>b</sub> = ${num(a.ism.tau)} (+1 = the ISM levels follow the layers exactly).</p>`);
   }
   if (L.ism) {
     out.push(`<h3>ISM levels</h3><p class="small">Reachability from the thresholded T; level 1 (top) holds the ultimate effects, the last level the root drivers — it corresponds to the outermost proposed layer.</p>`);
-    out.push(plot(ismLevelsPlot(L.ism), "ISM level diagram"));
+    out.push(plot(ismLevelsPlot(L.ism, model), "ISM level diagram"));
   }
   if (L.micmac) out.push(`<h3>MICMAC</h3>` + plot(micmacPlot(L.micmac), "MICMAC driving power against dependence"));
   if (Array.isArray(L.sensitivity) && L.sensitivity.length && typeof L.sensitivity[0] === "object") {

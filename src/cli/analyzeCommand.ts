@@ -1,0 +1,43 @@
+import { InputError } from "../errors.js";
+import { analyzeSurvey } from "../analysis.js";
+import { writeResultFiles } from "../report/writeResultFiles.js";
+import { join } from "node:path";
+import { parseCommandLine, stringOption } from "./parseCommandLine.js";
+import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey } from "./cliInputs.js";
+import { plotlyScript } from "./plotlyScript.js";
+import { progressLine } from "./progressLine.js";
+import type { CommandIo } from "./commandIo.js";
+
+/**
+ * `cxm-dematel analyze [survey] [options]`: read, analyse, write
+ * report.html, results.json and the CSV tables to --out (default out/),
+ * print where the report is; `--json` prints the results object on stdout
+ * instead (and writes files only when --out is given).
+ * @returns the exit status (0).
+ * @throws {UsageError} / {InputError} / {InfeasibleError}, mapped to exit codes by main.
+ */
+export function analyzeCommand(args: readonly string[], io: CommandIo): number {
+  const cl = parseCommandLine(args, { ...SURVEY_OPTIONS, ...METHOD_OPTIONS, out: { type: "string", short: "o" }, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } }, 1, "analyze");
+  if (cl.values.help) return io.help("analyze");
+  const json = cl.values.json === true;
+  const quiet = cl.values.quiet === true || json;
+  const options = cliAnalyzeOptions(cl, "analyze");
+  const { model, path: modelPath } = cliModel(cl);
+  const { survey, path } = cliSurvey(cl, model, "analyze");
+  const progress = progressLine("bootstrap", quiet);
+  const result = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
+  if (result.layers?.bootstrap) progress.finish(`bootstrap: ${result.layers.bootstrap.B.toLocaleString("en-US")} replicates (seed ${result.layers.bootstrap.seed})`);
+  const outGiven = stringOption(cl, "out");
+  if (json) io.stdout(JSON.stringify(result, null, 2) + "\n");
+  if (!json || outGiven !== undefined) {
+    const out = outGiven ?? "out";
+    if (out.trim() === "") throw new InputError({ file: "--out", message: "the output folder name is empty" });
+    const written = writeResultFiles(result, model, out, { plotlyJs: plotlyScript(), inputs: [path, ...(modelPath ? [modelPath] : [])] });
+    if (!quiet) {
+      if (survey.synthetic) io.stdout("Note: SYNTHETIC example data (see data/README.md); the results are not evidence about the model.\n");
+      io.stdout(`Analysed ${survey.experts.length} experts × ${result.components.length} components from ${path}\n`);
+      io.stdout(`Wrote ${written.length} files to ${out}/\nReport: ${join(out, "report.html")}\n`);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,114 @@
+import { relative, resolve, join, isAbsolute } from "node:path";
+import { existsSync } from "node:fs";
+import type { Model, Survey } from "../types.js";
+import { InputError } from "../errors.js";
+import { defaultModel, loadModel } from "../model.js";
+import { readSurvey } from "../survey/readSurvey.js";
+import type { AnalyzeOptions } from "../analysis.js";
+import type { ThresholdOptions } from "../thresholds/threshold.js";
+import { type CommandLine, type OptionSpec, choiceOption, numberOption, rangeOption, stringOption } from "./parseCommandLine.js";
+import { packageRoot } from "./packageRoot.js";
+import { UsageError } from "./usageError.js";
+
+/** Options shared by commands that read a survey. */
+export const SURVEY_OPTIONS: Record<string, OptionSpec> = {
+  model: { type: "string", short: "m" },
+  scale: { type: "string" },
+  impute: { type: "string" },
+};
+
+/** Options of the DEMATEL method shared by analyze and layers. */
+export const METHOD_OPTIONS: Record<string, OptionSpec> = {
+  aggregation: { type: "string" },
+  normalization: { type: "string" },
+  epsilon: { type: "string" },
+  threshold: { type: "string" },
+  k: { type: "string" },
+  sd: { type: "string" },
+  q: { type: "string" },
+  "threshold-value": { type: "string" },
+  "threshold-entries": { type: "string" },
+  bootstrap: { type: "string" },
+  seed: { type: "string" },
+};
+
+/** The shipped example panel, relative to the package root. */
+export const EXAMPLE_PANEL = join("data", "surveys", "example-panel.csv");
+
+/** The model named by --model, or the embedded CXM model. */
+export function cliModel(cl: CommandLine): { model: Model; path?: string } {
+  const path = stringOption(cl, "model");
+  return path === undefined ? { model: defaultModel() } : { model: loadModel(path), path };
+}
+
+/**
+ * The survey to read: the positional argument, or the shipped example panel.
+ * `synthetic` is true for the example panel and for any file in the
+ * package's data/surveys folder (the shipped synthetic panels).
+ * @throws {InputError} when no survey is given and the example panel cannot be found.
+ */
+export function cliSurveyPath(cl: CommandLine): { path: string; synthetic: boolean; isDefault: boolean } {
+  const root = packageRoot();
+  const given = cl.positionals[0];
+  if (given !== undefined) {
+    let synthetic = false;
+    if (root) {
+      const rel = relative(join(root, "data", "surveys"), resolve(given));
+      synthetic = rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+    }
+    return { path: given, synthetic, isDefault: false };
+  }
+  const path = root ? join(root, EXAMPLE_PANEL) : undefined;
+  if (!path || !existsSync(path)) {
+    throw new InputError({ file: path ?? EXAMPLE_PANEL, message: "the shipped example panel was not found; give a survey file instead", expected: "cxm-dematel analyze your-survey.csv" });
+  }
+  return { path, synthetic: true, isDefault: true };
+}
+
+/**
+ * Read the survey with the --scale and --impute options.
+ * @throws {UsageError} on an unreadable option; {@link InputError} on a bad survey.
+ */
+export function cliSurvey(cl: CommandLine, model: Model, command: string): { survey: Survey; path: string; isDefault: boolean } {
+  const { path, synthetic, isDefault } = cliSurveyPath(cl);
+  const range = rangeOption(cl, "scale", 2, command);
+  if (range && !(range[0] < range[1])) throw new UsageError(`--scale min must be below max, got "${stringOption(cl, "scale")}"`, command);
+  const impute = choiceOption(cl, "impute", ["none", "mean"] as const, command);
+  const survey = readSurvey(path, model, { ...(range ? { scale: { min: range[0], max: range[1] } } : {}), ...(impute ? { impute } : {}) });
+  if (synthetic) survey.synthetic = true;
+  return { survey, path, isDefault };
+}
+
+/**
+ * The analysis options from the command line (defaults left to {@link analyzeSurvey}).
+ * @throws {UsageError} on an unreadable or inconsistent option.
+ */
+export function cliAnalyzeOptions(cl: CommandLine, command: string): AnalyzeOptions & { bootstrap: number; seed: number } {
+  const aggregation = choiceOption(cl, "aggregation", ["mean", "median"] as const, command);
+  const normalization = choiceOption(cl, "normalization", ["max", "row", "column"] as const, command);
+  const epsilon = numberOption(cl, "epsilon", command, { min: 0 });
+  const fixedValue = numberOption(cl, "threshold-value", command);
+  let method = choiceOption(cl, "threshold", ["mean", "mean+sd", "quantile", "fixed", "mmde"] as const, command);
+  if (fixedValue !== undefined) {
+    if (method !== undefined && method !== "fixed") throw new UsageError(`--threshold-value goes with --threshold fixed, not --threshold ${method}`, command);
+    method = "fixed";
+  }
+  if (method === "fixed" && fixedValue === undefined) throw new UsageError("--threshold fixed needs --threshold-value <v>", command);
+  const k = numberOption(cl, "k", command);
+  const sd = choiceOption(cl, "sd", ["population", "sample"] as const, command);
+  const q = numberOption(cl, "q", command, { min: 0, max: 1 });
+  const entries = choiceOption(cl, "threshold-entries", ["all", "off-diagonal"] as const, command);
+  if ((k !== undefined || sd !== undefined) && method !== "mean+sd") throw new UsageError("--k and --sd go with --threshold mean+sd", command);
+  if (q !== undefined && method !== "quantile") throw new UsageError("--q goes with --threshold quantile", command);
+  const threshold: ThresholdOptions = {
+    method: method ?? "mean",
+    ...(entries ? { entries: entries === "off-diagonal" ? ("offDiagonal" as const) : ("all" as const) } : {}),
+    ...(k !== undefined ? { k } : {}),
+    ...(sd ? { sd } : {}),
+    ...(q !== undefined ? { q } : {}),
+    ...(fixedValue !== undefined ? { value: fixedValue } : {}),
+  };
+  const bootstrap = numberOption(cl, "bootstrap", command, { integer: true, min: 0 }) ?? 5000;
+  const seed = numberOption(cl, "seed", command, { integer: true }) ?? 1;
+  return { ...(aggregation ? { aggregation } : {}), ...(normalization ? { normalization } : {}), ...(epsilon !== undefined ? { epsilon } : {}), threshold, bootstrap, seed };
+}

@@ -1,0 +1,4 @@
+import type { CommandIo } from "./commandIo.js";
+
+/** The commands that need the layer and uncertainty modules: layers and power. */
+export const COMMANDS_EXTRA: Record<string, (args: readonly string[], io: CommandIo) => number | Promise<number>> = {};

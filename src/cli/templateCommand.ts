@@ -1,0 +1,34 @@
+import { existsSync, statSync } from "node:fs";
+import { InputError } from "../errors.js";
+import { surveyTemplate } from "../survey/surveyTemplate.js";
+import { writeFileAtomic } from "../report/writeFileAtomic.js";
+import { sameFile } from "../report/writeResultFiles.js";
+import { choiceOption, numberOption, parseCommandLine, stringOption } from "./parseCommandLine.js";
+import { cliModel } from "./cliInputs.js";
+import { UsageError } from "./usageError.js";
+import type { CommandIo } from "./commandIo.js";
+
+/**
+ * `cxm-dematel template --out file.csv [--model] [--experts N] [--layout long|blocks] [--force]`:
+ * write a blank survey (atomically). An existing file is not overwritten
+ * without --force, and never when it is the model file.
+ * @returns the exit status (0).
+ * @throws {UsageError} without --out or with a bad option; {@link InputError} when the file exists.
+ */
+export function templateCommand(args: readonly string[], io: CommandIo): number {
+  const cl = parseCommandLine(args, { model: { type: "string", short: "m" }, experts: { type: "string" }, layout: { type: "string" }, out: { type: "string", short: "o" }, force: { type: "boolean" } }, 0, "template");
+  if (cl.values.help) return io.help("template");
+  const out = stringOption(cl, "out");
+  if (out === undefined || out.trim() === "") throw new UsageError("template needs --out <file.csv>", "template");
+  const experts = numberOption(cl, "experts", "template", { integer: true, min: 1 }) ?? 3;
+  const layout = choiceOption(cl, "layout", ["blocks", "long"] as const, "template") ?? "blocks";
+  const { model, path: modelPath } = cliModel(cl);
+  if (modelPath && sameFile(out, modelPath)) throw new InputError({ file: out, message: "refusing to write the template over the model file", expected: "another --out path" });
+  if (existsSync(out)) {
+    if (statSync(out).isDirectory()) throw new InputError({ file: out, message: "--out names a folder; give a file name such as survey.csv" });
+    if (cl.values.force !== true) throw new InputError({ file: out, message: "the file already exists and may hold ratings; refusing to overwrite it (use --force to replace it)" });
+  }
+  writeFileAtomic(out, surveyTemplate(model, { experts, layout }));
+  io.stdout(`Wrote a blank ${layout} survey for ${experts} expert${experts === 1 ? "" : "s"} × ${model.components.length} components to ${out}\n`);
+  return 0;
+}

@@ -1,0 +1,103 @@
+/**
+ * Help texts of the cxm-dematel command line, one per command. `--help`
+ * prints them on stdout; a usage error prints them on stderr.
+ */
+export const USAGE: Record<string, string> = {
+  main: `Usage: cxm-dematel <command> [options]
+
+DEMATEL influence analysis of expert surveys, and tests of whether a proposed
+layered model holds (default: the CXM model of Mardazad Navi et al. 2024).
+
+Commands:
+  analyze [survey]   full analysis: report.html, results.json and CSV tables
+  check <survey>     validate a survey only, listing every problem
+  template           write a blank survey to hand to experts
+  layers [survey]    does the proposed layering hold? (exact tests, bootstrap)
+  power              how many experts a study needs (simulated power curve)
+
+Options: --help (for any command), --version, --debug (stack traces).
+With no survey, analyze and layers use the shipped SYNTHETIC example panel.
+Exit status: 0 success, 1 bad input, 2 wrong usage, 3 internal error.`,
+
+  analyze: `Usage: cxm-dematel analyze [survey.csv] [options]
+
+Reads the survey (default: the shipped SYNTHETIC example panel) and writes
+report.html, results.json, total-relation.csv, components.csv and edges.csv
+to the output folder. Input files are never modified.
+
+Input:
+  --model <file.json>         model file (default: the embedded CXM model)
+  --scale <min:max>           rating scale (default 0:4)
+  --impute mean               fill missing ratings with the other experts' mean (flagged in every output)
+Method:
+  --aggregation mean|median   combine experts (default mean, weighted by the survey's weight column)
+  --normalization max|row|column   (default max: λ = max of row and column sums)
+  --epsilon <e>               add ε to λ by explicit choice (default 0)
+  --threshold mean|mean+sd|quantile|fixed|mmde   impact-relation map threshold (default mean)
+  --k <k>                     mean+sd: multiple of the sd (default 1)
+  --sd population|sample      mean+sd: which sd (default population)
+  --q <q>                     quantile: probability (default 0.75)
+  --threshold-value <v>       fixed: the threshold (implies --threshold fixed)
+  --threshold-entries all|off-diagonal   entries of T in mean/sd/quantile (default all)
+  --bootstrap <B>             bootstrap replicates over experts for the layer section (default 5000; 0 = none)
+  --seed <S>                  bootstrap seed (default 1)
+Output:
+  --out <dir>                 output folder (default out/, created if missing)
+  --json                      print the results object as JSON on stdout (files are then written only when --out is given)
+  --quiet                     print nothing but errors`,
+
+  check: `Usage: cxm-dematel check <survey.csv> [options]
+
+Validates a survey without analysing it: prints a summary (experts,
+components, warnings) or every problem found, each with file, line, column,
+what was expected and what was found.
+
+  --model <file.json>   model file (default: the embedded CXM model)
+  --scale <min:max>     rating scale (default 0:4)
+  --impute mean         accept missing ratings that can be imputed (listed as warnings)`,
+
+  template: `Usage: cxm-dematel template --out <file.csv> [options]
+
+Writes a blank survey for experts to fill in: one rating per ordered pair of
+components, on the scale 0 (no influence) … 4 (very high influence).
+
+  --out <file.csv>        where to write it (required; an existing file is not overwritten without --force)
+  --model <file.json>     model file (default: the embedded CXM model)
+  --experts <N>           number of experts (default 3)
+  --layout blocks|long    blocks: one row per expert and component (default); long: one row per rating
+  --force                 overwrite an existing file`,
+
+  layers: `Usage: cxm-dematel layers [survey.csv] [options]
+
+Tests whether the experts' data support the model's proposed layering
+(METHODS §5–6): exact permutation tests of the trend and flow statistics,
+sign checks, the ranking of all layer orders, suggested layers, ISM levels,
+MICMAC, bootstrap intervals and sensitivity.
+
+  --model <file.json>   model file with layers (default: the embedded CXM model)
+  --bootstrap <B>       bootstrap replicates (default 5000; 0 = none)
+  --seed <S>            bootstrap seed (default 1)
+  --scale, --impute, --aggregation, --normalization, --epsilon, --threshold, --k, --sd, --q,
+  --threshold-value, --threshold-entries   as for analyze
+  --json                print the layer results as JSON on stdout
+  --quiet               no progress on stderr`,
+
+  power: `Usage: cxm-dematel power [options]
+
+Simulates expert panels under METHODS §7 (μ_ij = c + δ·(ℓ(j) − ℓ(i)), expert
+bias τ, noise σ) and reports the power of the layer trend test against the
+number of experts.
+
+  --model <file.json>   model file with layers (default: the embedded CXM model)
+  --experts <a:b:s>     panel sizes from a to b in steps of s (default 5:40:5)
+  --delta <d>           layer effect δ (default 0.5; 0 = the null)
+  --sigma <s>           rating noise σ (default 0.8)
+  --tau <t>             expert bias sd τ (default 0.3)
+  --sims <N>            simulated panels per size (default 1000)
+  --alpha <a>           test level (default 0.05)
+  --seed <S>            seed (default 1)
+  --workers <w>         worker threads (default: all cores)
+  --json                print the results as JSON on stdout
+  --out <dir>           also write power.json, power.csv and power.html there
+  --quiet               no progress on stderr`,
+};
