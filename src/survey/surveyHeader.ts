@@ -46,6 +46,9 @@ const ROLES = Object.keys(SURVEY_COLUMN_NAMES) as SurveyColumnRole[];
  * `undefined` is returned when the header fits neither layout, after pushing a
  * problem that lists what each layout expects.
  * @param ids the model's component ids, for messages.
+ * @example
+ * const problems: InputProblem[] = [];
+ * classifySurveyHeader(["Rater", "from", "to", "score"], 1, componentMatcher(model), ["A", "B"], problems)?.layout; // "long"
  */
 export function classifySurveyHeader(cells: readonly string[], line: number, matcher: ComponentMatcher, ids: readonly string[], problems: InputProblem[], file?: string): SurveyHeader | undefined {
   const names = [...cells];
