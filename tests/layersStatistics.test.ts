@@ -37,8 +37,8 @@ function randomMatrix(n: number, seed: number): Matrix {
 describe("kendallTauB(x, y)", () => {
   it("matches R cor(x, y, method = \"kendall\") without ties", () => {
     // R: x <- c(44.4,45.9,41.9,53.3,44.7,44.1,50.7,45.2,60.1); y <- c(2.6,3.1,2.5,5.0,3.6,4.0,5.2,2.8,3.8)
-    // cor.test(x, y, method = "kendall") → tau 0.4444444 (Hollander & Wolfe, Table 1 p. 188; printed R/S-PLUS
-    // session at stat.sc.edu/~habing/courses/518splus3F98.html). 26 concordant, 10 discordant: 16/36.
+    // cor.test(x, y, method = "kendall") → tau 0.4444444 (printed S-PLUS/R session of a course's
+    // "table 1, page 188" data at stat.sc.edu/~habing/courses/518splus3F98.html). No ties: 26 concordant, 10 discordant, 16/36.
     const x = [44.4, 45.9, 41.9, 53.3, 44.7, 44.1, 50.7, 45.2, 60.1];
     const y = [2.6, 3.1, 2.5, 5.0, 3.6, 4.0, 5.2, 2.8, 3.8];
     expect(kendallTauB(x, y)).toBeCloseTo(0.4444444, 7);
@@ -67,7 +67,8 @@ describe("kendallTauB(x, y)", () => {
   it("handles ties by hand: [12,2,1,12,2] vs [1,4,7,1,0]", () => {
     // Hand count over the 10 pairs: concordant (1,5),(4,5); discordant (1,2),(1,3),(2,3),(2,4),(3,4),(3,5);
     // tied (1,4) in both, (2,5) in x. S = 2 − 6 = −4; n0 = 10, n1 = 2 (12,12 and 2,2), n2 = 1 (1,1).
-    // τ_b = −4 / √(8·9) = −0.4714045 (R cor(..., method = "kendall") gives −0.4714045; SciPy's kendalltau docs print −0.47140452079103173).
+    // τ_b = −4 / √(8·9) = −0.47140452079103173. R: cor.test(c(12,2,1,12,2), c(1,4,7,1,0), method = "kendall", exact = FALSE)
+    // → tau −0.4714045 (the cross-check with R recorded in SciPy's test_kendalltau, scipy/stats/tests/test_stats.py).
     expect(kendallTauB([12, 2, 1, 12, 2], [1, 4, 7, 1, 0])).toBeCloseTo(-4 / Math.sqrt(72), 14);
   });
 

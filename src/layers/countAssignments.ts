@@ -21,7 +21,7 @@ export function countAssignments(sizes: readonly number[]): number {
   for (const s of sizes) {
     // C(remaining, s), built up so that every intermediate value is an integer.
     let c = 1;
-    for (let k = 1; k <= s; k++) c = (c * (remaining - s + k)) / k;
+    for (let k = 1; k <= s && Number.isFinite(c); k++) c = (c * (remaining - s + k)) / k;
     count *= Math.round(c);
     remaining -= s;
   }

@@ -16,8 +16,9 @@ export interface IsmLevels {
 
 /**
  * ISM (interpretive structural modelling) levels from a thresholded
- * total-relation matrix (METHODS §4; Warfield 1974, IEEE Trans. SMC 4(5),
- * 405–417; the DEMATEL–ISM combination as in e.g. Lee, Huang, Chang & Cheng 2011):
+ * total-relation matrix (METHODS §4; Warfield 1973, "Binary matrices in
+ * system modeling", IEEE Trans. Systems, Man and Cybernetics SMC-3(5),
+ * 441–448; Warfield 1974, Structuring Complex Systems, Battelle Monograph 4):
  * 1. initial reachability M = [t_ij > α] ∨ I (i reaches j when its total influence on j exceeds α; everyone reaches itself);
  * 2. final reachability: the transitive closure of M (Warshall 1962);
  * 3. level partition: among the components not yet placed, component i is at

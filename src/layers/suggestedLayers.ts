@@ -21,8 +21,8 @@ export interface SuggestedLayer {
  * @throws {RangeError} when the model has no layers, relation has the wrong
  *   length or holds NaN.
  * @example
- * suggestedLayers([0.1, 0.5, -0.2, -0.4], model2x2);
- * // B and A are the two largest → both suggested for the outer layer
+ * // model: L1 = {A}, L2 = {B, C}, L3 = {D}
+ * suggestedLayers([-0.1, 0.5, 0.1, -0.5], model).map((s) => s.suggested); // ["L2", "L1", "L2", "L3"]
  */
 export function suggestedLayers(relation: ArrayLike<number>, model: Model): SuggestedLayer[] {
   const layerOf = layerIndex(model);

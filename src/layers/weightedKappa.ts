@@ -17,9 +17,9 @@ export interface WeightedKappaOptions {
  * Cohen's weighted kappa (Cohen 1968, Psychological Bulletin 70(4), 213–220)
  * of a k×k agreement table: `κ_w = 1 − Σ v_ij p_ij / Σ v_ij p_i· p_·j`, with
  * p_ij the observed proportions (the table divided by its total), p_i· and
- * p_·j its row and column margins, and v_ij disagreement weights. Linear and
- * quadratic weights give the same values as agreement weights 1 − v_ij
- * (Fleiss & Cohen 1973), e.g. R `irr::kappa2(…, "equal" / "squared")`.
+ * p_·j its row and column margins, and v_ij disagreement weights. Written with
+ * agreement weights 1 − v_ij (the form of Fleiss & Cohen 1973) it is the same
+ * number: (p_o − p_e)/(1 − p_e) with weighted p_o and p_e.
  * Cohen's own Table 1 (proportions .44 .07 .09 / .05 .20 .05 / .01 .03 .06,
  * weights 0 1 3 / 1 0 6 / 3 6 0) gives κ_w = .348 and κ = .492.
  * @param table counts or proportions, rows = rater 1, columns = rater 2.
