@@ -49,12 +49,9 @@ describe("dematel(A): hand-computed cases", () => {
     expect(r.edges.map((e) => `${e.from}→${e.to}`)).toEqual(["C1→C3", "C1→C2", "C2→C3"]);
   });
 
-  // KNOWN DEFECT in src/linalg.ts spectralRadius (reported to the lead, not owned here): for this
-  // periodic N its early exit "upper bound unchanged between two iterations" fires at iteration 2
-  // with hi = 2, so it returns ρ = 1 instead of ∛½ = 0.7937, and dematel() wrongly throws
-  // InfeasibleError. `it.fails` keeps the suite green while recording the defect; when
-  // spectralRadius is fixed this test starts failing and must become a plain `it`.
-  it.fails("3×3 cycle: A = [[0,2,0],[0,0,2],[1,0,0]] gives the integer T = [[1,2,2],[1,1,2],[1,1,1]]", () => {
+  // Regression: a periodic N on which an early exit in spectralRadius once returned ρ = 1
+  // instead of ∛½ = 0.7937, so dematel() wrongly refused a feasible matrix.
+  it("3×3 cycle: A = [[0,2,0],[0,0,2],[1,0,0]] gives the integer T = [[1,2,2],[1,1,2],[1,1,1]]", () => {
     // λ = 2 (row sums 2, 2, 1; column sums 1, 2, 2), N = [[0,1,0],[0,0,1],[1/2,0,0]].
     // N³ = (1·1·½) I = I/2, so T = (N + N² + N³)(I + N³ + N⁶ + …) = 2(N + N² + I/2) = 2N + 2N² + I,
     // with N² = [[0,0,1],[½,0,0],[0,½,0]]: T = [[1,2,2],[1,1,2],[1,1,1]].

@@ -58,6 +58,8 @@ describe("spectralRadius", () => {
     // reducible: block radii 0.2 and 0.9
     expect(spectralRadius([[0.2, 0.3], [0, 0.9]])).toBeCloseTo(0.9, 9);
     expect(spectralRadius([[0]])).toBe(0);
+    // periodic 3-cycle: N³ = I/2, so ρ = ∛½ (an early exit once returned 1 here)
+    expect(spectralRadius([[0, 1, 0], [0, 0, 1], [0.5, 0, 0]])).toBeCloseTo(Math.cbrt(0.5), 9);
   });
   it("equals 1 for a matrix with equal row sums normalised by that sum", () => {
     expect(spectralRadius([[0, 0.5, 0.5], [0.25, 0, 0.75], [1, 0, 0]])).toBeCloseTo(1, 10);
