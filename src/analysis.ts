@@ -5,12 +5,7 @@ import type { NormalizationMethod } from "./normalize.js";
 import type { ThresholdOptions } from "./thresholds/threshold.js";
 import { TOOL } from "./report/toolVersion.js";
 import { panelQuality, type PanelQuality } from "./panel/panelQuality.js";
-import { layerTests, type LayerTests } from "./layers/layerTests.js";
-import { layerOrders, type LayerOrders } from "./layers/layerOrders.js";
-import { suggestedLayers, type SuggestedLayer } from "./layers/suggestedLayers.js";
-import { ismLevels, type IsmLevels } from "./layers/ismLevels.js";
-import { micmac, type Micmac } from "./layers/micmac.js";
-import { structureAgreement, type StructureAgreement } from "./layers/structureAgreement.js";
+import { validateLayers, type LayerValidation } from "./layers/validateLayers.js";
 import { bootstrapExperts, type BootstrapResult } from "./uncertainty/bootstrapExperts.js";
 
 /** Options of {@link analyzeSurvey}; every default is stated and written back into `meta.options`. */
@@ -37,17 +32,14 @@ export interface AnalyzeOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The layer validation of an analysis (METHODS §4–6; the shape of `cxm-dematel layers --json`). */
-export interface LayerAnalysis extends LayerTests {
-  /** S_trend for every order of the layers, and the proposed order's rank. */
-  orders: LayerOrders;
-  /** Each layered component's proposed and data-suggested layer. */
-  suggestedLayer: SuggestedLayer[];
-  /** ISM levels of the thresholded T (same threshold as the impact-relation map). */
-  ism: IsmLevels;
-  micmac: Micmac;
-  /** Agreement between the proposed layers and the suggested layers / ISM levels. */
-  agreement: StructureAgreement;
+/**
+ * The layer validation of an analysis (METHODS §4–6; the shape of
+ * `cxm-dematel layers --json`): `validateLayers`'s trend and flow tests,
+ * sign checks, layer orders, suggested layers, ISM levels, MICMAC, agreement
+ * and sensitivity (its DEMATEL result left out: it is the analysis itself),
+ * plus the bootstrap over experts.
+ */
+export interface LayerAnalysis extends Omit<LayerValidation, "dematel"> {
   /** Bootstrap over experts; absent when B = 0 or the panel has one expert. */
   bootstrap?: BootstrapResult;
   /** Plain-language remarks on parts that could not be computed and why. */
@@ -179,18 +171,16 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
   const layered = (model.layers ?? []).filter((l) => l.components.length > 0).length >= 2;
   let layers: LayerAnalysis | undefined;
   if (layered && options.layers !== false) {
-    const tests = layerTests(r.total, r.relation, model);
-    const ism = ismLevels(r.total, r.threshold.value, ids);
-    const notes: string[] = [];
-    layers = {
-      ...tests,
-      orders: layerOrders(r.relation, model),
-      suggestedLayer: suggestedLayers(r.relation, model),
-      ism,
-      micmac: micmac(ism.reachability, ids),
-      agreement: structureAgreement(model, r.relation, ism),
-      notes,
-    };
+    const { dematel: _same, ...validation } = validateLayers(matrices, model, {
+      aggregation,
+      weights: aggregation === "mean" ? weights : undefined,
+      normalization,
+      epsilon,
+      threshold: thresholdOptions,
+      experts: survey.experts.map((e) => e.expert),
+    });
+    layers = { ...validation, notes: [] };
+    const notes = layers.notes;
     const B = meta.bootstrap.B;
     if (!Number.isInteger(B) || B < 0) throw new RangeError(`analyzeSurvey: bootstrap must be a non-negative integer, got ${B}`);
     if (B > 0 && matrices.length < 2) notes.push("No bootstrap: the panel has a single expert, so there is nothing to resample.");

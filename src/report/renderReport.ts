@@ -33,7 +33,13 @@ export interface LayersReportInput extends LayeringVerdictInput {
   ism?: { levels: ReadonlyArray<readonly string[]> };
   micmac?: { components: readonly string[]; driving: readonly number[]; dependence: readonly number[]; quadrant?: readonly string[] };
   agreement?: { suggested: { tau: number; kappa: number; kappaLinear: number; kappaQuadratic: number; agreement: number }; ism: { tau: number; levels: number } };
-  sensitivity?: unknown;
+  sensitivity?: {
+    alpha: number;
+    scenarios: ReadonlyArray<{ scenario: string; available: boolean; note?: string; trendStatistic: number; trendP: number; flowStatistic: number; flowP: number; changes: readonly string[] }>;
+    summary: { changedConclusions: number; unavailable: number; stableRoles?: readonly boolean[] };
+    notes?: readonly string[];
+  } | null;
+  notes?: readonly string[];
   bootstrap?: {
     B: number;
     seed: number;
@@ -148,13 +154,6 @@ function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string
     `<thead><tr>${head.map((h, k) => cell(h, k, "th")).join("")}</tr></thead>` +
     `<tbody>${rows.map((r) => `<tr>${r.map((c, k) => cell(c, k, "td")).join("")}</tr>`).join("")}</tbody></table></div>`
   );
-}
-
-/** A generic table of an array of flat objects (used for result parts whose columns are not fixed, e.g. sensitivity). */
-function objectTable(rows: ReadonlyArray<Record<string, unknown>>): string {
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => rows.some((r) => r[k] === null || typeof r[k] !== "object"));
-  const show = (v: unknown): string | number => (typeof v === "number" ? v : typeof v === "boolean" ? (v ? "yes" : "no") : v === undefined || v === null ? "" : String(v));
-  return table(keys, rows.map((r) => keys.map((k) => show(r[k]))), keys.map((_, k) => k).filter((k) => rows.some((r) => typeof r[keys[k]] !== "number")));
 }
 
 /**
@@ -358,16 +357,14 @@ function layersSection(L: LayersReportInput, model: Model, plot: (f: PlotlyFigur
     out.push(plot(ismLevelsPlot(L.ism, model), "ISM level diagram"));
   }
   if (L.micmac) out.push(`<h3>MICMAC</h3>` + plot(micmacPlot(L.micmac), "MICMAC driving power against dependence"));
-  if (Array.isArray(L.sensitivity) && L.sensitivity.length && typeof L.sensitivity[0] === "object") {
-    out.push(`<h3>Sensitivity: which conclusions change</h3>` + objectTable(L.sensitivity as Array<Record<string, unknown>>));
-  } else if (L.sensitivity && typeof L.sensitivity === "object") {
-    const sens = L.sensitivity as Record<string, unknown>;
-    const arrays = Object.entries(sens).filter(([, v]) => Array.isArray(v) && v.length && typeof v[0] === "object");
-    if (arrays.length) {
-      out.push(`<h3>Sensitivity: which conclusions change</h3>`);
-      for (const [k, v] of arrays) out.push(`<h4>${escapeHtml(k)}</h4>` + objectTable(v as Array<Record<string, unknown>>));
-    }
+  if (L.sensitivity) {
+    const sv = L.sensitivity;
+    out.push(`<h3>Sensitivity: which conclusions change</h3>`);
+    out.push(`<p>${sv.summary.changedConclusions === 0 ? "No scenario changes a conclusion" : `${sv.summary.changedConclusions} of ${sv.scenarios.length} scenarios change a conclusion`} (a component's role, or a layer test at ${100 * sv.alpha}%), leaving out each expert in turn, trying other thresholds and the median instead of the mean.${sv.summary.unavailable ? ` ${sv.summary.unavailable} scenarios could not be computed.` : ""}</p>`);
+    out.push(table(["scenario", "S_trend", "trend p", "S_flow", "flow p", "what changes"], sv.scenarios.map((x) => [x.scenario, x.trendStatistic, pval(x.trendP), x.flowStatistic, pval(x.flowP), x.available ? (x.changes.length ? x.changes.join("; ") : "nothing") : `not computed: ${x.note ?? ""}`]), [0, 5]));
+    for (const note of sv.notes ?? []) out.push(`<p class="small">${escapeHtml(note)}</p>`);
   }
+  for (const note of L.notes ?? []) out.push(`<p class="small">${escapeHtml(note)}</p>`);
   out.push(`</section>`);
   return out.join("\n");
 }
