@@ -3,6 +3,7 @@ import { aggregate, createRandom, dematel, defaultModel, flowStatistic, kendallT
 import { createDematelKernel } from "../src/uncertainty/dematelKernel.js";
 import { createTauB } from "../src/uncertainty/tauB.js";
 import { normalCdf, normalQuantile } from "../src/uncertainty/standardNormal.js";
+import { quantileSelect } from "../src/uncertainty/quantileSelect.js";
 import { expectClose, randomDirect } from "./helpers.js";
 
 function tauB(x: number[], y: number[]): number {
@@ -113,6 +114,19 @@ describe("quantileType7(sorted, p)", () => {
     expect(quantileType7(x, 0)).toBe(1);
     expect(quantileType7(x, 1)).toBe(10);
     expect(quantileType7([7], 0.3)).toBe(7);
+  });
+
+  it("quantileSelect (internal, by quickselect) equals quantileType7 of the sorted values on seeded random data with ties", () => {
+    const rng = createRandom(5);
+    for (let trial = 0; trial < 300; trial++) {
+      const count = 1 + rng.int(60);
+      const start = rng.int(5);
+      const values = new Float64Array(start + count + 3).fill(-99);
+      for (let i = 0; i < count; i++) values[start + i] = rng.int(8) + (trial % 2 ? rng.next() : 0);
+      const sorted = Array.from(values.subarray(start, start + count)).sort((a, b) => a - b);
+      for (const p of [0, 0.025, 0.3, 0.5, 0.975, 1, rng.next()]) expect(quantileSelect(values, start, count, p)).toBe(quantileType7(sorted, p));
+      expect(values[start + count]).toBe(-99); // never touches values outside the segment
+    }
   });
 
   it("throws on no data or p outside [0, 1]", () => {

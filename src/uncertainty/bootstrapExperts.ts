@@ -8,7 +8,7 @@ import { dematel } from "../dematel.js";
 import type { NormalizationMethod } from "../normalize.js";
 import { flowStatistic, trendStatistic } from "../layers/index.js";
 import { createDematelKernel } from "./dematelKernel.js";
-import { quantileType7 } from "./quantileType7.js";
+import { quantileSelect } from "./quantileSelect.js";
 import { bcaLevels } from "./bcaLevels.js";
 
 /** A point estimate from the full panel with its bootstrap interval. */
@@ -18,7 +18,7 @@ export interface Interval {
   /** Percentile interval: type-7 quantiles at (1 − level)/2 and (1 + level)/2 of the replicates. */
   lower: number;
   upper: number;
-  /** BCa interval (Efron 1987) where it is stable, else null (see {@link bootstrapExperts}). */
+  /** BCa interval (Efron 1987) where it is stable, else null (always null for S_trend; see {@link bootstrapExperts}). */
   bca: { lower: number; upper: number } | null;
 }
 
@@ -205,19 +205,18 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     counts.fill(0);
     for (let k = 0; k < K; k++) counts[rng.int(K)]++;
     if (evaluate()) {
-      const base = used * S;
       let scale = 1;
       for (let i = 0; i < n; i++) {
-        stats[base + i] = kernel.given[i];
-        stats[base + n + i] = kernel.received[i];
-        stats[base + 2 * n + i] = kernel.prominence[i];
-        stats[base + 3 * n + i] = rel[i];
+        stats[i * B + used] = kernel.given[i];
+        stats[(n + i) * B + used] = kernel.received[i];
+        stats[(2 * n + i) * B + used] = kernel.prominence[i];
+        stats[(3 * n + i) * B + used] = rel[i];
         if (rel[i] > 1e-12) causeCount[i]++;
         const a = rel[i] < 0 ? -rel[i] : rel[i];
         if (a > scale) scale = a;
       }
-      stats[base + 4 * n] = kernel.trend;
-      stats[base + 4 * n + 1] = kernel.flow;
+      stats[4 * n * B + used] = kernel.trend;
+      stats[(4 * n + 1) * B + used] = kernel.flow;
       const tol = 1e-12 * scale;
       for (let i = 0; i < n; i++) {
         let rank = 0;
@@ -253,23 +252,23 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     }
   }
 
-  const sorted = new Float64Array(used);
   const jackColumn = new Float64Array(K);
   const lowP = (1 - level) / 2, highP = (1 + level) / 2;
-  const interval = (s: number, estimate: number): Interval => {
+  // Replicate values are stored column-major (statistic s at stats[s·B .. s·B + used)); quantiles are
+  // found by selection, which reorders a column in place (its order no longer matters).
+  const interval = (s: number, estimate: number, bca = true): Interval => {
+    const start = s * B;
     let below = 0, equal = 0;
-    for (let r = 0; r < used; r++) {
-      const v = stats[r * S + s];
-      sorted[r] = v;
+    for (let r = start; r < start + used; r++) {
+      const v = stats[r];
       if (v < estimate) below++;
       else if (v === estimate) equal++;
     }
-    sorted.sort();
-    const out: Interval = { estimate, lower: quantileType7(sorted, lowP), upper: quantileType7(sorted, highP), bca: null };
-    if (jack) {
+    const out: Interval = { estimate, lower: quantileSelect(stats, start, used, lowP), upper: quantileSelect(stats, start, used, highP), bca: null };
+    if (jack && bca) {
       for (let k = 0; k < K; k++) jackColumn[k] = jack[k * S + s];
       const levels = bcaLevels(below, equal, used, jackColumn, lowP, highP);
-      if (levels) out.bca = { lower: quantileType7(sorted, levels[0]), upper: quantileType7(sorted, levels[1]) };
+      if (levels) out.bca = { lower: quantileSelect(stats, start, used, levels[0]), upper: quantileSelect(stats, start, used, levels[1]) };
     }
     return out;
   };
@@ -287,7 +286,7 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     received: perComponent(n, full.received),
     prominence: perComponent(2 * n, full.prominence),
     relation: perComponent(3 * n, full.relation),
-    trend: interval(4 * n, trendHat),
+    trend: interval(4 * n, trendHat, false),
     flow: interval(4 * n + 1, flowHat),
     pCause: Array.from(causeCount, (c) => c / used),
     pLayerMeansDecrease: decreaseCount / used,
