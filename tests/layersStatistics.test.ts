@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   componentIds,
   countAssignments,
+  createAssignmentSet,
   createFlowTest,
   createRandom,
   createTrendTest,
@@ -250,6 +251,15 @@ describe("createTrendTest(layerOf)", () => {
       const T = randomMatrix(10, 100 + k);
       expect(slowFlow.test(T)).toEqual(fastFlow.test(T));
     }
+  });
+
+  it("shares one assignment set between tests, and refuses a set built for another layering", () => {
+    const layerOf = [0, 0, 1, 1, -1];
+    const assignmentSet = createAssignmentSet(layerOf);
+    const t = createTrendTest(layerOf, { assignmentSet });
+    expect(t.test([0.4, 0.3, -0.2, -0.5, 9])).toEqual(createTrendTest(layerOf).test([0.4, 0.3, -0.2, -0.5, 9]));
+    expect(() => createFlowTest([0, 1, 0, 1, -1], { assignmentSet })).toThrow(RangeError);
+    expect(() => createFlowTest([0, 0, 1, 1, 1], { assignmentSet })).toThrow(RangeError);
   });
 
   it("is NaN for constant relation and rejects bad input", () => {

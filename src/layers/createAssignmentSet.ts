@@ -10,6 +10,11 @@ export interface PermutationOptions {
   samples?: number;
   /** Monte Carlo: the seed of the random assignments (default 1). Unused by exact enumeration. */
   seed?: number;
+  /**
+   * An assignment set already built by {@link createAssignmentSet} for the same `layerOf`, to share
+   * between the trend and flow tests (the other options are then ignored).
+   */
+  assignmentSet?: AssignmentSet;
   /** Largest pair-sign table (entries = assignments × pairs) to precompute for speed (default {@link MAX_PAIR_SIGN_ENTRIES}); above it the tests compare labels on the fly. */
   maxPairTable?: number;
 }
@@ -134,4 +139,25 @@ export function createAssignmentSet(layerOf: ArrayLike<number>, options: Permuta
     rows.set(buf, b * m);
   }
   return withPairs({ method: "monte-carlo", assignments, evaluated: samples, layered: Int32Array.from(layered), sizes, observed, rows, seed }, maxTable);
+}
+
+/**
+ * `options.assignmentSet` when it was built for this `layerOf`, otherwise a new
+ * set from {@link createAssignmentSet}.
+ * @throws {RangeError} when the given set belongs to another layering.
+ * @example
+ * const set = createAssignmentSet(layerOf);
+ * reuseOrCreate(layerOf, { assignmentSet: set }) === set; // true
+ */
+export function reuseOrCreate(layerOf: ArrayLike<number>, options: PermutationOptions = {}): AssignmentSet {
+  const set = options.assignmentSet;
+  if (set === undefined) return createAssignmentSet(layerOf, options);
+  let a = 0;
+  for (let i = 0; i < layerOf.length; i++) {
+    if (layerOf[i] < 0) continue;
+    if (set.layered[a] !== i || set.observed[a] !== layerOf[i]) throw new RangeError("the assignment set given was built for another layering");
+    a++;
+  }
+  if (a !== set.layered.length) throw new RangeError("the assignment set given was built for another layering");
+  return set;
 }

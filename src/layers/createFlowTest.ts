@@ -1,5 +1,5 @@
 import type { Matrix } from "../types.js";
-import { createAssignmentSet, type PermutationOptions } from "./createAssignmentSet.js";
+import { reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
 import type { PermutationResult, PermutationTest } from "./createTrendTest.js";
 
 /**
@@ -26,7 +26,7 @@ import type { PermutationResult, PermutationTest } from "./createTrendTest.js";
  * f.test([[0, 3], [1, 0]]); // { statistic: 0.5, p: 0.5 }
  */
 export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationOptions = {}): PermutationTest<Matrix | Float64Array> {
-  const set = createAssignmentSet(layerOf, options);
+  const set = reuseOrCreate(layerOf, options);
   const n = layerOf.length;
   const { layered, rows, evaluated, pairs: P, pairA, pairB, pairSigns, observedSigns } = set;
   const m = layered.length;

@@ -1,4 +1,4 @@
-import { createAssignmentSet, type PermutationOptions } from "./createAssignmentSet.js";
+import { reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
 import { tauFromCounts } from "./kendallTauB.js";
 
 /** A statistic and its permutation p-value. */
@@ -50,7 +50,7 @@ export interface PermutationTest<Input> {
  * t.test([0.4, 0.3, -0.2, -0.5]); // { statistic: 0.8165, p: 1/6 }
  */
 export function createTrendTest(layerOf: ArrayLike<number>, options: PermutationOptions = {}): PermutationTest<ArrayLike<number>> {
-  const set = createAssignmentSet(layerOf, options);
+  const set = reuseOrCreate(layerOf, options);
   const n = layerOf.length;
   const { layered, rows, evaluated, pairs: P, pairA, pairB, pairSigns, observedSigns } = set;
   const m = layered.length;

@@ -3,7 +3,7 @@ import type { Role } from "../dematel.js";
 import { layerIndex } from "../model.js";
 import { createTrendTest, type PermutationTest } from "./createTrendTest.js";
 import { createFlowTest } from "./createFlowTest.js";
-import type { PermutationOptions } from "./createAssignmentSet.js";
+import { reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
 
 /** The trend and flow permutation tests of one model, prepared once (see {@link createLayerTests}). */
 export interface PreparedLayerTests {
@@ -62,7 +62,8 @@ export interface LayerTests {
  */
 export function createLayerTests(model: Model, options: PermutationOptions = {}): PreparedLayerTests {
   const layerOf = layerIndex(model);
-  return { layerOf, trend: createTrendTest(layerOf, options), flow: createFlowTest(layerOf, options) };
+  const assignmentSet = reuseOrCreate(layerOf, options);
+  return { layerOf, trend: createTrendTest(layerOf, { assignmentSet }), flow: createFlowTest(layerOf, { assignmentSet }) };
 }
 
 function roleOf(r: number): Role {
