@@ -4,3 +4,4 @@ export * from "./simulatedSurvey.js";
 export * from "./quantileType7.js";
 export * from "./bootstrapExperts.js";
 export * from "./powerCurve.js";
+export * from "./examplePanels.js";

@@ -1,0 +1,17 @@
+// Regenerate the SYNTHETIC example panels in data/surveys/ from the compiled package:
+//   npm run build && node scripts/generate-panels.mjs
+// The parameters and seeds live in src/uncertainty/examplePanels.ts (examplePanels()), so this script,
+// data/README.md and tests/synthetic.test.ts (which checks the committed files byte for byte) share them.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { examplePanels } from "../dist/index.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+for (const panel of examplePanels()) {
+  const path = root + panel.file;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, panel.csv);
+  const o = panel.options;
+  console.log(`wrote ${panel.file}: K=${o.experts}, delta=${o.delta}, sigma=${o.sigma}, tau=${o.tau}, c=${o.c}, scale 0..${o.scaleMax}, seed=${o.seed}`);
+}
