@@ -341,6 +341,31 @@ describe("createFlowTest(layerOf)", () => {
   });
 });
 
+describe("Monte Carlo flow test and layerTests method reporting", () => {
+  it("flow: seeded, reproducible, within Monte Carlo error of the exact p; layerTests says which was used", () => {
+    const model = defaultModel();
+    const layerOf = layerIndex(model);
+    const T = randomMatrix(10, 42).map((row) => row.map((v) => v / 40));
+    const exact = createFlowTest(layerOf).test(T);
+    const B = 20000;
+    const a = createFlowTest(layerOf, { maxExact: 1000, samples: B, seed: 3 }).test(T);
+    const b = createFlowTest(layerOf, { maxExact: 1000, samples: B, seed: 3 }).test(T);
+    expect(a).toEqual(b);
+    expect(a.statistic).toBe(exact.statistic);
+    const se = Math.sqrt((exact.p * (1 - exact.p)) / B);
+    expect(Math.abs(a.p - exact.p)).toBeLessThan(4 * se + 2 / B);
+    const rel = layerOf.map((l) => -l);
+    const res = layerTests(T, rel, model, { maxExact: 1000, samples: 500, seed: 1 });
+    expect(res.trend.method).toBe("monte-carlo");
+    expect(res.flow.method).toBe("monte-carlo");
+    expect(res.trend.assignments).toBe(25200);
+    expect(res.trend.evaluated).toBe(500);
+    // relation falls strictly layer by layer, so only the observed assignment itself reaches S_obs;
+    // none of these 500 seeded draws is it (each is with probability 1/25200), so p = (0 + 1)/(B + 1).
+    expect(res.trend.p).toBeCloseTo(1 / 501, 14);
+  });
+});
+
 describe("layerTests(total, relation, model)", () => {
   it("gives p = 1/25200 for trend on the CXM model when relation falls layer by layer", () => {
     // Strongly layered synthetic direct matrix: 4 from an outer to an inner layer, 1 inward-out, 2 within a layer.
