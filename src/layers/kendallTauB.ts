@@ -42,7 +42,10 @@ export function kendallTauB(x: ArrayLike<number>, y: ArrayLike<number>): number 
  * τ_b from S (concordant − discordant), n, and the numbers of pairs tied in x
  * and in y. Shared with the permutation tests so that the statistic of every
  * assignment is computed with exactly the same floating-point operations.
- * @internal
+ * Returns NaN when either variable is constant (a zero denominator).
+ * @throws nothing: the counts are trusted (internal helper).
+ * @example
+ * tauFromCounts(-4, 5, 2, 1); // −4/√72 = −0.4714
  */
 export function tauFromCounts(s: number, n: number, tiedPairsX: number, tiedPairsY: number): number {
   const n0 = (n * (n - 1)) / 2;
