@@ -20,7 +20,7 @@ export interface LayeringVerdictInput {
 }
 
 const pText = (t: VerdictTest): string => {
-  const p = !Number.isFinite(t.p) ? "n/a" : t.p < 0.001 ? t.p.toPrecision(2) : t.p.toFixed(4);
+  const p = !Number.isFinite(t.p) ? "n/a" : t.p < 0.001 ? String(Number(t.p.toPrecision(2))) : t.p.toFixed(4);
   return t.method === "exact"
     ? `exact p = ${p} over all ${t.assignments.toLocaleString("en-US")} assignments`
     : `Monte Carlo p = ${p} from ${(t.evaluated ?? 0).toLocaleString("en-US")} random assignments of ${t.assignments.toLocaleString("en-US")}`;

@@ -98,7 +98,7 @@ export interface RenderReportOptions {
 }
 
 const num = (x: number, d = 3): string => (Number.isFinite(x) ? (x < 0 ? "−" : "") + Math.abs(x).toFixed(d) : x === undefined || x === null || Number.isNaN(x) ? "n/a" : String(x));
-const pval = (p: number): string => (!Number.isFinite(p) ? "n/a" : p < 0.001 ? p.toPrecision(2) : p.toFixed(4));
+const pval = (p: number): string => (!Number.isFinite(p) ? "n/a" : p < 0.001 ? String(Number(p.toPrecision(2))) : p.toFixed(4));
 
 const CSS = `
 :root { --fg: #1d2430; --muted: #5b6472; --line: #d9dee5; --bg-alt: #f5f7fa; --accent: #0072B2; --warn-bg: #fff4d6; --warn-line: #e0a800; }

@@ -1,0 +1,210 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  analyzeSurvey, componentIds, defaultModel, escapeHtml, inlineScript, layeringVerdict, plainReading, renderReport, scriptJson,
+  simulatedSurvey, writeResultFiles, componentTable, totalRelationTable, edgeTable, RESULT_FILES, InputError, type Model, type Survey,
+} from "../src/index.js";
+
+// A stand-in library: renderReport inlines whatever script it is given, exactly once.
+const FAKE_PLOTLY = "/* plotly stand-in */ window.Plotly = { newPlot: function () {} }; var marker = 'PLOTLY-LIB-MARKER';";
+const count = (hay: string, needle: string): number => hay.split(needle).length - 1;
+
+const model = defaultModel();
+const layered = simulatedSurvey(model, { seed: 3 });
+const layeredResult = analyzeSurvey(layered, model, { bootstrap: 100, seed: 1, date: "2026-01-01" });
+
+describe("escapeHtml(text) (OWASP XSS prevention rule 1)", () => {
+  it("escapes the five significant characters", () => {
+    expect(escapeHtml(`<script>alert(1)</script> & "quotes" 'x'`)).toBe("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;x&#39;");
+  });
+});
+
+describe("inlineScript(js) and scriptJson(value) (WHATWG HTML §4.12.1.3)", () => {
+  it("no </script, <script or <!-- survives, and the JavaScript means the same", () => {
+    const js = `var a = "</script><script>x</SCRIPT>"; var r = /<!--/;`;
+    const out = inlineScript(js);
+    expect(out.toLowerCase()).not.toContain("</script");
+    expect(out.toLowerCase()).not.toContain("<script");
+    expect(out).not.toContain("<!--");
+    const run = (src: string): unknown => new Function(`${src}; return [a, r.test("<!--"), r.test("<!-")];`)();
+    expect(run(out)).toEqual(run(js));
+  });
+
+  it("scriptJson writes < as \\u003c and round-trips", () => {
+    const v = { name: "</script><!--", n: 1.5 };
+    const s = scriptJson(v);
+    expect(s).not.toContain("<");
+    expect(JSON.parse(s)).toEqual(v);
+  });
+});
+
+describe("renderReport(results, model, { plotlyJs })", () => {
+  const html = renderReport(layeredResult, model, { plotlyJs: FAKE_PLOTLY });
+
+  it("is one self-contained HTML file with the Plotly library inlined exactly once and no external resources", () => {
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(count(html, "PLOTLY-LIB-MARKER")).toBe(1);
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link[^>]+href=/i);
+    expect(html).not.toMatch(/https?:\/\/cdn/i);
+  });
+
+  it("shows the SYNTHETIC EXAMPLE DATA banner for synthetic data, and not otherwise", () => {
+    expect(html).toContain("SYNTHETIC EXAMPLE DATA");
+    const real = renderReport({ ...layeredResult, meta: { ...layeredResult.meta, synthetic: false } }, model, { plotlyJs: FAKE_PLOTLY });
+    expect(real).not.toContain("SYNTHETIC EXAMPLE DATA");
+  });
+
+  it("cites the model and has every section: reading, causal diagram, tables, T, edges, layering, panel quality, warnings, method", () => {
+    expect(html).toContain("Mardazad Navi");
+    for (const id of ["summary", "causal", "total", "layers", "panel", "warnings", "method"]) expect(html).toContain(`id="${id}"`);
+    expect(html).toContain("Does the proposed layering hold?");
+    expect(html).toContain("Prominence (D + R)");
+    expect(html).toContain("Threshold α = <strong>");
+  });
+
+  it("states the layering verdict in plain words first in its section, then the tests", () => {
+    const section = html.slice(html.indexOf('id="layers"'));
+    const verdictAt = section.indexOf('class="verdict"');
+    expect(verdictAt).toBeGreaterThan(0);
+    expect(verdictAt).toBeLessThan(section.indexOf("Permutation tests"));
+    expect(section).toContain("The experts&#39; data support the proposed ordering");
+    expect(section).toContain("25,200 assignments");
+  });
+
+  it("draws every figure with Plotly.newPlot from embedded data (causal, heatmap, forest, orders, ISM, MICMAC, gap curve)", () => {
+    const figs = count(html, 'class="plot"');
+    expect(figs).toBe(7);
+  });
+
+  it("escapes every label from user files: component names, ids, expert labels, the file name, warnings", () => {
+    const evilName = `<script>alert(1)</script> & "quotes"`;
+    const m: Model = {
+      title: "<i>T</i>",
+      citation: "<img src=x onerror=alert(2)>",
+      components: [{ id: "A", name: evilName }, { id: "B", name: "b" }, { id: "C", name: "c" }],
+      layers: [{ id: "L1", name: "<b>outer</b>", components: ["A"] }, { id: "L2", name: "inner", components: ["B", "C"] }],
+    };
+    const s: Survey = {
+      source: `<svg onload=alert(3)>.csv`,
+      components: componentIds(m),
+      experts: [
+        { expert: "<script>e1</script>", weight: 1, matrix: [[0, 3, 2], [1, 0, 1], [0, 1, 0]], imputed: [[2, 0]] },
+        { expert: "E2", weight: 1, matrix: [[0, 4, 3], [1, 0, 2], [1, 0, 0]], imputed: [] },
+        { expert: "E3", weight: 1, matrix: [[0, 2, 3], [0, 0, 1], [1, 1, 0]], imputed: [] },
+      ],
+      scale: { min: 0, max: 4 },
+      warnings: [{ file: "<f>.csv", row: 2, column: "<c>", message: "<script>w</script>" }],
+    };
+    const r = analyzeSurvey(s, m, { bootstrap: 20 });
+    const out = renderReport(r, m, { plotlyJs: FAKE_PLOTLY });
+    const body = out.slice(out.indexOf("<body>"));
+    expect(body).not.toContain("<script>alert(1)");
+    expect(body).not.toContain("<script>e1");
+    expect(body).not.toContain("<script>w");
+    expect(body).not.toContain("<img src=x");
+    expect(body).not.toContain("<svg onload");
+    expect(body).not.toContain("<b>outer</b>");
+    expect(body).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;");
+    // Exactly two <script> elements: the library in <head> and the figure script at the end of <body>.
+    expect(count(out.toLowerCase(), "<script")).toBe(2);
+    expect(count(out.toLowerCase(), "</script")).toBe(2);
+  });
+
+  it("flags imputed cells at the top and lists each one under Warnings", () => {
+    const s = structuredClone(layered);
+    s.experts[0].imputed = [[0, 1], [2, 3]];
+    const out = renderReport(analyzeSurvey(s, model, { bootstrap: 0 }), model, { plotlyJs: FAKE_PLOTLY });
+    expect(out).toContain("2 missing ratings were imputed");
+    const warnings = out.slice(out.indexOf('id="warnings"'));
+    expect(warnings).toContain("<td class=\"text\">E01</td><td class=\"text\">LEAD</td><td class=\"text\">CUL</td>");
+  });
+
+  it("leaves the layering section out for a model without layers", () => {
+    const m: Model = { components: model.components };
+    const out = renderReport(analyzeSurvey({ ...layered, synthetic: false }, m), m, { plotlyJs: FAKE_PLOTLY });
+    expect(out).not.toContain("Does the proposed layering hold?");
+  });
+
+  it("throws a TypeError without the Plotly library text", () => {
+    expect(() => renderReport(layeredResult, model, { plotlyJs: "" })).toThrow(TypeError);
+  });
+});
+
+describe("plainReading(result, model)", () => {
+  // Hand case: relation = [1, −1] for A (Alpha), B (Beta); T = [[1,2],[1,1]], one edge A→B (t = 2).
+  const r = { components: ["A", "B"], given: [3, 2], received: [2, 3], prominence: [5, 5], relation: [1, -1], edges: [{ from: "A", to: "B", value: 2 }], threshold: { method: "mean", value: 1.25 } };
+  const m: Model = { components: [{ id: "A", name: "Alpha" }, { id: "B", name: "Beta" }] };
+  const text = plainReading(r, m);
+  it("names the strongest net driver and receiver with their numbers", () => {
+    expect(text[0]).toBe("Alpha (A) is the strongest net driver: it gives more influence than it receives (relation D−R = 1.000; given D = 3.000, received R = 2.000).");
+    expect(text[1]).toContain("Beta (B) is the strongest net receiver");
+    expect(text[1]).toContain("−1.000");
+  });
+  it("describes the impact-relation map and its threshold", () => {
+    expect(text.at(-1)).toContain("Alpha (A) → Beta (B) (t = 2.000)");
+    expect(text.at(-1)).toContain("1 of 2 possible links above the threshold α = 1.2500 (mean)");
+  });
+  it("on the layered synthetic panel names the largest relation as the strongest driver", () => {
+    const best = layeredResult.components[layeredResult.relation.indexOf(Math.max(...layeredResult.relation))];
+    expect(plainReading(layeredResult, model)[0]).toContain(`(${best}) is the strongest net driver`);
+  });
+});
+
+describe("layeringVerdict(tests)", () => {
+  const signs = { outerAllCauses: true, innerAllEffects: true, outer: [{ id: "A", relation: 1 }], inner: [{ id: "C", relation: -1 }] };
+  it("supports the ordering when S_trend > 0 with p < 0.05, quoting the statistic and the exact p", () => {
+    const v = layeringVerdict({ trend: { statistic: 0.62, p: 0.0004, method: "exact", assignments: 25200 }, flow: { statistic: 0.3, p: 0.01, method: "exact", assignments: 25200 }, signs });
+    expect(v.startsWith("The experts' data support the proposed ordering: relation falls from outer to inner layers (S_trend = 0.62, exact p = 0.0004 over all 25,200 assignments).")).toBe(true);
+  });
+  it("does not support it when p ≥ 0.05, and says when relation runs the wrong way", () => {
+    expect(layeringVerdict({ trend: { statistic: 0.2, p: 0.2, method: "exact", assignments: 30 }, flow: { statistic: 0.1, p: 0.3, method: "exact", assignments: 30 }, signs })).toContain("do not support");
+    expect(layeringVerdict({ trend: { statistic: -0.5, p: 0.97, method: "exact", assignments: 30 }, flow: { statistic: -0.1, p: 0.8, method: "exact", assignments: 30 }, signs: { ...signs, outerAllCauses: false, outer: [{ id: "A", relation: -0.2 }] } })).toContain("tends to rise from outer to inner layers");
+  });
+  it("names the components that break the sign checks", () => {
+    const v = layeringVerdict({ trend: { statistic: 0.5, p: 0.01, method: "monte-carlo", assignments: 2e6, evaluated: 9999 }, flow: { statistic: 0.2, p: 0.02, method: "monte-carlo", assignments: 2e6, evaluated: 9999 }, signs: { ...signs, innerAllEffects: false, inner: [{ id: "C", relation: 0.1 }] } });
+    expect(v).toContain("Monte Carlo p = 0.0100 from 9,999 random assignments");
+    expect(v).toContain("(C not)");
+  });
+});
+
+describe("result tables", () => {
+  it("totalRelationTable, componentTable and edgeTable have header rows and model order", () => {
+    const t = totalRelationTable(layeredResult);
+    expect(t[0]).toEqual(["from \\ to", ...componentIds(model)]);
+    expect(t[1][0]).toBe("LEAD");
+    expect(t[1][2]).toBe(layeredResult.total[0][1]);
+    const c = componentTable(layeredResult, model);
+    expect(c[0]).toEqual(["id", "name", "layer", "D", "R", "prominence", "relation", "role", "weight"]);
+    expect(c[1].slice(0, 3)).toEqual(["LEAD", "Customer-focused leadership", "Leadership and Culture"]);
+    expect(edgeTable(layeredResult)).toHaveLength(layeredResult.edges.length + 1);
+  });
+});
+
+describe("writeResultFiles(result, model, dir, { plotlyJs, inputs })", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cxm-report-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("writes the five files into a new folder, no temporary files left", () => {
+    const out = join(dir, "out", "nested");
+    const written = writeResultFiles(layeredResult, model, out, { plotlyJs: FAKE_PLOTLY });
+    expect(written.map((p) => p.slice(out.length + 1))).toEqual([...RESULT_FILES]);
+    expect(readdirSync(out).sort()).toEqual([...RESULT_FILES].sort());
+    const json = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    expect(json.components).toEqual(componentIds(model));
+    expect(readFileSync(join(out, "components.csv"), "utf8").split("\r\n")[0]).toBe("id,name,layer,D,R,prominence,relation,role,weight");
+  });
+
+  it("refuses to write over an input file, before writing anything", () => {
+    const out = join(dir, "clash");
+    const input = join(out, "edges.csv");
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out);
+    writeFileSync(input, "precious");
+    expect(() => writeResultFiles(layeredResult, model, out, { plotlyJs: FAKE_PLOTLY, inputs: [input] })).toThrow(InputError);
+    expect(readFileSync(input, "utf8")).toBe("precious");
+    expect(readdirSync(out)).toEqual(["edges.csv"]);
+  });
+});
