@@ -71,6 +71,13 @@ describe("ismLevels(total, alpha, components)", () => {
     }
   });
 
+  it("does not modify T (frozen input)", () => {
+    const frozen = Object.freeze(T.map((r) => Object.freeze(r.slice()))) as unknown as number[][];
+    const ism = ismLevels(frozen, 0.5, ["A", "B", "C", "D"]);
+    expect(ism.levelOf).toEqual([2, 1, 1, 3]);
+    expect(frozen[2][3]).toBe(0.5);
+  });
+
   it("rejects bad input", () => {
     expect(() => ismLevels(T, NaN, ["A", "B", "C", "D"])).toThrow(RangeError);
     expect(() => ismLevels(T, 0.5, ["A", "B"])).toThrow(RangeError);

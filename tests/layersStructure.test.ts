@@ -28,6 +28,21 @@ describe("layerOrders(relation, model)", () => {
     expect(res.orders.map((o) => o.proposed)).toEqual([true, false, false, false, false, false]);
   });
 
+  it("does not modify the relation or the model (frozen inputs)", () => {
+    const frozenModel = JSON.parse(JSON.stringify(model)) as Model;
+    const deepFreeze = (o: unknown): void => {
+      if (o && typeof o === "object") {
+        Object.values(o).forEach(deepFreeze);
+        Object.freeze(o);
+      }
+    };
+    deepFreeze(frozenModel);
+    const relation = Object.freeze([0.5, 0.1, -0.1, -0.5]);
+    expect(layerOrders(relation, frozenModel).proposedRank).toBe(1);
+    expect(suggestedLayers(relation, frozenModel).every((s) => s.agrees)).toBe(true);
+    expect(relation).toEqual([0.5, 0.1, -0.1, -0.5]);
+  });
+
   it("ranks the proposed order below a better one", () => {
     // B and C drive most: the order L2 L1 L3 fits best.
     const res = layerOrders([0.1, 0.5, 0.4, -0.5], model);
