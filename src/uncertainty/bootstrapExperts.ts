@@ -156,7 +156,8 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
   const A = kernel.direct;
   const counts = new Float64Array(K);
   const column = new Float64Array(K);
-  const S = 4 * n + 2;
+  // Stored per replicate: D (n), R (n), S_trend, S_flow; prominence and relation are D ± R.
+  const S = 2 * n + 2;
   const evaluate = (): boolean => {
     // Aggregate the experts with multiplicities `counts` into A.
     if (aggregation === "mean") {
@@ -169,8 +170,8 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
         const base = k * nn;
         for (let c = 0; c < nn; c++) A[c] += f * X[base + c];
       }
+      // A is left as the weighted sum: N = A/λ is the same for A and A/Σw, so the division is skipped.
       if (!(total > 0)) return false;
-      for (let c = 0; c < nn; c++) A[c] /= total;
     } else {
       let m = 0;
       for (let k = 0; k < K; k++) m += counts[k];
@@ -201,22 +202,22 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
   const rng = createRandom(seed);
   const every = Math.max(1, Math.floor(B / 100));
   const rel = kernel.relation;
+  const { given, received } = kernel;
   for (let b = 0; b < B; b++) {
     counts.fill(0);
     for (let k = 0; k < K; k++) counts[rng.int(K)]++;
     if (evaluate()) {
       let scale = 1;
+      const base = used * S;
       for (let i = 0; i < n; i++) {
-        stats[i * B + used] = kernel.given[i];
-        stats[(n + i) * B + used] = kernel.received[i];
-        stats[(2 * n + i) * B + used] = kernel.prominence[i];
-        stats[(3 * n + i) * B + used] = rel[i];
+        stats[base + i] = given[i];
+        stats[base + n + i] = received[i];
         if (rel[i] > 1e-12) causeCount[i]++;
         const a = rel[i] < 0 ? -rel[i] : rel[i];
         if (a > scale) scale = a;
       }
-      stats[4 * n * B + used] = kernel.trend;
-      stats[(4 * n + 1) * B + used] = kernel.flow;
+      stats[base + 2 * n] = kernel.trend;
+      stats[base + 2 * n + 1] = kernel.flow;
       const tol = 1e-12 * scale;
       for (let i = 0; i < n; i++) {
         let rank = 0;
@@ -244,35 +245,36 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
       for (let i = 0; i < n; i++) {
         jack[k * S + i] = kernel.given[i];
         jack[k * S + n + i] = kernel.received[i];
-        jack[k * S + 2 * n + i] = kernel.prominence[i];
-        jack[k * S + 3 * n + i] = rel[i];
       }
-      jack[k * S + 4 * n] = kernel.trend;
-      jack[k * S + 4 * n + 1] = kernel.flow;
+      jack[k * S + 2 * n] = kernel.trend;
+      jack[k * S + 2 * n + 1] = kernel.flow;
     }
   }
 
   const jackColumn = new Float64Array(K);
   const lowP = (1 - level) / 2, highP = (1 + level) / 2;
-  // Replicate values are stored column-major (statistic s at stats[s·B .. s·B + used)); quantiles are
-  // found by selection, which reorders a column in place (its order no longer matters).
-  const interval = (s: number, estimate: number, bca = true): Interval => {
-    const start = s * B;
+  // Replicates are stored row by row (S statistics each); each statistic's column is copied out and its
+  // quantiles found by selection (quickselect), which reorders the copy.
+  const values = new Float64Array(used);
+  // Column `s` alone (sign 0), or column s plus sign × column s + n (prominence: +1, relation: −1).
+  const interval = (s: number, estimate: number, sign = 0, bca = true): Interval => {
+    const t = s + n;
     let below = 0, equal = 0;
-    for (let r = start; r < start + used; r++) {
-      const v = stats[r];
+    for (let r = 0; r < used; r++) {
+      const v = sign === 0 ? stats[r * S + s] : stats[r * S + s] + sign * stats[r * S + t];
+      values[r] = v;
       if (v < estimate) below++;
       else if (v === estimate) equal++;
     }
-    const out: Interval = { estimate, lower: quantileSelect(stats, start, used, lowP), upper: quantileSelect(stats, start, used, highP), bca: null };
+    const out: Interval = { estimate, lower: quantileSelect(values, 0, used, lowP), upper: quantileSelect(values, 0, used, highP), bca: null };
     if (jack && bca) {
-      for (let k = 0; k < K; k++) jackColumn[k] = jack[k * S + s];
+      for (let k = 0; k < K; k++) jackColumn[k] = sign === 0 ? jack[k * S + s] : jack[k * S + s] + sign * jack[k * S + t];
       const levels = bcaLevels(below, equal, used, jackColumn, lowP, highP);
-      if (levels) out.bca = { lower: quantileSelect(stats, start, used, levels[0]), upper: quantileSelect(stats, start, used, levels[1]) };
+      if (levels) out.bca = { lower: quantileSelect(values, 0, used, levels[0]), upper: quantileSelect(values, 0, used, levels[1]) };
     }
     return out;
   };
-  const perComponent = (offset: number, est: number[]): Interval[] => est.map((e, i) => interval(offset + i, e));
+  const perComponent = (offset: number, est: number[], sign = 0): Interval[] => est.map((e, i) => interval(offset + i, e, sign));
   const rankDistribution: number[][] = [];
   for (let i = 0; i < n; i++) rankDistribution.push(Array.from(rankCount.subarray(i * n, (i + 1) * n), (c) => c / used));
   return {
@@ -284,10 +286,10 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     components: ids,
     given: perComponent(0, full.given),
     received: perComponent(n, full.received),
-    prominence: perComponent(2 * n, full.prominence),
-    relation: perComponent(3 * n, full.relation),
-    trend: interval(4 * n, trendHat, false),
-    flow: interval(4 * n + 1, flowHat),
+    prominence: perComponent(0, full.prominence, 1),
+    relation: perComponent(0, full.relation, -1),
+    trend: interval(2 * n, trendHat, 0, false),
+    flow: interval(2 * n + 1, flowHat),
     pCause: Array.from(causeCount, (c) => c / used),
     pLayerMeansDecrease: decreaseCount / used,
     rankDistribution,

@@ -27,7 +27,7 @@ export interface DematelKernel {
   readonly n: number;
   /** Number of layers L. */
   readonly layers: number;
-  /** Input: the direct matrix A, row-major n×n (fill it, then call `run`). */
+  /** Input: the direct matrix A, row-major n×n, or any positive multiple of it (N = A/λ is unchanged); fill it, then call `run`. */
   readonly direct: Float64Array;
   /** Outputs of the last successful `run`. */
   readonly given: Float64Array;
@@ -107,7 +107,8 @@ export function createDematelKernel(layerOf: readonly number[], normalization: N
       }
       const lambda = normalization === "max" ? (maxRow > maxCol ? maxRow : maxCol) : normalization === "row" ? maxRow : maxCol;
       if (!(lambda > 0) || !Number.isFinite(lambda)) return false;
-      for (let k = 0; k < n * n; k++) lu[k] = -direct[k] / lambda;
+      const inv = 1 / lambda;
+      for (let k = 0; k < n * n; k++) lu[k] = -direct[k] * inv;
       for (let i = 0; i < n; i++) lu[i * n + i] += 1;
       if (!(luFactor(lu, n, piv) >= 1e-14)) return false;
       z.fill(0);
