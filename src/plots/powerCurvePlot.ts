@@ -6,7 +6,7 @@ export interface PowerCurveInput {
   power: readonly number[];
   /** Monte Carlo standard error of each power estimate (optional). */
   mcse?: readonly number[];
-  settings?: Record<string, unknown>;
+  settings?: object;
 }
 
 /**
@@ -22,7 +22,7 @@ export interface PowerCurveInput {
  */
 export function powerCurvePlot(power: PowerCurveInput): PlotlyFigure {
   if (power.experts.length !== power.power.length) throw new RangeError(`powerCurvePlot: ${power.experts.length} panel sizes but ${power.power.length} power values`);
-  const s = power.settings ?? {};
+  const s = (power.settings ?? {}) as Record<string, unknown>;
   const alpha = typeof s.alpha === "number" ? s.alpha : 0.05;
   const shown = ["delta", "sigma", "tau", "c", "sims", "alpha", "seed"].filter((k) => typeof s[k] === "number").map((k) => `${k === "delta" ? "δ" : k === "sigma" ? "σ" : k === "tau" ? "τ" : k} = ${plotNumber(s[k] as number, Number.isInteger(s[k]) ? 0 : 2)}`);
   return {

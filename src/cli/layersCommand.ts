@@ -1,0 +1,61 @@
+import { InputError } from "../errors.js";
+import { analyzeSurvey } from "../analysis.js";
+import { parseCommandLine } from "./parseCommandLine.js";
+import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey } from "./cliInputs.js";
+import { progressLine } from "./progressLine.js";
+import { layeringVerdict } from "../report/layeringVerdict.js";
+import type { CommandIo } from "./commandIo.js";
+
+const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+
+/**
+ * `cxm-dematel layers [survey] [options]`: does the proposed layering hold?
+ * Prints the verdict and the tests (text), or with `--json` the layer
+ * results `{ meta, components, relation, trend, flow, signs, orders,
+ * suggestedLayer, ism, micmac, agreement, sensitivity, bootstrap, notes }`.
+ * @returns the exit status (0).
+ * @throws {InputError} when the model has fewer than two layers; {@link UsageError} on bad options.
+ */
+export function layersCommand(args: readonly string[], io: CommandIo): number {
+  const cl = parseCommandLine(args, { ...SURVEY_OPTIONS, ...METHOD_OPTIONS, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } }, 1, "layers");
+  if (cl.values.help) return io.help("layers");
+  const json = cl.values.json === true;
+  const options = cliAnalyzeOptions(cl, "layers");
+  const { model, path: modelPath } = cliModel(cl);
+  if ((model.layers ?? []).filter((l) => l.components.length > 0).length < 2) {
+    throw new InputError({ file: modelPath ?? "model", column: "layers", message: "the model needs at least two layers to test an ordering", expected: 'a "layers" list, outer → inner', found: `${(model.layers ?? []).length} layer(s)` });
+  }
+  const { survey, path } = cliSurvey(cl, model, "layers");
+  const progress = progressLine("bootstrap", cl.values.quiet === true);
+  const r = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
+  const L = r.layers!;
+  if (L.bootstrap) progress.finish(`bootstrap: ${L.bootstrap.B.toLocaleString("en-US")} replicates (seed ${L.bootstrap.seed})`);
+  if (json) {
+    io.stdout(JSON.stringify({ meta: r.meta, ...L, relation: r.relation }, null, 2) + "\n");
+    return 0;
+  }
+  const lines: string[] = [];
+  if (survey.synthetic) lines.push("Note: SYNTHETIC example data (see data/README.md); the results are not evidence about the model.", "");
+  lines.push(`Layer validation of ${path}: ${survey.experts.length} experts, ${r.components.length} components, layers ${(model.layers ?? []).map((l) => `${l.id} (${l.components.join(", ")})`).join(" → ")}`, "");
+  lines.push(layeringVerdict(L), "");
+  lines.push(`  S_trend = ${f(L.trend.statistic)}   p = ${L.trend.p.toPrecision(3)}   (${L.trend.method}, ${L.trend.assignments.toLocaleString("en-US")} assignments)`);
+  lines.push(`  S_flow  = ${f(L.flow.statistic)}   p = ${L.flow.p.toPrecision(3)}   (${L.flow.method}, ${L.flow.assignments.toLocaleString("en-US")} assignments)`);
+  lines.push(`  proposed order ranks ${L.orders.proposedRank} of ${L.orders.count} layer orders by S_trend`);
+  const moved = L.suggestedLayer.filter((s) => !s.agrees);
+  lines.push(`  suggested layers: ${moved.length === 0 ? "every component stays in its proposed layer" : moved.map((s) => `${s.id} ${s.proposed}→${s.suggested}`).join(", ")}`);
+  lines.push(`  ISM levels (top = effects): ${L.ism.levels.map((l, i) => `${i + 1}: ${l.join(" ")}`).join(" | ")}`);
+  if (L.bootstrap) {
+    const b = L.bootstrap;
+    lines.push("", `Bootstrap (B = ${b.B}, seed ${b.seed}, ${Math.round(100 * b.level)}% percentile intervals):`);
+    lines.push(`  S_trend [${f(b.trend.lower)}, ${f(b.trend.upper)}]   S_flow [${f(b.flow.lower)}, ${f(b.flow.upper)}]   P(layer means fall outer → inner) = ${f(b.pLayerMeansDecrease)}`);
+    b.components.forEach((id, i) => lines.push(`  ${id.padEnd(8)} relation ${f(b.relation[i].estimate).padStart(7)} [${f(b.relation[i].lower)}, ${f(b.relation[i].upper)}]  P(cause) = ${f(b.pCause[i])}`));
+  }
+  if (L.sensitivity) {
+    const changed = L.sensitivity.scenarios.filter((x) => x.changes.length > 0);
+    lines.push("", `Sensitivity: ${changed.length} of ${L.sensitivity.scenarios.length} scenarios change a conclusion${changed.length ? ":" : "."}`);
+    for (const x of changed) lines.push(`  ${x.scenario}: ${x.changes.join("; ")}`);
+  }
+  for (const n of L.notes) lines.push(`Note: ${n}`);
+  io.stdout(lines.join("\n") + "\n");
+  return 0;
+}

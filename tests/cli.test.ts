@@ -1,0 +1,237 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// The CLI is compiled once into a private folder (not dist/, which other work may be rebuilding) and run as
+// `node <folder>/cli/main.js`, exactly as the package's bin runs dist/cli/main.js. The folder is inside
+// node_modules/.cache so the CLI finds the package root (package.json named cxm-dematel) by walking up.
+const ROOT = resolve(".");
+const BUILD = join(ROOT, "node_modules", ".cache", `cxm-cli-test-${process.pid}`);
+const MAIN = join(BUILD, "cli", "main.js");
+const EXAMPLE = join(ROOT, "data", "surveys", "example-panel.csv");
+const NULL_PANEL = join(ROOT, "data", "surveys", "null-panel.csv");
+let work: string;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+function cli(args: string[], cwd = work): Run {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd, encoding: "utf8", timeout: 120_000, env: { ...process.env, NO_COLOR: "1" } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const sha = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
+const NO_STACK = /^\s+at .+\(.+:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m;
+
+beforeAll(() => {
+  const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", BUILD, "--declaration", "false", "--sourceMap", "false"], { cwd: ROOT, encoding: "utf8" });
+  if (!existsSync(MAIN)) throw new Error(`build failed:\n${tsc.stdout}${tsc.stderr}`);
+  writeFileSync(join(BUILD, "package.json"), '{ "type": "module" }\n');
+  work = mkdtempSync(join(tmpdir(), "cxm-cli-"));
+}, 120_000);
+afterAll(() => {
+  rmSync(BUILD, { recursive: true, force: true });
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("cxm-dematel --version / --help", () => {
+  it("--version prints the package version, exit 0", () => {
+    const r = cli(["--version"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync("package.json", "utf8")).version);
+  });
+  it("--help and <command> --help print usage on stdout, exit 0", () => {
+    for (const args of [["--help"], ["analyze", "--help"], ["check", "--help"], ["template", "--help"], ["layers", "--help"], ["power", "--help"]]) {
+      const r = cli(args);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: cxm-dematel/);
+    }
+  });
+});
+
+describe("cxm-dematel analyze", () => {
+  it("on the embedded example panel: exit 0, the five files, the report path, the synthetic note; the input file untouched", () => {
+    const before = sha(EXAMPLE);
+    const out = join(work, "res");
+    const r = cli(["analyze", "--out", out, "--bootstrap", "300"]);
+    expect(r.stderr).not.toMatch(NO_STACK);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`Report: ${join(out, "report.html")}`);
+    expect(r.stdout).toContain("SYNTHETIC");
+    expect(readdirSync(out).sort()).toEqual(["components.csv", "edges.csv", "report.html", "results.json", "total-relation.csv"]);
+    expect(sha(EXAMPLE)).toBe(before);
+
+    const json = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    expect(json.components).toEqual(["LEAD", "CUL", "GOV", "STR", "BPM", "PRC", "INF", "INT", "EMP", "INS"]);
+    expect(json.total).toHaveLength(10);
+    expect(json.meta.synthetic).toBe(true);
+    expect(json.layers.trend.assignments).toBe(25200);
+    expect(json.layers.bootstrap.B).toBe(300);
+
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    const plotly = readFileSync(join(ROOT, "node_modules/plotly.js-dist-min/plotly.min.js"), "utf8");
+    const probe = plotly.slice(200, 400);
+    expect(html.split(probe).length - 1).toBe(1);
+    expect(html).toContain("SYNTHETIC EXAMPLE DATA");
+    expect(readFileSync(join(out, "components.csv"), "utf8").split("\r\n")[0]).toBe("id,name,layer,D,R,prominence,relation,role,weight");
+    expect(readFileSync(join(out, "total-relation.csv"), "utf8").split("\r\n")[1].startsWith("LEAD,")).toBe(true);
+    expect(readFileSync(join(out, "edges.csv"), "utf8").split("\r\n")[0]).toBe("from,to,value");
+  }, 120_000);
+
+  it("--json prints only the results object on stdout, and writes no files without --out", () => {
+    const dir = mkdtempSync(join(work, "json-"));
+    const r = cli(["analyze", EXAMPLE, "--json", "--bootstrap", "0", "--threshold", "mmde"], dir);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    for (const k of ["components", "direct", "normalized", "total", "given", "received", "prominence", "relation", "role", "weights", "threshold", "edges", "panel"]) expect(json).toHaveProperty(k);
+    expect(json.threshold.method).toBe("mmde");
+    expect(json.edges[0]).toEqual({ from: expect.any(String), to: expect.any(String), value: expect.any(Number) });
+    expect(json.meta.synthetic).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 60_000);
+
+  it("a bad survey: exit 1, every problem located (file:row, column, expected, found), no stack trace", () => {
+    const bad = join(work, "bad.csv");
+    writeFileSync(bad, readFileSync(EXAMPLE, "utf8").replace("E01,LEAD,,3,", "E01,LEAD,,9,").replace("E01,CUL,2,", "E01,CUL,lots,"));
+    const r = cli(["analyze", bad, "--out", join(work, "never")]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(`${bad}:2`);
+    expect(r.stderr).toContain(`${bad}:3`);
+    expect(r.stderr).toMatch(/column "CUL"/);
+    expect(r.stderr).toMatch(/found "9"/);
+    expect(r.stderr).toMatch(/found "lots"/);
+    expect(r.stderr).not.toMatch(NO_STACK);
+    expect(existsSync(join(work, "never"))).toBe(false);
+  });
+
+  it("an infeasible matrix (every row sum equal): exit 1 with the remedies, no stack trace", () => {
+    const model = join(work, "two.json");
+    writeFileSync(model, JSON.stringify({ components: [{ id: "A", name: "a" }, { id: "B", name: "b" }] }));
+    const s = join(work, "equal.csv");
+    writeFileSync(s, "expert,from,to,value\nE1,A,B,2\nE1,B,A,2\n");
+    const r = cli(["analyze", s, "--model", model, "--json"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/spectral radius/);
+    expect(r.stderr).toMatch(/--epsilon/);
+    expect(r.stderr).not.toMatch(NO_STACK);
+    const fixed = cli(["analyze", s, "--model", model, "--json", "--epsilon", "0.5"]);
+    expect(fixed.status).toBe(0);
+  });
+
+  it("refuses to write an output over the survey (output path equal to input), leaving it untouched", () => {
+    const dir = join(work, "clash");
+    mkdirSync(dir);
+    const survey = join(dir, "edges.csv");
+    copyFileSync(EXAMPLE, survey);
+    const before = sha(survey);
+    const r = cli(["analyze", survey, "--out", dir, "--bootstrap", "0"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/refusing to write an output over an input file/);
+    expect(sha(survey)).toBe(before);
+    expect(readdirSync(dir)).toEqual(["edges.csv"]);
+  });
+
+  it("unknown option: exit 2, suggests the closest option, usage on stderr", () => {
+    const r = cli(["analyze", "--ot", "x"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unknown option --ot (did you mean --out?)");
+    expect(r.stderr).toContain("Usage: cxm-dematel analyze");
+    expect(r.stdout).toBe("");
+  });
+
+  it("wrong usage: a missing value, a bad choice, an unknown command → exit 2", () => {
+    expect(cli(["analyze", "--out"]).status).toBe(2);
+    const choice = cli(["analyze", "--aggregation", "meen"]);
+    expect(choice.status).toBe(2);
+    expect(choice.stderr).toContain("did you mean mean?");
+    const cmd = cli(["analyse"]);
+    expect(cmd.status).toBe(2);
+    expect(cmd.stderr).toContain('unknown command "analyse" (did you mean analyze?)');
+    expect(cli([]).status).toBe(2);
+  });
+});
+
+describe("cxm-dematel template / check", () => {
+  it("template → check round trip reports every blank as a missing rating (exit 1)", () => {
+    const t = join(work, "blank.csv");
+    const made = cli(["template", "--out", t, "--experts", "2"]);
+    expect(made.status).toBe(0);
+    expect(made.stdout).toContain(t);
+    const r = cli(["check", t]);
+    expect(r.status).toBe(1);
+    // the survey reader's wording of "missing rating": the expert, the cells, and the count
+    expect(r.stderr).toContain("expert E1 has no rating for LEAD→CUL");
+    expect(r.stderr).toContain("expert E2 has no rating for LEAD→CUL");
+    expect(r.stderr).toMatch(/90 missing/);
+    expect(r.stderr).not.toMatch(NO_STACK);
+  });
+
+  it("template refuses to overwrite an existing file without --force", () => {
+    const t = join(work, "filled.csv");
+    copyFileSync(EXAMPLE, t);
+    const before = sha(t);
+    const r = cli(["template", "--out", t]);
+    expect(r.status).toBe(1);
+    expect(sha(t)).toBe(before);
+    expect(cli(["template", "--out", t, "--force", "--layout", "long", "--experts", "1"]).status).toBe(0);
+    expect(readFileSync(t, "utf8").split("\r\n")[0]).toMatch(/^expert,from,to,value/);
+  });
+
+  it("template without --out is wrong usage (exit 2)", () => {
+    expect(cli(["template"]).status).toBe(2);
+  });
+
+  it("check on a valid survey prints the summary (experts, components, warnings), exit 0", () => {
+    const r = cli(["check", EXAMPLE]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("experts:    14");
+    expect(r.stdout).toContain("components: 10 (LEAD, CUL, GOV, STR, BPM, PRC, INF, INT, EMP, INS)");
+    expect(r.stdout).toContain("warnings:   0");
+  });
+
+  it("check without a survey is wrong usage (exit 2)", () => {
+    expect(cli(["check"]).status).toBe(2);
+  });
+});
+
+describe("cxm-dematel layers / power", () => {
+  it("layers --json on the layered example rejects the null (exact p over 25,200 assignments) and has the issue's keys", () => {
+    const r = cli(["layers", "--json", "--bootstrap", "200", "--seed", "7"]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    for (const k of ["trend", "flow", "signs", "orders", "suggestedLayer", "bootstrap", "ism", "micmac", "sensitivity"]) expect(j).toHaveProperty(k);
+    expect(j.trend).toMatchObject({ method: "exact", assignments: 25200 });
+    expect(j.trend.p).toBeLessThan(0.05);
+    expect(j.bootstrap).toMatchObject({ B: 200, seed: 7 });
+  }, 60_000);
+
+  it("layers on the null panel prints the verdict in plain words, exit 0", () => {
+    const r = cli(["layers", NULL_PANEL, "--bootstrap", "0"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/The experts' data (do not )?support the proposed ordering/);
+    expect(r.stdout).toContain("SYNTHETIC");
+  }, 60_000);
+
+  it("layers with a model without layers: exit 1", () => {
+    const model = join(work, "flat.json");
+    writeFileSync(model, JSON.stringify({ components: [{ id: "A", name: "a" }, { id: "B", name: "b" }] }));
+    const r = cli(["layers", "--model", model]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/at least two layers/);
+  });
+
+  it("power --json with a small simulation prints the curve; progress never on stdout", () => {
+    const r = cli(["power", "--json", "--experts", "5:10:5", "--sims", "20", "--workers", "1", "--seed", "3"]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.experts).toEqual([5, 10]);
+    expect(j.power).toHaveLength(2);
+    expect(j.settings).toMatchObject({ sims: 20, seed: 3 });
+    expect(r.stderr).toMatch(/power: 40 simulated panels/);
+  }, 120_000);
+});
