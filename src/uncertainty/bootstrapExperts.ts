@@ -96,10 +96,17 @@ export interface BootstrapResult {
  * out; every share and interval is over the `used` = B − failed replicates.
  *
  * BCa: bias correction z₀ = Φ⁻¹((#{θ* < θ̂} + ½#{θ* = θ̂}) / used) (ties
- * counted half, because S_trend is discrete), acceleration â from the
- * leave-one-expert-out jackknife (eq. 14.15). Reported as null when K < 3, a
- * jackknife panel fails, z₀ is infinite, or an adjusted level falls outside
- * [1/used, 1 − 1/used] (the interval would rest on the extreme replicates).
+ * counted half), acceleration â from the leave-one-expert-out jackknife
+ * (eq. 14.15). Reported as null when K < 3, a jackknife panel fails, z₀ is
+ * infinite, or an adjusted level falls outside [1/used, 1 − 1/used] (the
+ * interval would rest on the extreme replicates); and always null for
+ * S_trend, a rank statistic with at most a few dozen distinct values, for
+ * which BCa's smooth normal-theory correction is not reliable (on the shipped
+ * null panel it gave an interval excluding 0 while the exact test has
+ * p = 0.07; the percentile interval includes 0).
+ * Resampling makes D and R biased low (the largest row/column sum λ grows
+ * with the resampling noise), so for them the BCa interval sits above the
+ * percentile interval; prefer it there.
  *
  * Speed: the loop works on preallocated typed arrays and allocates nothing per
  * replicate; it never forms T (D, R and the layer-block sums come from one LU
