@@ -106,7 +106,7 @@ export interface BootstrapResult {
  * p = 0.07; the percentile interval includes 0).
  * Resampling makes D and R biased low (the largest row/column sum λ grows
  * with the resampling noise), so for them the BCa interval sits above the
- * percentile interval; prefer it there.
+ * percentile interval, correcting for that bias.
  *
  * Speed: the loop works on preallocated typed arrays and allocates nothing per
  * replicate; it never forms T (D, R and the layer-block sums come from one LU
