@@ -61,12 +61,16 @@ export function causalDiagram(result: CausalDiagramInput, model?: Model, options
   // Label placement: a point close to an earlier one gets its label on another side, so ids stay readable.
   const spanX = Math.max(...x) - Math.min(...x) || 1;
   const spanY = Math.max(...y) - Math.min(...y) || 1;
-  const SIDES = ["top center", "bottom center", "middle right", "middle left", "top right", "bottom left"];
+  // Causes get their label above, effects below: arrows mostly run from causes down to effects, so the
+  // label sits on the side away from the incoming arrowheads.
+  const UP = ["top center", "middle right", "middle left", "top right", "top left", "bottom center"];
+  const DOWN = ["bottom center", "middle right", "middle left", "bottom right", "bottom left", "top center"];
   const side = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const taken = new Set<string>();
     for (let j = 0; j < i; j++) if (Math.abs(x[i] - x[j]) < 0.06 * spanX && Math.abs(y[i] - y[j]) < 0.08 * spanY) taken.add(side[j]);
-    side[i] = SIDES.find((s) => !taken.has(s)) ?? "top center";
+    const prefs = y[i] >= 0 ? UP : DOWN;
+    side[i] = prefs.find((s) => !taken.has(s)) ?? prefs[0];
   }
   const data = groups.map((g) => ({
     type: "scatter",

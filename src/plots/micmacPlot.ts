@@ -57,16 +57,16 @@ export function micmacPlot(micmac: MicmacInput): PlotlyFigure {
     layout: {
       title: { text: "MICMAC: driving power and dependence" },
       xaxis: { title: { text: "Dependence" }, range: [0, n + 0.5], dtick: 1 },
-      yaxis: { title: { text: "Driving power" }, range: [0, n + 0.5], dtick: 1 },
+      yaxis: { title: { text: "Driving power" }, range: [0, n + 1.2], dtick: 1 },
       shapes: [
-        { type: "line", xref: "x", x0: half, x1: half, yref: "y", y0: 0, y1: n + 0.5, line: { color: "#888", width: 1, dash: "dash" } },
+        { type: "line", xref: "x", x0: half, x1: half, yref: "y", y0: 0, y1: n + 1.2, line: { color: "#888", width: 1, dash: "dash" } },
         { type: "line", xref: "x", x0: 0, x1: n + 0.5, yref: "y", y0: half, y1: half, line: { color: "#888", width: 1, dash: "dash" } },
       ],
       annotations: [
         corner("I. Autonomous", 0.1, 0.1, "left", "bottom"),
         corner("II. Dependent", n + 0.4, 0.1, "right", "bottom"),
-        corner("III. Linkage", n + 0.4, n + 0.4, "right", "top"),
-        corner("IV. Independent (drivers)", 0.1, n + 0.4, "left", "top"),
+        corner("III. Linkage", n + 0.4, n + 1.15, "right", "top"),
+        corner("IV. Independent (drivers)", 0.1, n + 1.15, "left", "top"),
       ],
       showlegend: false,
       margin: { t: 60, r: 20, b: 50, l: 60 },

@@ -216,7 +216,7 @@ export function renderReport(results: ReportInput, model: Model, options: Render
     if (p.distances.length) {
       const loo = new Map((p.leaveOneOut ?? []).map((x) => [x.label, x] as const));
       parts.push(`<h3>Each expert against the others</h3><p class="small">Distance: mean absolute difference between the expert's ratings and the mean of the other experts. Leave-one-out: the largest change of any relation D−R and of any t<sub>ij</sub> when the expert is left out.</p>`);
-      parts.push(table(["expert", "weight", "distance", "max change of D−R", "max change of T"], p.distances.map((d, k) => [d.label, r.meta.experts[k]?.weight ?? 1, d.distance, loo.get(d.label)?.maxRelationChange ?? NaN, loo.get(d.label)?.maxTotalChange ?? NaN])));
+      parts.push(table(["expert", "weight", "distance", "max change of D−R", "max change of T"], p.distances.map((d, k) => [d.label, String(r.meta.experts[k]?.weight ?? 1), d.distance, loo.get(d.label)?.maxRelationChange ?? NaN, loo.get(d.label)?.maxTotalChange ?? NaN])));
     }
     for (const note of p.notes ?? []) parts.push(`<p class="small">${escapeHtml(note)}</p>`);
     parts.push(`</section>`);
