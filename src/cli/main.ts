@@ -1,110 +1,12 @@
 #!/usr/bin/env node
 /**
- * The cxm-dematel command line (the package's `bin`). Commands: analyze,
- * check, template, layers, power; `--help`, `--version`. Exit status: 0
- * success; 1 bad input (the located problems on stderr, no stack trace);
- * 2 wrong usage (message and usage on stderr); 3 internal error (a short
- * message and "please report"; the stack only with --debug).
+ * The cxm-dematel command line (the package's `bin`): runs {@link runCli}
+ * on the process arguments and sets the exit status. Commands: analyze,
+ * check, template, layers, power; `--help`, `--version`.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { InfeasibleError, InputError, formatProblem } from "../errors.js";
-import { TOOL } from "../report/toolVersion.js";
-import { closestMatch } from "../survey/closestMatch.js";
-import { USAGE } from "./usage.js";
-import { UsageError } from "./usageError.js";
-import { packageRoot } from "./packageRoot.js";
-import type { CommandIo } from "./commandIo.js";
-import { analyzeCommand } from "./analyzeCommand.js";
-import { checkCommand } from "./checkCommand.js";
-import { templateCommand } from "./templateCommand.js";
-import { COMMANDS_EXTRA } from "./extraCommands.js";
+import { runCli } from "./runCli.js";
 
-const COMMANDS: Record<string, (args: readonly string[], io: CommandIo) => number | Promise<number>> = {
-  analyze: analyzeCommand,
-  check: checkCommand,
-  template: templateCommand,
-  ...COMMANDS_EXTRA,
-};
-
-function version(): string {
-  const root = packageRoot();
-  try {
-    if (root) return String((JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version?: unknown }).version ?? TOOL.version);
-  } catch {
-    /* fall back to the compiled-in version */
-  }
-  return TOOL.version;
-}
-
-/**
- * Run the command line and return the exit status (never calls process.exit,
- * so output is flushed by the caller).
- * @param argv the arguments after `node main.js`.
- */
-export async function main(argv: readonly string[], io: CommandIo = defaultIo()): Promise<number> {
-  const debug = argv.includes("--debug");
-  const [command, ...rest] = argv;
-  try {
-    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-      if (command === undefined) {
-        io.stderr(USAGE.main + "\n");
-        return 2;
-      }
-      return io.help("main");
-    }
-    if (command === "--version" || command === "-v") {
-      io.stdout(version() + "\n");
-      return 0;
-    }
-    const run = COMMANDS[command];
-    if (!run) {
-      const guess = closestMatch(command, Object.keys(COMMANDS), { maxDistance: 3 });
-      throw new UsageError(command.startsWith("-") ? `unknown option ${command} (give a command first)` : `unknown command "${command}"${guess ? ` (did you mean ${guess}?)` : ""}`);
-    }
-    return await run(rest, io);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`cxm-dematel: ${e.message}\n\n${USAGE[e.command ?? "main"] ?? USAGE.main}\n`);
-      return 2;
-    }
-    if (e instanceof InputError) {
-      const list = e.problems.map(formatProblem);
-      io.stderr(`cxm-dematel: ${list.length + e.truncated === 1 ? "1 problem" : `${list.length + e.truncated} problems`} in the input:\n` + list.map((l) => `  ${l}\n`).join("") + (e.truncated ? `  … and ${e.truncated} more\n` : ""));
-      if (debug) io.stderr((e.stack ?? "") + "\n");
-      return 1;
-    }
-    if (e instanceof InfeasibleError) {
-      io.stderr(`cxm-dematel: ${e.message}\n`);
-      if (debug) io.stderr((e.stack ?? "") + "\n");
-      return 1;
-    }
-    const code = (e as NodeJS.ErrnoException)?.code;
-    if (typeof code === "string" && /^E[A-Z]+$/.test(code) && (e as NodeJS.ErrnoException).syscall) {
-      const err = e as NodeJS.ErrnoException;
-      io.stderr(`cxm-dematel: cannot ${err.syscall} ${err.path ?? ""}: ${code}${code === "EACCES" ? " (permission denied)" : code === "ENOSPC" ? " (disk full)" : code === "ENOENT" ? " (no such file or folder)" : ""}\n`);
-      if (debug) io.stderr((err.stack ?? "") + "\n");
-      return 1;
-    }
-    const msg = e instanceof Error ? e.message : String(e);
-    io.stderr(`cxm-dematel: internal error: ${msg}\nThis is a bug in cxm-dematel ${TOOL.version}; please report it with the command you ran${debug ? "" : " (add --debug to see the stack trace)"}.\n`);
-    if (debug && e instanceof Error) io.stderr((e.stack ?? "") + "\n");
-    return 3;
-  }
-}
-
-function defaultIo(): CommandIo {
-  return {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
-    help(command) {
-      process.stdout.write((USAGE[command] ?? USAGE.main) + "\n");
-      return 0;
-    },
-  };
-}
-
-main(process.argv.slice(2)).then(
+runCli(process.argv.slice(2)).then(
   (status) => {
     process.exitCode = status;
   },
