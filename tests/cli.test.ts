@@ -69,6 +69,7 @@ describe("cxm-dematel analyze", () => {
     expect(json.components).toEqual(["LEAD", "CUL", "GOV", "STR", "BPM", "PRC", "INF", "INT", "EMP", "INS"]);
     expect(json.total).toHaveLength(10);
     expect(json.meta.synthetic).toBe(true);
+    expect(json.meta.source).toBe("data/surveys/example-panel.csv");
     expect(json.layers.trend.assignments).toBe(25200);
     expect(json.layers.bootstrap.B).toBe(300);
 

@@ -23,7 +23,7 @@ export function analyzeCommand(args: readonly string[], io: CommandIo): number {
   const quiet = cl.values.quiet === true || json;
   const options = cliAnalyzeOptions(cl, "analyze");
   const { model, path: modelPath } = cliModel(cl);
-  const { survey, path } = cliSurvey(cl, model, "analyze");
+  const { survey, path, label } = cliSurvey(cl, model, "analyze");
   const progress = progressLine("bootstrap", quiet);
   const result = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
   if (result.layers?.bootstrap) progress.finish(`bootstrap: ${result.layers.bootstrap.B.toLocaleString("en-US")} replicates (seed ${result.layers.bootstrap.seed})`);
@@ -35,7 +35,7 @@ export function analyzeCommand(args: readonly string[], io: CommandIo): number {
     const written = writeResultFiles(result, model, out, { plotlyJs: plotlyScript(), inputs: [path, ...(modelPath ? [modelPath] : [])] });
     if (!quiet) {
       if (survey.synthetic) io.stdout("Note: SYNTHETIC example data (see data/README.md); the results are not evidence about the model.\n");
-      io.stdout(`Analysed ${survey.experts.length} experts × ${result.components.length} components from ${path}\n`);
+      io.stdout(`Analysed ${survey.experts.length} experts × ${result.components.length} components from ${label}\n`);
       io.stdout(`Wrote ${written.length} files to ${out}/\nReport: ${join(out, "report.html")}\n`);
     }
   }

@@ -16,7 +16,7 @@ export function checkCommand(args: readonly string[], io: CommandIo): number {
   if (cl.values.help) return io.help("check");
   if (cl.positionals.length === 0) throw new UsageError("check needs a survey file", "check");
   const { model } = cliModel(cl);
-  const { survey, path } = cliSurvey(cl, model, "check");
+  const { survey, label: path } = cliSurvey(cl, model, "check");
   const imputed = survey.experts.reduce((s, e) => s + e.imputed.length, 0);
   io.stdout(
     `OK: ${path}\n` +

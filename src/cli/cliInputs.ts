@@ -47,7 +47,7 @@ export function cliModel(cl: CommandLine): { model: Model; path?: string } {
  * package's data/surveys folder (the shipped synthetic panels).
  * @throws {InputError} when no survey is given and the example panel cannot be found.
  */
-export function cliSurveyPath(cl: CommandLine): { path: string; synthetic: boolean; isDefault: boolean } {
+export function cliSurveyPath(cl: CommandLine): { path: string; synthetic: boolean; isDefault: boolean; label: string } {
   const root = packageRoot();
   const given = cl.positionals[0];
   if (given !== undefined) {
@@ -56,27 +56,28 @@ export function cliSurveyPath(cl: CommandLine): { path: string; synthetic: boole
       const rel = relative(join(root, "data", "surveys"), resolve(given));
       synthetic = rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
     }
-    return { path: given, synthetic, isDefault: false };
+    return { path: given, synthetic, isDefault: false, label: given };
   }
   const path = root ? join(root, EXAMPLE_PANEL) : undefined;
   if (!path || !existsSync(path)) {
     throw new InputError({ file: path ?? EXAMPLE_PANEL, message: "the shipped example panel was not found; give a survey file instead", expected: "cxm-dematel analyze your-survey.csv" });
   }
-  return { path, synthetic: true, isDefault: true };
+  // Label the shipped panel by its package-relative path, so outputs do not embed this machine's folders.
+  return { path, synthetic: true, isDefault: true, label: EXAMPLE_PANEL.split("\\").join("/") };
 }
 
 /**
  * Read the survey with the --scale and --impute options.
  * @throws {UsageError} on an unreadable option; {@link InputError} on a bad survey.
  */
-export function cliSurvey(cl: CommandLine, model: Model, command: string): { survey: Survey; path: string; isDefault: boolean } {
-  const { path, synthetic, isDefault } = cliSurveyPath(cl);
+export function cliSurvey(cl: CommandLine, model: Model, command: string): { survey: Survey; path: string; isDefault: boolean; label: string } {
+  const { path, synthetic, isDefault, label } = cliSurveyPath(cl);
   const range = rangeOption(cl, "scale", 2, command);
   if (range && !(range[0] < range[1])) throw new UsageError(`--scale min must be below max, got "${stringOption(cl, "scale")}"`, command);
   const impute = choiceOption(cl, "impute", ["none", "mean"] as const, command);
-  const survey = readSurvey(path, model, { ...(range ? { scale: { min: range[0], max: range[1] } } : {}), ...(impute ? { impute } : {}) });
+  const survey = readSurvey(path, model, { source: label, ...(range ? { scale: { min: range[0], max: range[1] } } : {}), ...(impute ? { impute } : {}) });
   if (synthetic) survey.synthetic = true;
-  return { survey, path, isDefault };
+  return { survey, path, isDefault, label };
 }
 
 /**

@@ -25,7 +25,7 @@ export function layersCommand(args: readonly string[], io: CommandIo): number {
   if ((model.layers ?? []).filter((l) => l.components.length > 0).length < 2) {
     throw new InputError({ file: modelPath ?? "model", column: "layers", message: "the model needs at least two layers to test an ordering", expected: 'a "layers" list, outer → inner', found: `${(model.layers ?? []).length} layer(s)` });
   }
-  const { survey, path } = cliSurvey(cl, model, "layers");
+  const { survey, label: path } = cliSurvey(cl, model, "layers");
   const progress = progressLine("bootstrap", cl.values.quiet === true);
   const r = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
   const L = r.layers!;
