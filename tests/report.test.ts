@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  analyzeSurvey, componentIds, defaultModel, escapeHtml, inlineScript, layeringVerdict, plainReading, renderReport, scriptJson,
+  analyzeSurvey, renderPowerReport, componentIds, defaultModel, escapeHtml, inlineScript, layeringVerdict, plainReading, renderReport, scriptJson,
   simulatedSurvey, writeResultFiles, componentTable, totalRelationTable, edgeTable, RESULT_FILES, InputError, type Model, type Survey,
 } from "../src/index.js";
 
@@ -206,5 +206,31 @@ describe("writeResultFiles(result, model, dir, { plotlyJs, inputs })", () => {
     expect(() => writeResultFiles(layeredResult, model, out, { plotlyJs: FAKE_PLOTLY, inputs: [input] })).toThrow(InputError);
     expect(readFileSync(input, "utf8")).toBe("precious");
     expect(readdirSync(out)).toEqual(["edges.csv"]);
+  });
+});
+
+describe("renderPowerReport(power, model, { plotlyJs })", () => {
+  const power = { experts: [5, 10, 15], power: [0.42, 0.81, 0.95], mcse: [0.02, 0.01, 0.01], rejections: [420, 810, 950], settings: { delta: 0.5, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, sims: 1000, alpha: 0.05, seed: 1 } };
+  const html = renderPowerReport(power, model, { plotlyJs: FAKE_PLOTLY });
+  it("states the smallest K with 80% power, every setting, and inlines the library once", () => {
+    expect(html).toContain("With these settings, 10 experts are enough for 80% power.");
+    expect(html).toContain("δ = 0.5");
+    expect(html).toContain("SYNTHETIC SIMULATION");
+    expect(count(html, "PLOTLY-LIB-MARKER")).toBe(1);
+    expect(count(html, '<tr><td>')).toBe(3);
+  });
+  it("says so when no K reaches 80%", () => {
+    expect(renderPowerReport({ ...power, power: [0.1, 0.2, 0.3] }, model, { plotlyJs: FAKE_PLOTLY })).toContain("none of the panel sizes tried (up to 15) reaches 80% power");
+  });
+});
+
+describe("renderReport with the real Plotly bundle (node_modules/plotly.js-dist-min)", () => {
+  it("keeps exactly two <script> elements: the inlined library cannot end or open a script early", () => {
+    const plotlyJs = readFileSync("node_modules/plotly.js-dist-min/plotly.min.js", "utf8");
+    const html = renderReport(layeredResult, model, { plotlyJs });
+    const lower = html.toLowerCase();
+    expect(count(lower, "<script")).toBe(2);
+    expect(count(lower, "</script")).toBe(2);
+    expect(html.length).toBeLessThan(plotlyJs.length + 2_000_000);
   });
 });
