@@ -95,7 +95,10 @@ export function notebookProblems(nb) {
     }
     if (messages.length > 0) {
       const firstLine = text(cell.source).split("\n").find((l) => l.trim() !== "") ?? "";
-      problems.push({ cell: index + 1, codeCell, firstLine, message: cleanError(messages.join("\n")) });
+      // What the cell printed before failing often explains the error (e.g. every located survey problem).
+      const printed = (cell.outputs ?? []).filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => text(o.text)).join("").trimEnd();
+      const stdout = printed ? printed.split("\n").slice(-15).join("\n") : "";
+      problems.push({ cell: index + 1, codeCell, firstLine, message: cleanError(messages.join("\n")), stdout });
     }
   });
   return problems;
@@ -202,7 +205,8 @@ async function processNotebook(file, { outDir, browser }) {
   const nb = JSON.parse(readFileSync(executed, "utf8"));
   result.bytes = statSync(executed).size;
   for (const p of notebookProblems(nb)) {
-    fail(`${name}, cell ${p.cell} (code cell ${p.codeCell}): ${p.firstLine}\n${p.message.replace(/^/gm, "    ")}`);
+    const printed = p.stdout ? `\n    printed before the error:\n${p.stdout.replace(/^/gm, "      ")}` : "";
+    fail(`${name}, cell ${p.cell} (code cell ${p.codeCell}): ${p.firstLine}\n${p.message.replace(/^/gm, "    ")}${printed}`);
   }
   if (result.bytes > MAX_NOTEBOOK_BYTES) fail(`${name}: executed notebook is ${(result.bytes / 1048576).toFixed(1)} MB (limit 10 MB); is Plotly embedded more than once?`);
   result.charts = chartDivsInNotebook(nb);
