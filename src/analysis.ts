@@ -3,7 +3,7 @@ import { aggregate, type AggregationMethod } from "./aggregate.js";
 import { dematel, type Edge, type Role } from "./dematel.js";
 import type { NormalizationMethod } from "./normalize.js";
 import type { ThresholdOptions } from "./thresholds/threshold.js";
-import { TOOL } from "./report/toolVersion.js";
+import { TOOL } from "./report/tool.js";
 import { panelQuality, type PanelQuality } from "./panel/panelQuality.js";
 import { validateLayers, type LayerValidation } from "./layers/validateLayers.js";
 import { bootstrapExperts, type BootstrapResult } from "./uncertainty/bootstrapExperts.js";

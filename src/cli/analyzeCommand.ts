@@ -15,6 +15,8 @@ import type { CommandIo } from "./commandIo.js";
  * instead (and writes files only when --out is given).
  * @returns the exit status (0).
  * @throws {UsageError} / {InputError} / {InfeasibleError}, mapped to exit codes by main.
+ * @example
+ * analyzeCommand(["survey.csv", "--out", "res"], io); // 0, files in res/
  */
 export function analyzeCommand(args: readonly string[], io: CommandIo): number {
   const cl = parseCommandLine(args, { ...SURVEY_OPTIONS, ...METHOD_OPTIONS, out: { type: "string", short: "o" }, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } }, 1, "analyze");

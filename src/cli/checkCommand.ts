@@ -10,6 +10,8 @@ import type { CommandIo } from "./commandIo.js";
  * a bad survey throws the InputError that main prints, one problem a line.
  * @returns the exit status (0).
  * @throws {UsageError} when no survey is given.
+ * @example
+ * checkCommand(["survey.csv"], io); // 0 and a summary, or throws InputError
  */
 export function checkCommand(args: readonly string[], io: CommandIo): number {
   const cl = parseCommandLine(args, { ...SURVEY_OPTIONS }, 1, "check");

@@ -35,7 +35,9 @@ export const METHOD_OPTIONS: Record<string, OptionSpec> = {
 /** The shipped example panel, relative to the package root. */
 export const EXAMPLE_PANEL = join("data", "surveys", "example-panel.csv");
 
-/** The model named by --model, or the embedded CXM model. */
+/** The model named by --model, or the embedded CXM model.
+ * @example
+ * cliModel(parseCommandLine(["--model", "m.json"], SURVEY_OPTIONS, 1, "check")).model; */
 export function cliModel(cl: CommandLine): { model: Model; path?: string } {
   const path = stringOption(cl, "model");
   return path === undefined ? { model: defaultModel() } : { model: loadModel(path), path };
@@ -46,6 +48,8 @@ export function cliModel(cl: CommandLine): { model: Model; path?: string } {
  * `synthetic` is true for the example panel and for any file in the
  * package's data/surveys folder (the shipped synthetic panels).
  * @throws {InputError} when no survey is given and the example panel cannot be found.
+ * @example
+ * cliSurveyPath(parseCommandLine([], SURVEY_OPTIONS, 1, "analyze")).label; // "data/surveys/example-panel.csv"
  */
 export function cliSurveyPath(cl: CommandLine): { path: string; synthetic: boolean; isDefault: boolean; label: string } {
   const root = packageRoot();
@@ -69,6 +73,8 @@ export function cliSurveyPath(cl: CommandLine): { path: string; synthetic: boole
 /**
  * Read the survey with the --scale and --impute options.
  * @throws {UsageError} on an unreadable option; {@link InputError} on a bad survey.
+ * @example
+ * cliSurvey(parseCommandLine(["s.csv", "--scale", "1:7"], SURVEY_OPTIONS, 1, "check"), model, "check").survey.scale; // { min: 1, max: 7 }
  */
 export function cliSurvey(cl: CommandLine, model: Model, command: string): { survey: Survey; path: string; isDefault: boolean; label: string } {
   const { path, synthetic, isDefault, label } = cliSurveyPath(cl);
@@ -83,6 +89,9 @@ export function cliSurvey(cl: CommandLine, model: Model, command: string): { sur
 /**
  * The analysis options from the command line (defaults left to {@link analyzeSurvey}).
  * @throws {UsageError} on an unreadable or inconsistent option.
+ * @example
+ * cliAnalyzeOptions(parseCommandLine(["--threshold-value", "0.2"], METHOD_OPTIONS, 1, "analyze"), "analyze").threshold;
+ * // { method: "fixed", value: 0.2 }
  */
 export function cliAnalyzeOptions(cl: CommandLine, command: string): AnalyzeOptions & { bootstrap: number; seed: number } {
   const aggregation = choiceOption(cl, "aggregation", ["mean", "median"] as const, command);

@@ -15,6 +15,8 @@ const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/
  * suggestedLayer, ism, micmac, agreement, sensitivity, bootstrap, notes }`.
  * @returns the exit status (0).
  * @throws {InputError} when the model has fewer than two layers; {@link UsageError} on bad options.
+ * @example
+ * layersCommand(["--json", "--bootstrap", "2000"], io); // 0, the layer results on stdout
  */
 export function layersCommand(args: readonly string[], io: CommandIo): number {
   const cl = parseCommandLine(args, { ...SURVEY_OPTIONS, ...METHOD_OPTIONS, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } }, 1, "layers");

@@ -62,7 +62,9 @@ export function parseCommandLine(args: readonly string[], options: Record<string
   return parsed;
 }
 
-/** A string option's value, or undefined. */
+/** A string option's value, or undefined.
+ * @example
+ * stringOption(parseCommandLine(["--out", "res"], { out: { type: "string" } }, 0, "x"), "out"); // "res" */
 export function stringOption(cl: CommandLine, name: string): string | undefined {
   const v = cl.values[name];
   return typeof v === "string" ? v : undefined;
@@ -71,6 +73,8 @@ export function stringOption(cl: CommandLine, name: string): string | undefined 
 /**
  * A number option (e.g. `--epsilon 0.01`), checked against a range.
  * @throws {UsageError} when it is not a number or out of range.
+ * @example
+ * numberOption(cl, "bootstrap", "analyze", { integer: true, min: 0 }); // 5000 for --bootstrap 5000
  */
 export function numberOption(cl: CommandLine, name: string, command: string, check: { integer?: boolean; min?: number; max?: number; minExclusive?: boolean } = {}): number | undefined {
   const raw = stringOption(cl, name);
@@ -87,6 +91,8 @@ export function numberOption(cl: CommandLine, name: string, command: string, che
 /**
  * A choice option (e.g. `--aggregation median`), suggesting the closest choice when it is none of them.
  * @throws {UsageError} when the value is not one of the choices.
+ * @example
+ * choiceOption(cl, "aggregation", ["mean", "median"], "analyze"); // "median" for --aggregation Median
  */
 export function choiceOption<T extends string>(cl: CommandLine, name: string, choices: readonly T[], command: string): T | undefined {
   const raw = stringOption(cl, name);
@@ -101,6 +107,8 @@ export function choiceOption<T extends string>(cl: CommandLine, name: string, ch
 /**
  * A `min:max` (or `min:max:step`) option such as `--scale 0:4` or `--experts 5:40:5`.
  * @throws {UsageError} when it cannot be read.
+ * @example
+ * rangeOption(cl, "experts", 3, "power"); // [5, 40, 5] for --experts 5:40:5
  */
 export function rangeOption(cl: CommandLine, name: string, parts: 2 | 3, command: string): number[] | undefined {
   const raw = stringOption(cl, name);

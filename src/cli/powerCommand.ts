@@ -20,6 +20,8 @@ import type { CommandIo } from "./commandIo.js";
  * power.json, power.csv and power.html.
  * @returns the exit status (0).
  * @throws {UsageError} on bad options; {@link InputError} when the model has fewer than two layers.
+ * @example
+ * await powerCommand(["--experts", "5:20:5", "--sims", "500"], io); // 0, a power table on stdout
  */
 export async function powerCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const cl = parseCommandLine(

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InfeasibleError, InputError, formatProblem } from "../errors.js";
-import { TOOL } from "../report/toolVersion.js";
+import { TOOL } from "../report/tool.js";
 import { closestMatch } from "../survey/closestMatch.js";
 import { USAGE } from "./usage.js";
 import { UsageError } from "./usageError.js";
@@ -10,14 +10,16 @@ import type { CommandIo } from "./commandIo.js";
 import { analyzeCommand } from "./analyzeCommand.js";
 import { checkCommand } from "./checkCommand.js";
 import { templateCommand } from "./templateCommand.js";
-import { COMMANDS_EXTRA } from "./extraCommands.js";
+import { layersCommand } from "./layersCommand.js";
+import { powerCommand } from "./powerCommand.js";
 
 /** The commands of the CLI by name. */
 export const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
   check: checkCommand,
   template: templateCommand,
-  ...COMMANDS_EXTRA,
+  layers: layersCommand,
+  power: powerCommand,
 };
 
 function version(): string {
@@ -98,7 +100,9 @@ export async function runCli(argv: readonly string[], io: CommandIo = defaultIo(
   }
 }
 
-/** Standard output and error of the process; `help` prints usage on stdout. */
+/** Standard output and error of the process; `help` prints usage on stdout.
+ * @example
+ * await runCli(["--version"], defaultIo()); // prints the version, returns 0 */
 export function defaultIo(): CommandIo {
   return {
     stdout: (t) => void process.stdout.write(t),

@@ -14,6 +14,8 @@ import type { CommandIo } from "./commandIo.js";
  * without --force, and never when it is the model file.
  * @returns the exit status (0).
  * @throws {UsageError} without --out or with a bad option; {@link InputError} when the file exists.
+ * @example
+ * templateCommand(["--out", "blank.csv", "--experts", "12"], io); // 0, blank.csv written
  */
 export function templateCommand(args: readonly string[], io: CommandIo): number {
   const cl = parseCommandLine(args, { model: { type: "string", short: "m" }, experts: { type: "string" }, layout: { type: "string" }, out: { type: "string", short: "o" }, force: { type: "boolean" } }, 0, "template");

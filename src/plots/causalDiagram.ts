@@ -1,6 +1,6 @@
 import type { Model } from "../types.js";
-import { type PlotlyFigure, plotNumber, plotText } from "./figure.js";
-import { layerColorGroups } from "./layerPalette.js";
+import { type PlotlyFigure, plotNumber, plotText } from "./plotlyFigure.js";
+import { layerColorGroups } from "./layerColorGroups.js";
 
 /** What {@link causalDiagram} reads from a DEMATEL result (a `DematelResult` or an `AnalysisResult`). */
 export interface CausalDiagramInput {
@@ -54,6 +54,7 @@ export function causalDiagram(result: CausalDiagramInput, model?: Model, options
   const x = result.prominence;
   const y = result.relation;
   const names = new Map((model?.components ?? []).map((c) => [c.id, c.name] as const));
+  const namesFa = new Map((model?.components ?? []).filter((c) => typeof c.name_fa === "string" && c.name_fa !== "").map((c) => [c.id, c.name_fa as string] as const));
   const groups = layerColorGroups(ids, model);
   const layerOf = new Array<string>(n).fill("");
   groups.forEach((g) => g.members.forEach((i) => (layerOf[i] = g.id ? g.name : "")));
@@ -86,6 +87,7 @@ export function causalDiagram(result: CausalDiagramInput, model?: Model, options
       const name = names.get(ids[i]);
       return (
         `<b>${plotText(name ?? ids[i])}</b>` + (name ? ` (${plotText(ids[i])})` : "") +
+        (namesFa.has(ids[i]) ? `<br>${plotText(namesFa.get(ids[i]))}` : "") +
         (layerOf[i] ? `<br>Layer: ${plotText(layerOf[i])}` : "") +
         `<br>Prominence D+R = ${plotNumber(x[i])}<br>Relation D−R = ${plotNumber(y[i])}<br>${y[i] > 1e-12 ? "cause (net driver)" : y[i] < -1e-12 ? "effect (net receiver)" : "neutral"}`
       );

@@ -1,4 +1,4 @@
-import { type PlotlyFigure, plotText } from "./figure.js";
+import { type PlotlyFigure, plotText } from "./plotlyFigure.js";
 
 /** The consensus gap-ratio curve: gap(p) for p = experts[k], as a fraction (0.05 = 5%). */
 export interface GapRatioCurve {

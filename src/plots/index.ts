@@ -1,6 +1,6 @@
 // Public exports of src/plots/: Plotly figure builders (pure data, no DOM).
-export * from "./figure.js";
-export * from "./layerPalette.js";
+export * from "./plotlyFigure.js";
+export * from "./layerColorGroups.js";
 export * from "./causalDiagram.js";
 export * from "./totalRelationHeatmap.js";
 export * from "./gapRatioPlot.js";

@@ -1,6 +1,6 @@
 import type { Model } from "../types.js";
-import { type PlotlyFigure, plotText } from "./figure.js";
-import { layerColorGroups } from "./layerPalette.js";
+import { type PlotlyFigure, plotText } from "./plotlyFigure.js";
+import { layerColorGroups } from "./layerColorGroups.js";
 
 /** What {@link ismLevelsPlot} reads from an ISM result. */
 export interface IsmLevelsInput {

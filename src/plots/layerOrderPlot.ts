@@ -1,4 +1,4 @@
-import { type PlotlyFigure, plotNumber, plotText } from "./figure.js";
+import { type PlotlyFigure, plotNumber, plotText } from "./plotlyFigure.js";
 
 /** One ordering of the proposed layers and its trend statistic. */
 export interface LayerOrderEntry {

@@ -1,4 +1,4 @@
-import { type PlotlyFigure, plotText } from "./figure.js";
+import { type PlotlyFigure, plotText } from "./plotlyFigure.js";
 
 /** What {@link micmacPlot} reads from a MICMAC result. */
 export interface MicmacInput {

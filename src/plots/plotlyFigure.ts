@@ -22,7 +22,9 @@ export function plotText(label: unknown): string {
   return String(label).replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 }
 
-/** Format a number for figure labels with a fixed number of decimals (default 3); `−` as minus sign. */
+/** Format a number for figure labels with a fixed number of decimals (default 3); `−` as minus sign.
+ * @example
+ * plotNumber(-0.12345); // "−0.123" */
 export function plotNumber(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return String(x);
   const s = x.toFixed(digits);

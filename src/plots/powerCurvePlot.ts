@@ -1,4 +1,4 @@
-import { type PlotlyFigure, plotNumber } from "./figure.js";
+import { type PlotlyFigure, plotNumber } from "./plotlyFigure.js";
 
 /** What {@link powerCurvePlot} reads from a power simulation result. */
 export interface PowerCurveInput {

@@ -1,6 +1,6 @@
 import type { Model } from "../types.js";
-import { type PlotlyFigure, plotNumber, plotText } from "./figure.js";
-import { layerColorGroups } from "./layerPalette.js";
+import { type PlotlyFigure, plotNumber, plotText } from "./plotlyFigure.js";
+import { layerColorGroups } from "./layerColorGroups.js";
 
 /** A point estimate with a percentile interval. */
 export interface ForestInterval {

@@ -1,4 +1,4 @@
-import { type PlotlyFigure, plotNumber, plotText } from "./figure.js";
+import { type PlotlyFigure, plotNumber, plotText } from "./plotlyFigure.js";
 
 /** What {@link totalRelationHeatmap} reads from a DEMATEL result. */
 export interface TotalRelationHeatmapInput {

@@ -1,5 +1,5 @@
 // Public exports of src/report/: the HTML report, safe CSV/JSON output and the analysis that feeds them.
-export * from "./toolVersion.js";
+export * from "./tool.js";
 export * from "./escapeHtml.js";
 export * from "./inlineScript.js";
 export * from "./htmlPage.js";

@@ -2,7 +2,7 @@ import type { Model } from "../types.js";
 import { powerCurvePlot, type PowerCurveInput } from "../plots/powerCurvePlot.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { htmlPage } from "./htmlPage.js";
-import { TOOL } from "./toolVersion.js";
+import { TOOL } from "./tool.js";
 
 /** What {@link renderPowerReport} reads: a `powerCurve` result. */
 export interface PowerReportInput extends PowerCurveInput {

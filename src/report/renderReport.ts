@@ -1,5 +1,5 @@
 import type { Model } from "../types.js";
-import type { PlotlyFigure } from "../plots/figure.js";
+import type { PlotlyFigure } from "../plots/plotlyFigure.js";
 import { causalDiagram } from "../plots/causalDiagram.js";
 import { totalRelationHeatmap } from "../plots/totalRelationHeatmap.js";
 import { gapRatioPlot } from "../plots/gapRatioPlot.js";

@@ -15,6 +15,9 @@ const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * a comma, a double quote, CR or LF (quotes doubled).
  * Source: OWASP "CSV Injection"; RFC 4180 §2 rules 5–7.
  * @throws {RangeError} on a non-finite number.
+ * @example
+ * csvCell("=SUM(A1)"); // "'=SUM(A1)"
+ * csvCell("a,b"); // "\"a,b\""
  */
 export function csvCell(cell: CsvCell): string {
   let s: string;

@@ -19,7 +19,9 @@ export interface WriteResultFilesOptions {
   inputs?: readonly string[];
 }
 
-/** True when two paths name the same file: equal once resolved, or (both existing) the same device and inode (links). */
+/** True when two paths name the same file: equal once resolved, or (both existing) the same device and inode (links).
+ * @example
+ * sameFile("out/../survey.csv", "survey.csv"); // true */
 export function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
   try {
