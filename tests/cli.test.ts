@@ -95,6 +95,22 @@ describe("cxm-dematel analyze", () => {
     expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
 
+  it("--impute mean: imputed cells and warnings go to stderr and into every output; stdout stays pure JSON", () => {
+    const s = join(work, "gappy.csv");
+    writeFileSync(s, readFileSync(EXAMPLE, "utf8").replace("E01,LEAD,,3,", "E01,LEAD,2,3,").replace("E02,CUL,4,,4,", "E02,CUL,,,4,"));
+    const refused = cli(["analyze", s, "--json"]);
+    expect(refused.status).toBe(1);
+    const out = join(work, "gappy-out");
+    const r = cli(["analyze", s, "--impute", "mean", "--json", "--out", out, "--bootstrap", "0"]);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.meta.imputed).toEqual([{ expert: "E02", from: "CUL", to: "LEAD" }]);
+    expect(r.stderr).toMatch(/warnings?:/);
+    expect(r.stderr).toMatch(/gappy\.csv:2/);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain("1 missing rating was imputed");
+  });
+
   it("a bad survey: exit 1, every problem located (file:row, column, expected, found), no stack trace", () => {
     const bad = join(work, "bad.csv");
     writeFileSync(bad, readFileSync(EXAMPLE, "utf8").replace("E01,LEAD,,3,", "E01,LEAD,,9,").replace("E01,CUL,2,", "E01,CUL,lots,"));

@@ -7,6 +7,7 @@ import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey 
 import { plotlyScript } from "./plotlyScript.js";
 import { progressLine } from "./progressLine.js";
 import type { CommandIo } from "./commandIo.js";
+import { printWarnings } from "./printWarnings.js";
 
 /**
  * `cxm-dematel analyze [survey] [options]`: read, analyse, write
@@ -26,6 +27,7 @@ export function analyzeCommand(args: readonly string[], io: CommandIo): number {
   const options = cliAnalyzeOptions(cl, "analyze");
   const { model, path: modelPath } = cliModel(cl);
   const { survey, path, label } = cliSurvey(cl, model, "analyze");
+  if (cl.values.quiet !== true) printWarnings(survey, io);
   const progress = progressLine("bootstrap", quiet);
   const result = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
   if (result.layers?.bootstrap) progress.finish(`bootstrap: ${result.layers.bootstrap.B.toLocaleString("en-US")} replicates (seed ${result.layers.bootstrap.seed})`);

@@ -5,6 +5,7 @@ import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey 
 import { progressLine } from "./progressLine.js";
 import { layeringVerdict } from "../report/layeringVerdict.js";
 import type { CommandIo } from "./commandIo.js";
+import { printWarnings } from "./printWarnings.js";
 
 const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
 
@@ -28,6 +29,7 @@ export function layersCommand(args: readonly string[], io: CommandIo): number {
     throw new InputError({ file: modelPath ?? "model", column: "layers", message: "the model needs at least two layers to test an ordering", expected: 'a "layers" list, outer → inner', found: `${(model.layers ?? []).length} layer(s)` });
   }
   const { survey, label: path } = cliSurvey(cl, model, "layers");
+  if (cl.values.quiet !== true) printWarnings(survey, io);
   const progress = progressLine("bootstrap", cl.values.quiet === true);
   const r = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
   const L = r.layers!;
