@@ -1,0 +1,103 @@
+/**
+ * Static checks of the committed research notebooks (issue 4): they are
+ * committed without outputs, use the repo's tslab kernel, start with a title
+ * and a setup cell (seed, data paths, the library's public entry), label the
+ * example data as synthetic, embed Plotly once, read only files that exist,
+ * and call only functions the library exports. Executing them is the job of
+ * `node scripts/notebooks.mjs` (needs Jupyter and Chromium), not of vitest.
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import * as cx from "../src/index.js";
+
+interface Cell {
+  cell_type: "markdown" | "code" | "raw";
+  source: string | string[];
+  outputs?: unknown[];
+  execution_count?: number | null;
+}
+interface Notebook {
+  cells: Cell[];
+  metadata: { kernelspec?: { name?: string } };
+  nbformat: number;
+}
+
+const dir = join(process.cwd(), "notebooks");
+const expected = [
+  "01-quickstart",
+  "02-panel-quality",
+  "03-layer-ordering",
+  "04-uncertainty-and-sensitivity",
+  "05-planning-a-study",
+  "06-your-own-study",
+];
+const text = (s: string | string[]): string => (Array.isArray(s) ? s.join("") : s);
+const load = (name: string): Notebook => JSON.parse(readFileSync(join(dir, `${name}.ipynb`), "utf8")) as Notebook;
+
+describe("notebooks/", () => {
+  it("holds exactly the six notebooks of issue 4", () => {
+    const found = readdirSync(dir).filter((f) => f.endsWith(".ipynb")).map((f) => f.replace(/\.ipynb$/, "")).sort();
+    expect(found).toEqual(expected);
+  });
+
+  describe.each(expected)("%s", (name) => {
+    const nb = load(name);
+    const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => text(c.source));
+    const markdown = nb.cells.filter((c) => c.cell_type === "markdown").map((c) => text(c.source)).join("\n");
+    const all = code.join("\n");
+
+    it("is nbformat 4 and runs on the repo's tslab kernel", () => {
+      expect(nb.nbformat).toBe(4);
+      expect(nb.metadata.kernelspec?.name).toBe("tslab");
+    });
+
+    it("is committed without outputs or execution counts", () => {
+      for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
+        expect(cell.outputs).toEqual([]);
+        expect(cell.execution_count).toBeNull();
+      }
+    });
+
+    it("starts with a markdown title naming its number, then a setup cell with the seed, paths and the public entry", () => {
+      expect(nb.cells[0].cell_type).toBe("markdown");
+      expect(text(nb.cells[0].source)).toMatch(new RegExp(`^# ${name.slice(0, 2)} · \\S`));
+      const setup = code[0];
+      expect(setup).toMatch(/const SEED = \d+;/);
+      expect(setup).toMatch(/const (SURVEY_PATH|SIMS) = /);
+      expect(setup).toContain('import * as cx from "./src/index";');
+    });
+
+    it("labels the example data as SYNTHETIC and cites the model's paper", () => {
+      expect(markdown).toContain("SYNTHETIC");
+      expect(markdown).toContain("Mardazad Navi");
+    });
+
+    it("embeds the Plotly library once (in the display helper), never per chart", () => {
+      expect(all.split("plotly.js-dist-min/plotly.min.js").length - 1).toBe(name === "06-your-own-study" ? 2 : 1);
+      expect(all).toMatch(/if \(plotCount === 0\)/);
+    });
+
+    it("reads only repository files that exist", () => {
+      const paths = [...all.matchAll(/"((?:data|node_modules)\/[^"]+\.(?:csv|json|js))"/g)].map((m) => m[1]);
+      expect(paths.length).toBeGreaterThan(0);
+      for (const p of paths) expect(existsSync(join(process.cwd(), p)), p).toBe(true);
+    });
+
+    it("calls only functions and classes that src/index.ts exports", () => {
+      const used = new Set([...all.matchAll(/\bcx\.([A-Za-z_]\w*)\s*\(/g), ...all.matchAll(/instanceof cx\.([A-Za-z_]\w*)/g)].map((m) => m[1]));
+      expect(used.size).toBeGreaterThan(0);
+      const exported = cx as unknown as Record<string, unknown>;
+      for (const fn of used) expect(typeof exported[fn], `cx.${fn}`).toBe("function");
+    });
+
+    it("avoids object shorthand for top-level variables (tslab does not rewrite it)", () => {
+      // tslab turns top-level `const x` into `exports.x` but leaves `{ x }` alone, which then fails at run time.
+      const topLevel = new Set([...all.matchAll(/^(?:const|let) ([A-Za-z_]\w*)/gm)].map((m) => m[1]));
+      // Innermost brace groups (not template `${…}`), split at commas: a bare top-level name is shorthand.
+      const groups = [...all.matchAll(/(?<!\$)\{([^{}]*)\}/g)].map((m) => m[1]);
+      const shorthand = groups.flatMap((g) => g.split(",").map((item) => item.trim())).filter((item) => topLevel.has(item));
+      expect(shorthand).toEqual([]);
+    });
+  });
+});
