@@ -6,6 +6,7 @@ import type { ThresholdOptions } from "./thresholds/threshold.js";
 import { TOOL } from "./report/tool.js";
 import { panelQuality, type PanelQuality } from "./panel/panelQuality.js";
 import { validateLayers, type LayerValidation } from "./layers/validateLayers.js";
+import { MAX_LAYER_ORDERS } from "./layers/layerOrders.js";
 import { bootstrapExperts, type BootstrapResult } from "./uncertainty/bootstrapExperts.js";
 
 /** Options of {@link analyzeSurvey}; every default is stated and written back into `meta.options`. */
@@ -78,6 +79,8 @@ export interface AnalysisMeta {
   imputed: ImputedCell[];
   /** Bootstrap settings of the layer section (B = 0: none). */
   bootstrap: { B: number; seed: number };
+  /** Plain-language remarks on parts of the analysis that were not run, and why. */
+  notes: string[];
 }
 
 /** The full results object of one analysis: the issue's JSON shape plus provenance. */
@@ -167,11 +170,14 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
     warnings: survey.warnings.map((w) => ({ ...w })),
     imputed,
     bootstrap: { B: options.bootstrap ?? 5000, seed: options.seed ?? 1 },
+    notes: [],
   };
-  const layered = (model.layers ?? []).filter((l) => l.components.length > 0).length >= 2;
+  const layerCount = (model.layers ?? []).filter((l) => l.components.length > 0).length;
   let layers: LayerAnalysis | undefined;
-  if (layered && options.layers !== false) {
-    const { dematel: _same, ...validation } = validateLayers(matrices, model, {
+  if (layerCount > MAX_LAYER_ORDERS && options.layers !== false) {
+    meta.notes.push(`The layering was not tested: the model has ${layerCount} layers, and ranking every order of the layers is limited to ${MAX_LAYER_ORDERS} (${MAX_LAYER_ORDERS}! orders).`);
+  } else if (layerCount >= 2 && options.layers !== false) {
+    const v = validateLayers(matrices, model, {
       aggregation,
       weights: aggregation === "mean" ? weights : undefined,
       normalization,
@@ -179,7 +185,22 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
       threshold: thresholdOptions,
       experts: survey.experts.map((e) => e.expert),
     });
-    layers = { ...validation, notes: [] };
+    // Everything validateLayers finds except its DEMATEL result, which is this analysis itself.
+    layers = {
+      components: v.components,
+      layers: v.layers,
+      experts: v.experts,
+      trend: v.trend,
+      flow: v.flow,
+      signs: v.signs,
+      orders: v.orders,
+      suggestedLayer: v.suggestedLayer,
+      ism: v.ism,
+      micmac: v.micmac,
+      agreement: v.agreement,
+      sensitivity: v.sensitivity,
+      notes: [],
+    };
     const notes = layers.notes;
     const B = meta.bootstrap.B;
     if (!Number.isInteger(B) || B < 0) throw new RangeError(`analyzeSurvey: bootstrap must be a non-negative integer, got ${B}`);

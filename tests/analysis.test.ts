@@ -4,7 +4,7 @@ import {
   analyzeSurvey, componentIds, defaultModel, dematel, aggregate, layerTests, simulatedSurvey, InfeasibleError, TOOL,
   type Model, type Survey,
 } from "../src/index.js";
-import { deepFreeze, expectClose } from "./helpers.js";
+import { deepFreeze, expectClose, randomDirect } from "./helpers.js";
 
 const two: Model = { title: "Two", citation: "A. Author (2020)", components: [{ id: "A", name: "Alpha" }, { id: "B", name: "Beta" }] };
 function survey(model: Model, matrices: number[][][], extra: Partial<Survey> = {}): Survey {
@@ -158,6 +158,16 @@ describe("analyzeSurvey with a layered model (the CXM model, synthetic layered p
     const d = dematel(aggregate(s.experts.map((e) => e.matrix)), { components: componentIds(model) });
     expectClose(r.total, d.total, 1e-14);
     expect(r.given.reduce((a, b) => a + b, 0)).toBeCloseTo(r.received.reduce((a, b) => a + b, 0), 10);
+  });
+});
+
+describe("analyzeSurvey with more layers than can be ranked", () => {
+  it("skips the layer section for 9 layers (9! orders is over the limit of 8 layers) and says why in meta.notes", () => {
+    const ids = Array.from({ length: 9 }, (_, i) => `C${i + 1}`);
+    const m: Model = { components: ids.map((id) => ({ id, name: id })), layers: ids.map((id, i) => ({ id: `L${i + 1}`, name: `layer ${i + 1}`, components: [id] })) };
+    const r = analyzeSurvey(survey(m, [randomDirect(9, 11), randomDirect(9, 12)]), m, { bootstrap: 0 });
+    expect(r.layers).toBeUndefined();
+    expect(r.meta.notes[0]).toContain("9 layers");
   });
 });
 

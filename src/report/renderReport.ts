@@ -66,6 +66,7 @@ export interface ReportInput {
     options: { aggregation: string; normalization: string; epsilon: number; threshold: object };
     warnings: ReadonlyArray<{ file?: string; row?: number; column?: string; message: string }>;
     imputed: ReadonlyArray<{ expert: string; from: string; to: string }>;
+    notes?: readonly string[];
   };
   components: readonly string[];
   direct: ReadonlyArray<readonly number[]>;
@@ -204,6 +205,7 @@ export function renderReport(results: ReportInput, model: Model, options: Render
 
   // Layering
   if (r.layers) parts.push(layersSection(r.layers, model, plot));
+  for (const note of r.meta.notes ?? []) parts.push(`<p class="notice">${escapeHtml(note)}</p>`);
 
   // Panel quality
   if (r.panel) {
