@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -82,6 +82,22 @@ describe("cxm-dematel analyze", () => {
     expect(readFileSync(join(out, "total-relation.csv"), "utf8").split("\r\n")[1].startsWith("LEAD,")).toBe(true);
     expect(readFileSync(join(out, "edges.csv"), "utf8").split("\r\n")[0]).toBe("from,to,value");
   }, 120_000);
+
+  it("works from any directory through a symlinked bin (as node_modules/.bin/cxm-dematel): finds the example panel and Plotly", () => {
+    const bin = join(work, "bin");
+    mkdirSync(bin, { recursive: true });
+    const link = join(bin, "cxm-dematel");
+    if (!existsSync(link)) symlinkSync(MAIN, link);
+    const elsewhere = mkdtempSync(join(tmpdir(), "cxm-elsewhere-"));
+    try {
+      const r = spawnSync(process.execPath, [link, "analyze", "--bootstrap", "0", "--out", "r"], { cwd: elsewhere, encoding: "utf8" });
+      expect(r.status).toBe(0);
+      expect(readdirSync(join(elsewhere, "r")).sort()).toEqual(["components.csv", "edges.csv", "report.html", "results.json", "total-relation.csv"]);
+      expect(readFileSync(join(elsewhere, "r", "report.html"), "utf8").length).toBeGreaterThan(4_000_000);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("--json prints only the results object on stdout, and writes no files without --out", () => {
     const dir = mkdtempSync(join(work, "json-"));
