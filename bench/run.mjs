@@ -63,7 +63,8 @@ if (JSON.stringify(one.result.rejections) !== JSON.stringify(all.result.rejectio
 
 const pad = (s, n) => String(s).padEnd(n);
 const num = (x) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
-console.log(`${pad("benchmark", 70)} ${pad("runs", 5)} ${pad("median ms", 10)} ${pad("min ms", 9)} ${pad("cpu ms", 9)} target`);
+console.log(`${pad("benchmark", 70)} ${pad("runs", 5)} ${pad("median ms", 10)} ${pad("min ms", 9)} ${pad("cpu ms*", 9)} target`);
 for (const r of rows) console.log(`${pad(r.what, 70)} ${pad(r.runs, 5)} ${pad(num(r.median), 10)} ${pad(num(r.min), 9)} ${pad(num(r.cpu), 9)} ${r.target}`);
 console.log(`power at defaults: ${one.result.power.map((p, i) => `K=${one.result.experts[i]}: ${p.toFixed(3)}`).join(", ")} (identical with ${all.result.settings.workersUsed} workers)`);
+console.log("* cpu ms: process CPU time, all threads (median run); median/min ms: wall clock.");
 console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);

@@ -74,6 +74,24 @@ export interface BootstrapResult {
 }
 
 /**
+ * A = Σ_k counts_k·w_k·X_k over the experts drawn (X holds K row-major n×n
+ * matrices one after another); returns Σ_k counts_k·w_k. A module-level
+ * function with every array passed in, so the JIT keeps them in registers.
+ */
+function weightedSum(X: Float64Array, counts: Float64Array, w: Float64Array, K: number, nn: number, A: Float64Array): number {
+  let total = 0;
+  A.fill(0);
+  for (let k = 0; k < K; k++) {
+    const f = counts[k] * w[k];
+    if (f === 0) continue;
+    total += f;
+    const base = k * nn;
+    for (let c = 0; c < nn; c++) A[c] += f * X[base + c];
+  }
+  return total;
+}
+
+/**
  * Bootstrap over experts (METHODS §6): draw K experts with replacement from
  * the panel, B times; for each replicate recompute the aggregate A, N, D, R,
  * prominence, relation, S_trend and S_flow. Reports, per component and for
@@ -168,17 +186,8 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
   const evaluate = (): boolean => {
     // Aggregate the experts with multiplicities `counts` into A.
     if (aggregation === "mean") {
-      let total = 0;
-      A.fill(0);
-      for (let k = 0; k < K; k++) {
-        const f = counts[k] * w[k];
-        if (f === 0) continue;
-        total += f;
-        const base = k * nn;
-        for (let c = 0; c < nn; c++) A[c] += f * X[base + c];
-      }
       // A is left as the weighted sum: N = A/λ is the same for A and A/Σw, so the division is skipped.
-      if (!(total > 0)) return false;
+      if (!(weightedSum(X, counts, w, K, nn, A) > 0)) return false;
     } else {
       let m = 0;
       for (let k = 0; k < K; k++) m += counts[k];
