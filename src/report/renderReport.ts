@@ -243,6 +243,11 @@ export function renderReport(results: ReportInput, model: Model, options: Render
   parts.push(`<li>Normalisation: ${escapeHtml(o.normalization)} (λ = ${num(r.lambda, 4)}${o.epsilon ? `, ε = ${o.epsilon} added by choice` : ""}); spectral radius of N: ${num(r.spectralRadius, 4)} (must be below 1).</li>`);
   parts.push(`<li>Total relation T = N(I − N)<sup>−1</sup>, computed by solving a linear system; D = row sums, R = column sums of T; a component with D − R &gt; 0 is a cause.</li>`);
   parts.push(`<li>Threshold: ${escapeHtml(r.threshold.method)}${settings ? ` (${escapeHtml(settings)})` : ""}, α = ${num(alpha, 4)}.</li>`);
+  if (r.layers) {
+    const b = r.layers.bootstrap;
+    parts.push(`<li>Layer tests (METHODS §5): exact permutation p-values over every assignment of the components to layers of the proposed sizes (Monte Carlo above 10<sup>6</sup> assignments); ${b ? `bootstrap over experts with B = ${b.B.toLocaleString("en-US")} resampled panels, seed ${b.seed}, percentile intervals` : "no bootstrap"}; sensitivity: each expert left out, thresholds mean, mean+sd and MMDE, median aggregation.</li>`);
+  }
+  parts.push(`<li>Experts are taken in the order of the survey file (this order matters only for the gap-ratio curve).</li>`);
   parts.push(`</ul><p class="small">Methods: Gabus &amp; Fontela (1973); Tzeng, Chiang &amp; Li (2007), Expert Systems with Applications 32, 1028–1044; MMDE threshold: Li &amp; Tzeng (2009), Expert Systems with Applications 36, 9891–9898. The layer tests are defined in this project's METHODS.md §5–6.</p></section>`);
 
   return htmlPage({ title, body: parts.join("\n"), figures, plotlyJs: options.plotlyJs, footer: `Made with ${escapeHtml(r.meta.tool)} ${escapeHtml(r.meta.version)} on ${escapeHtml(r.meta.date)}. Open offline; no data leave this file.` });
