@@ -147,7 +147,8 @@ export function createDematelKernel(layerOf: readonly number[], normalization: N
       kernel.flow = inward + outward > 0 ? (inward - outward) / (inward + outward) : NaN;
       // S_trend = −τ_b(ℓ, relation) over the layered components.
       for (let a = 0; a < layered.length; a++) tau.y[a] = relation[layered[a]];
-      kernel.trend = -tau.compute();
+      const t = tau.compute();
+      kernel.trend = t === 0 ? 0 : -t; // never −0, as trendStatistic
       // Layer means of relation, outer → inner.
       layerMeans.fill(0);
       for (let i = 0; i < n; i++) if (layerIdx[i] >= 0) layerMeans[layerIdx[i]] += relation[i];
