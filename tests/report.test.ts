@@ -197,6 +197,17 @@ describe("writeResultFiles(result, model, dir, { plotlyJs, inputs })", () => {
     expect(readFileSync(join(out, "components.csv"), "utf8").split("\r\n")[0]).toBe("id,name,layer,D,R,prominence,relation,role,weight");
   });
 
+  it("component names that look like formulas are written as text in components.csv (OWASP CSV injection)", () => {
+    const m: Model = { components: [{ id: "A", name: "=HYPERLINK(\"http://evil\")" }, { id: "B", name: "@SUM(1)" }, { id: "C", name: "-2+3" }] };
+    const s: Survey = { source: "t.csv", components: ["A", "B", "C"], experts: [{ expert: "E1", weight: 1, matrix: [[0, 3, 2], [1, 0, 1], [0, 1, 0]], imputed: [] }], scale: { min: 0, max: 4 }, warnings: [] };
+    const out = join(dir, "formulas");
+    writeResultFiles(analyzeSurvey(s, m), m, out, { plotlyJs: FAKE_PLOTLY });
+    const rows = readFileSync(join(out, "components.csv"), "utf8").split("\r\n");
+    expect(rows[1].startsWith(`A,"'=HYPERLINK(""http://evil"")",`)).toBe(true);
+    expect(rows[2].startsWith("B,'@SUM(1),")).toBe(true);
+    expect(rows[3].startsWith("C,'-2+3,")).toBe(true);
+  });
+
   it("refuses to write over an input file, before writing anything", () => {
     const out = join(dir, "clash");
     const input = join(out, "edges.csv");
