@@ -1,4 +1,5 @@
 import type { Matrix, Model, Survey, InputWarning } from "./types.js";
+import { InfeasibleError, InputError } from "./errors.js";
 import { aggregate, type AggregationMethod } from "./aggregate.js";
 import { dematel, type Edge, type Role } from "./dematel.js";
 import type { NormalizationMethod } from "./normalize.js";
@@ -126,7 +127,8 @@ export interface AnalysisResult {
  * resolved options, warnings, imputed cells).
  * Source: METHODS §2; Tzeng, Chiang & Li (2007), Expert Systems with Applications 32, 1028–1044.
  * @throws {RangeError} when the survey's components are not the model's (in model order) or weights are invalid.
- * @throws {InfeasibleError} when no total-relation matrix exists (ρ(N) ≥ 1), naming the remedies.
+ * @throws {InfeasibleError} when no total-relation matrix exists (ρ(N) ≥ 1), naming the remedies, or every aggregated rating is 0.
+ * @throws {InputError} when the model has fewer than two components.
  * @example
  * const survey = readSurvey("panel.csv", model);
  * const result = analyzeSurvey(survey, model, { threshold: { method: "mmde" } });
@@ -144,7 +146,15 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
   const epsilon = options.epsilon ?? 0;
   const thresholdOptions: ThresholdOptions = { method: "mean", ...(options.threshold ?? {}) };
   const matrices = survey.experts.map((e) => e.matrix);
+  if (ids.length < 2) throw new InputError({ file: "model", message: "DEMATEL needs at least two components: a single component has no influence to give or receive", expected: "a model with two or more components", found: `${ids.length}` });
   const direct = aggregate(matrices, { method: aggregation, weights });
+  if (direct.every((row) => row.every((v) => v === 0))) {
+    throw new InfeasibleError(
+      `Every entry of the ${aggregation === "median" ? "median" : "average"} direct-influence matrix is 0, so there is no influence to analyse. ` +
+        "Check that the ratings were read from the right columns and that the scale starts at 0 for \"no influence\"" +
+        (aggregation === "median" ? "; with --aggregation median, a cell is 0 when at least half of the experts rated it 0." : "."),
+    );
+  }
   const r = dematel(direct, { normalization, epsilon, threshold: thresholdOptions, components: ids });
 
   const layerOfComponent = new Map<string, string>();

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  analyzeSurvey, componentIds, defaultModel, dematel, aggregate, layerTests, simulatedSurvey, InfeasibleError, TOOL,
+  analyzeSurvey, componentIds, defaultModel, dematel, aggregate, layerTests, simulatedSurvey, InfeasibleError, InputError, TOOL,
   type Model, type Survey,
 } from "../src/index.js";
 import { deepFreeze, expectClose, randomDirect } from "./helpers.js";
@@ -105,6 +105,18 @@ describe("analyzeSurvey options", () => {
     const other = survey(two, [[[0, 1], [1, 0]]]);
     other.components = ["B", "A"];
     expect(() => analyzeSurvey(other, two)).toThrow(RangeError);
+  });
+});
+
+describe("analyzeSurvey on degenerate input", () => {
+  it("every rating 0 → InfeasibleError that says there is no influence (also when only the median is all zero)", () => {
+    expect(() => analyzeSurvey(survey(two, [[[0, 0], [0, 0]]]), two)).toThrow(/no influence to analyse/);
+    expect(() => analyzeSurvey(survey(two, [[[0, 0], [0, 0]]]), two)).toThrow(InfeasibleError);
+    expect(() => analyzeSurvey(survey(two, [[[0, 0], [0, 0]], [[0, 0], [0, 0]], [[0, 4], [3, 0]]]), two, { aggregation: "median" })).toThrow(/at least half of the experts/);
+  });
+  it("a one-component model → InputError", () => {
+    const one: Model = { components: [{ id: "A", name: "a" }] };
+    expect(() => analyzeSurvey(survey(one, [[[0]]]), one)).toThrow(InputError);
   });
 });
 

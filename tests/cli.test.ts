@@ -156,6 +156,18 @@ describe("cxm-dematel analyze", () => {
     expect(fixed.status).toBe(0);
   });
 
+  it("an all-zero survey: exit 1 with a plain message; a negative --scale: exit 2", () => {
+    const model = join(work, "two-zero.json");
+    writeFileSync(model, JSON.stringify({ components: [{ id: "A", name: "a" }, { id: "B", name: "b" }] }));
+    const s = join(work, "zero.csv");
+    writeFileSync(s, "expert,from,to,value\nE1,A,B,0\nE1,B,A,0\n");
+    const r = cli(["analyze", s, "--model", model, "--json"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("there is no influence to analyse");
+    expect(r.stderr).not.toContain("internal error");
+    expect(cli(["analyze", s, "--model", model, "--scale=-1:3"]).status).toBe(2);
+  });
+
   it("refuses to write an output over the survey (output path equal to input), leaving it untouched", () => {
     const dir = join(work, "clash");
     mkdirSync(dir);

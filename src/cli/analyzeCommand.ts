@@ -1,4 +1,4 @@
-import { InputError } from "../errors.js";
+import { UsageError } from "./usageError.js";
 import { analyzeSurvey } from "../analysis.js";
 import { writeResultFiles } from "../report/writeResultFiles.js";
 import { join } from "node:path";
@@ -35,7 +35,7 @@ export function analyzeCommand(args: readonly string[], io: CommandIo): number {
   if (json) io.stdout(JSON.stringify(result, null, 2) + "\n");
   if (!json || outGiven !== undefined) {
     const out = outGiven ?? "out";
-    if (out.trim() === "") throw new InputError({ file: "--out", message: "the output folder name is empty" });
+    if (out.trim() === "") throw new UsageError("--out needs a folder name", "analyze");
     const written = writeResultFiles(result, model, out, { plotlyJs: plotlyScript(), inputs: [path, ...(modelPath ? [modelPath] : [])] });
     if (!quiet) {
       if (survey.synthetic) io.stdout("Note: SYNTHETIC example data (see data/README.md); the results are not evidence about the model.\n");

@@ -80,6 +80,7 @@ export function cliSurvey(cl: CommandLine, model: Model, command: string): { sur
   const { path, synthetic, isDefault, label } = cliSurveyPath(cl);
   const range = rangeOption(cl, "scale", 2, command);
   if (range && !(range[0] < range[1])) throw new UsageError(`--scale min must be below max, got "${stringOption(cl, "scale")}"`, command);
+  if (range && range[0] < 0) throw new UsageError(`--scale must start at 0 or above (DEMATEL influence is never negative), got "${stringOption(cl, "scale")}"`, command);
   const impute = choiceOption(cl, "impute", ["none", "mean"] as const, command);
   const survey = readSurvey(path, model, { source: label, ...(range ? { scale: { min: range[0], max: range[1] } } : {}), ...(impute ? { impute } : {}) });
   if (synthetic) survey.synthetic = true;
