@@ -119,7 +119,7 @@ export function cliAnalyzeOptions(cl: CommandLine, command: string): AnalyzeOpti
     ...(q !== undefined ? { q } : {}),
     ...(fixedValue !== undefined ? { value: fixedValue } : {}),
   };
-  const bootstrap = numberOption(cl, "bootstrap", command, { integer: true, min: 0 }) ?? 5000;
+  const bootstrap = numberOption(cl, "bootstrap", command, { integer: true, min: 0, max: 1_000_000 }) ?? 5000;
   const seed = numberOption(cl, "seed", command, { integer: true }) ?? 1;
   return { ...(aggregation ? { aggregation } : {}), ...(normalization ? { normalization } : {}), ...(epsilon !== undefined ? { epsilon } : {}), threshold, bootstrap, seed };
 }
