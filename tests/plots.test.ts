@@ -152,6 +152,16 @@ describe("layerOrderPlot, micmacPlot, ismLevelsPlot, powerCurvePlot", () => {
     expect((fig.layout.shapes as Array<{ x0: number }>)[0].x0).toBe(2);
   });
 
+  it("micmacPlot with a model colours points by layer, one trace per layer, every component once", () => {
+    const m: Model = { components: ["A", "B", "C", "D"].map((id) => ({ id, name: id })), layers: [{ id: "L1", name: "outer", components: ["A", "B"] }, { id: "L2", name: "inner", components: ["C", "D"] }] };
+    const fig = micmacPlot({ components: ["A", "B", "C", "D"], driving: [4, 4, 3, 1], dependence: [1, 1, 1, 4] }, m);
+    const traces = fig.data as Trace[];
+    expect(traces.map((t) => t.name)).toEqual(["outer", "inner"]);
+    expect(traces[0].text).toEqual(["A, B"]);
+    expect(traces[1].text).toEqual(["C", "D"]);
+    expect(traces.map((t) => t.marker?.color)).toEqual([LAYER_COLORS[0], LAYER_COLORS[1]]);
+  });
+
   it("ismLevelsPlot draws level 1 at the top", () => {
     const fig = ismLevelsPlot({ levels: [["C"], ["A", "B"]] });
     const t = fig.data[0] as Trace;

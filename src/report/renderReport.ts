@@ -300,7 +300,7 @@ function layersSection(L: LayersReportInput, model: Model, plot: (f: PlotlyFigur
     out.push(`<h3>ISM levels</h3><p class="small">Reachability from the thresholded T; level 1 (top) holds the ultimate effects, the last level the root drivers — it corresponds to the outermost proposed layer.</p>`);
     out.push(plot(ismLevelsPlot(L.ism, model), "ISM level diagram"));
   }
-  if (L.micmac) out.push(`<h3>MICMAC</h3>` + plot(micmacPlot(L.micmac), "MICMAC driving power against dependence"));
+  if (L.micmac) out.push(`<h3>MICMAC</h3>` + plot(micmacPlot(L.micmac, model), "MICMAC driving power against dependence, coloured by proposed layer"));
   if (L.sensitivity) {
     const sv = L.sensitivity;
     out.push(`<h3>Sensitivity: which conclusions change</h3>`);
