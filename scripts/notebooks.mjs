@@ -4,6 +4,8 @@
  *
  *   node scripts/notebooks.mjs [names…] [--jobs N] [--no-browser] [--self-test]
  *
+ * --jobs N: notebooks processed at a time (default min(2, cores)).
+ *
  * For each notebook (default: every notebooks/NN-*.ipynb; a name may be a
  * prefix such as `01` or `03-layer`, or a path to any .ipynb):
  *   1. execute it with the repo's tslab kernel:
@@ -30,7 +32,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { jupyterEnv, kernelName, registerKernel, root } from "./jupyterKernel.mjs";
 
@@ -325,7 +327,8 @@ async function selfTest({ browser }) {
 async function main() {
   const argv = process.argv.slice(2);
   const names = [];
-  let jobs = 1;
+  // Two notebooks at a time by default: each kernel and nbconvert mostly use one core.
+  let jobs = Math.min(2, availableParallelism());
   let browser = true;
   let self = false;
   for (let i = 0; i < argv.length; i++) {
