@@ -7,7 +7,7 @@
  * Point Jupyter at the dir with `JUPYTER_PATH=<repo>/.jupyter` (see jupyterEnv).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The repository root (this file lives in <root>/scripts). */
@@ -44,9 +44,7 @@ export function jupyterEnv(extra = {}) {
   const prior = process.env.JUPYTER_PATH;
   return {
     ...process.env,
-    JUPYTER_PATH: prior ? `${jupyterDir}:${prior}` : jupyterDir,
-    // Jupyter 4.x-era tools warn about migrating to platformdirs; keep stderr clean.
-    JUPYTER_PLATFORM_DIRS: "1",
+    JUPYTER_PATH: prior ? `${jupyterDir}${delimiter}${prior}` : jupyterDir,
     ...extra,
   };
 }
