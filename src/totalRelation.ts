@@ -16,7 +16,7 @@ const REMEDIES =
   "This happens when a group of components that all influence each other has every row sum (or every column sum) equal to the largest sum λ, " +
   "for example when every row of the average matrix has the same sum: check first that the ratings are what the experts meant. " +
   "Remedies: add a small ε to λ by explicit choice (--epsilon 0.01 on the command line, option `epsilon` in the library), " +
-  "the repair discussed for this case by Lee et al. (2013), "revised DEMATEL", and Chen & Huang (2022); " +
+  "the repair discussed for this case by Lee et al. (2013), 'revised DEMATEL', and Chen & Huang (2022); " +
   "or, where the column (row) sums are smaller, normalise by the largest row (column) sum alone with --normalization row|column — " +
   "that changes the method, so say so when you report.";
 
