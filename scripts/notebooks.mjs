@@ -89,7 +89,8 @@ export function notebookProblems(nb) {
     const messages = [];
     for (const out of cell.outputs ?? []) {
       if (out.output_type === "error") {
-        const tb = text(out.traceback) || (Array.isArray(out.traceback) ? out.traceback.join("\n") : "");
+        // Traceback entries are separate lines without newlines of their own.
+        const tb = Array.isArray(out.traceback) ? out.traceback.join("\n") : text(out.traceback);
         messages.push(`${out.ename}: ${out.evalue}${tb ? "\n" + tb : ""}`);
       } else if (out.output_type === "stream" && out.name === "stderr") {
         messages.push(text(out.text));
@@ -315,6 +316,16 @@ async function selfTest({ browser }) {
     const undrawnText = undrawn.failures.join("\n");
     checks.push(["a chart that never draws fails the run", !undrawn.ok && /chart 1 of 1 did not draw/.test(undrawnText)]);
   }
+  // Kernels other than tslab (e.g. Deno's) report a failing cell as an `error` output instead of stderr.
+  const errorOutput = notebookProblems({
+    cells: [
+      { cell_type: "markdown", source: "# title" },
+      { cell_type: "code", source: ["const a = 1;\n"], outputs: [{ output_type: "stream", name: "stdout", text: "1\n" }] },
+      { cell_type: "code", source: ["\n", "boom();\n"], outputs: [{ output_type: "error", ename: "ReferenceError", evalue: "boom is not defined", traceback: ["\u001b[31mReferenceError: boom is not defined\u001b[0m"] }] },
+    ],
+  });
+  checks.push(["an `error` output is reported with its cell, first line and message",
+    errorOutput.length === 1 && errorOutput[0].cell === 3 && errorOutput[0].codeCell === 2 && errorOutput[0].firstLine === "boom();" && errorOutput[0].message.startsWith("ReferenceError: boom is not defined")]);
   console.log("self-test: what the runner printed for the broken notebook:\n" + brokenText.replace(/^/gm, "  | "));
   let ok = true;
   for (const [what, passed] of checks) {
