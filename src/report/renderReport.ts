@@ -11,6 +11,7 @@ import { escapeHtml } from "./escapeHtml.js";
 import { htmlPage } from "./htmlPage.js";
 import { plainReading } from "./plainReading.js";
 import { layeringVerdict, type LayeringVerdictInput } from "./layeringVerdict.js";
+import type { ResultTablesInput } from "./resultTables.js";
 
 /** The panel-quality figures the report shows (the shape `panelQuality` returns). */
 export interface PanelReportInput {
@@ -53,8 +54,13 @@ export interface LayersReportInput extends LayeringVerdictInput {
   };
 }
 
-/** What {@link renderReport} reads: an `AnalysisResult` (panel and layers optional). */
-export interface ReportInput {
+/**
+ * What {@link renderReport} reads: an `AnalysisResult` (panel and layers
+ * optional) — the result-table fields of {@link ResultTablesInput} plus the
+ * provenance, the direct matrix, λ, ρ(N), the threshold and the optional
+ * panel and layer sections.
+ */
+export interface ReportInput extends ResultTablesInput {
   meta: {
     tool: string;
     version: string;
@@ -68,19 +74,10 @@ export interface ReportInput {
     imputed: ReadonlyArray<{ expert: string; from: string; to: string }>;
     notes?: readonly string[];
   };
-  components: readonly string[];
   direct: ReadonlyArray<readonly number[]>;
   lambda: number;
   spectralRadius: number;
-  total: ReadonlyArray<readonly number[]>;
-  given: readonly number[];
-  received: readonly number[];
-  prominence: readonly number[];
-  relation: readonly number[];
-  role: readonly string[];
-  weights: readonly number[];
   threshold: { method: string; value: number; settings?: Record<string, unknown> };
-  edges: ReadonlyArray<{ from: string; to: string; value: number }>;
   panel?: PanelReportInput;
   layers?: LayersReportInput;
 }
