@@ -24,14 +24,21 @@ export interface PanelSettings {
   seed: number;
 }
 
-/** Options shared by the panel generator and the power simulation (all optional). */
+/** Options shared by the panel generator and the power simulation (all optional; defaults of METHODS §7). */
 export interface PanelOptions {
+  /** Number of experts K (default 14, like the paper's panel). */
   experts?: number;
+  /** Layer effect δ (default 0.5); δ = 0 is the null (no layer structure). */
   delta?: number;
+  /** Noise standard deviation σ of each rating (default 0.8). */
   sigma?: number;
+  /** Standard deviation τ of each expert's overall bias (default 0.3). */
   tau?: number;
+  /** Mean rating c between components of the same layer (default 2, the middle of a 0–4 scale). */
   c?: number;
+  /** Top of the integer rating scale s (default 4). */
   scaleMax?: number;
+  /** Seed of the generator (default 1). */
   seed?: number;
 }
 

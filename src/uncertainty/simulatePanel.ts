@@ -2,23 +2,12 @@ import type { Matrix, Model } from "../types.js";
 import { createRandom } from "../random.js";
 import { drawRatings, panelMeans, resolvePanelSettings, type PanelOptions } from "./panelDraw.js";
 
-/** Options of {@link simulatePanel}; every default is the one of METHODS §7. */
-export interface SimulatePanelOptions extends PanelOptions {
-  /** Number of experts K (default 14, like the paper's panel). */
-  experts?: number;
-  /** Layer effect δ (default 0.5); δ = 0 is the null (no layer structure). */
-  delta?: number;
-  /** Noise standard deviation σ of each rating (default 0.8). */
-  sigma?: number;
-  /** Standard deviation τ of each expert's overall bias (default 0.3). */
-  tau?: number;
-  /** Mean rating c between components of the same layer (default 2, the middle of a 0–4 scale). */
-  c?: number;
-  /** Top of the integer rating scale s (default 4). */
-  scaleMax?: number;
-  /** Seed of the generator (default 1). */
-  seed?: number;
-}
+/**
+ * Options of {@link simulatePanel}: experts K (default 14), delta δ (0.5),
+ * sigma σ (0.8), tau τ (0.3), c (2), scaleMax s (4), seed (1) — the defaults
+ * of METHODS §7, documented field by field on the shared generator options.
+ */
+export interface SimulatePanelOptions extends PanelOptions {}
 
 /**
  * Simulate a panel of K experts' direct-influence matrices under the
