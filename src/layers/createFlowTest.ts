@@ -1,5 +1,6 @@
 import type { Matrix } from "../types.js";
 import { reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
+import { permutationP, permutationTest } from "./permutationTest.js";
 import type { PermutationResult, PermutationTest } from "./createTrendTest.js";
 
 /**
@@ -32,7 +33,6 @@ export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationO
   const m = layered.length;
   const diff = new Float64Array(P);
   const sum = new Float64Array(P);
-  const exact = set.method === "exact";
   const entry = (total: Matrix | Float64Array, i: number, j: number): number => {
     const v = total instanceof Float64Array ? total[i * n + j] : total[i][j];
     if (!Number.isFinite(v)) throw new RangeError(`flow test: T[${i}][${j}] is not a finite number (${v})`);
@@ -50,48 +50,41 @@ export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationO
     }
     return den === 0 ? NaN : num / den;
   };
-  return {
-    method: set.method,
-    assignments: set.assignments,
-    evaluated,
-    sizes: set.sizes,
-    seed: set.seed,
-    test(total: Matrix | Float64Array): PermutationResult {
-      if (total instanceof Float64Array) {
-        if (total.length !== n * n) throw new RangeError(`flow test: a row-major T needs ${n * n} entries, got ${total.length}`);
-      } else {
-        if (!Array.isArray(total) || total.length !== n) throw new RangeError(`flow test: T must be ${n}×${n}, got ${Array.isArray(total) ? total.length : 0} rows`);
-        for (let i = 0; i < n; i++) if (!Array.isArray(total[i]) || total[i].length !== n) throw new RangeError(`flow test: row ${i} of T must have ${n} entries`);
-      }
-      for (let p = 0; p < P; p++) {
-        const i = layered[pairA[p]];
-        const j = layered[pairB[p]];
-        const tij = entry(total, i, j);
-        const tji = entry(total, j, i);
-        diff[p] = tij - tji;
-        sum[p] = tij + tji;
-      }
-      const statistic = statisticOf(observedSigns, 0);
-      if (Number.isNaN(statistic)) return { statistic, p: NaN };
-      const cut = statistic - 1e-12 * Math.max(1, Math.abs(statistic));
-      let count = 0;
-      if (pairSigns !== null) {
-        for (let row = 0, o = 0; row < evaluated; row++, o += P) if (statisticOf(pairSigns, o) >= cut) count++;
-      } else {
-        for (let row = 0, base = 0; row < evaluated; row++, base += m) {
-          let num = 0;
-          let den = 0;
-          for (let p = 0; p < P; p++) {
-            const la = rows[base + pairA[p]];
-            const lb = rows[base + pairB[p]];
-            if (la === lb) continue;
-            num += la < lb ? diff[p] : -diff[p];
-            den += sum[p];
-          }
-          if ((den === 0 ? NaN : num / den) >= cut) count++;
+  return permutationTest(set, (total: Matrix | Float64Array): PermutationResult => {
+    if (total instanceof Float64Array) {
+      if (total.length !== n * n) throw new RangeError(`flow test: a row-major T needs ${n * n} entries, got ${total.length}`);
+    } else {
+      if (!Array.isArray(total) || total.length !== n) throw new RangeError(`flow test: T must be ${n}×${n}, got ${Array.isArray(total) ? total.length : 0} rows`);
+      for (let i = 0; i < n; i++) if (!Array.isArray(total[i]) || total[i].length !== n) throw new RangeError(`flow test: row ${i} of T must have ${n} entries`);
+    }
+    for (let p = 0; p < P; p++) {
+      const i = layered[pairA[p]];
+      const j = layered[pairB[p]];
+      const tij = entry(total, i, j);
+      const tji = entry(total, j, i);
+      diff[p] = tij - tji;
+      sum[p] = tij + tji;
+    }
+    const statistic = statisticOf(observedSigns, 0);
+    if (Number.isNaN(statistic)) return { statistic, p: NaN };
+    const cut = statistic - 1e-12 * Math.max(1, Math.abs(statistic));
+    let count = 0;
+    if (pairSigns !== null) {
+      for (let row = 0, o = 0; row < evaluated; row++, o += P) if (statisticOf(pairSigns, o) >= cut) count++;
+    } else {
+      for (let row = 0, base = 0; row < evaluated; row++, base += m) {
+        let num = 0;
+        let den = 0;
+        for (let p = 0; p < P; p++) {
+          const la = rows[base + pairA[p]];
+          const lb = rows[base + pairB[p]];
+          if (la === lb) continue;
+          num += la < lb ? diff[p] : -diff[p];
+          den += sum[p];
         }
+        if ((den === 0 ? NaN : num / den) >= cut) count++;
       }
-      return { statistic, p: exact ? count / evaluated : (count + 1) / (evaluated + 1) };
-    },
-  };
+    }
+    return { statistic, p: permutationP(count, set) };
+  });
 }

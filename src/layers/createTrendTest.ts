@@ -1,4 +1,5 @@
 import { reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
+import { permutationP, permutationTest } from "./permutationTest.js";
 import { tauFromCounts } from "./kendallTauB.js";
 
 /** A statistic and its permutation p-value. */
@@ -58,54 +59,46 @@ export function createTrendTest(layerOf: ArrayLike<number>, options: Permutation
   for (let p = 0; p < P; p++) if (observedSigns[p] === 0) tiesLayer++;
   const r = new Float64Array(m);
   const sr = new Int8Array(P);
-  const exact = set.method === "exact";
-  return {
-    method: set.method,
-    assignments: set.assignments,
-    evaluated,
-    sizes: set.sizes,
-    seed: set.seed,
-    test(relation: ArrayLike<number>): PermutationResult {
-      if (relation.length !== n) throw new RangeError(`trend test: ${relation.length} relation values for ${n} components`);
-      for (let a = 0; a < m; a++) {
-        const v = relation[layered[a]];
-        if (Number.isNaN(v)) throw new RangeError(`trend test: relation[${layered[a]}] is NaN`);
-        r[a] = v;
+  return permutationTest(set, (relation: ArrayLike<number>): PermutationResult => {
+    if (relation.length !== n) throw new RangeError(`trend test: ${relation.length} relation values for ${n} components`);
+    for (let a = 0; a < m; a++) {
+      const v = relation[layered[a]];
+      if (Number.isNaN(v)) throw new RangeError(`trend test: relation[${layered[a]}] is NaN`);
+      r[a] = v;
+    }
+    let tiesRelation = 0;
+    let sObs = 0;
+    for (let p = 0; p < P; p++) {
+      const x = r[pairA[p]];
+      const y = r[pairB[p]];
+      const s = x < y ? -1 : x > y ? 1 : 0;
+      sr[p] = s;
+      if (s === 0) tiesRelation++;
+      sObs += observedSigns[p] * s;
+    }
+    const tau = tauFromCounts(sObs, m, tiesLayer, tiesRelation);
+    if (Number.isNaN(tau)) return { statistic: NaN, p: NaN };
+    const statistic = tau === 0 ? 0 : -tau;
+    // S_trend(row) ≥ S_obs  ⟺  −s/√den ≥ −sObs/√den  ⟺  s ≤ sObs (den is the same for every row).
+    let count = 0;
+    if (pairSigns !== null) {
+      for (let row = 0, o = 0; row < evaluated; row++) {
+        let s = 0;
+        for (let p = 0; p < P; p++, o++) s += pairSigns[o] * sr[p];
+        if (s <= sObs) count++;
       }
-      let tiesRelation = 0;
-      let sObs = 0;
-      for (let p = 0; p < P; p++) {
-        const x = r[pairA[p]];
-        const y = r[pairB[p]];
-        const s = x < y ? -1 : x > y ? 1 : 0;
-        sr[p] = s;
-        if (s === 0) tiesRelation++;
-        sObs += observedSigns[p] * s;
-      }
-      const tau = tauFromCounts(sObs, m, tiesLayer, tiesRelation);
-      if (Number.isNaN(tau)) return { statistic: NaN, p: NaN };
-      const statistic = tau === 0 ? 0 : -tau;
-      // S_trend(row) ≥ S_obs  ⟺  −s/√den ≥ −sObs/√den  ⟺  s ≤ sObs (den is the same for every row).
-      let count = 0;
-      if (pairSigns !== null) {
-        for (let row = 0, o = 0; row < evaluated; row++) {
-          let s = 0;
-          for (let p = 0; p < P; p++, o++) s += pairSigns[o] * sr[p];
-          if (s <= sObs) count++;
+    } else {
+      for (let row = 0, base = 0; row < evaluated; row++, base += m) {
+        let s = 0;
+        for (let p = 0; p < P; p++) {
+          const la = rows[base + pairA[p]];
+          const lb = rows[base + pairB[p]];
+          if (la > lb) s += sr[p];
+          else if (la < lb) s -= sr[p];
         }
-      } else {
-        for (let row = 0, base = 0; row < evaluated; row++, base += m) {
-          let s = 0;
-          for (let p = 0; p < P; p++) {
-            const la = rows[base + pairA[p]];
-            const lb = rows[base + pairB[p]];
-            if (la > lb) s += sr[p];
-            else if (la < lb) s -= sr[p];
-          }
-          if (s <= sObs) count++;
-        }
+        if (s <= sObs) count++;
       }
-      return { statistic, p: exact ? count / evaluated : (count + 1) / (evaluated + 1) };
-    },
-  };
+    }
+    return { statistic, p: permutationP(count, set) };
+  });
 }
