@@ -1,6 +1,6 @@
 /** Shared test helpers: one tolerance check and seeded random matrices. */
 import { expect } from "vitest";
-import { createRandom, type Matrix } from "../src/index.js";
+import { createRandom, InputError, type Matrix, type Model } from "../src/index.js";
 
 /** Assert two matrices (or vectors) agree entry-wise within an absolute tolerance. */
 export function expectClose(actual: number[] | Matrix, expected: number[] | Matrix, tol: number): void {
@@ -36,4 +36,27 @@ export function deepFreeze<T>(x: T): T {
     Object.freeze(x);
   }
   return x;
+}
+
+/** Folder of the survey fixtures (relative to the repository root, where vitest runs). */
+export const SURVEY_FIXTURES = "tests/fixtures/surveys";
+
+/** The tiny 3-component model the survey tests read their fixtures with: A Alpha, B Beta, C Gamma, with Persian names. */
+export const TINY_MODEL: Model = deepFreeze({
+  components: [
+    { id: "A", name: "Alpha", name_fa: "آلفا" },
+    { id: "B", name: "Beta", name_fa: "بتا" },
+    { id: "C", name: "Gamma", name_fa: "گاما" },
+  ],
+});
+
+/** Run `f`, expect it to throw an InputError, and return it (any other outcome fails the test). */
+export function inputError(f: () => unknown): InputError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw new Error(`expected an InputError, got ${String(e)}`);
+  }
+  throw new Error("expected an InputError, but nothing was thrown");
 }

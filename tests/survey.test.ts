@@ -22,17 +22,8 @@ import {
   type Survey,
 } from "../src/index.js";
 import { componentMatcher } from "../src/survey/componentMatcher.js";
-import { deepFreeze, expectClose } from "./helpers.js";
+import { deepFreeze, expectClose, SURVEY_FIXTURES as FIX, TINY_MODEL as tiny } from "./helpers.js";
 
-const FIX = "tests/fixtures/surveys";
-/** A tiny 3-component model with English and Persian names. */
-const tiny: Model = deepFreeze({
-  components: [
-    { id: "A", name: "Alpha", name_fa: "آلفا" },
-    { id: "B", name: "Beta", name_fa: "بتا" },
-    { id: "C", name: "Gamma", name_fa: "گاما" },
-  ],
-});
 const cxm: Model = deepFreeze(defaultModel());
 
 /** Expert matrices of tests/fixtures/surveys/tiny-long.csv, written out by hand from the file. */

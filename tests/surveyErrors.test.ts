@@ -3,29 +3,11 @@
 // header = 1), column, expected and found — all of them in one pass.
 import { describe, expect, it } from "vitest";
 import { createRandom, defaultModel, InputError, parseSurvey, readSurvey, surveyTemplate, type InputProblem, type Model } from "../src/index.js";
-import { deepFreeze } from "./helpers.js";
+import { deepFreeze, inputError, SURVEY_FIXTURES as FIX, TINY_MODEL as tiny } from "./helpers.js";
 
-const FIX = "tests/fixtures/surveys";
-const tiny: Model = deepFreeze({
-  components: [
-    { id: "A", name: "Alpha", name_fa: "آلفا" },
-    { id: "B", name: "Beta", name_fa: "بتا" },
-    { id: "C", name: "Gamma", name_fa: "گاما" },
-  ],
-});
 const cxm: Model = deepFreeze(defaultModel());
 const IDS = "LEAD,CUL,GOV,STR,BPM,PRC,INF,INT,EMP,INS";
 
-/** Run `f`, expect an InputError, return it. */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw new Error(`expected an InputError, got ${String(e)}`);
-  }
-  throw new Error("expected an InputError, but nothing was thrown");
-}
 const problemsOf = (f: () => unknown): InputProblem[] => inputError(f).problems;
 
 /** A complete tiny long-layout survey for one expert, as lines (header first). */
