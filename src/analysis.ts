@@ -1,7 +1,7 @@
-import type { Matrix, Model, Survey, InputWarning } from "./types.js";
+import type { Model, Survey, InputWarning } from "./types.js";
 import { InfeasibleError, InputError } from "./errors.js";
 import { aggregate, type AggregationMethod } from "./aggregate.js";
-import { dematel, type Edge, type Role } from "./dematel.js";
+import { dematel, type DematelResult } from "./dematel.js";
 import type { NormalizationMethod } from "./normalize.js";
 import type { ThresholdOptions } from "./thresholds/threshold.js";
 import { TOOL } from "./report/tool.js";
@@ -84,30 +84,15 @@ export interface AnalysisMeta {
   notes: string[];
 }
 
-/** The full results object of one analysis: the issue's JSON shape plus provenance. */
-export interface AnalysisResult {
+/**
+ * The full results object of one analysis: the issue's JSON shape plus
+ * provenance. Its DEMATEL fields are `dematel()`'s result on the aggregated
+ * matrix (components in model order, A, N, λ, T, D, R, prominence, relation,
+ * roles, weights, net influence, threshold, edges), except ε (recorded in
+ * `meta.options.epsilon`) and the residual of T − NT = N (an internal check).
+ */
+export interface AnalysisResult extends Omit<DematelResult, "epsilon" | "residual"> {
   meta: AnalysisMeta;
-  /** Component ids in model order. */
-  components: string[];
-  /** Aggregated direct-influence matrix A. */
-  direct: Matrix;
-  /** N = A / λ. */
-  normalized: Matrix;
-  lambda: number;
-  normalization: NormalizationMethod;
-  spectralRadius: number;
-  /** T = N (I − N)⁻¹. */
-  total: Matrix;
-  given: number[];
-  received: number[];
-  prominence: number[];
-  relation: number[];
-  role: Role[];
-  weights: number[];
-  /** T − Tᵀ. */
-  netInfluence: Matrix;
-  threshold: { method: string; value: number; settings: Record<string, string | number>; detail?: Record<string, unknown> };
-  edges: Edge[];
   /** Panel quality (METHODS §3): gap-ratio curve, Krippendorff's alphas, expert distances, leave-one-out effects. */
   panel: PanelQuality;
   /** Layer validation, when the model has layers (and `options.layers` is not false). */
@@ -216,28 +201,14 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
     if (!Number.isInteger(B) || B < 0) throw new RangeError(`analyzeSurvey: bootstrap must be a non-negative integer, got ${B}`);
     if (B > 0 && matrices.length < 2) notes.push("No bootstrap: the panel has a single expert, so there is nothing to resample.");
     else if (B > 0) {
-      if (epsilon > 0) notes.push(`The bootstrap normalises without the ε = ${epsilon} added to λ in the main analysis (the bootstrap has no ε option).`);
-      layers.bootstrap = bootstrapExperts(matrices, model, { B, seed: meta.bootstrap.seed, weights: aggregation === "mean" ? weights : undefined, aggregation, normalization, onProgress: options.onProgress });
+      layers.bootstrap = bootstrapExperts(matrices, model, { B, seed: meta.bootstrap.seed, weights: aggregation === "mean" ? weights : undefined, aggregation, normalization, epsilon, onProgress: options.onProgress });
     }
   }
+  // ε is in meta.options; the residual is dematel's internal check.
+  const { epsilon: _epsilon, residual: _residual, ...dematelFields } = r;
   return {
     meta,
-    components: r.components,
-    direct: r.direct,
-    normalized: r.normalized,
-    lambda: r.lambda,
-    normalization: r.normalization,
-    spectralRadius: r.spectralRadius,
-    total: r.total,
-    given: r.given,
-    received: r.received,
-    prominence: r.prominence,
-    relation: r.relation,
-    role: r.role,
-    weights: r.weights,
-    netInfluence: r.netInfluence,
-    threshold: { method: r.threshold.method, value: r.threshold.value, settings: r.threshold.settings, ...(r.threshold.detail ? { detail: r.threshold.detail } : {}) },
-    edges: r.edges,
+    ...dematelFields,
     panel: panelQuality(matrices, { weights: aggregation === "mean" ? weights : undefined, normalization, epsilon, labels: survey.experts.map((e) => e.expert) }),
     ...(layers ? { layers } : {}),
   };

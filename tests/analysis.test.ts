@@ -160,6 +160,26 @@ describe("analyzeSurvey with a layered model (the CXM model, synthetic layered p
     expect(again.layers!.bootstrap!.relation).toEqual(r.layers!.bootstrap!.relation);
   });
 
+  it("passes epsilon to the bootstrap (no note about a missing ε): its estimates equal the analysis' own D, R and relation", () => {
+    const withEps = analyzeSurvey(s, model, { bootstrap: 50, seed: 5, epsilon: 2 });
+    const boot = withEps.layers!.bootstrap!;
+    expect(boot.epsilon).toBe(2);
+    expect(withEps.layers!.notes.join(" ")).not.toMatch(/ε|epsilon/);
+    expectClose(boot.given.map((x) => x.estimate), withEps.given, 1e-12);
+    expectClose(boot.relation.map((x) => x.estimate), withEps.relation, 1e-12);
+    // and they differ from the analysis without ε (λ + ε > λ shrinks N, hence D).
+    expect(withEps.given[0]).toBeLessThan(r.given[0] - 1e-6);
+  });
+
+  it("carries dematel()'s fields (not ε or the residual, which are in meta or internal)", () => {
+    const d = dematel(aggregate(s.experts.map((e) => e.matrix)), { components: componentIds(model) });
+    for (const k of ["components", "direct", "normalized", "lambda", "normalization", "spectralRadius", "total", "given", "received", "prominence", "relation", "role", "weights", "netInfluence", "threshold", "edges"] as const) {
+      expect(r[k]).toEqual(d[k]);
+    }
+    expect(r).not.toHaveProperty("epsilon");
+    expect(r).not.toHaveProperty("residual");
+  });
+
   it("marks synthetic data in meta and leaves the layer section out when asked or when bootstrap = 0", () => {
     expect(r.meta.synthetic).toBe(true);
     expect(analyzeSurvey(s, model, { layers: false }).layers).toBeUndefined();

@@ -20,10 +20,10 @@ describe("bootstrapExperts(matrices, model, options)", () => {
     expect(c.relation.map((r) => r.lower)).not.toEqual(a.relation.map((r) => r.lower));
   });
 
-  it("states its settings and defaults (B = 5000, seed = 1, level = 0.95, mean, max) and does not mutate its input", () => {
+  it("states its settings and defaults (B = 5000, seed = 1, level = 0.95, mean, max, ε = 0) and does not mutate its input", () => {
     const frozen = deepFreeze(panel.map((m) => m.map((r) => r.slice())));
     const r = bootstrapExperts(frozen, model);
-    expect([r.B, r.seed, r.level, r.aggregation, r.normalization]).toEqual([5000, 1, 0.95, "mean", "max"]);
+    expect([r.B, r.seed, r.level, r.aggregation, r.normalization, r.epsilon]).toEqual([5000, 1, 0.95, "mean", "max", 0]);
     expect(r.components).toEqual(model.components.map((c) => c.id));
     expect(r.failed + r.used).toBe(5000);
   });
@@ -59,6 +59,49 @@ describe("bootstrapExperts(matrices, model, options)", () => {
       expect(r.flow.upper).toBeCloseTo(flowStatistic(ref.total, layerOf), 12);
       expect(r.pCause).toEqual(ref.relation.map((v) => (v > 1e-12 ? 1 : 0)));
     }
+  });
+
+  it("epsilon: the fast path equals dematel(aggregate(resample), { epsilon }) to 1e-12 (B = 1, mean with weights and median; and the jackknife via full-panel estimates)", () => {
+    // N = A/(λ + ε) (METHODS §2.2, "a tiny ε added to λ by explicit choice"); the mean path keeps A as the
+    // weighted sum Σw·Ā and scales ε by Σw, which must give the same N as dividing first.
+    const K = panel.length;
+    const weights = Array.from({ length: K }, (_, k) => 1 + (k % 3));
+    const layerOf = layerIndex(model);
+    for (const epsilon of [0.5, 3]) {
+      const rng = createRandom(41);
+      const pick = Array.from({ length: K }, () => rng.int(K));
+      const resampled = pick.map((k) => panel[k]);
+      for (const aggregation of ["mean", "median"] as const) {
+        const ref = dematel(aggregate(resampled, { method: aggregation, weights: pick.map((k) => weights[k]) }), { epsilon });
+        const r = bootstrapExperts(panel, model, { B: 1, seed: 41, aggregation, weights, epsilon });
+        expect(r.epsilon).toBe(epsilon);
+        expect(r.used).toBe(1);
+        expectClose(r.given.map((x) => x.lower), ref.given, 1e-12);
+        expectClose(r.received.map((x) => x.upper), ref.received, 1e-12);
+        expectClose(r.relation.map((x) => x.lower), ref.relation, 1e-12);
+        expect(Math.abs(r.trend.lower - trendStatistic(layerOf, ref.relation))).toBeLessThan(1e-12);
+        expect(Math.abs(r.flow.upper - flowStatistic(ref.total, layerOf))).toBeLessThan(1e-12);
+        // Full-panel estimates come from dematel(…, { epsilon }) too.
+        const full = dematel(aggregate(panel, { method: aggregation, weights }), { epsilon });
+        expectClose(r.relation.map((x) => x.estimate), full.relation, 1e-12);
+      }
+    }
+    // ε really changes N: D shrinks when λ grows (D = Σ_k N^k 1 is increasing in N).
+    const plain = bootstrapExperts(panel, model, { B: 1, seed: 41 });
+    const eps = bootstrapExperts(panel, model, { B: 1, seed: 41, epsilon: 3 });
+    plain.given.forEach((iv, i) => expect(eps.given[i].lower).toBeLessThan(iv.lower - 1e-6));
+    expect(plain.epsilon).toBe(0);
+  });
+
+  it("epsilon makes a panel with equal row sums analysable, as dematel's epsilon does", () => {
+    // Mean of [[0,3],[1,0]] and [[0,1],[3,0]] is [[0,2],[2,0]]: ρ(N) = 1 without ε; with ε = 1, N = [[0,2/3],[2/3,0]].
+    const experts: Matrix[] = [[[0, 3], [1, 0]], [[0, 1], [3, 0]]];
+    const r = bootstrapExperts(experts, twoLayer, { B: 50, seed: 2, epsilon: 1 });
+    const ref = dematel([[0, 2], [2, 0]], { epsilon: 1 });
+    expectClose(r.given.map((x) => x.estimate), ref.given, 1e-12);
+    // D = (2/3)/(1 − 2/3) = 2 for the full panel, by hand.
+    expect(r.given[0].estimate).toBeCloseTo(2, 12);
+    expect(r.used).toBeGreaterThan(0);
   });
 
   it("identical experts give degenerate intervals at the estimate, pCause 0/1 and a one-point rank distribution", () => {
@@ -112,6 +155,8 @@ describe("bootstrapExperts(matrices, model, options)", () => {
     expect(() => bootstrapExperts(panel, model, { B: 0 })).toThrow(RangeError);
     expect(() => bootstrapExperts(panel, model, { level: 1 })).toThrow(RangeError);
     expect(() => bootstrapExperts(panel, model, { weights: [1, 2] })).toThrow(RangeError);
+    expect(() => bootstrapExperts(panel, model, { epsilon: -1 })).toThrow(RangeError);
+    expect(() => bootstrapExperts(panel, model, { epsilon: NaN })).toThrow(RangeError);
   });
 
   it("weights: multiplying every weight by a constant changes nothing", () => {

@@ -34,6 +34,8 @@ export interface BootstrapOptions {
   aggregation?: AggregationMethod;
   /** Normalisation (default "max"), as in `normalize`. */
   normalization?: NormalizationMethod;
+  /** ε added to λ by explicit choice (default 0), as `dematel`'s `epsilon`: every replicate uses N = A/(λ + ε). */
+  epsilon?: number;
   /** Coverage of the intervals (default 0.95). */
   level?: number;
   /** Called now and then (about 100 times) with replicates done and B. */
@@ -47,6 +49,8 @@ export interface BootstrapResult {
   level: number;
   aggregation: AggregationMethod;
   normalization: NormalizationMethod;
+  /** ε added to λ in the full panel and in every replicate. */
+  epsilon: number;
   /** Component ids in model order. */
   components: string[];
   /** D (influence given) per component. */
@@ -93,7 +97,8 @@ function weightedSum(X: Float64Array, counts: Float64Array, w: Float64Array, K: 
 
 /**
  * Bootstrap over experts (METHODS §6): draw K experts with replacement from
- * the panel, B times; for each replicate recompute the aggregate A, N, D, R,
+ * the panel, B times; for each replicate recompute the aggregate A,
+ * N = A/(λ + ε) (ε = 0 unless given, as in `dematel`), D, R,
  * prominence, relation, S_trend and S_flow. Reports, per component and for
  * both layer statistics, the full-panel estimate with a percentile interval
  * (Hyndman–Fan type 7 quantiles, R's default) and a BCa interval where stable;
@@ -133,7 +138,7 @@ function weightedSum(X: Float64Array, counts: Float64Array, w: Float64Array, K: 
  * @param matrices the K experts' n×n direct matrices, in model component order.
  * @param model the model; it must have at least two non-empty layers.
  * @throws {RangeError} on no matrices, wrong shapes, negative ratings, a model
- *   with fewer than two layers, or invalid options (B, level, weights).
+ *   with fewer than two layers, or invalid options (B, level, weights, epsilon).
  * @throws {TypeError} when a rating is not a finite number.
  * @throws {InfeasibleError} when the full panel has no total-relation matrix, or every replicate failed.
  * @example
@@ -147,9 +152,11 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
   const level = options.level ?? 0.95;
   const aggregation = options.aggregation ?? "mean";
   const normalization = options.normalization ?? "max";
+  const epsilon = options.epsilon ?? 0;
   if (!Number.isInteger(B) || B < 1) throw new RangeError(`bootstrapExperts: B must be a positive integer, got ${B}`);
   if (!Number.isInteger(seed)) throw new TypeError(`bootstrapExperts: seed must be an integer, got ${seed}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`bootstrapExperts: level must be in (0, 1), got ${level}`);
+  if (!Number.isFinite(epsilon) || epsilon < 0) throw new RangeError(`bootstrapExperts: epsilon must be a finite non-negative number, got ${epsilon}`);
   if (aggregation !== "mean" && aggregation !== "median") throw new RangeError(`bootstrapExperts: unknown aggregation "${String(aggregation)}": use "mean" or "median"`);
   const K = matrices.length;
   if (K === 0) throw new RangeError("bootstrapExperts requires at least one expert matrix");
@@ -173,11 +180,11 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
 
   // Full-panel estimates through the public path (throws InfeasibleError with remedies).
   const ids = model.components.map((c) => c.id);
-  const full = dematel(aggregate(matrices as Matrix[], { method: aggregation, weights: options.weights }), { normalization, components: ids });
+  const full = dematel(aggregate(matrices as Matrix[], { method: aggregation, weights: options.weights }), { normalization, epsilon, components: ids });
   const trendHat = trendStatistic(layerOf, full.relation);
   const flowHat = flowStatistic(full.total, layerOf);
 
-  const kernel = createDematelKernel(layerOf, normalization);
+  const kernel = createDematelKernel(layerOf, normalization, epsilon);
   const A = kernel.direct;
   const counts = new Float64Array(K);
   const column = new Float64Array(K);
@@ -186,8 +193,11 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
   const evaluate = (): boolean => {
     // Aggregate the experts with multiplicities `counts` into A.
     if (aggregation === "mean") {
-      // A is left as the weighted sum: N = A/λ is the same for A and A/Σw, so the division is skipped.
-      if (!(weightedSum(X, counts, w, K, nn, A) > 0)) return false;
+      // A is left as the weighted sum Σw·Ā: N = Ā/(λ + ε) = (Σw·Ā)/(Σw·λ + Σw·ε), so the division is
+      // skipped and the kernel's ε scaled by Σw instead.
+      const total = weightedSum(X, counts, w, K, nn, A);
+      if (!(total > 0)) return false;
+      kernel.epsilon = epsilon * total;
     } else {
       let m = 0;
       for (let k = 0; k < K; k++) m += counts[k];
@@ -206,6 +216,7 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
           }
         A[c] = m % 2 === 1 ? column[(m - 1) / 2] : (column[m / 2 - 1] + column[m / 2]) / 2;
       }
+      kernel.epsilon = epsilon;
     }
     return kernel.run() && !Number.isNaN(kernel.trend) && !Number.isNaN(kernel.flow);
   };
@@ -299,6 +310,7 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     level,
     aggregation,
     normalization,
+    epsilon,
     components: ids,
     given: perComponent(0, full.given),
     received: perComponent(n, full.received),

@@ -12,9 +12,13 @@
  * - the layer-block sums Σ_{i∈Lp, j∈Lq} t_ij = 1_pᵀ T 1_q come from
  *   u_q = M⁻¹ 1_q (one solve per layer q; T 1_q = u_q − 1_q), and z = Σ_q u_q
  *   (plus one more solve for the components in no layer, if any).
+ * Normalisation: N = A/(λ + ε) with λ by the chosen rule and ε the kernel's
+ * `epsilon` (METHODS §2.2, as `normalize`); N is unchanged when A and ε are
+ * both multiplied by the same c > 0, so callers may fill `direct` with c·A
+ * and set `epsilon` to c·ε (the bootstrap skips the division by Σw that way).
  * Feasibility: for a non-negative N, ρ(N) < 1 exactly when M z = 1 has a
  * solution z ≥ 1 (then z = Σ_k N^k 1); ‖M⁻¹‖∞ = max z ≥ 1/(1 − ρ). A call fails
- * (returns false) when λ = 0, the LU pivot is below 1e-14 relative, any z or y
+ * (returns false) when λ + ε = 0, the LU pivot is below 1e-14 relative, any z or y
  * is below 1 − 1e-9 or not finite, or max z ≥ 1e10 (ρ within about 1e-10 of 1,
  * where `totalRelation` refuses too).
  */
@@ -27,8 +31,10 @@ export interface DematelKernel {
   readonly n: number;
   /** Number of layers L. */
   readonly layers: number;
-  /** Input: the direct matrix A, row-major n×n, or any positive multiple of it (N = A/λ is unchanged); fill it, then call `run`. */
+  /** Input: the direct matrix A, row-major n×n, or any positive multiple c·A of it (then set `epsilon` to c·ε); fill it, then call `run`. */
   readonly direct: Float64Array;
+  /** Input: ε added to λ on the next `run` (N = A/(λ + ε)); c·ε when `direct` holds c·A. Starts at the `epsilon` argument. */
+  epsilon: number;
   /** Outputs of the last successful `run`. */
   readonly given: Float64Array;
   readonly received: Float64Array;
@@ -48,10 +54,11 @@ export interface DematelKernel {
 
 /**
  * Make a kernel. `layerOf[i]` is component i's 0-based layer or −1 (as
- * `layerIndex(model)` gives).
+ * `layerIndex(model)` gives); `epsilon` (default 0) is the kernel's initial ε.
  */
-export function createDematelKernel(layerOf: readonly number[], normalization: NormalizationMethod = "max"): DematelKernel {
+export function createDematelKernel(layerOf: readonly number[], normalization: NormalizationMethod = "max", epsilon = 0): DematelKernel {
   if (normalization !== "max" && normalization !== "row" && normalization !== "column") throw new RangeError(`unknown normalisation "${String(normalization)}": use "max", "row" or "column"`);
+  if (!Number.isFinite(epsilon) || epsilon < 0) throw new RangeError(`epsilon must be a finite non-negative number, got ${epsilon}`);
   const n = layerOf.length;
   let L = 0;
   let unlayered = 0;
@@ -85,6 +92,7 @@ export function createDematelKernel(layerOf: readonly number[], normalization: N
     n,
     layers: L,
     direct,
+    epsilon,
     given,
     received,
     prominence,
@@ -105,7 +113,7 @@ export function createDematelKernel(layerOf: readonly number[], normalization: N
         if (r > maxRow) maxRow = r;
         if (c > maxCol) maxCol = c;
       }
-      const lambda = normalization === "max" ? (maxRow > maxCol ? maxRow : maxCol) : normalization === "row" ? maxRow : maxCol;
+      const lambda = (normalization === "max" ? (maxRow > maxCol ? maxRow : maxCol) : normalization === "row" ? maxRow : maxCol) + kernel.epsilon;
       if (!(lambda > 0) || !Number.isFinite(lambda)) return false;
       const inv = 1 / lambda;
       for (let k = 0; k < n * n; k++) lu[k] = -direct[k] * inv;
