@@ -6,8 +6,10 @@ import { progressLine } from "./progressLine.js";
 import { layeringVerdict } from "../report/layeringVerdict.js";
 import type { CommandIo } from "./commandIo.js";
 import { printWarnings } from "./printWarnings.js";
+import { MAX_LAYER_ORDERS } from "../layers/layerOrders.js";
 
 const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
 
 /**
  * `cxm-dematel layers [survey] [options]`: does the proposed layering hold?
@@ -15,7 +17,7 @@ const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/
  * results `{ meta, components, relation, trend, flow, signs, orders,
  * suggestedLayer, ism, micmac, agreement, sensitivity, bootstrap, notes }`.
  * @returns the exit status (0).
- * @throws {InputError} when the model has fewer than two layers; {@link UsageError} on bad options.
+ * @throws {InputError} when the model has fewer than two layers or more than MAX_LAYER_ORDERS (8); {@link UsageError} on bad options.
  * @example
  * layersCommand(["--json", "--bootstrap", "2000"], io); // 0, the layer results on stdout
  */
@@ -25,14 +27,23 @@ export function layersCommand(args: readonly string[], io: CommandIo): number {
   const json = cl.values.json === true;
   const options = cliAnalyzeOptions(cl, "layers");
   const { model, path: modelPath } = cliModel(cl);
-  if ((model.layers ?? []).filter((l) => l.components.length > 0).length < 2) {
-    throw new InputError({ file: modelPath ?? "model", column: "layers", message: "the model needs at least two layers to test an ordering", expected: 'a "layers" list, outer → inner', found: `${(model.layers ?? []).length} layer(s)` });
+  const layerCount = (model.layers ?? []).filter((l) => l.components.length > 0).length;
+  const file = modelPath ?? "the embedded model";
+  if (layerCount === 0) {
+    throw new InputError({ file, column: "layers", message: "the model has no layers, so there is no proposed ordering to test (analyze still gives the DEMATEL results)", expected: 'a "layers" list of at least two layers, outer → inner, each listing its component ids', found: model.layers === undefined ? 'no "layers" in the model' : "an empty layer list" });
+  }
+  if (layerCount === 1) {
+    throw new InputError({ file, column: "layers", message: "the model has only one layer, so there is no ordering of layers to test", expected: "at least two layers, outer → inner", found: "1 layer" });
+  }
+  if (layerCount > MAX_LAYER_ORDERS) {
+    throw new InputError({ file, column: "layers", message: `the model has ${layerCount} layers; the layer tests rank every order of the layers and handle at most ${MAX_LAYER_ORDERS} (${MAX_LAYER_ORDERS}! = ${factorial(MAX_LAYER_ORDERS).toLocaleString("en-US")} orders)`, expected: `at most ${MAX_LAYER_ORDERS} layers (merge adjacent layers)`, found: `${layerCount} layers` });
   }
   const { survey, label: path } = cliSurvey(cl, model, "layers");
   if (cl.values.quiet !== true) printWarnings(survey, io);
   const progress = progressLine("bootstrap", cl.values.quiet === true);
   const r = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
-  const L = r.layers!;
+  const L = r.layers;
+  if (!L) throw new InputError({ file, column: "layers", message: `the layering could not be tested${r.meta.notes.length ? `: ${r.meta.notes.join(" ")}` : ""}`, expected: "a model with 2 to 8 non-empty layers", found: `${layerCount} layers` });
   if (L.bootstrap) progress.finish(`bootstrap: ${L.bootstrap.B.toLocaleString("en-US")} replicates (seed ${L.bootstrap.seed})`);
   if (json) {
     io.stdout(JSON.stringify({ meta: r.meta, ...L, relation: r.relation }, null, 2) + "\n");
