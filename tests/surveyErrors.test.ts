@@ -102,7 +102,13 @@ describe("readSurvey on malformed fixtures", () => {
 
   it("not-utf8.csv: refused with a hint, not garbled", () => {
     expect(problemsOf(() => readSurvey(`${FIX}/not-utf8.csv`, tiny))).toEqual([
-      { file: `${FIX}/not-utf8.csv`, message: "the file is not UTF-8 text", expected: "a CSV file saved as UTF-8 (in Excel: Save As → CSV UTF-8)", found: "bytes that are not UTF-8 (perhaps Windows-1256 or Latin-1)" },
+      {
+        file: `${FIX}/not-utf8.csv`,
+        row: 2,
+        message: "the file is not UTF-8 text",
+        expected: "a CSV file saved as UTF-8 (in Excel: Save As → CSV UTF-8)",
+        found: "byte 0xE9 in line 2, which is not UTF-8 (the file was perhaps saved as Windows-1252/Latin-1 or Windows-1256)",
+      },
     ]);
   });
 
