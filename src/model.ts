@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { decodeSurveyBytes } from "./survey/readSurvey.js";
 import type { Model } from "./types.js";
 import { InputError, type InputProblem, shown } from "./errors.js";
 import { cxmModel } from "./models/cxm10.js";
@@ -85,20 +86,70 @@ export function parseModel(value: unknown, source = "model"): Model {
  * @throws {InputError} when the file cannot be read, is not JSON, or fails {@link parseModel}.
  */
 export function loadModel(path: string): Model {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (e) {
-    throw new InputError({ file: path, message: `cannot read the model file: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}` });
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" || code === "EPERM" ? "permission denied" : (e as Error).message;
+    throw new InputError({ file: path, message: `cannot read the model file: ${why}`, expected: "a readable JSON model file", found: JSON.stringify(path) });
   }
+  let text = decodeSurveyBytes(bytes, path, { expected: "a JSON model file saved as UTF-8" });
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === "") throw new InputError({ file: path, message: "the model file is empty", expected: '{ "components": [...], "layers": [...] }', found: "an empty file" });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new InputError({ file: path, message: `not valid JSON: ${(e as Error).message}`, expected: "a JSON model file" });
+    const message = (e as Error).message;
+    const at = jsonErrorOffset(text, message);
+    const before = at >= 0 ? text.slice(0, at) : "";
+    const row = at >= 0 ? before.split("\n").length : undefined;
+    const col = at >= 0 ? at - before.lastIndexOf("\n") : undefined;
+    const reason = message
+      .replace(/\s*(in JSON )?at position \d+.*$/, "")
+      .replace(/^(Unexpected token '[\]}]'), [\s\S]*$/, "$1 (a trailing comma before it?)")
+      .replace(/^(Unexpected token '.+?'), [\s\S]*$/, "$1")
+      .replace(/^Unexpected end of JSON input$/, "the text ends before the JSON is complete");
+    throw new InputError({
+      file: path,
+      ...(row !== undefined ? { row } : {}),
+      message: `not valid JSON${col !== undefined ? ` (character ${col} of line ${row})` : ""}: ${reason}`,
+      expected: "a JSON model file",
+      found: at >= 0 && at < text.length ? shown(text.slice(at, at + 20)) : "the end of the file",
+    });
   }
   return parseModel(value, path);
+}
+
+/**
+ * Offset of a JSON syntax error in `text`: the position V8 reports, the end
+ * for a truncated text, or — for "Unexpected token" messages, which carry no
+ * position — the longest prefix that JSON.parse still reads as merely
+ * incomplete (found by bisection; valid prefixes stay valid when shortened).
+ */
+function jsonErrorOffset(text: string, message: string): number {
+  const m = /at position (\d+)/.exec(message);
+  if (m) return Number(m[1]);
+  if (/end of JSON input/.test(message)) return text.length;
+  const incomplete = (p: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, p));
+      return true;
+    } catch (e) {
+      const msg = (e as Error).message;
+      const at = /at position (\d+)/.exec(msg);
+      return /end of JSON input/.test(msg) || (at !== null && Number(at[1]) >= p);
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (incomplete(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo < text.length ? lo : -1;
 }
 
 /**
