@@ -1,6 +1,7 @@
 import { UsageError } from "./usageError.js";
 import { analyzeSurvey } from "../analysis.js";
-import { writeResultFiles } from "../report/writeResultFiles.js";
+import { RESULT_FILES, writeResultFiles } from "../report/writeResultFiles.js";
+import { checkOutputFolder } from "../report/checkOutputFolder.js";
 import { join } from "node:path";
 import { parseCommandLine, stringOption } from "./parseCommandLine.js";
 import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey } from "./cliInputs.js";
@@ -27,15 +28,18 @@ export function analyzeCommand(args: readonly string[], io: CommandIo): number {
   const options = cliAnalyzeOptions(cl, "analyze");
   const { model, path: modelPath } = cliModel(cl);
   const { survey, path, label } = cliSurvey(cl, model, "analyze");
+  const outGiven = stringOption(cl, "out");
+  const writes = !json || outGiven !== undefined;
+  const out = outGiven ?? "out";
+  if (writes && out.trim() === "") throw new UsageError("--out needs a folder name", "analyze");
+  // Check the output folder before the analysis (which may bootstrap for a while), so a bad --out fails fast.
+  if (writes) checkOutputFolder(out, RESULT_FILES, { inputs: [path, ...(modelPath ? [modelPath] : [])] });
   if (cl.values.quiet !== true) printWarnings(survey, io);
   const progress = progressLine("bootstrap", quiet);
   const result = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
   if (result.layers?.bootstrap) progress.finish(`bootstrap: ${result.layers.bootstrap.B.toLocaleString("en-US")} replicates (seed ${result.layers.bootstrap.seed})`);
-  const outGiven = stringOption(cl, "out");
   if (json) io.stdout(JSON.stringify(result, null, 2) + "\n");
-  if (!json || outGiven !== undefined) {
-    const out = outGiven ?? "out";
-    if (out.trim() === "") throw new UsageError("--out needs a folder name", "analyze");
+  if (writes) {
     const written = writeResultFiles(result, model, out, { plotlyJs: plotlyScript(), inputs: [path, ...(modelPath ? [modelPath] : [])] });
     if (!quiet) {
       if (survey.synthetic) io.stdout("Note: SYNTHETIC example data (see data/README.md); the results are not evidence about the model.\n");

@@ -6,6 +6,8 @@ export * from "./htmlPage.js";
 export * from "./renderPowerReport.js";
 export * from "./toCsv.js";
 export * from "./writeFileAtomic.js";
+export * from "./writeFilesAtomic.js";
+export * from "./checkOutputFolder.js";
 export * from "./resultTables.js";
 export * from "./plainReading.js";
 export * from "./layeringVerdict.js";

@@ -1,12 +1,12 @@
-import { mkdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdirSync } from "node:fs";
 import type { Model } from "../types.js";
 import { InputError } from "../errors.js";
 import type { AnalysisResult } from "../analysis.js";
 import { toCsv } from "./toCsv.js";
 import { componentTable, edgeTable, totalRelationTable } from "./resultTables.js";
 import { renderReport, type ReportInput } from "./renderReport.js";
-import { writeFileAtomic } from "./writeFileAtomic.js";
+import { writeFilesAtomic } from "./writeFilesAtomic.js";
+import { checkOutputFolder } from "./checkOutputFolder.js";
 
 /** The files {@link writeResultFiles} writes, in this order. */
 export const RESULT_FILES = ["total-relation.csv", "components.csv", "edges.csv", "results.json", "report.html"] as const;
@@ -19,18 +19,7 @@ export interface WriteResultFilesOptions {
   inputs?: readonly string[];
 }
 
-/** True when two paths name the same file: equal once resolved, or (both existing) the same device and inode (links).
- * @example
- * sameFile("out/../survey.csv", "survey.csv"); // true */
-export function sameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const sa = statSync(a), sb = statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
-}
+export { sameFile } from "./sameFile.js";
 
 /**
  * Write an analysis to a folder (created if missing): total-relation.csv (T
@@ -40,21 +29,21 @@ export function sameFile(a: string, b: string): boolean {
  * report.html ({@link renderReport}). Every file is written atomically
  * ({@link writeFileAtomic}); CSV cells can never start a spreadsheet formula
  * ({@link toCsv}). Refuses, before writing anything, when an output path is
- * one of `inputs` (so a survey or model file is never overwritten).
+ * one of `inputs` (so a survey or model file is never overwritten) or the
+ * folder cannot hold the files ({@link checkOutputFolder}); the five files are
+ * renamed into place only once all are complete ({@link writeFilesAtomic}).
  * @returns the paths written.
  * @throws {InputError} when an output would overwrite an input, or the folder cannot be created.
  * @example
  * writeResultFiles(result, model, "out", { plotlyJs, inputs: ["survey.csv"] });
  */
 export function writeResultFiles(result: AnalysisResult & ReportInput, model: Model, outDir: string, options: WriteResultFilesOptions): string[] {
-  const paths = RESULT_FILES.map((f) => join(outDir, f));
-  for (const p of paths)
-    for (const input of options.inputs ?? [])
-      if (sameFile(p, input)) throw new InputError({ file: p, message: "refusing to write an output over an input file; choose another --out folder", expected: "an output path different from the survey and model files", found: input });
+  const paths = checkOutputFolder(outDir, RESULT_FILES, { inputs: options.inputs });
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (e) {
-    throw new InputError({ file: outDir, message: `cannot create the output folder: ${(e as Error).message}` });
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError({ file: outDir, message: `cannot create the output folder: ${code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOSPC" ? "disk full" : (e as Error).message}`, expected: "a folder that can be created", found: code ?? "an error" });
   }
   const contents = [
     toCsv(totalRelationTable(result)),
@@ -63,6 +52,6 @@ export function writeResultFiles(result: AnalysisResult & ReportInput, model: Mo
     JSON.stringify(result, null, 2) + "\n",
     renderReport(result, model, { plotlyJs: options.plotlyJs }),
   ];
-  paths.forEach((p, k) => writeFileAtomic(p, contents[k]));
+  writeFilesAtomic(paths.map((p, k) => [p, contents[k]] as const));
   return paths;
 }
