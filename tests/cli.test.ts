@@ -270,13 +270,69 @@ describe("cxm-dematel layers / power", () => {
     expect(r.stderr).toMatch(/at least two layers/);
   });
 
-  it("power --json with a small simulation prints the curve; progress never on stdout", () => {
-    const r = cli(["power", "--json", "--experts", "5:10:5", "--sims", "20", "--workers", "1", "--seed", "3"]);
+  it("power --json with a small simulation prints { settings, curves } (one curve for one δ); progress never on stdout", () => {
+    const r = cli(["power", "--json", "--experts", "5:10:5", "--sims", "20", "--workers", "1", "--seed", "3", "--delta", "0.1"]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.experts).toEqual([5, 10]);
-    expect(j.power).toHaveLength(2);
-    expect(j.settings).toMatchObject({ sims: 20, seed: 3 });
+    expect(Object.keys(j).sort()).toEqual(["curves", "settings"]);
+    expect(j.curves).toHaveLength(1);
+    expect(j.curves[0].experts).toEqual([5, 10]);
+    expect(j.curves[0].power).toHaveLength(2);
+    expect(j.curves[0].settings).toMatchObject({ sims: 20, seed: 3, delta: 0.1 });
+    expect(j.settings).toMatchObject({ sims: 20, seed: 3, deltas: [0.1], deltasSource: "--delta", experts: [5, 10] });
+    expect(j.settings).not.toHaveProperty("delta");
     expect(r.stderr).toMatch(/power: 40 simulated panels/);
   }, 120_000);
+
+  it("power --delta a,b: one curve per δ with the same seeds, so each equals the single-δ run", () => {
+    const args = ["power", "--json", "--experts", "4:8:4", "--sims", "30", "--workers", "1", "--seed", "5"];
+    const both = JSON.parse(cli([...args, "--delta", "0.02,0.05"]).stdout);
+    const alone = JSON.parse(cli([...args, "--delta", "0.05"]).stdout);
+    expect(both.settings.deltas).toEqual([0.02, 0.05]);
+    expect(both.curves.map((c: { settings: { delta: number } }) => c.settings.delta)).toEqual([0.02, 0.05]);
+    expect(both.curves[1].rejections).toEqual(alone.curves[0].rejections);
+    expect(both.curves[1].power).toEqual(alone.curves[0].power);
+  }, 120_000);
+
+  it("power --workers 2 through the built command gives exactly the numbers of --workers 1 (and really uses 2 workers)", () => {
+    const args = ["power", "--json", "--experts", "4:8:4", "--sims", "60", "--seed", "2", "--delta", "0,0.05"];
+    const two = JSON.parse(cli([...args, "--workers", "2"]).stdout);
+    const one = JSON.parse(cli([...args, "--workers", "1"]).stdout);
+    expect(two.settings.workersUsed).toBe(2);
+    expect(one.settings.workersUsed).toBe(1);
+    for (let d = 0; d < 2; d++) {
+      expect(two.curves[d].rejections).toEqual(one.curves[d].rejections);
+      expect(two.curves[d].failed).toEqual(one.curves[d].failed);
+      expect(two.curves[d].power).toEqual(one.curves[d].power);
+    }
+  }, 120_000);
+
+  it("power with the default δ list: states it, prints the K × δ table, the smallest K with 80% power per δ, and the saturation note; writes power.csv with one row per δ and K", () => {
+    const out = join(work, "power-out");
+    const r = cli(["power", "--experts", "5:10:5", "--sims", "20", "--workers", "1", "--out", out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("δ = 0.025, 0.05, 0.1, 0.5 (the command's default list");
+    expect(r.stdout).toMatch(/K\s+δ = 0\.025\s+δ = 0\.05\s+δ = 0\.10\s+δ = 0\.50/);
+    expect(r.stdout).toMatch(/^\s+5(\s+\d\.\d{3}){4}$/m);
+    expect(r.stdout).toContain("Smallest K with 80% power: δ = 0.025:");
+    expect(r.stdout).toContain("Note: δ = 0.5 is detected almost always even by 5 experts: on a 0–4 scale it means a 1.5-point difference between the outermost and innermost layers");
+    const csv = readFileSync(join(out, "power.csv"), "utf8").trim().split("\r\n");
+    expect(csv[0]).toBe("delta,experts,power,mcse,rejections,failed");
+    expect(csv).toHaveLength(1 + 4 * 2);
+    expect(csv[1].startsWith("0.025,5,")).toBe(true);
+    const json = JSON.parse(readFileSync(join(out, "power.json"), "utf8"));
+    expect(json.settings).toMatchObject({ deltas: [0.025, 0.05, 0.1, 0.5], deltasSource: "command default" });
+    const html = readFileSync(join(out, "power.html"), "utf8");
+    expect(html).toContain("<th>δ = 0.025</th>");
+    expect(html).toContain("Its attainable size here is 4.72%");
+  }, 120_000);
+
+  it("power --help states the default δ list; a malformed or repeated --delta is wrong usage (exit 2)", () => {
+    expect(cli(["power", "--help"]).stdout).toContain("default 0.025,0.05,0.1,0.5");
+    for (const bad of ["0.1,,0.2", "0.1,x", "0.1,0.1", ""]) {
+      const r = cli(["power", "--delta", bad, "--sims", "1"]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/--delta/);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   causalDiagram, defaultModel, dematel, componentIds, gapRatioPlot, ismLevelsPlot, layerColorGroups, layerOrderPlot, micmacPlot,
-  plotText, powerCurvePlot, relationForestPlot, totalRelationHeatmap, LAYER_COLORS, NO_LAYER_COLOR, QUADRANT_CAPTIONS, type Model,
+  plotText, powerCurvePlot, formatDelta, relationForestPlot, totalRelationHeatmap, LAYER_COLORS, NO_LAYER_COLOR, QUADRANT_CAPTIONS, type Model,
 } from "../src/index.js";
 import { deepFreeze, randomDirect } from "./helpers.js";
 
@@ -175,6 +175,31 @@ describe("layerOrderPlot, micmacPlot, ismLevelsPlot, powerCurvePlot", () => {
     expect(t.error_y.array).toEqual([0.02, 0.04]);
     expect((fig.layout.shapes as Array<{ y0: number }>)[0].y0).toBe(0.8);
     expect(JSON.stringify(fig.layout.title)).toContain("δ = 0.50");
+  });
+
+  it("powerCurvePlot with several curves: one line per δ, legend \"δ = …\", Okabe–Ito colours and distinct markers, shared settings in the subtitle", () => {
+    const shared = { sigma: 0.8, tau: 0.3, alpha: 0.05, sims: 200, seed: 1 };
+    const curves = [0.025, 0.05, 0.5].map((delta, i) => ({ experts: [5, 10, 15], power: [0.2 + i / 4, 0.3 + i / 4, 0.4 + i / 4], mcse: [0.01, 0.01, 0.01], settings: { ...shared, delta } }));
+    const fig = powerCurvePlot(curves);
+    const traces = fig.data as Array<Trace & { line: { color: string }; marker: { symbol: string } }>;
+    expect(traces.map((t) => t.name)).toEqual(["δ = 0.025", "δ = 0.05", "δ = 0.50"]);
+    expect(traces.map((t) => t.line.color)).toEqual([LAYER_COLORS[0], LAYER_COLORS[1], LAYER_COLORS[2]]);
+    expect(new Set(traces.map((t) => t.marker.symbol)).size).toBe(3);
+    expect(traces[2].y).toEqual([0.7, 0.8, 0.9]);
+    expect(fig.layout.showlegend).toBe(true);
+    const title = JSON.stringify(fig.layout.title);
+    expect(title).toContain("σ = 0.80");
+    expect(title).not.toContain("δ");
+    // Reference lines are grey, so they never share a colour with a curve.
+    for (const sh of fig.layout.shapes as Array<{ line: { color: string } }>) expect(LAYER_COLORS).not.toContain(sh.line.color);
+    // A one-element list is drawn like the single curve.
+    expect(powerCurvePlot([curves[0]]).layout.showlegend).toBe(false);
+    expect(() => powerCurvePlot([])).toThrow(RangeError);
+    expect(() => powerCurvePlot([{ experts: [5], power: [] }])).toThrow(RangeError);
+  });
+
+  it("formatDelta(δ) keeps the decimals δ needs (2 to 4), so legends never round 0.025 to 0.03", () => {
+    expect([0.5, 0.025, 0.1, 0.0125, 0, -0.25].map(formatDelta)).toEqual(["0.50", "0.025", "0.10", "0.0125", "0", "−0.25"]);
   });
 });
 

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   analyzeSurvey, renderPowerReport, componentIds, defaultModel, escapeHtml, inlineScript, layeringVerdict, plainReading, renderReport, scriptJson,
   simulatedSurvey, writeResultFiles, componentTable, totalRelationTable, edgeTable, RESULT_FILES, InputError, type Model, type Survey,
+  attainableTrendSize, powerNotes, smallestAdequatePanel, createTrendTest, createRandom, layerIndex,
 } from "../src/index.js";
 
 // A stand-in library: renderReport inlines whatever script it is given, exactly once.
@@ -232,6 +233,104 @@ describe("renderPowerReport(power, model, { plotlyJs })", () => {
   });
   it("says so when no K reaches 80%", () => {
     expect(renderPowerReport({ ...power, power: [0.1, 0.2, 0.3] }, model, { plotlyJs: FAKE_PLOTLY })).toContain("none of the panel sizes tried (up to 15) reaches 80% power");
+  });
+
+  // Several δ as `cxm-dematel power --json` prints them: shared settings and one curve per δ.
+  const base = { sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, sims: 1000, alpha: 0.05, seed: 1, test: { method: "exact", maxExact: 1e6 } };
+  const curve = (delta: number, p: number[]) => ({ experts: [5, 10, 15], power: p, mcse: p.map((x) => Math.sqrt((x * (1 - x)) / 1000)), rejections: p.map((x) => Math.round(1000 * x)), settings: { ...base, delta } });
+  const study = {
+    settings: { ...base, deltas: [0.02, 0.05, 0.5], deltasSource: "command default", experts: [5, 10, 15] },
+    curves: [curve(0.02, [0.11, 0.15, 0.25]), curve(0.05, [0.57, 0.81, 0.93]), curve(0.5, [1, 1, 1])],
+  };
+  const multi = renderPowerReport(study, model, { plotlyJs: FAKE_PLOTLY });
+
+  it("several δ: a K × δ table, the smallest K with 80% power per δ, one plot with a line per δ, and the default list stated", () => {
+    expect(multi).toContain("<th>experts K</th><th>δ = 0.02</th><th>δ = 0.05</th><th>δ = 0.50</th>");
+    expect(count(multi, "<tr><td>")).toBe(3);
+    expect(multi).toContain("<tr><td>10</td><td>0.150 <small>± 0.011</small></td><td>0.810 <small>± 0.012</small></td><td>1.000 <small>± 0.000</small></td></tr>");
+    expect(multi).toContain("<li>δ = 0.02: none of the panel sizes tried (up to 15) reaches 80% power</li>");
+    expect(multi).toContain("<li>δ = 0.05: 10 experts are enough for 80% power</li>");
+    expect(multi).toContain("<li>δ = 0.50: 5 experts are enough for 80% power</li>");
+    expect(multi).toContain("the command's default list, chosen to show where power falls off");
+    expect(count(multi, "PLOTLY-LIB-MARKER")).toBe(1);
+    expect(count(multi, '"name":"δ = ')).toBe(3);
+  });
+
+  it("several δ: plain-words notes for the saturated curve (δ·(L − 1) points on the 0–4 scale) and the one that never reaches 80%", () => {
+    // CXM: L = 4 layers, so δ = 0.5 separates the outermost and innermost layers by 0.5 · 3 = 1.5 points; δ = 0.02 by 0.06.
+    expect(multi).toContain("δ = 0.5 is detected almost always even by 5 experts: on a 0–4 scale it means a 1.5-point difference between the outermost and innermost layers; plan with a smaller δ unless you expect an effect this large.");
+    expect(multi).toContain("δ = 0.02 never reaches 80% power with up to 15 experts (at most 0.25, at K = 15): on a 0–4 scale it means a 0.06-point difference");
+    expect(multi).not.toContain("δ = 0.05 is detected almost always");
+    expect(multi).not.toContain("δ = 0.05 never reaches");
+  });
+
+  it("explains that the exact test's size is below α, with the attainable size computed for the model (4.72% for sizes 2, 3, 2, 3)", () => {
+    expect(multi).toContain("layer sizes 2, 3, 2, 3");
+    expect(multi).toContain("Its attainable size here is 4.72%");
+    expect(html).toContain("Its attainable size here is 4.72%");
+  });
+});
+
+describe("attainableTrendSize(model, alpha) and powerNotes(curves, model)", () => {
+  const chain = (sizes: number[]): Model => {
+    let id = 0;
+    const layers = sizes.map((k, l) => ({ id: `L${l + 1}`, name: `layer ${l + 1}`, components: Array.from({ length: k }, () => `C${++id}`) }));
+    return { components: layers.flatMap((l) => l.components).map((c) => ({ id: c, name: c })), layers };
+  };
+
+  it("sizes 1, 1, 1 by hand: 6 orderings, only the proposed one has S_trend = 1 (p = 1/6), so the size is 1/6 at α = 0.2 and 0 at α = 0.1", () => {
+    expect(attainableTrendSize(chain([1, 1, 1]), 0.2)).toEqual({ size: 1 / 6, alpha: 0.2, assignments: 6, sizes: [1, 1, 1] });
+    expect(attainableTrendSize(chain([1, 1, 1]), 0.1)!.size).toBe(0);
+  });
+
+  it("sizes 1, 2 by hand: 3 assignments; the outer component has the largest relation in one (p = 1/3), so the size is 1/3 at α = 0.5", () => {
+    expect(attainableTrendSize(chain([1, 2]), 0.5)!.size).toBeCloseTo(1 / 3, 15);
+  });
+
+  it("the CXM model (2, 3, 2, 3) at α = 0.05: 1,190 of 25,200 assignments, about 4.72%, below α", () => {
+    const a = attainableTrendSize(defaultModel(), 0.05)!;
+    expect(a.assignments).toBe(25200);
+    expect(a.size * 25200).toBeCloseTo(1190, 9);
+    expect(a.size).toBeLessThan(0.05);
+  });
+
+  it("agrees with the trend test itself: random untied relation vectors (the null) are rejected at about that rate (seeded, within 4 Monte Carlo SE)", () => {
+    const m = defaultModel();
+    const test = createTrendTest(layerIndex(m));
+    const rng = createRandom(2026);
+    const draws = 1500;
+    let rejected = 0;
+    const r = new Float64Array(10);
+    for (let d = 0; d < draws; d++) {
+      for (let i = 0; i < 10; i++) r[i] = rng.normal();
+      if (test.test(r).p < 0.05) rejected++;
+    }
+    const size = attainableTrendSize(m, 0.05)!.size;
+    expect(Math.abs(rejected / draws - size)).toBeLessThan(4 * Math.sqrt((size * (1 - size)) / draws));
+  });
+
+  it("is undefined when the test would be Monte Carlo (more assignments than maxExact), and rejects misuse", () => {
+    expect(attainableTrendSize(defaultModel(), 0.05, { maxExact: 1000 })).toBeUndefined();
+    expect(() => attainableTrendSize(defaultModel(), 0)).toThrow(RangeError);
+    expect(() => attainableTrendSize(chain([3]), 0.05)).toThrow(RangeError);
+  });
+
+  it("powerNotes: one note for the null, for a reversed δ, for a saturated curve and for one that never reaches 80%; none for an informative curve", () => {
+    const c = (delta: number, power: number[]) => ({ experts: [5, 10, 20], power, settings: { delta, alpha: 0.05, scaleMax: 4, sigma: 0.8 } });
+    const m = defaultModel();
+    expect(powerNotes([c(0.05, [0.5, 0.8, 0.95])], m)).toEqual([]);
+    const notes = powerNotes([c(0, [0.04, 0.05, 0.045]), c(-0.1, [0, 0, 0]), c(0.3, [0.995, 1, 1]), c(0.01, [0.1, 0.3, 0.6])], m);
+    expect(notes).toHaveLength(4);
+    expect(notes[0]).toMatch(/^δ = 0 is the null/);
+    expect(notes[1]).toMatch(/^δ = -0.1 reverses the proposed order/);
+    expect(notes[2]).toBe("δ = 0.3 is detected almost always even by 5 experts: on a 0–4 scale it means a 0.9-point difference between the outermost and innermost layers; plan with a smaller δ unless you expect an effect this large.");
+    expect(notes[3]).toBe("δ = 0.01 never reaches 80% power with up to 20 experts (at most 0.60, at K = 20): on a 0–4 scale it means a 0.03-point difference between the outermost and innermost layers; an effect this small needs more experts than tried, or less noisy ratings (σ = 0.8).");
+  });
+
+  it("smallestAdequatePanel: the first K with power ≥ 0.8 (or another target), undefined when none", () => {
+    expect(smallestAdequatePanel({ experts: [5, 10, 15], power: [0.4, 0.8, 0.9] })).toBe(10);
+    expect(smallestAdequatePanel({ experts: [5, 10, 15], power: [0.4, 0.8, 0.9] }, 0.85)).toBe(15);
+    expect(smallestAdequatePanel({ experts: [5], power: [0.4] })).toBeUndefined();
   });
 });
 

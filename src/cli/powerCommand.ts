@@ -1,10 +1,11 @@
 import { join } from "node:path";
 import { mkdirSync } from "node:fs";
 import { InputError } from "../errors.js";
-import { powerCurve } from "../uncertainty/powerCurve.js";
+import { powerCurve, type PowerResult, type PowerSettings } from "../uncertainty/powerCurve.js";
 import { toCsv } from "../report/toCsv.js";
 import { writeFileAtomic } from "../report/writeFileAtomic.js";
-import { renderPowerReport } from "../report/renderPowerReport.js";
+import { powerNotes, renderPowerReport, smallestAdequatePanel } from "../report/renderPowerReport.js";
+import { formatDelta } from "../plots/powerCurvePlot.js";
 import { sameFile } from "../report/writeResultFiles.js";
 import { numberOption, parseCommandLine, rangeOption, stringOption } from "./parseCommandLine.js";
 import { cliModel } from "./cliInputs.js";
@@ -14,14 +15,58 @@ import { UsageError } from "./usageError.js";
 import type { CommandIo } from "./commandIo.js";
 
 /**
+ * The command's default list of layer effects δ: chosen by measurement
+ * (1,000 panels per K, CXM model, σ = 0.8, τ = 0.3): power at K = 5 and K = 40
+ * is about 0.21 → 0.81 for δ = 0.025, 0.57 → 1.00 for δ = 0.05 and 0.96 → 1.00
+ * for δ = 0.1, so the default run shows where power falls off; δ = 0.5, METHODS
+ * §7's default (and `powerCurve`'s), is kept as the reference: it is detected by
+ * every panel size, which the output says in plain words.
+ */
+export const POWER_COMMAND_DELTAS: readonly number[] = [0.025, 0.05, 0.1, 0.5];
+
+/** Shared settings of a multi-δ power run: a curve's settings without δ, with the list of δ. */
+export interface PowerStudySettings extends Omit<PowerSettings, "delta"> {
+  /** The layer effects δ, one curve each, in the order given. */
+  deltas: number[];
+  /** Where the list came from: the command's default ({@link POWER_COMMAND_DELTAS}) or `--delta`. */
+  deltasSource: "command default" | "--delta";
+}
+
+/** What `cxm-dematel power --json` prints and power.json holds: shared settings and one `powerCurve` result per δ. */
+export interface PowerStudy {
+  settings: PowerStudySettings;
+  curves: PowerResult[];
+}
+
+/** `--delta 0.05,0.1,0.2`: finite numbers, comma-separated, no repeats, at most 10. */
+function deltaList(raw: string | undefined): number[] | undefined {
+  if (raw === undefined) return undefined;
+  const parts = raw.split(",").map((x) => x.trim());
+  const values = parts.map(Number);
+  if (parts.some((p) => p === "") || values.some((x) => !Number.isFinite(x))) throw new UsageError(`--delta must be a number or a comma-separated list of numbers (e.g. 0.05,0.1,0.5), got "${raw}"`, "power");
+  const seen = new Set<number>();
+  for (const d of values) {
+    if (seen.has(d)) throw new UsageError(`--delta lists ${d} twice`, "power");
+    seen.add(d);
+  }
+  if (values.length > 10) throw new UsageError(`--delta lists ${values.length} values; use at most 10`, "power");
+  return values;
+}
+
+/**
  * `cxm-dematel power [options]`: the power of the layer trend test against
- * the number of experts (METHODS §7), with progress on stderr; prints a
- * table, or with `--json` the `powerCurve` result; `--out dir` also writes
- * power.json, power.csv and power.html.
+ * the number of experts (METHODS §7), one curve per layer effect δ
+ * (`--delta 0.05,0.1,0.5`; default {@link POWER_COMMAND_DELTAS}), every curve
+ * with the same simulation seeds, so each equals a run with that δ alone;
+ * progress on stderr. Prints a table of power for each K × δ, the smallest K
+ * with 80% power per δ and plain-words notes (saturated curves, curves that
+ * never reach 80%); with `--json` the {@link PowerStudy}
+ * `{ settings, curves }` (always this shape, also for one δ); `--out dir` also
+ * writes power.json (the same), power.csv (one row per δ and K) and power.html.
  * @returns the exit status (0).
  * @throws {UsageError} on bad options; {@link InputError} when the model has fewer than two layers.
  * @example
- * await powerCommand(["--experts", "5:20:5", "--sims", "500"], io); // 0, a power table on stdout
+ * await powerCommand(["--experts", "5:20:5", "--sims", "500", "--delta", "0.05,0.1"], io); // 0, a K × δ table on stdout
  */
 export async function powerCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const cl = parseCommandLine(
@@ -37,7 +82,8 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
   const experts: number[] = [];
   for (let k = from; k <= to; k += step) experts.push(k);
   if (experts.length > 200) throw new UsageError(`--experts gives ${experts.length} panel sizes; use at most 200`, "power");
-  const delta = numberOption(cl, "delta", "power");
+  const given = deltaList(stringOption(cl, "delta"));
+  const deltas = given ?? [...POWER_COMMAND_DELTAS];
   const sigma = numberOption(cl, "sigma", "power", { min: 0 });
   const tau = numberOption(cl, "tau", "power", { min: 0 });
   const sims = numberOption(cl, "sims", "power", { integer: true, min: 1 });
@@ -51,37 +97,58 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
   const out = stringOption(cl, "out");
   if (out !== undefined && modelPath) for (const f of ["power.json", "power.csv", "power.html"]) if (sameFile(join(out, f), modelPath)) throw new InputError({ file: join(out, f), message: "refusing to write an output over the model file" });
   const progress = progressLine("power", cl.values.quiet === true);
-  const result = await powerCurve(model, {
-    experts,
-    ...(delta !== undefined ? { delta } : {}),
-    ...(sigma !== undefined ? { sigma } : {}),
-    ...(tau !== undefined ? { tau } : {}),
-    ...(sims !== undefined ? { sims } : {}),
-    ...(alpha !== undefined ? { alpha } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-    ...(workers !== undefined ? { workers } : {}),
-    onProgress: (d, t) => progress.update(d, t),
-  });
-  const s = result.settings;
-  progress.finish(`power: ${(s.sims * result.experts.length).toLocaleString("en-US")} simulated panels (${s.workersUsed} worker${s.workersUsed === 1 ? "" : "s"}, seed ${s.seed})`);
+  const curves: PowerResult[] = [];
+  let before = 0;
+  for (const delta of deltas) {
+    const curve = await powerCurve(model, {
+      experts,
+      delta,
+      ...(sigma !== undefined ? { sigma } : {}),
+      ...(tau !== undefined ? { tau } : {}),
+      ...(sims !== undefined ? { sims } : {}),
+      ...(alpha !== undefined ? { alpha } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      ...(workers !== undefined ? { workers } : {}),
+      onProgress: (d, t) => progress.update(before + d, t * deltas.length),
+    });
+    before += curve.settings.sims * experts.length;
+    curves.push(curve);
+  }
+  const { delta: _delta, ...rest } = curves[0].settings;
+  const settings: PowerStudySettings = { ...rest, workersUsed: Math.max(...curves.map((c) => c.settings.workersUsed)), deltas: [...deltas], deltasSource: given ? "--delta" : "command default" };
+  const study: PowerStudy = { settings, curves };
+  const s = settings;
+  progress.finish(`power: ${(s.sims * experts.length * deltas.length).toLocaleString("en-US")} simulated panels (${deltas.length} δ × ${experts.length} panel sizes × ${s.sims}; ${s.workersUsed} worker${s.workersUsed === 1 ? "" : "s"}, seed ${s.seed})`);
   if (out !== undefined) {
     mkdirSync(out, { recursive: true });
-    writeFileAtomic(join(out, "power.json"), JSON.stringify(result, null, 2) + "\n");
-    writeFileAtomic(join(out, "power.csv"), toCsv([["experts", "power", "mcse", "rejections", "failed"], ...result.experts.map((k, i) => [k, result.power[i], result.mcse[i], result.rejections[i], result.failed[i]])]));
-    writeFileAtomic(join(out, "power.html"), renderPowerReport(result, model, { plotlyJs: plotlyScript(), date: new Date().toISOString() }));
+    writeFileAtomic(join(out, "power.json"), JSON.stringify(study, null, 2) + "\n");
+    writeFileAtomic(join(out, "power.csv"), toCsv([["delta", "experts", "power", "mcse", "rejections", "failed"], ...curves.flatMap((c) => c.experts.map((k, i) => [c.settings.delta, k, c.power[i], c.mcse[i], c.rejections[i], c.failed[i]]))]));
+    writeFileAtomic(join(out, "power.html"), renderPowerReport(study, model, { plotlyJs: plotlyScript(), date: new Date().toISOString() }));
   }
   if (cl.values.json === true) {
-    io.stdout(JSON.stringify(result, null, 2) + "\n");
+    io.stdout(JSON.stringify(study, null, 2) + "\n");
     return 0;
   }
-  const lines = [
-    `Power of the exact trend test (METHODS §7): δ = ${s.delta}, σ = ${s.sigma}, τ = ${s.tau}, c = ${s.c}, scale 0..${s.scaleMax}, ${s.sims} panels per K, α = ${s.alpha}, seed ${s.seed}`,
-    `  K    power   ±MCSE`,
-    ...result.experts.map((k, i) => `  ${String(k).padStart(3)}  ${result.power[i].toFixed(3)}   ${result.mcse[i].toFixed(3)}`),
-  ];
-  const enough = result.experts.find((_, i) => result.power[i] >= 0.8);
-  lines.push(enough !== undefined ? `80% power from K = ${enough} experts.` : `No K tried reaches 80% power.`);
-  if (out !== undefined) lines.push(`Wrote power.json, power.csv and power.html to ${out}/`);
-  io.stdout(lines.join("\n") + "\n");
+  io.stdout(powerText(study, model) + (out !== undefined ? `\nWrote power.json, power.csv and power.html to ${out}/` : "") + "\n");
   return 0;
+}
+
+/** The text output: settings, the K × δ table, the smallest K with 80% power per δ, and the notes. */
+function powerText(study: PowerStudy, model: Parameters<typeof powerNotes>[1]): string {
+  const { settings: s, curves } = study;
+  const heads = curves.map((c) => `δ = ${formatDelta(c.settings.delta)}`);
+  const width = Math.max(8, ...heads.map((h) => h.length));
+  const row = (first: string, cells: string[]): string => first.padEnd(6) + cells.map((x) => x.padStart(width + 2)).join("");
+  const maxMcse = Math.max(...curves.flatMap((c) => c.mcse.filter((m) => Number.isFinite(m))));
+  const lines = [
+    `Power of the exact trend test (METHODS §7): σ = ${s.sigma}, τ = ${s.tau}, c = ${s.c}, scale 0..${s.scaleMax}, ${s.sims} panels per K and δ, α = ${s.alpha}, seed ${s.seed}`,
+    `δ = ${s.deltas.join(", ")}${s.deltasSource === "command default" ? " (the command's default list, to show where power falls off; METHODS §7's default δ is 0.5; choose with --delta)" : ""}`,
+    `Share of panels with p < α (Monte Carlo SE at most ${maxMcse.toFixed(3)}):`,
+    row(`  ${"K".padStart(3)}`, heads),
+    ...s.experts.map((k, i) => row(`  ${String(k).padStart(3)}`, curves.map((c) => c.power[i].toFixed(3)))),
+  ];
+  lines.push("Smallest K with 80% power: " + curves.map((c) => `δ = ${formatDelta(c.settings.delta)}: ${smallestAdequatePanel(c) ?? `none up to ${Math.max(...c.experts)}`}`).join("; ") + ".");
+  const notes = powerNotes(curves, model);
+  if (notes.length) lines.push(...notes.map((n) => `Note: ${n}`));
+  return lines.join("\n");
 }

@@ -86,18 +86,22 @@ MICMAC, bootstrap intervals and sensitivity.
 
 Simulates expert panels under METHODS §7 (μ_ij = c + δ·(ℓ(j) − ℓ(i)), expert
 bias τ, noise σ) and reports the power of the layer trend test against the
-number of experts.
+number of experts: a table of K × δ, the smallest K with 80% power for each δ,
+and notes on curves that are saturated or never reach 80%.
 
   --model <file.json>   model file with layers (default: the embedded CXM model)
   --experts <a:b:s>     panel sizes from a to b in steps of s (default 5:40:5)
-  --delta <d>           layer effect δ (default 0.5; 0 = the null)
+  --delta <d,d,...>     layer effects δ, one curve each, same seeds for all
+                        (default 0.025,0.05,0.1,0.5: where power falls off, and
+                        METHODS §7's default 0.5, which every panel size detects;
+                        0 = the null)
   --sigma <s>           rating noise σ (default 0.8)
   --tau <t>             expert bias sd τ (default 0.3)
-  --sims <N>            simulated panels per size (default 1000)
+  --sims <N>            simulated panels per size and δ (default 1000)
   --alpha <a>           test level (default 0.05)
   --seed <S>            seed (default 1)
   --workers <w>         worker threads (default: all cores)
-  --json                print the results as JSON on stdout
+  --json                print { settings, curves: [one result per δ] } as JSON on stdout
   --out <dir>           also write power.json, power.csv and power.html there
   --quiet               no progress on stderr`,
 };

@@ -1,40 +1,237 @@
 import type { Model } from "../types.js";
-import { powerCurvePlot, type PowerCurveInput } from "../plots/powerCurvePlot.js";
+import { layerIndex } from "../model.js";
+import { countAssignments } from "../layers/countAssignments.js";
+import { enumerateAssignments } from "../layers/enumerateAssignments.js";
+import { formatDelta, powerCurvePlot, type PowerCurveInput } from "../plots/powerCurvePlot.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { htmlPage } from "./htmlPage.js";
 import { TOOL } from "./tool.js";
 
-/** What {@link renderPowerReport} reads: a `powerCurve` result. */
-export interface PowerReportInput extends PowerCurveInput {
+/** One power curve as the page reads it: a `powerCurve` result (its `settings.delta` names it). */
+export interface PowerReportCurve extends PowerCurveInput {
   rejections?: readonly number[];
   settings: object;
 }
 
 /**
+ * Several power curves that share every setting but δ, as `cxm-dematel power
+ * --json` prints them: `settings` holds the shared settings (with `deltas`,
+ * the list of δ), `curves` one `powerCurve` result per δ.
+ */
+export interface PowerStudyInput {
+  settings: object;
+  curves: readonly PowerReportCurve[];
+}
+
+/** What {@link renderPowerReport} reads: one `powerCurve` result, or a {@link PowerStudyInput} of several. */
+export type PowerReportInput = PowerReportCurve | PowerStudyInput;
+
+/** The smallest panel size whose estimated power reaches `target` (default 0.8), or undefined when none does.
+ * @example
+ * smallestAdequatePanel({ experts: [5, 10, 15], power: [0.4, 0.82, 0.9] }); // 10 */
+export function smallestAdequatePanel(curve: PowerCurveInput, target = 0.8): number | undefined {
+  return curve.experts.find((_, i) => curve.power[i] >= target);
+}
+
+/** The attainable size of the exact trend test: its rejection rate under the null (see {@link attainableTrendSize}). */
+export interface AttainableSize {
+  /** P(p < α) when the layers carry no information and relation has no ties. */
+  size: number;
+  /** Nominal level α. */
+  alpha: number;
+  /** Number of layer assignments the exact test enumerates. */
+  assignments: number;
+  /** Layer sizes, outer → inner (empty layers left out). */
+  sizes: number[];
+}
+
+/**
+ * The attainable size of the exact permutation test of S_trend (METHODS §5)
+ * for a model's layer sizes: the probability of p < α under the null. Under
+ * the null every assignment of the components to layers of these sizes is
+ * equally likely to be the observed one, so the size is the share of
+ * assignments whose own p-value (#{assignments with S ≥ theirs}/#assignments)
+ * is below α. It is computed for an untied relation vector (every untied
+ * vector gives the same distribution, and averaged ratings are essentially
+ * never tied), from the concordance numerators s = Σ_pairs sign(ℓ_a − ℓ_b)·
+ * sign(r_a − r_b), since S_trend ≥ S_obs ⟺ s ≤ s_obs. S_trend takes few
+ * distinct values, so the size is below α, not equal to it (for the CXM
+ * model's sizes 2, 3, 2, 3 at α = 0.05 it is 1,190/25,200 ≈ 4.72%).
+ * Source: METHODS §5 (exact permutation p-values); on discrete tests and
+ * attainable levels, Lehmann & Romano (2005), Testing Statistical Hypotheses, §3.2.
+ * @returns undefined when the test is not exact (more than `maxExact` assignments, default 10^6: Monte Carlo).
+ * @throws {RangeError} when the model has fewer than two non-empty layers or α is not in (0, 1).
+ * @example
+ * attainableTrendSize(defaultModel(), 0.05)?.size; // 0.0472…
+ */
+export function attainableTrendSize(model: Model, alpha = 0.05, options: { maxExact?: number } = {}): AttainableSize | undefined {
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`attainableTrendSize: alpha must be in (0, 1), got ${alpha}`);
+  const counts: number[] = [];
+  for (const l of layerIndex(model)) if (l >= 0) counts[l] = (counts[l] ?? 0) + 1;
+  const sizes = Array.from(counts, (c) => c ?? 0).filter((c) => c > 0);
+  if (sizes.length < 2) throw new RangeError("attainableTrendSize needs a model with at least two non-empty layers");
+  const N = countAssignments(sizes);
+  if (N > (options.maxExact ?? 1e6)) return undefined;
+  const rows = enumerateAssignments(sizes);
+  const m = sizes.reduce((a, b) => a + b, 0);
+  const P = (m * (m - 1)) / 2;
+  // Tally of the numerators s ∈ [−P, P] (relation r_a = a: sign(r_a − r_b) = −1 for a < b).
+  const tally = new Float64Array(2 * P + 1);
+  for (let r = 0, base = 0; r < N; r++, base += m) {
+    let s = 0;
+    for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) s -= Math.sign(rows[base + a] - rows[base + b]);
+    tally[s + P]++;
+  }
+  // An assignment with numerator s has p = #{s' ≤ s}/N; it is rejected when p < α.
+  let below = 0, rejected = 0;
+  for (let v = 0; v <= 2 * P; v++) {
+    below += tally[v];
+    if (tally[v] > 0 && below / N < alpha) rejected += tally[v];
+  }
+  return { size: rejected / N, alpha, assignments: N, sizes };
+}
+
+/** Settings of a curve, read safely. */
+function settingsOf(x: { settings?: object }): Record<string, unknown> {
+  return (x.settings ?? {}) as Record<string, unknown>;
+}
+
+function num(s: Record<string, unknown>, k: string, fallback: number): number {
+  return typeof s[k] === "number" ? (s[k] as number) : fallback;
+}
+
+/** A number in running text: up to 3 decimals, trailing zeros dropped. */
+function plain(x: number): string {
+  return String(Number(x.toFixed(3)));
+}
+
+/**
+ * Plain-words notes on power curves, one per curve that needs one: δ = 0 is
+ * the null (its curve is the test's size); a curve already at ≥ 99% power at
+ * the smallest panel size tried is "saturated" (the effect is large: stated as
+ * the rating difference δ·(L − 1) between the outermost and innermost layers
+ * on the 0–s scale); a curve that never reaches 80% needs more experts than
+ * tried; δ < 0 reverses the proposed order, which the one-sided test does not
+ * detect. Used by the `power` command's text output and by the power page.
+ * Source: METHODS §7 (μ_ij = c + δ·(ℓ(j) − ℓ(i))).
+ * @param curves `powerCurve` results (settings with delta, sigma, scaleMax, alpha).
+ * @param model the simulated model (its number of layers L).
+ * @example
+ * powerNotes([curveDelta05], defaultModel());
+ * // ["δ = 0.5 is detected almost always even by 5 experts: on a 0–4 scale it means a 1.5-point difference …"]
+ */
+export function powerNotes(curves: readonly PowerReportCurve[], model: Model): string[] {
+  const L = Math.max(1, (model.layers ?? []).length);
+  const notes: string[] = [];
+  for (const c of curves) {
+    const s = settingsOf(c);
+    if (typeof s.delta !== "number" || c.experts.length === 0) continue;
+    const delta = s.delta;
+    const alpha = num(s, "alpha", 0.05);
+    const scale = `0–${plain(num(s, "scaleMax", 4))}`;
+    const gap = `on a ${scale} scale it means a ${plain(Math.abs(delta) * (L - 1))}-point difference between the outermost and innermost layers`;
+    const kMin = c.experts[0];
+    const kMax = Math.max(...c.experts);
+    const best = Math.max(...c.power.filter((p) => Number.isFinite(p)));
+    const bestAt = c.experts[c.power.indexOf(best)];
+    if (delta === 0) {
+      notes.push(`δ = 0 is the null (the layers carry no information): its curve is the test's size, the rate of false alarms, and should stay at or just below α = ${alpha} at every K (the exact test cannot reach α exactly).`);
+    } else if (delta < 0) {
+      notes.push(`δ = ${plain(delta)} reverses the proposed order (inner layers drive outer ones): the trend test is one-sided, so it is not meant to detect this, and its power stays near 0.`);
+    } else if (c.power[0] >= 0.99) {
+      notes.push(`δ = ${plain(delta)} is detected almost always even by ${kMin} experts: ${gap}; plan with a smaller δ unless you expect an effect this large.`);
+    } else if (smallestAdequatePanel(c) === undefined) {
+      notes.push(`δ = ${plain(delta)} never reaches 80% power with up to ${kMax} experts (at most ${best.toFixed(2)}, at K = ${bestAt}): ${gap}; an effect this small needs more experts than tried, or less noisy ratings (σ = ${plain(num(s, "sigma", 0.8))}).`);
+    }
+  }
+  return notes;
+}
+
+/**
  * A self-contained HTML page for a power simulation (METHODS §7): what was
  * simulated in plain words (the generative model and every setting), the
- * power curve with Monte Carlo error bars, the smallest panel size that
- * reaches 80% power, and the table of power per K. The Plotly library is
+ * power curves (one per layer effect δ) with Monte Carlo error bars, the
+ * smallest panel size that reaches 80% power for each δ, plain-words notes on
+ * saturated curves and curves that never reach 80% ({@link powerNotes}), why
+ * the exact test's size is below α ({@link attainableTrendSize}, computed for
+ * the model), and a table of power for each K × δ. The Plotly library is
  * inlined once; the model's title and citation are escaped.
  * Source: METHODS §7 (this project's generative model).
+ * @param power one `powerCurve` result, or `{ settings, curves }` with one result per δ.
  * @throws {TypeError} when `plotlyJs` is empty.
+ * @throws {RangeError} when no curve is given.
  * @example
  * renderPowerReport(await powerCurve(model, { sims: 500 }), model, { plotlyJs });
+ * renderPowerReport({ settings: { deltas: [0.05, 0.5] }, curves: [c005, c05] }, model, { plotlyJs });
  */
 export function renderPowerReport(power: PowerReportInput, model: Model, options: { plotlyJs: string; date?: string }): string {
-  const s = power.settings as Record<string, unknown>;
+  const curves: readonly PowerReportCurve[] = "curves" in power ? power.curves : [power];
+  if (curves.length === 0) throw new RangeError("renderPowerReport needs at least one power curve");
+  const shared = "curves" in power ? settingsOf(power) : {};
+  const s = { ...settingsOf(curves[0]), ...shared };
   const get = (k: string): string => escapeHtml(typeof s[k] === "number" || typeof s[k] === "string" ? String(s[k]) : "n/a");
-  const enough = power.experts.find((_, i) => power.power[i] >= 0.8);
+  const deltas = curves.map((c) => settingsOf(c).delta);
+  const deltaText = (d: unknown): string => (typeof d === "number" ? escapeHtml(formatDelta(d)) : "n/a");
+  const single = curves.length === 1;
+  const deltaSettings = single
+    ? `layer effect δ = ${get("delta")}`
+    : `layer effect δ = ${deltas.map(deltaText).join(", ")} (one curve each${s.deltasSource === "command default" ? "; the command's default list, chosen to show where power falls off — METHODS §7's default δ is 0.5" : ""})`;
+  const alpha = num(s, "alpha", 0.05);
+
+  // Verdict: the smallest K with 80% power, per δ.
+  const verdictFor = (c: PowerReportCurve): string => {
+    const k = smallestAdequatePanel(c);
+    return k !== undefined ? `${k} experts are enough for 80% power` : `none of the panel sizes tried (up to ${Math.max(...c.experts)}) reaches 80% power`;
+  };
+  const verdict = single
+    ? `<p class="verdict">With these settings, ${verdictFor(curves[0])}.</p>`
+    : `<div class="verdict">Smallest panel with 80% power, with these settings:<ul>${curves.map((c, i) => `<li>δ = ${deltaText(deltas[i])}: ${verdictFor(c)}</li>`).join("")}</ul></div>`;
+
+  const notes = powerNotes(curves, model);
+  const size = attainableSizeSentence(model, alpha, s);
+
+  // Table K × δ (rows: every K of any curve).
+  const ks = [...new Set(curves.flatMap((c) => [...c.experts]))].sort((a, b) => a - b);
+  const cell = (c: PowerReportCurve, k: number): string => {
+    const i = c.experts.indexOf(k);
+    if (i < 0) return "<td></td>";
+    return `<td>${c.power[i].toFixed(3)}${c.mcse ? ` <small>± ${c.mcse[i].toFixed(3)}</small>` : ""}${single && c.rejections ? `</td><td>${c.rejections[i]}` : ""}</td>`;
+  };
+  const head = single ? `<th>experts K</th><th>power ± MCSE</th>${curves[0].rejections ? "<th>rejections</th>" : ""}` : `<th>experts K</th>${deltas.map((d) => `<th>δ = ${deltaText(d)}</th>`).join("")}`;
+  const table =
+    `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>` +
+    ks.map((k) => `<tr><td>${k}</td>${curves.map((c) => cell(c, k)).join("")}</tr>`).join("") +
+    `</tbody></table></div>`;
+
   const body = [
     `<header><h1>How many experts does a study need?</h1><p class="meta">${escapeHtml(model.title ?? "model")} · ${escapeHtml(TOOL.name)} ${escapeHtml(TOOL.version)}${options.date ? " · " + escapeHtml(options.date) : ""}</p></header>`,
-    `<div class="banner">SYNTHETIC SIMULATION<small>Every panel here is simulated; the curve shows what a study of a given size could detect if the stated model were true.</small></div>`,
-    `<p>Each simulated expert k rates i → j as round(clip(μ<sub>ij</sub> + b<sub>k</sub> + ε, 0, ${get("scaleMax")})) with μ<sub>ij</sub> = c + δ·(ℓ(j) − ℓ(i)), c = ${get("c")}, layer effect δ = ${get("delta")}, expert bias b<sub>k</sub> ~ N(0, ${get("tau")}²) and noise ε ~ N(0, ${get("sigma")}²) (METHODS §7). For each panel size, ${get("sims")} panels were analysed and tested with the exact trend test; power is the share with p &lt; ${get("alpha")}. Seed ${get("seed")}.</p>`,
-    `<p class="verdict">${enough !== undefined ? `With these settings, ${enough} experts are enough for 80% power.` : `With these settings, none of the panel sizes tried (up to ${Math.max(...power.experts)}) reaches 80% power.`}</p>`,
-    `<div class="plot" id="fig1" role="img" aria-label="Power against the number of experts"></div>`,
-    `<div class="table-wrap"><table><thead><tr><th>experts K</th><th>power</th><th>± MCSE</th>${power.rejections ? "<th>rejections</th>" : ""}</tr></thead><tbody>` +
-      power.experts.map((k, i) => `<tr><td>${k}</td><td>${power.power[i].toFixed(3)}</td><td>${power.mcse ? power.mcse[i].toFixed(3) : ""}</td>${power.rejections ? `<td>${power.rejections[i]}</td>` : ""}</tr>`).join("") +
-      `</tbody></table></div>`,
+    `<div class="banner">SYNTHETIC SIMULATION<small>Every panel here is simulated; the curves show what a study of a given size could detect if the stated model were true.</small></div>`,
+    `<p>Each simulated expert k rates i → j as round(clip(μ<sub>ij</sub> + b<sub>k</sub> + ε, 0, ${get("scaleMax")})) with μ<sub>ij</sub> = c + δ·(ℓ(j) − ℓ(i)), c = ${get("c")}, ${deltaSettings}, expert bias b<sub>k</sub> ~ N(0, ${get("tau")}²) and noise ε ~ N(0, ${get("sigma")}²) (METHODS §7). For each panel size${single ? "" : " and δ"}, ${get("sims")} panels were analysed and tested with the exact trend test; power is the share with p &lt; ${get("alpha")}. Seed ${get("seed")}${single ? "" : " (the same simulation seeds for every δ, so each curve equals a run with that δ alone)"}.</p>`,
+    verdict,
+    notes.length ? `<div class="notice">${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join("")}</div>` : "",
+    `<div class="plot" id="fig1" role="img" aria-label="Power against the number of experts${single ? "" : ", one line per δ"}"></div>`,
+    size ? `<p class="small">${size}</p>` : "",
+    table,
     model.citation ? `<p class="small">Model: ${escapeHtml(model.citation)}</p>` : "",
   ].join("\n");
-  return htmlPage({ title: "Power of the layer trend test", body, figures: [{ id: "fig1", figure: powerCurvePlot(power) }], plotlyJs: options.plotlyJs });
+  return htmlPage({ title: "Power of the layer trend test", body, figures: [{ id: "fig1", figure: powerCurvePlot(curves) }], plotlyJs: options.plotlyJs });
+}
+
+/** The two sentences on the exact test's attainable size (escaped HTML), or "" when the model has too few layers. */
+function attainableSizeSentence(model: Model, alpha: number, s: Record<string, unknown>): string {
+  const test = (s.test ?? {}) as Record<string, unknown>;
+  let a: AttainableSize | undefined;
+  try {
+    a = attainableTrendSize(model, alpha, { maxExact: typeof test.maxExact === "number" ? test.maxExact : 1e6 });
+  } catch {
+    return "";
+  }
+  const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
+  if (!a) {
+    return escapeHtml(`The layers have too many assignments to enumerate, so the trend test draws a Monte Carlo sample of them and reports p = (b + 1)/(B + 1); its rejection rate under the null (δ = 0) is at most α = ${alpha}.`);
+  }
+  return escapeHtml(
+    `The exact trend test is discrete: S_trend takes only a few distinct values over the ${a.assignments.toLocaleString("en-US")} assignments of layer sizes ${a.sizes.join(", ")}, so no rule "p < α" rejects exactly ${pct(alpha)} of panels under the null. ` +
+      `Its attainable size here is ${pct(a.size)} (computed from every assignment), so with δ = 0 the curve should sit near ${pct(a.size)}, not ${pct(alpha)}, and every power figure is that of a test slightly more cautious than its nominal level.`,
+  );
 }
