@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   causalDiagram, defaultModel, dematel, componentIds, gapRatioPlot, ismLevelsPlot, layerColorGroups, layerOrderPlot, micmacPlot,
-  plotText, powerCurvePlot, formatDelta, relationForestPlot, totalRelationHeatmap, LAYER_COLORS, NO_LAYER_COLOR, QUADRANT_CAPTIONS, type Model,
+  plotText, powerCurvePlot, formatDelta, MICMAC_JITTER, relationForestPlot, totalRelationHeatmap, LAYER_COLORS, NO_LAYER_COLOR, QUADRANT_CAPTIONS, type Model,
 } from "../src/index.js";
 import { deepFreeze, randomDirect } from "./helpers.js";
 
@@ -160,6 +160,29 @@ describe("layerOrderPlot, micmacPlot, ismLevelsPlot, powerCurvePlot", () => {
     expect(traces[0].text).toEqual(["A, B"]);
     expect(traces[1].text).toEqual(["C", "D"]);
     expect(traces.map((t) => t.marker?.color)).toEqual([LAYER_COLORS[0], LAYER_COLORS[1]]);
+  });
+
+  it("micmacPlot: components of different layers at the same point get side-by-side markers in their layer colours, offset by MICMAC_JITTER around the true dependence", () => {
+    const m: Model = {
+      components: ["A", "B", "C", "D", "E"].map((id) => ({ id, name: id })),
+      layers: [{ id: "L1", name: "outer", components: ["A", "B"] }, { id: "L2", name: "middle", components: ["C"] }, { id: "L3", name: "inner", components: ["D", "E"] }],
+    };
+    // A, B (outer), C (middle) and D (inner) all at (dependence 2, driving 3); E alone at (4, 1).
+    const fig = micmacPlot({ components: ["A", "B", "C", "D", "E"], driving: [3, 3, 3, 3, 1], dependence: [2, 2, 2, 2, 4], quadrant: ["linkage", "linkage", "linkage", "linkage", "dependent"] }, m);
+    const traces = fig.data as Array<Trace & { textposition: string[]; hovertext: string[] }>;
+    expect(traces.map((t) => t.name)).toEqual(["outer", "middle", "inner"]);
+    expect(traces.map((t) => t.marker?.color)).toEqual([LAYER_COLORS[0], LAYER_COLORS[1], LAYER_COLORS[2]]);
+    // Three layers share (2, 3): slots −1, 0, +1 times the offset; the same layer's A and B share one marker.
+    expect(traces[0].text).toEqual(["A, B"]);
+    expect(traces[0].x[0]).toBeCloseTo(2 - MICMAC_JITTER, 12);
+    expect(traces[1].x[0]).toBeCloseTo(2, 12);
+    expect(traces[2].x[0]).toBeCloseTo(2 + MICMAC_JITTER, 12);
+    expect(traces.map((t) => t.textposition[0])).toEqual(["middle left", "top center", "middle right"]);
+    // E is alone: no offset, label above; the hover gives the exact (unjittered) values.
+    expect(traces[2].x[1]).toBe(4);
+    expect(traces[2].textposition[1]).toBe("top center");
+    expect(traces[0].hovertext[0]).toContain("dependence 2, driving power 3");
+    expect(traces.reduce((n, t) => n + t.x.length, 0)).toBe(4);
   });
 
   it("ismLevelsPlot draws level 1 at the top", () => {

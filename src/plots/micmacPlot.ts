@@ -13,15 +13,27 @@ export interface MicmacInput {
   quadrant?: readonly string[];
 }
 
+/** Horizontal offset (in dependence units) between side-by-side markers of different layers at the same point of {@link micmacPlot}. */
+export const MICMAC_JITTER = 0.25;
+
 /**
  * MICMAC driving-power / dependence chart (METHODS §4): each component at
  * (dependence, driving power) from the reachability matrix of the
  * thresholded T, with the quadrant lines at n/2 and the four quadrant names
  * (autonomous: low/low; dependent: high dependence; linkage: high/high;
- * independent (driver): high driving power). Points that coincide are
- * labelled together. With a model, points are coloured by proposed layer
- * (one trace per layer, legend by layer name), so a reader sees whether the
- * outer layers sit among the drivers.
+ * independent (driver): high driving power). With a model, points are
+ * coloured by proposed layer with the palette and legend of the causal
+ * diagram ({@link layerColorGroups}: one trace per layer, legend by layer
+ * name), so a reader sees whether the outer layers sit among the drivers.
+ * Coinciding points (driving power and dependence are small integers, so ties
+ * are common): components of the same layer share one marker labelled with
+ * all their ids; when components of different layers coincide, each layer
+ * keeps its own coloured marker, set side by side with a horizontal offset of
+ * {@link MICMAC_JITTER} dependence units per layer (centred on the true
+ * value, which stays unambiguous because dependence is an integer), with its
+ * label on its own side and the exact values in the hover text. Chosen over
+ * one neutral-coloured marker because the layer of each component is what the
+ * chart is read for.
  * Source: Duperrin & Godet (1973), MICMAC; Warfield (1974) / Sage (1977), ISM.
  * @throws {RangeError} when driving or dependence lengths differ from the component count.
  * @example
@@ -31,30 +43,40 @@ export function micmacPlot(micmac: MicmacInput, model?: Model): PlotlyFigure {
   const ids = micmac.components;
   const n = ids.length;
   if (micmac.driving.length !== n || micmac.dependence.length !== n) throw new RangeError(`micmacPlot: ${n} components but ${micmac.driving.length} driving and ${micmac.dependence.length} dependence values`);
-  // One trace per layer (one grey trace without a model); within a trace, coinciding points share a label.
-  const SIDES = ["top center", "bottom center", "middle right", "middle left"];
+  // One trace per layer (one grey trace without a model); within a trace, coinciding points share a marker and a label.
   const groups = layerColorGroups(ids, model);
-  const used = new Map<string, number>();
-  const data = groups.map((g) => {
+  const byGroup = groups.map((g) => {
     const at = new Map<string, number[]>();
     for (const i of g.members) {
       const key = `${micmac.dependence[i]},${micmac.driving[i]}`;
       at.set(key, [...(at.get(key) ?? []), i]);
     }
-    const points = [...at.entries()];
+    return [...at.entries()];
+  });
+  // How many layers have a marker at each point, and each layer's slot among them (in legend order).
+  const sharing = new Map<string, number>();
+  for (const points of byGroup) for (const [key] of points) sharing.set(key, (sharing.get(key) ?? 0) + 1);
+  const slot = new Map<string, number>();
+  const SIDES_BETWEEN = ["top center", "bottom center"];
+  const data = groups.map((g, gi) => {
+    const points = byGroup[gi];
+    const place = points.map(([key]) => {
+      const k = sharing.get(key) ?? 1;
+      const s = slot.get(key) ?? 0;
+      slot.set(key, s + 1);
+      const offset = (s - (k - 1) / 2) * MICMAC_JITTER;
+      // Alone: label above. Side by side: outermost markers label outwards, the ones between above/below.
+      const side = k === 1 ? "top center" : s === 0 ? "middle left" : s === k - 1 ? "middle right" : SIDES_BETWEEN[(s - 1) % 2];
+      return { offset, side };
+    });
     return {
       type: "scatter",
       mode: "markers+text",
       name: plotText(g.name),
-      x: points.map(([, p]) => micmac.dependence[p[0]]),
+      x: points.map(([, p], k) => micmac.dependence[p[0]] + place[k].offset),
       y: points.map(([, p]) => micmac.driving[p[0]]),
       text: points.map(([, p]) => p.map((i) => plotText(ids[i])).join(", ")),
-      // A point already labelled by another layer's trace gets its label on another side.
-      textposition: points.map(([key]) => {
-        const k = used.get(key) ?? 0;
-        used.set(key, k + 1);
-        return SIDES[k % SIDES.length];
-      }),
+      textposition: place.map((q) => q.side),
       hovertext: points.map(([, p]) => p.map((i) => `${plotText(ids[i])}${micmac.quadrant ? ` (${plotText(micmac.quadrant[i])})` : ""}`).join("<br>") + `<br>dependence ${micmac.dependence[p[0]]}, driving power ${micmac.driving[p[0]]}`),
       hoverinfo: "text",
       marker: { size: 12, color: model ? g.color : "#0072B2" },
