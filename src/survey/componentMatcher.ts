@@ -32,7 +32,9 @@ export function normalizeLabel(label: string): string {
 /**
  * Build the matcher that maps survey labels to model components: by id
  * (case-insensitive) first, then by English name or Persian name (`name_fa`),
- * both compared after {@link normalizeLabel}. A name shared by two components
+ * both compared after {@link normalizeLabel}; a label that the CSV writers
+ * protected with a leading apostrophe (`'=A1`, `'+B`: see `csvCell`) is read
+ * as the label behind it. A name shared by two components
  * matches neither (`-2`), so the user must use the id. Suggestions for unknown
  * labels use {@link closestMatch} over ids, names and Persian names.
  * @example
@@ -66,6 +68,12 @@ export function componentMatcher(model: Model): ComponentMatcher {
       if (found === undefined) {
         const key = normalizeLabel(label);
         found = byId.get(key) ?? byName.get(key) ?? -1;
+        // Our own CSV writers (templates, result tables) neutralise a label that looks like a spreadsheet
+        // formula with a leading apostrophe ('=A1); read it back as the label it protects.
+        if (found === -1 && /^'[=+\-@\t\r]/.test(label.trim())) {
+          const bare = normalizeLabel(label.trim().slice(1));
+          found = byId.get(bare) ?? byName.get(bare) ?? -1;
+        }
         if (seen.size < 10_000) seen.set(label, found);
       }
       return found;
