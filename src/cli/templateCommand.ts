@@ -1,8 +1,10 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { basename, dirname } from "node:path";
 import { InputError } from "../errors.js";
 import { surveyTemplate } from "../survey/surveyTemplate.js";
 import { writeFileAtomic } from "../report/writeFileAtomic.js";
 import { sameFile } from "../report/writeResultFiles.js";
+import { checkOutputFolder } from "../report/checkOutputFolder.js";
 import { choiceOption, numberOption, parseCommandLine, stringOption } from "./parseCommandLine.js";
 import { cliModel } from "./cliInputs.js";
 import { UsageError } from "./usageError.js";
@@ -30,6 +32,8 @@ export function templateCommand(args: readonly string[], io: CommandIo): number 
     if (statSync(out).isDirectory()) throw new InputError({ file: out, message: "--out names a folder; give a file name such as survey.csv" });
     if (cl.values.force !== true) throw new InputError({ file: out, message: "the file already exists and may hold ratings; refusing to overwrite it (use --force to replace it)" });
   }
+  checkOutputFolder(dirname(out), [basename(out)], { inputs: modelPath ? [modelPath] : [], folder: "the folder of the --out file" });
+  mkdirSync(dirname(out), { recursive: true });
   writeFileAtomic(out, surveyTemplate(model, { experts, layout }));
   io.stdout(`Wrote a blank ${layout} survey for ${experts} expert${experts === 1 ? "" : "s"} × ${model.components.length} components to ${out}\n`);
   return 0;

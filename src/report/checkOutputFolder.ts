@@ -9,6 +9,8 @@ export interface CheckOutputFolderOptions {
   inputs?: readonly string[];
   /** The option that named the folder, for the messages (default "--out"). */
   option?: string;
+  /** How the messages call the folder (default "the output folder given with " + option). */
+  folder?: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface CheckOutputFolderOptions {
  */
 export function checkOutputFolder(outDir: string, files: readonly string[], options: CheckOutputFolderOptions = {}): string[] {
   const option = options.option ?? "--out";
+  const folder = options.folder ?? `the output folder given with ${option}`;
   const paths = files.map((f) => join(outDir, f));
   for (const p of paths)
     for (const input of options.inputs ?? [])
@@ -36,11 +39,11 @@ export function checkOutputFolder(outDir: string, files: readonly string[], opti
     }
   };
   const k = kind(outDir);
-  if (k === "file") throw new InputError({ file: outDir, message: `the output folder given with ${option} is a file`, expected: "a folder, or a name that does not exist yet", found: "an existing file" });
+  if (k === "file") throw new InputError({ file: outDir, message: `${folder} is a file`, expected: "a folder, or a name that does not exist yet", found: "an existing file" });
   if (k === "none") {
     let parent = resolve(outDir);
     while (kind(parent) === "none" && dirname(parent) !== parent) parent = dirname(parent);
-    if (kind(parent) === "file") throw new InputError({ file: outDir, message: `the output folder given with ${option} cannot be created: a part of its path is a file`, expected: "a path whose parents are folders", found: `${parent} is a file` });
+    if (kind(parent) === "file") throw new InputError({ file: outDir, message: `${folder} cannot be created: a part of its path is a file`, expected: "a path whose parents are folders", found: `${parent} is a file` });
   }
   for (const p of paths) if (kind(p) === "folder") throw new InputError({ file: p, message: "an output file's name is taken by a folder", expected: "a file name that is free or an earlier output file", found: "a folder" });
   return paths;
