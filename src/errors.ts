@@ -23,7 +23,14 @@ export interface InputProblem {
   message: string;
 }
 
-/** Format one problem as a single line: `file:row, column "c": message (expected …, found …)`. */
+/**
+ * Format one problem as a single line: `file:row, column "c": message (expected …, found …)`.
+ * Line breaks and other control characters inside the parts (a quoted cell
+ * may hold a newline) are shown as `\n`, `\r`, `\t` or `\u00XX`, so each
+ * problem stays on one line.
+ * @example
+ * formatProblem({ file: "s.csv", row: 3, message: "duplicate rating" }); // "s.csv:3: duplicate rating"
+ */
 export function formatProblem(p: InputProblem): string {
   const where: string[] = [];
   if (p.file !== undefined) where.push(p.row !== undefined ? `${p.file}:${p.row}` : p.file);
@@ -32,7 +39,8 @@ export function formatProblem(p: InputProblem): string {
   const detail: string[] = [];
   if (p.expected !== undefined) detail.push(`expected ${p.expected}`);
   if (p.found !== undefined) detail.push(`found ${p.found}`);
-  return (where.length ? where.join(", ") + ": " : "") + p.message + (detail.length ? ` (${detail.join(", ")})` : "");
+  const line = (where.length ? where.join(", ") + ": " : "") + p.message + (detail.length ? ` (${detail.join(", ")})` : "");
+  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
 }
 
 /**

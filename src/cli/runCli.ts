@@ -7,6 +7,7 @@ import { USAGE } from "./usage.js";
 import { UsageError } from "./usageError.js";
 import { packageRoot } from "./packageRoot.js";
 import type { CommandIo } from "./commandIo.js";
+import { terminalSafe } from "./terminalSafe.js";
 import { analyzeCommand } from "./analyzeCommand.js";
 import { checkCommand } from "./checkCommand.js";
 import { templateCommand } from "./templateCommand.js";
@@ -100,13 +101,14 @@ export async function runCli(argv: readonly string[], io: CommandIo = defaultIo(
   }
 }
 
-/** Standard output and error of the process; `help` prints usage on stdout.
+/** Standard output and error of the process, with control characters from users' labels escaped
+ * ({@link terminalSafe}); `help` prints usage on stdout.
  * @example
  * await runCli(["--version"], defaultIo()); // prints the version, returns 0 */
 export function defaultIo(): CommandIo {
   return {
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
+    stdout: (t) => void process.stdout.write(terminalSafe(t)),
+    stderr: (t) => void process.stderr.write(terminalSafe(t)),
     help(command) {
       process.stdout.write((USAGE[command] ?? USAGE.main) + "\n");
       return 0;
