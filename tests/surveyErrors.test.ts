@@ -217,6 +217,14 @@ describe("parseSurvey — row problems", () => {
     ]);
   });
 
+  it("a bad weight or a missing label repeated on every row of an expert is one problem, counted, at its first row", () => {
+    const text = ["expert,from,to,value,weight", ...TINY_LINES.slice(1).map((l) => l + ",-1"), ...TINY_LINES.slice(1).map((l) => l.replace("E1", "") + ",1")].join("\n");
+    expect(problemsOf(() => parseSurvey(text, tiny))).toEqual([
+      { file: "survey", row: 2, column: "weight", message: "weight of expert E1 must be a positive number (in 6 rows)", expected: "a positive number, e.g. 1", found: '"-1"' },
+      { file: "survey", row: 8, column: "expert", message: "no expert label (in 6 rows)", expected: "the expert's label, e.g. E1", found: '""' },
+    ]);
+  });
+
   it("a `/` written as a Persian decimal point gets a hint", () => {
     const text = TINY_LINES.map((l, k) => (k === 1 ? "E1,A,B,۳/۵" : l)).join("\n");
     expect(problemsOf(() => parseSurvey(text, tiny))[0].message).toBe('rating A→B of expert E1 is not a number (if "/" is meant as a decimal point, write ۳.۵)');

@@ -156,6 +156,20 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
     return -1;
   };
 
+  // A problem that repeats on every row of an expert (a bad weight, no label) is reported once, at its first
+  // row, with the number of rows: "weight of expert E1 must be a positive number (in 10 rows)".
+  const repeated = new Map<string, { problem: InputProblem; count: number; base: string }>();
+  const pushOnce = (key: string, problem: InputProblem): void => {
+    const seen = repeated.get(key);
+    if (seen) {
+      seen.count++;
+      seen.problem.message = `${seen.base} (in ${seen.count} rows)`;
+      return;
+    }
+    repeated.set(key, { problem, count: 1, base: problem.message });
+    problems.push(problem);
+  };
+
   const experts = new Map<string, ExpertState>();
   const expertOf = (label: string, line: number): ExpertState => {
     let e = experts.get(label);
@@ -230,7 +244,7 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
       continue;
     }
     if (label === "") {
-      problems.push({ file, row: line, column: h.names[h.expert], message: "no expert label", expected: "the expert's label, e.g. E1", found: '""' });
+      pushOnce("no-label", { file, row: line, column: h.names[h.expert], message: "no expert label", expected: "the expert's label, e.g. E1", found: '""' });
       continue;
     }
     const e = expertOf(label, line);
@@ -238,12 +252,12 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
       const raw = cell(h.weight);
       const w = parseLocaleNumber(raw);
       if (w === undefined || !(w > 0)) {
-        problems.push({ file, row: line, column: h.names[h.weight], message: `weight of expert ${label} must be a positive number`, expected: "a positive number, e.g. 1", found: shown(raw) });
+        pushOnce(`weight\u0000${label}\u0000${raw}`, { file, row: line, column: h.names[h.weight], message: `weight of expert ${label} must be a positive number`, expected: "a positive number, e.g. 1", found: shown(raw) });
       } else if (e.weight === undefined) {
         e.weight = w;
         e.weightLine = line;
       } else if (e.weight !== w) {
-        problems.push({ file, row: line, column: h.names[h.weight], message: `expert ${label} has weight ${w} here but ${e.weight} in row ${e.weightLine}`, expected: "the same weight on every row of an expert", found: shown(raw) });
+        pushOnce(`weights\u0000${label}\u0000${w}`, { file, row: line, column: h.names[h.weight], message: `expert ${label} has weight ${w} here but ${e.weight} in row ${e.weightLine}`, expected: "the same weight on every row of an expert", found: shown(raw) });
       }
     }
     const i = resolve(cell(h.from), line, h.names[h.from]);
