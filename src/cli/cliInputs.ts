@@ -36,11 +36,19 @@ export const METHOD_OPTIONS: Record<string, OptionSpec> = {
 export const EXAMPLE_PANEL = join("data", "surveys", "example-panel.csv");
 
 /** The model named by --model, or the embedded CXM model.
+ * Every command needs at least two components (DEMATEL rates influence between components),
+ * so a one-component model is refused here, located at the model file, before any survey is read.
+ * @throws {InputError} when the model file is unreadable or invalid, or has fewer than two components.
  * @example
  * cliModel(parseCommandLine(["--model", "m.json"], SURVEY_OPTIONS, 1, "check")).model; */
 export function cliModel(cl: CommandLine): { model: Model; path?: string } {
   const path = stringOption(cl, "model");
-  return path === undefined ? { model: defaultModel() } : { model: loadModel(path), path };
+  if (path === undefined) return { model: defaultModel() };
+  const model = loadModel(path);
+  if (model.components.length < 2) {
+    throw new InputError({ file: path, column: "components", message: "DEMATEL needs at least two components: a single component has no influence to give or receive", expected: "a model with two or more components", found: `${model.components.length} component` });
+  }
+  return { model, path };
 }
 
 /**
