@@ -60,3 +60,18 @@ export function inputError(f: () => unknown): InputError {
   }
   throw new Error("expected an InputError, but nothing was thrown");
 }
+
+/** Half a unit in the last printed digit of a printed decimal such as "0.09486207" (5e-9). */
+export function halfUnit(printed: string): number {
+  const dot = printed.indexOf(".");
+  const decimals = dot < 0 ? 0 : printed.length - dot - 1;
+  return 0.5 * 10 ** -decimals;
+}
+
+/** |computed − printed| within half a unit of the printed value's last digit (plus `extra`, e.g. for sums of printed values). */
+export function expectPrinted(computed: number, printed: string, what: string, extra = 0): void {
+  const tol = halfUnit(printed) + extra + 1e-15;
+  const diff = Math.abs(computed - Number(printed));
+  if (!(diff <= tol)) throw new Error(`${what}: computed ${computed}, printed ${printed} (|diff| = ${diff.toExponential(2)} > ${tol})`);
+  expect(diff).toBeLessThanOrEqual(tol);
+}

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dematel, type Matrix } from "../src/index.js";
+import { expectPrinted } from "./helpers.js";
 
 // Published DEMATEL worked examples, reproduced from their printed input with
 // dematel(). Each fixture in tests/fixtures/published/ names the book or paper
@@ -23,22 +24,6 @@ interface Fixture {
 
 function load(name: string): Fixture {
   return JSON.parse(readFileSync(join(dir, name), "utf8")) as Fixture;
-}
-
-/** Half a unit in the last printed digit of a printed decimal such as "0.09486207". */
-function halfUnit(printed: string): number {
-  const dot = printed.indexOf(".");
-  const decimals = dot < 0 ? 0 : printed.length - dot - 1;
-  return 0.5 * 10 ** -decimals;
-}
-
-/** |computed − printed| within half a unit of the printed value's last digit. */
-function expectPrinted(computed: number, printed: string, what: string): void {
-  const diff = Math.abs(computed - Number(printed));
-  if (!(diff <= halfUnit(printed) + 1e-15)) {
-    throw new Error(`${what}: computed ${computed}, printed ${printed} (|diff| = ${diff.toExponential(2)} > ${halfUnit(printed)})`);
-  }
-  expect(diff).toBeLessThanOrEqual(halfUnit(printed) + 1e-15);
 }
 
 describe("published DEMATEL examples", () => {
