@@ -34,6 +34,9 @@ const s = (x: number): string => (Number.isFinite(x) ? (x < 0 ? "−" : "") + Ma
  * otherwise not supported, saying whether relation tends the wrong way
  * (S_trend < 0: rising from outer to inner layers) or shows no clear trend.
  * The test is one-sided, so no claim of a significant reversal is made.
+ * When the design is too small for any exact p below α (1/#assignments ≥ α,
+ * e.g. three one-component layers: 6 assignments, smallest p = 1/6), it says
+ * so instead of "not supported".
  * The flow test and the sign
  * checks are stated after it, so a reader sees where they agree.
  * @param alpha the test level (default 0.05).
@@ -46,6 +49,11 @@ export function layeringVerdict(tests: LayeringVerdictInput, alpha = 0.05): stri
   let head: string;
   if (!Number.isFinite(t.statistic)) {
     head = "The layering cannot be tested: relation D−R is the same for every layered component.";
+  } else if (t.method === "exact" && 1 / t.assignments >= alpha) {
+    const smallest = 1 / t.assignments;
+    head =
+      `The proposed ordering can be neither confirmed nor refuted at ${alpha * 100}%: there are only ${t.assignments.toLocaleString("en-US")} assignments of the components to layers of these sizes, so the smallest possible p is 1/${t.assignments} = ${smallest.toFixed(4)}, and even a perfect ordering cannot be significant. ` +
+      `The data ${t.statistic > 0 ? "point the proposed way" : t.statistic < 0 ? "point the opposite way" : "show no trend"} (S_trend = ${s(t.statistic)}, ${pText(t)}); more components per layer are needed for a test.`;
   } else if (t.statistic > 0 && t.p < alpha) {
     head = `The experts' data support the proposed ordering: relation falls from outer to inner layers (S_trend = ${s(t.statistic)}, ${pText(t)}).`;
   } else if (t.statistic < 0) {
