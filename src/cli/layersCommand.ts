@@ -51,7 +51,7 @@ export function layersCommand(args: readonly string[], io: CommandIo): number {
   }
   const lines: string[] = [];
   if (survey.synthetic) lines.push("Note: SYNTHETIC example data (see data/README.md); the results are not evidence about the model.", "");
-  lines.push(`Layer validation of ${path}: ${survey.experts.length} experts, ${r.components.length} components, layers ${(model.layers ?? []).map((l) => `${l.id} (${l.components.join(", ")})`).join(" → ")}`, "");
+  lines.push(`Layer validation of ${path}: ${survey.experts.length} expert${survey.experts.length === 1 ? "" : "s"}, ${r.components.length} components, layers ${(model.layers ?? []).map((l) => `${l.id} (${l.components.join(", ")})`).join(" → ")}`, "");
   lines.push(layeringVerdict(L), "");
   lines.push(`  S_trend = ${f(L.trend.statistic)}   p = ${L.trend.p.toPrecision(3)}   (${L.trend.method}, ${L.trend.assignments.toLocaleString("en-US")} assignments)`);
   lines.push(`  S_flow  = ${f(L.flow.statistic)}   p = ${L.flow.p.toPrecision(3)}   (${L.flow.method}, ${L.flow.assignments.toLocaleString("en-US")} assignments)`);
