@@ -31,9 +31,10 @@
  * notebooks/README.md.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { jupyterEnv, kernelName, registerKernel, root } from "./jupyterKernel.mjs";
 
 const notebooksDir = join(root, "notebooks");
@@ -400,10 +401,20 @@ async function main() {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err?.stack ?? String(err));
-    process.exit(1);
-  },
-);
+// Run only when executed directly, so the checks above can be imported.
+const invoked = (() => {
+  try {
+    return realpathSync(process.argv[1] ?? "") === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
+if (invoked) {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err?.stack ?? String(err));
+      process.exit(1);
+    },
+  );
+}

@@ -101,3 +101,48 @@ describe("notebooks/", () => {
     });
   });
 });
+
+describe("scripts/notebooks.mjs checks", async () => {
+  // A path held in a variable, so TypeScript does not look for declarations of the plain-JS runner.
+  const runnerPath = join(process.cwd(), "scripts", "notebooks.mjs");
+  const runner = (await import(runnerPath)) as {
+    notebookProblems: (nb: unknown) => Array<{ cell: number; codeCell: number; firstLine: string; message: string; stdout: string }>;
+    chartDivsInNotebook: (nb: unknown) => number;
+    drawnCharts: (dom: string) => number[];
+  };
+
+  it("notebookProblems(nb) reports a tslab stderr stream with its cell, first line, message and prior stdout", () => {
+    const nb = {
+      cells: [
+        { cell_type: "markdown", source: "# t" },
+        { cell_type: "code", source: "const a = 1;", outputs: [] },
+        { cell_type: "code", source: ["\n", "// step 2\n", "throw new Error('x');"], outputs: [
+          { output_type: "stream", name: "stdout", text: "reading…\n" },
+          { output_type: "stream", name: "stderr", text: ["evalmachine.<anonymous>:3\n", "Error: bad survey\n", "    at evalmachine.<anonymous>:3:7\n", "    at Script.runInThisContext (node:vm:135:14)\n"] },
+        ] },
+      ],
+    };
+    const problems = runner.notebookProblems(Object.freeze(nb));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ cell: 3, codeCell: 2, firstLine: "// step 2", stdout: "reading…" });
+    expect(problems[0].message).toContain("Error: bad survey");
+    expect(problems[0].message).not.toContain("node:vm"); // node internals are dropped
+  });
+
+  it("notebookProblems(nb) reports an error output (kernels other than tslab) and nothing for clean cells", () => {
+    const clean = { cells: [{ cell_type: "code", source: "1", outputs: [{ output_type: "stream", name: "stdout", text: "1" }] }] };
+    expect(runner.notebookProblems(clean)).toEqual([]);
+    const failed = { cells: [{ cell_type: "code", source: "f()", outputs: [{ output_type: "error", ename: "TypeError", evalue: "f is not a function", traceback: ["a", "b"] }] }] };
+    const [p] = runner.notebookProblems(failed);
+    expect(p.message).toBe("TypeError: f is not a function\na\nb");
+  });
+
+  it("chartDivsInNotebook(nb) counts cxm-plot divs in HTML outputs; drawnCharts(dom) counts main-svg per div", () => {
+    const html = '<script>lib</script><div class="cxm-plot" id="p1"></div><script>draw</script>';
+    const nb = { cells: [{ cell_type: "code", source: "", outputs: [{ output_type: "display_data", data: { "text/html": html } }, { output_type: "display_data", data: { "text/html": [html] } }] }] };
+    expect(runner.chartDivsInNotebook(nb)).toBe(2);
+    const dom = '<div class="cxm-plot js-plotly-plot" id="p1"><svg class="main-svg"></svg><svg class="main-svg"></svg></div><p>text</p><div class="cxm-plot" id="p2"></div>';
+    expect(runner.drawnCharts(dom)).toEqual([2, 0]);
+    expect(runner.drawnCharts("<p>no charts</p>")).toEqual([]);
+  });
+});
