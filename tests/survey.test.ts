@@ -214,6 +214,19 @@ describe("parseSurvey — forgiving input", () => {
     expect(parseSurvey(text, tiny).experts[0].expert).toBe("=E1");
   });
 
+  it("strips the same guard before component labels (a template of a model whose ids look like formulas reads back)", () => {
+    const model: Model = { components: [{ id: "=A", name: "a" }, { id: "+B", name: "b" }, { id: "@C", name: "c" }] };
+    const text = "expert,from,'=A,'+B,'@C\nE1,'=A,,3,2\nE1,'+B,1,,4\nE1,'@C,0,2,\n";
+    expect(parseSurvey(text, model).experts[0].matrix).toEqual(TINY_E1);
+  });
+
+  it("Persian column names (کارشناس typed with an Arabic kaf, از, به, امتیاز with an Arabic yeh, وزن) name the long layout's columns", () => {
+    const text = ["\u0643\u0627\u0631\u0634\u0646\u0627\u0633,از,به,\u0627\u0645\u062a\u064a\u0627\u0632,وزن", "E1,A,B,3,2", "E1,A,C,2,2", "E1,B,A,1,2", "E1,B,C,4,2", "E1,C,A,0,2", "E1,C,B,2,2"].join("\n");
+    const s = parseSurvey(text, tiny);
+    expect(s.experts[0].matrix).toEqual(TINY_E1);
+    expect(s.experts[0].weight).toBe(2);
+  });
+
   it("a custom scale accepts its own range (1..9)", () => {
     const text = "expert,from,to,value\nE1,A,B,9\nE1,A,C,1\nE1,B,A,5\nE1,B,C,7,\nE1,C,A,8.5\nE1,C,B,1\n";
     const s = parseSurvey(text.replace("7,", "7"), tiny, { scale: { min: 1, max: 9 } });
@@ -223,6 +236,27 @@ describe("parseSurvey — forgiving input", () => {
       [5, 0, 7],
       [8.5, 1, 0],
     ]);
+  });
+
+  it("reads UTF-16LE without a byte-order mark (every other byte 0), and names a workbook or binary file instead of 'not UTF-8'", () => {
+    const dir = mkdtempSync(join(tmpdir(), "survey-"));
+    const text = readFileSync(`${FIX}/tiny-long.csv`, "utf8");
+    writeFileSync(join(dir, "u16.csv"), Buffer.from(text, "utf16le"));
+    expect(readSurvey(join(dir, "u16.csv"), tiny).experts[0].matrix).toEqual(TINY_E1);
+    writeFileSync(join(dir, "book.csv"), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+    writeFileSync(join(dir, "old.csv"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    writeFileSync(join(dir, "nul.csv"), Buffer.from("expert,from,to,value\nE1,A,B,\u00003\n", "utf8"));
+    const found = (f: string): string | undefined => {
+      try {
+        readSurvey(join(dir, f), tiny);
+      } catch (e) {
+        return (e as InputError).problems[0].found;
+      }
+      return undefined;
+    };
+    expect(found("book.csv")).toBe("a ZIP archive — an Excel workbook (.xlsx) or OpenDocument spreadsheet, not a CSV file");
+    expect(found("old.csv")).toBe("an old Excel workbook (.xls), not a CSV file");
+    expect(found("nul.csv")).toBe("binary data (a byte 0 in line 2)");
   });
 
   it("reads UTF-16LE with a byte-order mark (Excel 'Unicode Text')", () => {

@@ -23,13 +23,18 @@ export interface SurveyHeader {
   componentColumn: number[];
 }
 
-/** Accepted header names per role, canonical name first; compared trimmed and case-insensitively. */
+/**
+ * Accepted header names per role, canonical name first; compared trimmed and
+ * case-insensitively, Arabic yeh/kaf read as Persian. The Persian names
+ * (کارشناس or خبره expert, از from, به to, مقدار or امتیاز value, وزن weight)
+ * serve surveys prepared in Persian, like the paper's.
+ */
 export const SURVEY_COLUMN_NAMES: Readonly<Record<SurveyColumnRole, readonly string[]>> = {
-  expert: ["expert", "rater", "respondent", "participant", "expert id", "expert_id"],
-  from: ["from", "source"],
-  to: ["to", "target"],
-  value: ["value", "rating", "score"],
-  weight: ["weight", "expert weight", "expert_weight"],
+  expert: ["expert", "rater", "respondent", "participant", "expert id", "expert_id", "کارشناس", "خبره"],
+  from: ["from", "source", "از"],
+  to: ["to", "target", "به"],
+  value: ["value", "rating", "score", "مقدار", "امتیاز"],
+  weight: ["weight", "expert weight", "expert_weight", "وزن"],
 };
 
 const ROLES = Object.keys(SURVEY_COLUMN_NAMES) as SurveyColumnRole[];
@@ -65,7 +70,7 @@ export function classifySurveyHeader(cells: readonly string[], line: number, mat
     else role[r] = col;
   };
   names.forEach((raw, col) => {
-    const key = raw.replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/g, "").trim().toLowerCase().replace(/\s+/g, " ");
+    const key = raw.replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/g, "").replace(/\u064A|\u0649/g, "\u06CC").replace(/\u0643/g, "\u06A9").trim().toLowerCase().replace(/\s+/g, " ");
     if (key === "") return at(col, `column ${col + 1} has no name`, "a column name", '""');
     const canonical = ROLES.find((r) => SURVEY_COLUMN_NAMES[r][0] === key);
     if (canonical) return setRole(canonical, col);
