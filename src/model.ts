@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { decodeSurveyBytes } from "./survey/readSurvey.js";
+import { readInputFile } from "./survey/readInputFile.js";
 import type { Model } from "./types.js";
 import { InputError, type InputProblem, shown } from "./errors.js";
 import { cxmModel } from "./models/cxm10.js";
@@ -86,14 +86,7 @@ export function parseModel(value: unknown, source = "model"): Model {
  * @throws {InputError} when the file cannot be read, is not JSON, or fails {@link parseModel}.
  */
 export function loadModel(path: string): Model {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" || code === "EPERM" ? "permission denied" : (e as Error).message;
-    throw new InputError({ file: path, message: `cannot read the model file: ${why}`, expected: "a readable JSON model file", found: JSON.stringify(path) });
-  }
+  const bytes = readInputFile(path, { what: "model file", expected: "a readable JSON model file" });
   let text = decodeSurveyBytes(bytes, path, { expected: "a JSON model file saved as UTF-8" });
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === "") throw new InputError({ file: path, message: "the model file is empty", expected: '{ "components": [...], "layers": [...] }', found: "an empty file" });

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { TextDecoder } from "node:util";
 import type { Model, Survey } from "../types.js";
 import { InputError } from "../errors.js";
 import { parseSurvey, type SurveyOptions } from "./parseSurvey.js";
+import { readInputFile } from "./readInputFile.js";
 
 /** Options of {@link decodeSurveyBytes}. */
 export interface DecodeOptions {
@@ -108,17 +108,6 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 export function readSurvey(path: string, model: Model, options: SurveyOptions = {}): Survey {
   const file = options.source ?? path;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" || code === "EPERM" ? "permission denied" : (e as Error).message;
-    throw new InputError({ file: path, message: `cannot read the survey file: ${why}`, expected: "a readable CSV file", found: shownPath(path) });
-  }
+  const bytes = readInputFile(path, { what: "survey file", expected: "a readable CSV file" });
   return parseSurvey(decodeSurveyBytes(bytes, file), model, { ...options, source: file });
-}
-
-function shownPath(path: string): string {
-  return JSON.stringify(path);
 }
