@@ -217,6 +217,17 @@ describe("parseSurvey — row problems", () => {
     ]);
   });
 
+  it("a JSON model given as the survey (arguments swapped): the header problem says it looks like JSON", () => {
+    const p = problemsOf(() => parseSurvey('{\n  "components": [{ "id": "A", "name": "Alpha" }]\n}\n', tiny));
+    expect(p[0]).toEqual({
+      file: "survey",
+      row: 1,
+      message: "the header fits neither survey layout (no expert or from column); this looks like a JSON file: a model file is given with --model, the survey is a CSV file",
+      expected: "long layout: expert,from,to,value[,weight]; or matrix blocks: expert,from,A,B,C[,weight]",
+      found: '"{"',
+    });
+  });
+
   it("a bad weight or a missing label repeated on every row of an expert is one problem, counted, at its first row", () => {
     const text = ["expert,from,to,value,weight", ...TINY_LINES.slice(1).map((l) => l + ",-1"), ...TINY_LINES.slice(1).map((l) => l.replace("E1", "") + ",1")].join("\n");
     expect(problemsOf(() => parseSurvey(text, tiny))).toEqual([

@@ -98,6 +98,9 @@ export function classifySurveyHeader(cells: readonly string[], line: number, mat
     if (components > 0 && longish) why += " (it has both to/value columns and component columns)";
     else if (role.expert >= 0 && role.from >= 0 && longish) why += ` (long layout, but no ${missing.filter((r) => r === "to" || r === "value").join(" or ")} column)`;
     else if (missing.includes("expert") || missing.includes("from")) why += ` (no ${missing.filter((r) => r === "expert" || r === "from").join(" or ")} column)`;
+    const first = (names[0] ?? "").trimStart();
+    if (first.startsWith("{") || first.startsWith("[")) why += "; this looks like a JSON file: a model file is given with --model, the survey is a CSV file";
+    else if (/^<(!doctype|html|\?xml)/i.test(first)) why += "; this looks like an HTML or XML file, not a CSV survey";
     problems.push({ file, row: line, message: why, expected: `${expectedLong}; or ${expectedBlocks}`, found: shown(names.join(","), 120) });
     for (const col of unknown) {
       const guess = closestMatch(names[col], ROLES.map((r) => SURVEY_COLUMN_NAMES[r][0]));
