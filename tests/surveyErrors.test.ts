@@ -244,7 +244,7 @@ describe("parseSurvey — row problems", () => {
   it("an unclosed quote is located", () => {
     const text = [...TINY_LINES.slice(0, 3), 'E1,"B,A,1', ...TINY_LINES.slice(4)].join("\n");
     const p = problemsOf(() => parseSurvey(text, tiny));
-    expect(p[0]).toMatchObject({ file: "survey", row: 4, message: "a quoted cell is never closed" });
+    expect(p[0]).toEqual({ file: "survey", row: 4, message: "a quoted cell is never closed", expected: 'cells quoted as "text", with inner quotes doubled', found: 'an opening " with no closing " (the rest of the file is read as one cell)' });
   });
 
   it("an unquoted decimal comma in a comma-separated file is a wrong number of cells, with a hint", () => {

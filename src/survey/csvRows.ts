@@ -82,7 +82,13 @@ export function readCsvRows(text: string, file?: string): CsvRows {
       const at = lineAt(start);
       start = result.meta.cursor;
       for (const e of result.errors) {
-        problems.push({ file, row: at, message: e.code === "MissingQuotes" ? "a quoted cell is never closed" : "a quote in the middle of a cell", expected: 'cells quoted as "text", with inner quotes doubled', found: e.message });
+        const found =
+          e.code === "MissingQuotes"
+            ? 'an opening " with no closing " (the rest of the file is read as one cell)'
+            : e.code === "InvalidQuotes"
+              ? 'a " inside a quoted cell that is not doubled ("")'
+              : e.message;
+        problems.push({ file, row: at, message: e.code === "MissingQuotes" ? "a quoted cell is never closed" : "a quote in the middle of a cell", expected: 'cells quoted as "text", with inner quotes doubled', found });
       }
       const cells = result.data.map((c) => c.trim());
       if (cells.some((c) => c !== "")) rows.push({ line: at, cells });
