@@ -162,6 +162,18 @@ describe("awkward but valid surveys are read", () => {
     expect(r.stdout).toContain("the smallest possible p is 1/6 = 0.1667");
   });
 
+  it("an expert who rated everything 0 and a copied expert block: accepted with located warnings on stderr", () => {
+    const dir = folderWith(["good.csv", "model.json"]);
+    const lines = readFileSync(join(dir, "good.csv"), "utf8").trim().split("\n");
+    const zero = lines.slice(1, 7).map((l) => l.replace("E1", "Z").replace(/,\d$/, ",0"));
+    const copy = lines.slice(1, 7).map((l) => l.replace("E1", "E1-again"));
+    writeFileSync(join(dir, "panel.csv"), [...lines, ...zero, ...copy].join("\n") + "\n");
+    const r = expectOk(dir, ["analyze", "panel.csv", "--model", "model.json", "--json", "--bootstrap", "0"]);
+    expect(JSON.parse(r.stdout).meta.warnings).toHaveLength(2);
+    expect(r.stderr).toContain('panel.csv:14, column "expert": expert Z rated every pair 0 (no influence anywhere)');
+    expect(r.stderr).toContain('panel.csv:20, column "expert": expert E1-again gave exactly the same 6 ratings as expert E1 (row 2)');
+  });
+
   it("two experts: analyze writes the five files", () => {
     const dir = folderWith(["good.csv", "model.json"]);
     expectOk(dir, ["analyze", "good.csv", "--model", "model.json", "--out", "res", "--bootstrap", "200", "--quiet"]);

@@ -217,6 +217,17 @@ describe("parseSurvey — row problems", () => {
     ]);
   });
 
+  it("plausibility warnings: an expert who rated every pair 0, and an expert whose ratings copy an earlier expert's", () => {
+    const zero = TINY_LINES.slice(1).map((l) => l.replace("E1", "Z").replace(/,\d$/, ",0"));
+    const copy = TINY_LINES.slice(1).map((l) => l.replace("E1", "E9"));
+    const s = parseSurvey([...TINY_LINES, ...zero, ...copy].join("\n"), tiny);
+    expect(s.experts.map((e) => e.expert)).toEqual(["E1", "Z", "E9"]);
+    expect(s.warnings).toEqual([
+      { file: "survey", row: 8, column: "expert", message: "expert Z rated every pair 0 (no influence anywhere): check that these ratings were entered" },
+      { file: "survey", row: 14, column: "expert", message: "expert E9 gave exactly the same 6 ratings as expert E1 (row 2): a copied block? Each copy counts as another expert" },
+    ]);
+  });
+
   it("a JSON model given as the survey (arguments swapped): the header problem says it looks like JSON", () => {
     const p = problemsOf(() => parseSurvey('{\n  "components": [{ "id": "A", "name": "Alpha" }]\n}\n', tiny));
     expect(p[0]).toEqual({

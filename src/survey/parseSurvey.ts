@@ -81,7 +81,10 @@ function cellList(cells: string[], max = 12): string {
  * wrong number of cells; an invalid or inconsistent weight; zero experts.
  * Diagonal cells (from = to) are not rated: a value there is ignored with a
  * located warning (zeros, the usual filler, get one summary warning at the
- * first), an empty or `-` diagonal cell silently. Warnings are sorted by row.
+ * first), an empty or `-` diagonal cell silently. Plausibility warnings: an
+ * expert who rated every pair at the bottom of the scale, and an expert whose
+ * ratings are identical to an earlier expert's (a copied block). Warnings are
+ * sorted by row.
  *
  * Experts appear in the order of their first row. The model is not modified.
  * @throws {InputError} listing every problem found in the text.
@@ -350,6 +353,22 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
     for (let m = 0; m < n * n; m++) if (e.line[m] === -1) imputed.push([Math.floor(m / n), m % n]);
     return { expert: e.label, weight: e.weight ?? 1, matrix, imputed };
   });
+  // Plausibility warnings, not errors (the data may be genuine): an expert who put the bottom of the scale
+  // everywhere (a template filled with zeros?), and an expert whose ratings repeat another's exactly (a block
+  // pasted under a second label?). Both would silently pull the average and the panel statistics.
+  if (n > 1) {
+    const firstWith = new Map<string, ExpertState>();
+    for (const e of list) {
+      let key = "";
+      let allMin = true;
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) (key += `${e.value[i * n + j]},`), (allMin &&= e.value[i * n + j] === scale.min);
+      const where = { file, row: e.firstLine, column: h.names[h.expert] };
+      if (allMin) warnings.push({ ...where, message: `expert ${e.label} rated every pair ${scale.min} (no influence anywhere): check that these ratings were entered` });
+      const same = firstWith.get(key);
+      if (same) warnings.push({ ...where, message: `expert ${e.label} gave exactly the same ${n * (n - 1)} ratings as expert ${same.label} (row ${same.firstLine}): a copied block? Each copy counts as another expert` });
+      else firstWith.set(key, e);
+    }
+  }
   warnings.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
   return { source: file, components: ids, experts: out, scale: { min: scale.min, max: scale.max }, warnings };
 }
