@@ -194,6 +194,20 @@ describe("surveys whose content is wrong: exit 1, located", () => {
     expectBadInput(dir, ["analyze", "equal-row-sums.csv", ...model, "--out", "res"], /spectral radius ρ\(N\) = 1\.000000 must be < 1.*Remedies: add a small ε to λ by explicit choice \(--epsilon 0\.01/);
   });
 
+  it("check does not say OK for a survey the default analysis cannot use (all zero; every row sum equal): summary, the reason, exit 1", () => {
+    const dir = folderWith(["all-zero.csv", "equal-row-sums.csv"]);
+    for (const [file, reason] of [
+      ["all-zero.csv", /analyze with default options would stop: Every entry of the average direct-influence matrix is 0/],
+      ["equal-row-sums.csv", /analyze with default options would stop: The total-relation matrix does not exist/],
+    ] as const) {
+      const r = cli.run(["check", file, ...model], dir);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toMatch(new RegExp(`^WELL FORMED, BUT NOT ANALYSABLE WITH DEFAULT OPTIONS: ${file.replace(".", "\\.")}\n`));
+      expect(r.stderr).toMatch(reason);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+    }
+  });
+
   it("an expert's block pasted twice: each duplicate located with both rows", () => {
     const dir = folderWith(["duplicate-expert-block.csv"]);
     const r = expectBadInput(dir, ["check", "duplicate-expert-block.csv", ...model], /duplicate-expert-block\.csv:14, column "value": duplicate rating A→B of expert E1 \(rows 2 and 14\)/);

@@ -1,4 +1,5 @@
-import { formatProblem } from "../errors.js";
+import { InfeasibleError, InputError, formatProblem } from "../errors.js";
+import { analyzeSurvey } from "../analysis.js";
 import { parseCommandLine } from "./parseCommandLine.js";
 import { SURVEY_OPTIONS, cliModel, cliSurvey } from "./cliInputs.js";
 import { UsageError } from "./usageError.js";
@@ -8,7 +9,10 @@ import type { CommandIo } from "./commandIo.js";
  * `cxm-dematel check <survey> [--model] [--scale] [--impute]`: validation
  * only. Prints a summary (experts, components, scale, warnings) on stdout;
  * a bad survey throws the InputError that main prints, one problem a line.
- * @returns the exit status (0).
+ * A well-formed survey on which the default analysis stops (all ratings 0,
+ * or T does not exist) gets its summary and the reason on stderr, exit 1, so
+ * that "OK" means `analyze` will run with default options.
+ * @returns the exit status (0, or 1 when the default analysis would stop).
  * @throws {UsageError} when no survey is given.
  * @example
  * checkCommand(["survey.csv"], io); // 0 and a summary, or throws InputError
@@ -20,8 +24,17 @@ export function checkCommand(args: readonly string[], io: CommandIo): number {
   const { model } = cliModel(cl);
   const { survey, label: path } = cliSurvey(cl, model, "check");
   const imputed = survey.experts.reduce((s, e) => s + e.imputed.length, 0);
+  // A survey can be well formed and still give no analysis (every rating 0, or every row sum equal so that
+  // T does not exist): try the default analysis, so that "OK" means `analyze` with default options will run.
+  let stops: string | undefined;
+  try {
+    analyzeSurvey(survey, model, { layers: false, bootstrap: 0 });
+  } catch (e) {
+    if (e instanceof InfeasibleError || e instanceof InputError) stops = e instanceof InputError ? e.problems.map(formatProblem).join("; ") : e.message;
+    else throw e;
+  }
   io.stdout(
-    `OK: ${path}\n` +
+    `${stops === undefined ? "OK" : "WELL FORMED, BUT NOT ANALYSABLE WITH DEFAULT OPTIONS"}: ${path}\n` +
       `  experts:    ${survey.experts.length} (${survey.experts.map((e) => e.expert + (e.weight !== 1 ? ` w=${e.weight}` : "")).join(", ")})\n` +
       `  components: ${survey.components.length} (${survey.components.join(", ")})\n` +
       `  scale:      ${survey.scale.min}–${survey.scale.max}\n` +
@@ -29,5 +42,9 @@ export function checkCommand(args: readonly string[], io: CommandIo): number {
       `  warnings:   ${survey.warnings.length}\n` +
       survey.warnings.map((w) => `    - ${formatProblem(w)}\n`).join(""),
   );
+  if (stops !== undefined) {
+    io.stderr(`cxm-dematel: analyze with default options would stop: ${stops}\n`);
+    return 1;
+  }
   return 0;
 }
