@@ -10,7 +10,8 @@
 // Fixtures: tests/fixtures/adversarial/ (byte-exact, see its .gitattributes) and
 // tests/fixtures/cli-published/. Each test copies what it reads into a fresh
 // temporary folder, so outputs and checksums never touch the repository.
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -309,6 +310,21 @@ describe("output folders: refused before any work, nothing partial", () => {
     writeFileSync(join(dir, "notes"), "x");
     const r = expectBadInput(dir, ["template", "--out", "notes/blank.csv"], /notes: the folder of the --out file is a file/);
     expect(r.stderr).not.toMatch(/\.tmp|ENOTDIR/);
+  });
+});
+
+describe("output that cannot be written", () => {
+  it.skipIf(!existsSync("/dev/full"))("stdout on a full device (/dev/full): a plain 'disk full' message and exit 1, no Node stack trace", () => {
+    const fd = openSync("/dev/full", "w");
+    try {
+      const r = spawnSync(process.execPath, [cli.main, "check", join(FIX, "good.csv"), "--model", join(FIX, "model.json")], { stdio: ["ignore", fd, "pipe"], encoding: "utf8" });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("cxm-dematel: cannot write the output: ENOSPC (disk full)");
+      expect(r.stderr).not.toMatch(STACK_LINE);
+      expect(r.stderr).not.toContain("Unhandled");
+    } finally {
+      closeSync(fd);
+    }
   });
 });
 

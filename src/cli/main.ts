@@ -6,6 +6,22 @@
  */
 import { runCli } from "./runCli.js";
 
+// Output that cannot be written (stdout closed by `| head`, a full disk, /dev/full) must not end in Node's
+// "Unhandled 'error' event" stack trace: a closed pipe ends quietly, anything else is a plain exit 1.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    if (stream === process.stdout) {
+      try {
+        process.stderr.write(`cxm-dematel: cannot write the output: ${e.code ?? e.message}${e.code === "ENOSPC" ? " (disk full)" : ""}\n`);
+      } catch {
+        /* stderr is gone too */
+      }
+    }
+    process.exit(1);
+  });
+}
+
 runCli(process.argv.slice(2)).then(
   (status) => {
     process.exitCode = status;
