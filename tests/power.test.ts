@@ -1,40 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { aggregate, createTrendTest, defaultModel, dematel, enumerateAssignments, layerIndex, powerCurve, simulatePanel, type Model } from "../src/index.js";
+import { aggregate, attainableTrendSize, createTrendTest, defaultModel, dematel, layerIndex, powerCurve, simulatePanel, type Model } from "../src/index.js";
 import { createPowerSimulator, simulationSeed } from "../src/uncertainty/powerSimulation.js";
 
 const model = defaultModel();
-
-/**
- * The attainable size of the exact trend test for layer sizes `sizes` at level alpha: under the null
- * (exchangeable relation, no ties) every assignment is equally likely to be the observed one, so the
- * rejection rate is the share of assignments whose own p-value is < alpha. Computed here from the
- * concordance numerators s = Σ_pairs sign(ℓ_a − ℓ_b)·sign(r_a − r_b), with r_a = a (any untied relation gives
- * the same distribution); S_trend ≥ S_obs ⟺ s ≤ s_obs.
- */
-function attainableSize(sizes: number[], alpha: number): number {
-  const rows = enumerateAssignments(sizes);
-  const m = sizes.reduce((a, b) => a + b, 0);
-  const N = rows.length / m;
-  const s = new Int32Array(N);
-  for (let r = 0; r < N; r++) {
-    let v = 0;
-    for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) v += Math.sign(rows[r * m + a] - rows[r * m + b]) * -1;
-    s[r] = v;
-  }
-  const sorted = Int32Array.from(s).sort();
-  let rejected = 0;
-  for (let r = 0; r < N; r++) {
-    // #{s' ≤ s_r}: upper bound by binary search in the sorted numerators.
-    let lo = 0, hi = N;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] <= s[r]) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo / N < alpha) rejected++;
-  }
-  return rejected / N;
-}
 
 describe("simulationSeed(seed, K, sim) (internal)", () => {
   it("is a deterministic 32-bit seed that differs across seed, K and simulation number", () => {
@@ -78,8 +46,8 @@ describe("powerCurve(model, options)", () => {
   });
 
   it("size under the null (δ = 0, K = 14, 2000 seeded panels): within 3 Monte Carlo SE of the exact test's attainable size, and not above 0.05 + 3 SE", async () => {
-    // The exact test is discrete: for sizes 2,3,2,3 the attainable size at 0.05 is computed exactly below.
-    const size = attainableSize([2, 3, 2, 3], 0.05);
+    // The exact test is discrete: for sizes 2,3,2,3 its attainable size at 0.05 is 1,190/25,200 (attainableTrendSize, tested in tests/layersAttainableSize.test.ts).
+    const size = attainableTrendSize(model, 0.05)!.size;
     expect(size).toBeLessThanOrEqual(0.05);
     expect(size).toBeGreaterThan(0.04);
     const r = await powerCurve(model, { experts: [14], delta: 0, sims: 2000, seed: 3, workers: 1 });

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   analyzeSurvey, renderPowerReport, componentIds, defaultModel, escapeHtml, inlineScript, layeringVerdict, plainReading, renderReport, scriptJson,
   simulatedSurvey, writeResultFiles, componentTable, totalRelationTable, edgeTable, RESULT_FILES, InputError, type Model, type Survey,
-  attainableTrendSize, powerNotes, smallestAdequatePanel, createTrendTest, createRandom, layerIndex,
+  powerNotes, smallestAdequatePanel,
 } from "../src/index.js";
 
 // A stand-in library: renderReport inlines whatever script it is given, exactly once.
@@ -271,50 +271,7 @@ describe("renderPowerReport(power, model, { plotlyJs })", () => {
   });
 });
 
-describe("attainableTrendSize(model, alpha) and powerNotes(curves, model)", () => {
-  const chain = (sizes: number[]): Model => {
-    let id = 0;
-    const layers = sizes.map((k, l) => ({ id: `L${l + 1}`, name: `layer ${l + 1}`, components: Array.from({ length: k }, () => `C${++id}`) }));
-    return { components: layers.flatMap((l) => l.components).map((c) => ({ id: c, name: c })), layers };
-  };
-
-  it("sizes 1, 1, 1 by hand: 6 orderings, only the proposed one has S_trend = 1 (p = 1/6), so the size is 1/6 at α = 0.2 and 0 at α = 0.1", () => {
-    expect(attainableTrendSize(chain([1, 1, 1]), 0.2)).toEqual({ size: 1 / 6, alpha: 0.2, assignments: 6, sizes: [1, 1, 1] });
-    expect(attainableTrendSize(chain([1, 1, 1]), 0.1)!.size).toBe(0);
-  });
-
-  it("sizes 1, 2 by hand: 3 assignments; the outer component has the largest relation in one (p = 1/3), so the size is 1/3 at α = 0.5", () => {
-    expect(attainableTrendSize(chain([1, 2]), 0.5)!.size).toBeCloseTo(1 / 3, 15);
-  });
-
-  it("the CXM model (2, 3, 2, 3) at α = 0.05: 1,190 of 25,200 assignments, about 4.72%, below α", () => {
-    const a = attainableTrendSize(defaultModel(), 0.05)!;
-    expect(a.assignments).toBe(25200);
-    expect(a.size * 25200).toBeCloseTo(1190, 9);
-    expect(a.size).toBeLessThan(0.05);
-  });
-
-  it("agrees with the trend test itself: random untied relation vectors (the null) are rejected at about that rate (seeded, within 4 Monte Carlo SE)", () => {
-    const m = defaultModel();
-    const test = createTrendTest(layerIndex(m));
-    const rng = createRandom(2026);
-    const draws = 1000;
-    let rejected = 0;
-    const r = new Float64Array(10);
-    for (let d = 0; d < draws; d++) {
-      for (let i = 0; i < 10; i++) r[i] = rng.normal();
-      if (test.test(r).p < 0.05) rejected++;
-    }
-    const size = attainableTrendSize(m, 0.05)!.size;
-    expect(Math.abs(rejected / draws - size)).toBeLessThan(4 * Math.sqrt((size * (1 - size)) / draws));
-  });
-
-  it("is undefined when the test would be Monte Carlo (more assignments than maxExact), and rejects misuse", () => {
-    expect(attainableTrendSize(defaultModel(), 0.05, { maxExact: 1000 })).toBeUndefined();
-    expect(() => attainableTrendSize(defaultModel(), 0)).toThrow(RangeError);
-    expect(() => attainableTrendSize(chain([3]), 0.05)).toThrow(RangeError);
-  });
-
+describe("powerNotes(curves, model) and smallestAdequatePanel(curve)", () => {
   it("powerNotes: one note for the null, for a reversed δ, for a saturated curve and for one that never reaches 80%; none for an informative curve", () => {
     const c = (delta: number, power: number[]) => ({ experts: [5, 10, 20], power, settings: { delta, alpha: 0.05, scaleMax: 4, sigma: 0.8 } });
     const m = defaultModel();

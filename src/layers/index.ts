@@ -8,6 +8,7 @@ export * from "./createAssignmentSet.js";
 export * from "./createTrendTest.js";
 export * from "./createFlowTest.js";
 export * from "./layerTests.js";
+export * from "./attainableTrendSize.js";
 export * from "./layerOrders.js";
 export * from "./suggestedLayers.js";
 export * from "./ismLevels.js";
