@@ -1,40 +1,27 @@
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliHarness, ROOT, sha256 as sha, STACK_LINE as NO_STACK, type CliRun } from "./cliHarness.js";
 
-// The CLI is compiled once into a private folder (not dist/, which other work may be rebuilding) and run as
-// `node <folder>/cli/main.js`, exactly as the package's bin runs dist/cli/main.js. The folder is inside
-// node_modules/.cache so the CLI finds the package root (package.json named cxm-dematel) by walking up.
-const ROOT = resolve(".");
-const BUILD = join(ROOT, "node_modules", ".cache", `cxm-cli-test-${process.pid}`);
-const MAIN = join(BUILD, "cli", "main.js");
+// The CLI is compiled once into a private folder and run as a user runs it (tests/cliHarness.ts).
+const harness = cliHarness("test");
+const MAIN = harness.main;
 const EXAMPLE = join(ROOT, "data", "surveys", "example-panel.csv");
 const NULL_PANEL = join(ROOT, "data", "surveys", "null-panel.csv");
 let work: string;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
+function cli(args: string[], cwd = work): CliRun {
+  return harness.run(args, cwd);
 }
-function cli(args: string[], cwd = work): Run {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { cwd, encoding: "utf8", timeout: 120_000, env: { ...process.env, NO_COLOR: "1" } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-const sha = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
-const NO_STACK = /^\s+at .+\(.+:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m;
 
 beforeAll(() => {
-  const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", BUILD, "--declaration", "false", "--sourceMap", "false"], { cwd: ROOT, encoding: "utf8" });
-  if (!existsSync(MAIN)) throw new Error(`build failed:\n${tsc.stdout}${tsc.stderr}`);
-  writeFileSync(join(BUILD, "package.json"), '{ "type": "module" }\n');
+  harness.build();
   work = mkdtempSync(join(tmpdir(), "cxm-cli-"));
 }, 120_000);
 afterAll(() => {
-  rmSync(BUILD, { recursive: true, force: true });
+  harness.cleanup();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
