@@ -257,6 +257,30 @@ describe("cxm-dematel layers / power", () => {
     expect(r.stderr).toMatch(/at least two layers/);
   });
 
+  it("power and layers with a model without layers, or with one layer: exit 1 with the same plain message (not 'found 0 layer(s)'), before any simulation", () => {
+    const flat = join(work, "flat-power.json");
+    writeFileSync(flat, JSON.stringify({ components: [{ id: "A", name: "a" }, { id: "B", name: "b" }] }));
+    const one = join(work, "one-layer.json");
+    writeFileSync(one, JSON.stringify({ components: [{ id: "A", name: "a" }, { id: "B", name: "b" }], layers: [{ id: "L1", name: "all", components: ["A", "B"] }] }));
+    for (const [model, message] of [
+      [flat, `${flat}, column "layers": the model has no layers, so there is no proposed ordering to test`],
+      [one, `${one}, column "layers": the model has only one layer, so there is no ordering of layers to test`],
+    ] as const) {
+      const power = cli(["power", "--model", model, "--sims", "10", "--experts", "5:5:1"]);
+      const layers = cli(["layers", "--model", model, "--bootstrap", "0"]);
+      for (const r of [power, layers]) {
+        expect(r.status).toBe(1);
+        expect(r.stdout).toBe("");
+        expect(r.stderr).toContain(message);
+        expect(r.stderr).not.toMatch(/layer\(s\)/);
+        expect(r.stderr).not.toMatch(NO_STACK);
+      }
+      expect(power.stderr).not.toMatch(/simulated panels/);
+      // One source for the message: the two commands print the same problem line.
+      expect(power.stderr.split("\n").find((l) => l.includes(model))).toBe(layers.stderr.split("\n").find((l) => l.includes(model)));
+    }
+  });
+
   it("power --json with a small simulation prints { settings, curves } (one curve for one δ); progress never on stdout", () => {
     const r = cli(["power", "--json", "--experts", "5:10:5", "--sims", "20", "--workers", "1", "--seed", "3", "--delta", "0.1"]);
     expect(r.status).toBe(0);

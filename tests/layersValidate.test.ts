@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { componentIds, createRandom, defaultModel, ismLevels, layerIndex, layerTests, micmac, validateLayers, type Matrix, type Model } from "../src/index.js";
+import { assertLayeredModel, componentIds, createRandom, defaultModel, InputError, ismLevels, layerIndex, layerTests, micmac, validateLayers, type InputProblem, type Matrix, type Model } from "../src/index.js";
 
 /** A seeded synthetic panel on the CXM model: x_ij = round(clip(2 + δ(ℓ(j) − ℓ(i)) + noise, 0, 4)) (METHODS §7 form, no expert bias). */
 function panel(model: Model, K: number, delta: number, seed: number): Matrix[] {
@@ -47,5 +47,37 @@ describe("validateLayers(matrices, model)", () => {
     expect(() => validateLayers(ms, one)).toThrow(RangeError);
     expect(() => validateLayers(ms, one)).toThrow(/at least two layers/);
     expect(() => validateLayers([], model)).toThrow(RangeError);
+  });
+});
+
+describe("assertLayeredModel(model, { file })", () => {
+  const model = defaultModel();
+  const ids = componentIds(model);
+  const problem = (m: Model, file?: string): InputProblem => {
+    try {
+      assertLayeredModel(m, { file });
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      return (e as InputError).problems[0];
+    }
+    throw new Error("assertLayeredModel did not throw");
+  };
+
+  it("returns the number of non-empty layers: 4 for the CXM model (layers of 2, 3, 2, 3)", () => {
+    expect(assertLayeredModel(model)).toBe(4);
+    expect(assertLayeredModel({ ...model, layers: [...model.layers!, { id: "EMPTY", name: "empty", components: [] }] })).toBe(4);
+  });
+
+  it("no layers: the plain message, located at the model file's layers column", () => {
+    const p = problem({ ...model, layers: undefined }, "m.json");
+    expect(p).toMatchObject({ file: "m.json", column: "layers", found: 'no "layers" in the model' });
+    expect(p.message).toBe("the model has no layers, so there is no proposed ordering to test (analyze still gives the DEMATEL results)");
+    expect(problem({ ...model, layers: [] }).found).toBe("an empty layer list");
+    expect(problem({ ...model, layers: [] }).file).toBeUndefined();
+  });
+
+  it("one layer: its own message", () => {
+    const p = problem({ ...model, layers: [{ id: "ALL", name: "everything", components: ids }] }, "the embedded model");
+    expect(p).toMatchObject({ file: "the embedded model", column: "layers", found: "1 layer", message: "the model has only one layer, so there is no ordering of layers to test" });
   });
 });

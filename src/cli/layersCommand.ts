@@ -7,6 +7,7 @@ import { layeringVerdict } from "../report/layeringVerdict.js";
 import type { CommandIo } from "./commandIo.js";
 import { printWarnings } from "./printWarnings.js";
 import { MAX_LAYER_ORDERS } from "../layers/layerOrders.js";
+import { assertLayeredModel } from "../layers/assertLayeredModel.js";
 
 const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
 const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
@@ -17,7 +18,7 @@ const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
  * results `{ meta, components, relation, trend, flow, signs, orders,
  * suggestedLayer, ism, micmac, agreement, sensitivity, bootstrap, notes }`.
  * @returns the exit status (0).
- * @throws {InputError} when the model has fewer than two layers or more than MAX_LAYER_ORDERS (8); {@link UsageError} on bad options.
+ * @throws {InputError} when the model has fewer than two layers ({@link assertLayeredModel}) or more than MAX_LAYER_ORDERS (8); {@link UsageError} on bad options.
  * @example
  * layersCommand(["--json", "--bootstrap", "2000"], io); // 0, the layer results on stdout
  */
@@ -27,14 +28,8 @@ export function layersCommand(args: readonly string[], io: CommandIo): number {
   const json = cl.values.json === true;
   const options = cliAnalyzeOptions(cl, "layers");
   const { model, path: modelPath } = cliModel(cl);
-  const layerCount = (model.layers ?? []).filter((l) => l.components.length > 0).length;
   const file = modelPath ?? "the embedded model";
-  if (layerCount === 0) {
-    throw new InputError({ file, column: "layers", message: "the model has no layers, so there is no proposed ordering to test (analyze still gives the DEMATEL results)", expected: 'a "layers" list of at least two layers, outer → inner, each listing its component ids', found: model.layers === undefined ? 'no "layers" in the model' : "an empty layer list" });
-  }
-  if (layerCount === 1) {
-    throw new InputError({ file, column: "layers", message: "the model has only one layer, so there is no ordering of layers to test", expected: "at least two layers, outer → inner", found: "1 layer" });
-  }
+  const layerCount = assertLayeredModel(model, { file });
   if (layerCount > MAX_LAYER_ORDERS) {
     throw new InputError({ file, column: "layers", message: `the model has ${layerCount} layers; the layer tests rank every order of the layers and handle at most ${MAX_LAYER_ORDERS} (${MAX_LAYER_ORDERS}! = ${factorial(MAX_LAYER_ORDERS).toLocaleString("en-US")} orders)`, expected: `at most ${MAX_LAYER_ORDERS} layers (merge adjacent layers)`, found: `${layerCount} layers` });
   }

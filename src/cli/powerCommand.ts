@@ -9,6 +9,7 @@ import { formatDelta } from "../plots/powerCurvePlot.js";
 import { sameFile } from "../report/writeResultFiles.js";
 import { numberOption, parseCommandLine, rangeOption, stringOption } from "./parseCommandLine.js";
 import { cliModel } from "./cliInputs.js";
+import { assertLayeredModel } from "../layers/assertLayeredModel.js";
 import { plotlyScript } from "./plotlyScript.js";
 import { progressLine } from "./progressLine.js";
 import { UsageError } from "./usageError.js";
@@ -64,7 +65,7 @@ function deltaList(raw: string | undefined): number[] | undefined {
  * `{ settings, curves }` (always this shape, also for one δ); `--out dir` also
  * writes power.json (the same), power.csv (one row per δ and K) and power.html.
  * @returns the exit status (0).
- * @throws {UsageError} on bad options; {@link InputError} when the model has fewer than two layers.
+ * @throws {UsageError} on bad options; {@link InputError} when the model has fewer than two layers (the same messages as `layers`: {@link assertLayeredModel}).
  * @example
  * await powerCommand(["--experts", "5:20:5", "--sims", "500", "--delta", "0.05,0.1"], io); // 0, a K × δ table on stdout
  */
@@ -91,9 +92,7 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
   const seed = numberOption(cl, "seed", "power", { integer: true });
   const workers = numberOption(cl, "workers", "power", { integer: true, min: 1 });
   const { model, path: modelPath } = cliModel(cl);
-  if ((model.layers ?? []).filter((l) => l.components.length > 0).length < 2) {
-    throw new InputError({ file: modelPath ?? "model", column: "layers", message: "the model needs at least two layers to simulate a layered panel", expected: 'a "layers" list, outer → inner', found: `${(model.layers ?? []).length} layer(s)` });
-  }
+  assertLayeredModel(model, { file: modelPath ?? "the embedded model" });
   const out = stringOption(cl, "out");
   if (out !== undefined && modelPath) for (const f of ["power.json", "power.csv", "power.html"]) if (sameFile(join(out, f), modelPath)) throw new InputError({ file: join(out, f), message: "refusing to write an output over the model file" });
   const progress = progressLine("power", cl.values.quiet === true);

@@ -9,6 +9,7 @@ export * from "./createTrendTest.js";
 export * from "./createFlowTest.js";
 export * from "./layerTests.js";
 export * from "./attainableTrendSize.js";
+export * from "./assertLayeredModel.js";
 export * from "./layerOrders.js";
 export * from "./suggestedLayers.js";
 export * from "./ismLevels.js";
