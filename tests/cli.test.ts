@@ -338,6 +338,43 @@ describe("cxm-dematel layers / power", () => {
     expect(html).toContain("Its attainable size here is 4.72%");
   }, 120_000);
 
+  it("power --out that is a file, or runs through a file: exit 1 with a located message before any simulation, nothing written", () => {
+    const file = join(work, "power-is-a-file");
+    writeFileSync(file, "keep me\n");
+    const before = sha(file);
+    const args = ["power", "--experts", "5:5:1", "--sims", "10", "--workers", "1", "--delta", "0.1"];
+    const onFile = cli([...args, "--out", file]);
+    expect(onFile.status).toBe(1);
+    expect(onFile.stderr).toContain(`${file}: the output folder given with --out is a file`);
+    const through = cli([...args, "--out", join(file, "sub")]);
+    expect(through.status).toBe(1);
+    expect(through.stderr).toContain(`${join(file, "sub")}: the output folder given with --out cannot be created: a part of its path is a file`);
+    for (const r of [onFile, through]) {
+      expect(r.stdout).toBe("");
+      expect(r.stderr).not.toMatch(/simulated panels|EEXIST|ENOTDIR|mkdir/);
+      expect(r.stderr).not.toMatch(NO_STACK);
+    }
+    expect(sha(file)).toBe(before);
+  });
+
+  it("power --out whose power.html is taken by a folder: exit 1 before simulating, and neither power.json nor power.csv is written", () => {
+    const out = join(work, "power-blocked");
+    mkdirSync(join(out, "power.html"), { recursive: true });
+    const r = cli(["power", "--experts", "5:5:1", "--sims", "10", "--workers", "1", "--delta", "0.1", "--out", out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${join(out, "power.html")}: an output file's name is taken by a folder`);
+    expect(r.stderr).not.toMatch(/simulated panels/);
+    expect(readdirSync(out)).toEqual(["power.html"]);
+  });
+
+  it("power --out into a folder that does not exist yet: creates it and writes the three files, no temporary files left", () => {
+    const out = join(work, "power-new", "deeper");
+    const r = cli(["power", "--experts", "5:5:1", "--sims", "10", "--workers", "1", "--delta", "0.1", "--out", out]);
+    expect(r.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["power.csv", "power.html", "power.json"]);
+    expect(JSON.parse(readFileSync(join(out, "power.json"), "utf8")).settings.deltas).toEqual([0.1]);
+  });
+
   it("power --help states the default δ list; a malformed or repeated --delta is wrong usage (exit 2)", () => {
     expect(cli(["power", "--help"]).stdout).toContain("default 0.025,0.05,0.1,0.5");
     for (const bad of ["0.1,,0.2", "0.1,x", "0.1,0.1", ""]) {

@@ -1,12 +1,11 @@
-import { join } from "node:path";
 import { mkdirSync } from "node:fs";
 import { InputError } from "../errors.js";
 import { powerCurve, type PowerResult, type PowerSettings } from "../uncertainty/powerCurve.js";
 import { toCsv } from "../report/toCsv.js";
-import { writeFileAtomic } from "../report/writeFileAtomic.js";
+import { writeFilesAtomic } from "../report/writeFilesAtomic.js";
+import { checkOutputFolder } from "../report/checkOutputFolder.js";
 import { powerNotes, renderPowerReport, smallestAdequatePanel } from "../report/renderPowerReport.js";
 import { formatDelta } from "../plots/powerCurvePlot.js";
-import { sameFile } from "../report/writeResultFiles.js";
 import { numberOption, parseCommandLine, rangeOption, stringOption } from "./parseCommandLine.js";
 import { cliModel } from "./cliInputs.js";
 import { assertLayeredModel } from "../layers/assertLayeredModel.js";
@@ -24,6 +23,9 @@ import type { CommandIo } from "./commandIo.js";
  * every panel size, which the output says in plain words.
  */
 export const POWER_COMMAND_DELTAS: readonly number[] = [0.025, 0.05, 0.1, 0.5];
+
+/** The files `power --out <dir>` writes, in this order. */
+const POWER_FILES = ["power.json", "power.csv", "power.html"] as const;
 
 /** Shared settings of a multi-δ power run: a curve's settings without δ, with the list of δ. */
 export interface PowerStudySettings extends Omit<PowerSettings, "delta"> {
@@ -63,9 +65,12 @@ function deltaList(raw: string | undefined): number[] | undefined {
  * with 80% power per δ and plain-words notes (saturated curves, curves that
  * never reach 80%); with `--json` the {@link PowerStudy}
  * `{ settings, curves }` (always this shape, also for one δ); `--out dir` also
- * writes power.json (the same), power.csv (one row per δ and K) and power.html.
+ * writes power.json (the same), power.csv (one row per δ and K) and power.html,
+ * all three or none (`writeFilesAtomic`); the folder is checked
+ * (`checkOutputFolder`: not a file, no file in its path, not the model file)
+ * before anything is simulated.
  * @returns the exit status (0).
- * @throws {UsageError} on bad options; {@link InputError} when the model has fewer than two layers (the same messages as `layers`: {@link assertLayeredModel}).
+ * @throws {UsageError} on bad options; {@link InputError} when --out cannot be written, or the model has fewer than two layers (the same messages as `layers`: {@link assertLayeredModel}).
  * @example
  * await powerCommand(["--experts", "5:20:5", "--sims", "500", "--delta", "0.05,0.1"], io); // 0, a K × δ table on stdout
  */
@@ -94,7 +99,8 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
   const { model, path: modelPath } = cliModel(cl);
   assertLayeredModel(model, { file: modelPath ?? "the embedded model" });
   const out = stringOption(cl, "out");
-  if (out !== undefined && modelPath) for (const f of ["power.json", "power.csv", "power.html"]) if (sameFile(join(out, f), modelPath)) throw new InputError({ file: join(out, f), message: "refusing to write an output over the model file" });
+  // Check the output folder before the (long) simulation: a file in the way fails now, with a located message.
+  const outputs = out !== undefined ? checkOutputFolder(out, POWER_FILES, { inputs: modelPath ? [modelPath] : [] }) : [];
   const progress = progressLine("power", cl.values.quiet === true);
   const curves: PowerResult[] = [];
   let before = 0;
@@ -119,10 +125,15 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
   const s = settings;
   progress.finish(`power: ${(s.sims * experts.length * deltas.length).toLocaleString("en-US")} simulated panels (${deltas.length} δ × ${experts.length} panel sizes × ${s.sims}; ${s.workersUsed} worker${s.workersUsed === 1 ? "" : "s"}, seed ${s.seed})`);
   if (out !== undefined) {
+    const [jsonPath, csvPath, htmlPath] = outputs;
+    const contents: Array<[string, string]> = [
+      [jsonPath, JSON.stringify(study, null, 2) + "\n"],
+      [csvPath, toCsv([["delta", "experts", "power", "mcse", "rejections", "failed"], ...curves.flatMap((c) => c.experts.map((k, i) => [c.settings.delta, k, c.power[i], c.mcse[i], c.rejections[i], c.failed[i]]))])],
+      [htmlPath, renderPowerReport(study, model, { plotlyJs: plotlyScript(), date: new Date().toISOString() })],
+    ];
     mkdirSync(out, { recursive: true });
-    writeFileAtomic(join(out, "power.json"), JSON.stringify(study, null, 2) + "\n");
-    writeFileAtomic(join(out, "power.csv"), toCsv([["delta", "experts", "power", "mcse", "rejections", "failed"], ...curves.flatMap((c) => c.experts.map((k, i) => [c.settings.delta, k, c.power[i], c.mcse[i], c.rejections[i], c.failed[i]]))]));
-    writeFileAtomic(join(out, "power.html"), renderPowerReport(study, model, { plotlyJs: plotlyScript(), date: new Date().toISOString() }));
+    // All three or none: a failure while writing leaves no partial output.
+    writeFilesAtomic(contents);
   }
   if (cl.values.json === true) {
     io.stdout(JSON.stringify(study, null, 2) + "\n");
