@@ -386,7 +386,13 @@ async function main() {
   }
   const started = process.hrtime.bigint();
   const results = await pool(files, jobs, async (file) => {
-    const r = await processNotebook(file, { outDir: buildDir, browser });
+    let r = await processNotebook(file, { outDir: buildDir, browser });
+    // tslab's file watcher throws this when a src/ file changes while a kernel is compiling
+    // (someone editing or committing during the run). It says nothing about the notebook: run it once more.
+    if (!r.ok && r.failures.some((f) => f.includes("Unexpected pending rebuildTimer"))) {
+      console.log(`retry  ${r.name}: src/ changed during the run (tslab: "Unexpected pending rebuildTimer")`);
+      r = await processNotebook(file, { outDir: buildDir, browser });
+    }
     console.log(`${r.ok ? "ok    " : "FAILED"} ${r.name} (${Object.values(r.times).reduce((a, b) => a + b, 0).toFixed(1)}s)`);
     for (const f of r.failures) console.error(f.replace(/^/gm, "  "));
     return r;
