@@ -262,7 +262,7 @@ function printSummary(results, totalSeconds) {
   for (const r of results) {
     const size = r.bytes ? `${(r.bytes / 1048576).toFixed(1)}MB` : "–";
     console.log(
-      `${r.name.padEnd(36)} ${fmt(r.times.execute)} ${fmt(r.times.html)} ${fmt(r.times.browser)}  ${`${r.drawn}/${r.charts}`.padStart(6)} ${size.padStart(6)}  ${r.ok ? "ok" : "FAILED"}`,
+      `${r.name.padEnd(36)} ${fmt(r.times.execute)} ${fmt(r.times.html)} ${fmt(r.times.browser)}  ${`${r.times.browser === undefined ? "–" : r.drawn}/${r.charts}`.padStart(6)} ${size.padStart(6)}  ${r.ok ? "ok" : "FAILED"}`,
     );
   }
   console.log(`total ${totalSeconds.toFixed(1)}s for ${results.length} notebook(s)`);
