@@ -10,6 +10,18 @@ import { validateLayers, type LayerValidation } from "./layers/validateLayers.js
 import { MAX_LAYER_ORDERS } from "./layers/layerOrders.js";
 import { bootstrapExperts, type BootstrapResult } from "./uncertainty/bootstrapExperts.js";
 
+/** Why the ranking of the layer orders is missing, for the results and the report (more than MAX_LAYER_ORDERS layers). */
+function layerOrdersNote(L: number): string {
+  let orders = 1;
+  for (let k = 2; k <= L; k++) orders *= k;
+  let limit = 1;
+  for (let k = 2; k <= MAX_LAYER_ORDERS; k++) limit *= k;
+  return (
+    `The layer orders were not ranked: the model has ${L} layers, so there are ${L}! = ${orders.toLocaleString("en-US")} orders, and ranking every order is limited to ${MAX_LAYER_ORDERS} layers (${MAX_LAYER_ORDERS}! = ${limit.toLocaleString("en-US")} orders). ` +
+    "The other layer results (trend and flow tests, sign checks, suggested layers, ISM levels, MICMAC, sensitivity, bootstrap) do not need it."
+  );
+}
+
 /** Options of {@link analyzeSurvey}; every default is stated and written back into `meta.options`. */
 export interface AnalyzeOptions {
   /** How expert matrices are combined: weighted `"mean"` (default) or element-wise `"median"`. */
@@ -44,7 +56,7 @@ export interface AnalyzeOptions {
 export interface LayerAnalysis extends Omit<LayerValidation, "dematel"> {
   /** Bootstrap over experts; absent when B = 0 or the panel has one expert. */
   bootstrap?: BootstrapResult;
-  /** Plain-language remarks on parts that could not be computed and why. */
+  /** Plain-language remarks on parts that could not be computed and why (no bootstrap for one expert; layer orders not ranked above MAX_LAYER_ORDERS layers). */
   notes: string[];
 }
 
@@ -107,7 +119,9 @@ export interface AnalysisResult extends Omit<DematelResult, "epsilon" | "residua
  * (gap-ratio curve, Krippendorff's alphas, expert distances); when the
  * model has layers, their validation (METHODS §4–6: exact trend and flow
  * permutation tests, sign checks, all layer orders, suggested layers, ISM
- * levels, MICMAC, agreement, and a seeded bootstrap over experts); and record the
+ * levels, MICMAC, agreement, and a seeded bootstrap over experts; with more
+ * than MAX_LAYER_ORDERS (8) layers all but the ranking of the L! layer orders,
+ * with a note in `layers.notes` saying why); and record the
  * provenance (tool, version, date, source, synthetic flag, model citation,
  * resolved options, warnings, imputed cells).
  * Source: METHODS §2; Tzeng, Chiang & Li (2007), Expert Systems with Applications 32, 1028–1044.
@@ -169,9 +183,7 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
   };
   const layerCount = (model.layers ?? []).filter((l) => l.components.length > 0).length;
   let layers: LayerAnalysis | undefined;
-  if (layerCount > MAX_LAYER_ORDERS && options.layers !== false) {
-    meta.notes.push(`The layering was not tested: the model has ${layerCount} layers, and ranking every order of the layers is limited to ${MAX_LAYER_ORDERS} (${MAX_LAYER_ORDERS}! orders).`);
-  } else if (layerCount >= 2 && options.layers !== false) {
+  if (layerCount >= 2 && options.layers !== false) {
     const v = validateLayers(matrices, model, {
       aggregation,
       weights: aggregation === "mean" ? weights : undefined,
@@ -188,7 +200,7 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
       trend: v.trend,
       flow: v.flow,
       signs: v.signs,
-      orders: v.orders,
+      ...(v.orders ? { orders: v.orders } : {}),
       suggestedLayer: v.suggestedLayer,
       ism: v.ism,
       micmac: v.micmac,
@@ -197,6 +209,7 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
       notes: [],
     };
     const notes = layers.notes;
+    if (!v.orders) notes.push(layerOrdersNote(v.layers.length));
     const B = meta.bootstrap.B;
     if (!Number.isInteger(B) || B < 0) throw new RangeError(`analyzeSurvey: bootstrap must be a non-negative integer, got ${B}`);
     if (B > 0 && matrices.length < 2) notes.push("No bootstrap: the panel has a single expert, so there is nothing to resample.");

@@ -194,12 +194,29 @@ describe("analyzeSurvey with a layered model (the CXM model, synthetic layered p
 });
 
 describe("analyzeSurvey with more layers than can be ranked", () => {
-  it("skips the layer section for 9 layers (9! orders is over the limit of 8 layers) and says why in meta.notes", () => {
+  it("9 layers: every layer test runs (exact trend and flow over 9! = 362,880 assignments, signs, ISM, MICMAC, sensitivity, bootstrap); only the ranking of the 9! layer orders is left out, with a note saying why", () => {
     const ids = Array.from({ length: 9 }, (_, i) => `C${i + 1}`);
     const m: Model = { components: ids.map((id) => ({ id, name: id })), layers: ids.map((id, i) => ({ id: `L${i + 1}`, name: `layer ${i + 1}`, components: [id] })) };
-    const r = analyzeSurvey(survey(m, [randomDirect(9, 11), randomDirect(9, 12)]), m, { bootstrap: 0 });
-    expect(r.layers).toBeUndefined();
-    expect(r.meta.notes[0]).toContain("9 layers");
+    const s = survey(m, [randomDirect(9, 11), randomDirect(9, 12), randomDirect(9, 13)]);
+    const r = analyzeSurvey(s, m, { bootstrap: 40, seed: 2 });
+    const L = r.layers!;
+    expect(L).toBeDefined();
+    expect(L).not.toHaveProperty("orders");
+    expect(L.trend).toMatchObject({ method: "exact", assignments: 362880 });
+    // The same trend and flow tests as layerTests on the analysis' own T and relation.
+    const t = layerTests(r.total, r.relation, m);
+    expect(L.trend.statistic).toBeCloseTo(t.trend.statistic, 12);
+    expect(L.trend.p).toBeCloseTo(t.trend.p, 12);
+    expect(L.flow.p).toBeCloseTo(t.flow.p, 12);
+    expect(L.ism.levels.flat()).toHaveLength(9);
+    expect(L.sensitivity).not.toBeNull();
+    expect(L.bootstrap?.B).toBe(40);
+    expect(L.notes).toHaveLength(1);
+    expect(L.notes[0]).toBe(
+      "The layer orders were not ranked: the model has 9 layers, so there are 9! = 362,880 orders, and ranking every order is limited to 8 layers (8! = 40,320 orders). " +
+        "The other layer results (trend and flow tests, sign checks, suggested layers, ISM levels, MICMAC, sensitivity, bootstrap) do not need it.",
+    );
+    expect(r.meta.notes).toEqual([]);
   });
 });
 

@@ -281,6 +281,22 @@ describe("cxm-dematel layers / power", () => {
     }
   });
 
+  it("layers with a 9-layer model runs every test but the ranking of the 9! layer orders, and says why (text and --json)", () => {
+    const FIX = join(ROOT, "tests", "fixtures", "adversarial");
+    const args = ["layers", join(FIX, "nine-components.csv"), "--model", join(FIX, "model-nine-layers.json"), "--bootstrap", "30"];
+    const text = cli(args);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/S_trend = -?\d\.\d{3}\s+p = \S+\s+\(exact, 362,880 assignments\)/);
+    expect(text.stdout).toContain("layer orders: not ranked (9 layers; see the note below)");
+    expect(text.stdout).toContain("Note: The layer orders were not ranked: the model has 9 layers, so there are 9! = 362,880 orders");
+    expect(text.stderr).not.toMatch(NO_STACK);
+    const j = JSON.parse(cli([...args, "--json"]).stdout);
+    expect(j).not.toHaveProperty("orders");
+    expect(j.trend.assignments).toBe(362880);
+    expect(j.bootstrap.B).toBe(30);
+    expect(j.notes[0]).toMatch(/^The layer orders were not ranked/);
+  }, 60_000);
+
   it("power --json with a small simulation prints { settings, curves } (one curve for one δ); progress never on stdout", () => {
     const r = cli(["power", "--json", "--experts", "5:10:5", "--sims", "20", "--workers", "1", "--seed", "3", "--delta", "0.1"]);
     expect(r.status).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertLayeredModel, componentIds, createRandom, defaultModel, InputError, ismLevels, layerIndex, layerTests, micmac, validateLayers, type InputProblem, type Matrix, type Model } from "../src/index.js";
+import { assertLayeredModel, MAX_LAYER_ORDERS, componentIds, createRandom, defaultModel, InputError, ismLevels, layerIndex, layerTests, micmac, validateLayers, type InputProblem, type Matrix, type Model } from "../src/index.js";
 
 /** A seeded synthetic panel on the CXM model: x_ij = round(clip(2 + δ(ℓ(j) − ℓ(i)) + noise, 0, 4)) (METHODS §7 form, no expert bias). */
 function panel(model: Model, K: number, delta: number, seed: number): Matrix[] {
@@ -20,8 +20,8 @@ describe("validateLayers(matrices, model)", () => {
     expect(v.trend.assignments).toBe(25200);
     expect(v.trend.p).toBeLessThan(0.01);
     expect(v.flow.p).toBeLessThan(0.01);
-    expect(v.orders.count).toBe(24);
-    expect(v.orders.proposedRank).toBe(1);
+    expect(v.orders!.count).toBe(24);
+    expect(v.orders!.proposedRank).toBe(1);
     expect(v.agreement.suggested.kappaQuadratic).toBeGreaterThan(0.5);
     // The parts agree with the single-purpose functions on the same DEMATEL result.
     const t = layerTests(v.dematel.total, v.dematel.relation, model);
@@ -47,6 +47,42 @@ describe("validateLayers(matrices, model)", () => {
     expect(() => validateLayers(ms, one)).toThrow(RangeError);
     expect(() => validateLayers(ms, one)).toThrow(/at least two layers/);
     expect(() => validateLayers([], model)).toThrow(RangeError);
+  });
+});
+
+describe("validateLayers above MAX_LAYER_ORDERS layers, and the orders option", () => {
+  // Nine one-component layers (9! = 362,880 orders): the ranking of every order is left out, nothing else.
+  const ids9 = Array.from({ length: 9 }, (_, i) => `C${i + 1}`);
+  const nine: Model = { components: ids9.map((id) => ({ id, name: id })), layers: ids9.map((id, i) => ({ id: `L${i + 1}`, name: `layer ${i + 1}`, components: [id] })) };
+
+  it("9 layers: no orders, but the exact trend and flow tests over 9! assignments, signs, suggested layers, ISM, MICMAC and sensitivity", () => {
+    expect(MAX_LAYER_ORDERS).toBe(8);
+    const ms = panel(nine, 4, 0.5, 9);
+    const v = validateLayers(ms, nine, { thresholds: [{ method: "mean" }], aggregations: ["mean"] });
+    expect(v).not.toHaveProperty("orders");
+    expect(v.layers).toHaveLength(9);
+    expect(v.trend).toMatchObject({ method: "exact", assignments: 362880, evaluated: 362880 });
+    expect(v.flow.assignments).toBe(362880);
+    // The same numbers as the single-purpose function on the same DEMATEL result.
+    const t = layerTests(v.dematel.total, v.dematel.relation, nine);
+    expect(v.trend).toEqual(t.trend);
+    expect(v.flow).toEqual(t.flow);
+    expect(v.signs).toEqual(t.signs);
+    expect(v.suggestedLayer).toHaveLength(9);
+    expect(v.ism.levels.flat().sort()).toEqual([...ids9].sort());
+    expect(v.micmac.components).toEqual(ids9);
+    expect(v.sensitivity?.scenarios.filter((s) => s.kind === "leave-one-out")).toHaveLength(4);
+  });
+
+  it("orders: false leaves the ranking out for any model; orders: true above 8 layers is misuse (RangeError from layerOrders)", () => {
+    const model = defaultModel();
+    const ms = panel(model, 4, 0.5, 4);
+    const without = validateLayers(ms, model, { sensitivity: false, orders: false });
+    expect(without).not.toHaveProperty("orders");
+    const withOrders = validateLayers(ms, model, { sensitivity: false });
+    expect(withOrders.orders!.count).toBe(24);
+    expect(without.trend).toEqual(withOrders.trend);
+    expect(() => validateLayers(panel(nine, 2, 0.5, 5), nine, { sensitivity: false, orders: true })).toThrow(RangeError);
   });
 });
 

@@ -291,6 +291,20 @@ describe("powerNotes(curves, model) and smallestAdequatePanel(curve)", () => {
   });
 });
 
+describe("renderReport with more layers than can be ranked (9 one-component layers)", () => {
+  it("shows the layer tests and the note on why the layer orders were not ranked, and no order ranking", () => {
+    const ids = Array.from({ length: 9 }, (_, i) => `C${i + 1}`);
+    const m: Model = { components: ids.map((id) => ({ id, name: id })), layers: ids.map((id, i) => ({ id: `L${i + 1}`, name: `layer ${i + 1}`, components: [id] })) };
+    const s = simulatedSurvey(m, { seed: 9, experts: 4 });
+    const r = analyzeSurvey(s, m, { bootstrap: 0, date: "2026-01-01" });
+    expect(r.layers!.notes[0]).toMatch(/^The layer orders were not ranked: the model has 9 layers/);
+    const html = renderReport(r, m, { plotlyJs: FAKE_PLOTLY });
+    expect(html).toContain(escapeHtml(r.layers!.notes[0]));
+    expect(html).toContain("362,880");
+    expect(html).not.toContain("possible orders of the");
+  });
+});
+
 describe("renderReport with the real Plotly bundle (node_modules/plotly.js-dist-min)", () => {
   it("keeps exactly two <script> elements: the inlined library cannot end or open a script early", () => {
     const plotlyJs = readFileSync("node_modules/plotly.js-dist-min/plotly.min.js", "utf8");

@@ -6,11 +6,9 @@ import { progressLine } from "./progressLine.js";
 import { layeringVerdict } from "../report/layeringVerdict.js";
 import type { CommandIo } from "./commandIo.js";
 import { printWarnings } from "./printWarnings.js";
-import { MAX_LAYER_ORDERS } from "../layers/layerOrders.js";
 import { assertLayeredModel } from "../layers/assertLayeredModel.js";
 
 const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
-const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
 
 /**
  * `cxm-dematel layers [survey] [options]`: does the proposed layering hold?
@@ -18,7 +16,9 @@ const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
  * results `{ meta, components, relation, trend, flow, signs, orders,
  * suggestedLayer, ism, micmac, agreement, sensitivity, bootstrap, notes }`.
  * @returns the exit status (0).
- * @throws {InputError} when the model has fewer than two layers ({@link assertLayeredModel}) or more than MAX_LAYER_ORDERS (8); {@link UsageError} on bad options.
+ * With more than MAX_LAYER_ORDERS (8) layers every test runs except the
+ * ranking of all L! layer orders, which is left out with a note saying why.
+ * @throws {InputError} when the model has fewer than two layers ({@link assertLayeredModel}); {@link UsageError} on bad options.
  * @example
  * layersCommand(["--json", "--bootstrap", "2000"], io); // 0, the layer results on stdout
  */
@@ -30,15 +30,12 @@ export function layersCommand(args: readonly string[], io: CommandIo): number {
   const { model, path: modelPath } = cliModel(cl);
   const file = modelPath ?? "the embedded model";
   const layerCount = assertLayeredModel(model, { file });
-  if (layerCount > MAX_LAYER_ORDERS) {
-    throw new InputError({ file, column: "layers", message: `the model has ${layerCount} layers; the layer tests rank every order of the layers and handle at most ${MAX_LAYER_ORDERS} (${MAX_LAYER_ORDERS}! = ${factorial(MAX_LAYER_ORDERS).toLocaleString("en-US")} orders)`, expected: `at most ${MAX_LAYER_ORDERS} layers (merge adjacent layers)`, found: `${layerCount} layers` });
-  }
   const { survey, label: path } = cliSurvey(cl, model, "layers");
   if (cl.values.quiet !== true) printWarnings(survey, io);
   const progress = progressLine("bootstrap", cl.values.quiet === true);
   const r = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
   const L = r.layers;
-  if (!L) throw new InputError({ file, column: "layers", message: `the layering could not be tested${r.meta.notes.length ? `: ${r.meta.notes.join(" ")}` : ""}`, expected: "a model with 2 to 8 non-empty layers", found: `${layerCount} layers` });
+  if (!L) throw new InputError({ file, column: "layers", message: `the layering could not be tested${r.meta.notes.length ? `: ${r.meta.notes.join(" ")}` : ""}`, expected: "a model with at least two non-empty layers", found: `${layerCount} layers` });
   if (L.bootstrap) progress.finish(`bootstrap: ${L.bootstrap.B.toLocaleString("en-US")} replicates (seed ${L.bootstrap.seed})`);
   if (json) {
     io.stdout(JSON.stringify({ meta: r.meta, ...L, relation: r.relation }, null, 2) + "\n");
@@ -50,7 +47,8 @@ export function layersCommand(args: readonly string[], io: CommandIo): number {
   lines.push(layeringVerdict(L), "");
   lines.push(`  S_trend = ${f(L.trend.statistic)}   p = ${L.trend.p.toPrecision(3)}   (${L.trend.method}, ${L.trend.assignments.toLocaleString("en-US")} assignments)`);
   lines.push(`  S_flow  = ${f(L.flow.statistic)}   p = ${L.flow.p.toPrecision(3)}   (${L.flow.method}, ${L.flow.assignments.toLocaleString("en-US")} assignments)`);
-  lines.push(`  proposed order ranks ${L.orders.proposedRank} of ${L.orders.count} layer orders by S_trend`);
+  if (L.orders) lines.push(`  proposed order ranks ${L.orders.proposedRank} of ${L.orders.count} layer orders by S_trend`);
+  else lines.push(`  layer orders: not ranked (${L.layers.length} layers; see the note below)`);
   const moved = L.suggestedLayer.filter((s) => !s.agrees);
   lines.push(`  suggested layers: ${moved.length === 0 ? "every component stays in its proposed layer" : moved.map((s) => `${s.id} ${s.proposed}→${s.suggested}`).join(", ")}`);
   lines.push(`  ISM levels (top = effects): ${L.ism.levels.map((l, i) => `${i + 1}: ${l.join(" ")}`).join(" | ")}`);

@@ -71,8 +71,9 @@ components, on the scale 0 (no influence) … 4 (very high influence).
 
 Tests whether the experts' data support the model's proposed layering
 (METHODS §5–6): exact permutation tests of the trend and flow statistics,
-sign checks, the ranking of all layer orders, suggested layers, ISM levels,
-MICMAC, bootstrap intervals and sensitivity.
+sign checks, the ranking of all layer orders (up to 8 layers; above that the
+ranking is left out with a note, everything else runs), suggested layers,
+ISM levels, MICMAC, bootstrap intervals and sensitivity.
 
   --model <file.json>   model file with layers (default: the embedded CXM model)
   --bootstrap <B>       bootstrap replicates (default 5000; 0 = none)

@@ -4,7 +4,7 @@ import { dematel, type DematelResult } from "../dematel.js";
 import { componentIds } from "../model.js";
 import type { ThresholdOptions } from "../thresholds/threshold.js";
 import { createLayerTests, layerTests, type LayerTestResult, type LayerTests } from "./layerTests.js";
-import { layerOrders, type LayerOrders } from "./layerOrders.js";
+import { MAX_LAYER_ORDERS, layerOrders, type LayerOrders } from "./layerOrders.js";
 import { suggestedLayers, type SuggestedLayer } from "./suggestedLayers.js";
 import { ismLevels, type IsmLevels } from "./ismLevels.js";
 import { micmac, type Micmac } from "./micmac.js";
@@ -19,6 +19,12 @@ export interface ValidateLayersOptions extends Omit<SensitivityOptions, "prepare
   threshold?: ThresholdOptions;
   /** Run the sensitivity table (default true). */
   sensitivity?: boolean;
+  /**
+   * Rank every order of the layers ({@link layerOrders}; default true when the
+   * model has at most {@link MAX_LAYER_ORDERS} layers, false above: L! orders
+   * are too many to rank, and every other part still runs).
+   */
+  orders?: boolean;
 }
 
 /** Everything {@link validateLayers} finds about a proposed layering. */
@@ -33,7 +39,8 @@ export interface LayerValidation {
   trend: LayerTestResult;
   flow: LayerTestResult;
   signs: LayerTests["signs"];
-  orders: LayerOrders;
+  /** Absent when the orders were not ranked (more than {@link MAX_LAYER_ORDERS} layers, or `orders: false`). */
+  orders?: LayerOrders;
   suggestedLayer: SuggestedLayer[];
   ism: IsmLevels;
   micmac: Micmac;
@@ -54,7 +61,10 @@ export interface LayerValidation {
  * → sensitivity table ({@link sensitivity}). The permutation tests are
  * prepared once and shared by every step.
  * @param matrices the experts' direct-influence matrices, in model component order.
- * @throws {RangeError} when the model has no layers or only one, or the matrices do not fit it.
+ * With more than {@link MAX_LAYER_ORDERS} layers the ranking of the L!
+ * layer orders is left out (`orders` absent) and everything else runs.
+ * @throws {RangeError} when the model has no layers or only one, the matrices
+ *   do not fit it, or `orders: true` is asked for more than {@link MAX_LAYER_ORDERS} layers.
  * @throws {InfeasibleError} when the aggregated matrix admits no total-relation matrix.
  * @example
  * const v = validateLayers(survey.experts.map((e) => e.matrix), defaultModel(), { seed: 1 });
@@ -88,7 +98,7 @@ export function validateLayers(matrices: readonly Matrix[], model: Model, option
     trend: tests.trend,
     flow: tests.flow,
     signs: tests.signs,
-    orders: layerOrders(d.relation, model),
+    ...((options.orders ?? layers.length <= MAX_LAYER_ORDERS) ? { orders: layerOrders(d.relation, model) } : {}),
     suggestedLayer: suggestedLayers(d.relation, model),
     ism,
     micmac: micmac(ism.reachability, ids),
