@@ -127,7 +127,7 @@ export interface AnalysisResult extends Omit<DematelResult, "epsilon" | "residua
  * Source: METHODS §2; Tzeng, Chiang & Li (2007), Expert Systems with Applications 32, 1028–1044.
  * @throws {RangeError} when the survey's components are not the model's (in model order) or weights are invalid.
  * @throws {InfeasibleError} when no total-relation matrix exists (ρ(N) ≥ 1), naming the remedies, or every aggregated rating is 0.
- * @throws {InputError} when the model has fewer than two components.
+ * @throws {InputError} when the model has fewer than two components (not located at a file: this function is not told the model's path).
  * @example
  * const survey = readSurvey("panel.csv", model);
  * const result = analyzeSurvey(survey, model, { threshold: { method: "mmde" } });
@@ -145,7 +145,8 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
   const epsilon = options.epsilon ?? 0;
   const thresholdOptions: ThresholdOptions = { method: "mean", ...(options.threshold ?? {}) };
   const matrices = survey.experts.map((e) => e.matrix);
-  if (ids.length < 2) throw new InputError({ file: "model", message: "DEMATEL needs at least two components: a single component has no influence to give or receive", expected: "a model with two or more components", found: `${ids.length}` });
+  // No file name: analyzeSurvey is not told where the model came from (the command line refuses such a model at its file, in cliModel).
+  if (ids.length < 2) throw new InputError({ column: "components", message: `the model has ${ids.length === 1 ? "only one component" : "no components"}: DEMATEL needs at least two, since a single component has no influence to give or receive`, expected: "a model with two or more components", found: `${ids.length} component${ids.length === 1 ? "" : "s"}` });
   const direct = aggregate(matrices, { method: aggregation, weights });
   if (direct.every((row) => row.every((v) => v === 0))) {
     throw new InfeasibleError(

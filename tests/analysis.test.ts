@@ -114,9 +114,22 @@ describe("analyzeSurvey on degenerate input", () => {
     expect(() => analyzeSurvey(survey(two, [[[0, 0], [0, 0]]]), two)).toThrow(InfeasibleError);
     expect(() => analyzeSurvey(survey(two, [[[0, 0], [0, 0]], [[0, 0], [0, 0]], [[0, 4], [3, 0]]]), two, { aggregation: "median" })).toThrow(/at least half of the experts/);
   });
-  it("a one-component model → InputError", () => {
+  it("a one-component model → InputError that says 'the model' and names no file (not a file called 'model')", () => {
     const one: Model = { components: [{ id: "A", name: "a" }] };
     expect(() => analyzeSurvey(survey(one, [[[0]]]), one)).toThrow(InputError);
+    let problem: InputError["problems"][number] | undefined;
+    try {
+      analyzeSurvey(survey(one, [[[0]]]), one);
+    } catch (e) {
+      problem = (e as InputError).problems[0];
+    }
+    expect(problem).toEqual({
+      column: "components",
+      message: "the model has only one component: DEMATEL needs at least two, since a single component has no influence to give or receive",
+      expected: "a model with two or more components",
+      found: "1 component",
+    });
+    expect(problem).not.toHaveProperty("file");
   });
 });
 
