@@ -40,6 +40,23 @@ describe("cxm-dematel --version / --help", () => {
   });
 });
 
+describe("cxm-dematel check --help / template --help", () => {
+  it("check --help says exit 1 also for a well-formed survey the default analysis would stop on (all zeros, no total-relation matrix)", () => {
+    const r = cli(["check", "--help"]);
+    expect(r.status).toBe(0);
+    const text = r.stdout.replace(/\s+/g, " ");
+    expect(text).toContain("1 when it has problems, and also when it is well formed but the default analysis would stop (every rating 0, or no total-relation matrix");
+  });
+
+  it("template --help says missing folders are created and an existing file needs --force", () => {
+    const r = cli(["template", "--help"]);
+    expect(r.status).toBe(0);
+    const text = r.stdout.replace(/\s+/g, " ");
+    expect(text).toContain("Missing folders in the --out path are created");
+    expect(text).toContain("an existing file is never overwritten unless --force is given");
+  });
+});
+
 describe("cxm-dematel analyze", () => {
   it("on the embedded example panel: exit 0, the five files, the report path, the synthetic note; the input file untouched", () => {
     const before = sha(EXAMPLE);

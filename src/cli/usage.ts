@@ -52,6 +52,11 @@ Validates a survey without analysing it: prints a summary (experts,
 components, warnings) or every problem found, each with file, line, column,
 what was expected and what was found.
 
+Exit status: 0 when the survey is well formed and analyze would run with
+default options; 1 when it has problems, and also when it is well formed but
+the default analysis would stop (every rating 0, or no total-relation matrix
+because ρ(N) ≥ 1): the summary is printed and the reason goes to stderr.
+
   --model <file.json>   model file (default: the embedded CXM model)
   --scale <min:max>     rating scale (default 0:4)
   --impute mean         accept missing ratings that can be imputed (listed as warnings)`,
@@ -60,8 +65,10 @@ what was expected and what was found.
 
 Writes a blank survey for experts to fill in: one rating per ordered pair of
 components, on the scale 0 (no influence) … 4 (very high influence).
+Missing folders in the --out path are created; an existing file is never
+overwritten unless --force is given (it may already hold ratings).
 
-  --out <file.csv>        where to write it (required; an existing file is not overwritten without --force)
+  --out <file.csv>        where to write it (required)
   --model <file.json>     model file (default: the embedded CXM model)
   --experts <N>           number of experts (default 3)
   --layout blocks|long    blocks: one row per expert and component (default); long: one row per rating
