@@ -12,6 +12,25 @@ const model: Model = {
 };
 
 describe("layerOrders(relation, model)", () => {
+  it("ranks equal brute-force competition ranks (1 + #orders with a strictly larger S_trend) on seeded inputs with ties", () => {
+    // 6 components in 5 layers (one of size 2): 120 orders; relation drawn from 3 values, so many orders tie.
+    const model: Model = {
+      components: ["A", "B", "C", "D", "E", "F"].map((id) => ({ id, name: id })),
+      layers: [["A", "B"], ["C"], ["D"], ["E"], ["F"]].map((components, l) => ({ id: `L${l + 1}`, name: `L${l + 1}`, components })),
+    };
+    for (let seed = 1; seed <= 10; seed++) {
+      const rng = createRandom(seed);
+      const relation = model.components.map(() => [-1, 0, 1][rng.int(3)]);
+      if (new Set(relation).size === 1) continue;
+      const res = layerOrders(relation, model);
+      expect(res.count).toBe(120);
+      for (const o of res.orders) {
+        const better = res.orders.filter((x) => x.statistic > o.statistic + 1e-12 * Math.max(1, Math.abs(o.statistic))).length;
+        expect(o.rank).toBe(better + 1);
+      }
+    }
+  });
+
   it("scores all 3! orders by hand and ranks ties together", () => {
     // relation strictly decreasing A > B > C > D, so sign(r_i − r_j) = +1 for every pair i < j; √((6−1)(6−0)) = √30.
     // Pair sums Σ sign(ℓ_i − ℓ_j) for each order (ℓ = position of the component's layer), S = −sum/√30:

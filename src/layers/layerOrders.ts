@@ -64,9 +64,13 @@ export function layerOrders(relation: ArrayLike<number>, model: Model): LayerOrd
   });
   const key = (s: number): number => (Number.isNaN(s) ? -Infinity : s);
   rows.sort((a, b) => key(b.statistic) - key(a.statistic) || a.k - b.k);
+  // Rows are sorted best first and the tie bound s + 1e-12·max(1, |s|) rises with s, so the
+  // number of strictly better orders only grows along the list: one pass, not L!² comparisons.
+  let better = 0;
   const orders: LayerOrder[] = rows.map((r) => {
-    let better = 0;
-    for (const o of rows) if (key(o.statistic) > key(r.statistic) + 1e-12 * Math.max(1, Math.abs(r.statistic))) better++;
+    if (Number.isNaN(r.statistic)) return { order: r.perm.map((l) => layers[l].id), statistic: r.statistic, rank: 1, proposed: r.k === 0 };
+    const bound = r.statistic + 1e-12 * Math.max(1, Math.abs(r.statistic));
+    while (better < rows.length && key(rows[better].statistic) > bound) better++;
     return { order: r.perm.map((l) => layers[l].id), statistic: r.statistic, rank: better + 1, proposed: r.k === 0 };
   });
   const proposed = orders.find((o) => o.proposed) as LayerOrder;
