@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { defaultModel, InputError, layerIndex, loadModel, parseModel, componentIds } from "../src/index.js";
 import { cxmModel } from "../src/models/cxm10.js";
 
-const facts = JSON.parse(readFileSync("../shared/paper/model-facts.json", "utf8").toString());
+const facts = JSON.parse(readFileSync("tests/fixtures/paper/model-facts.json", "utf8"));
 
 describe("the embedded CXM model", () => {
   it("is identical to data/models/cxm-10.json (run scripts/embed-model.mjs after editing the JSON)", () => {
