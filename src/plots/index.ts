@@ -9,3 +9,4 @@ export * from "./layerOrderPlot.js";
 export * from "./micmacPlot.js";
 export * from "./ismLevelsPlot.js";
 export * from "./powerCurvePlot.js";
+export * from "./notebookDisplay.js";
