@@ -372,7 +372,7 @@ describe("layeringVerdict(tests) on a design too small for any p below 5%", () =
     expect(v).toContain("The data point the proposed way (S_trend = 1.00");
     expect(v).not.toContain("do not support");
     // With 30 assignments (smallest p 1/30 < 0.05) the ordinary verdict stands.
-    expect(layeringVerdict({ trend: { statistic: 0.2, p: 0.2, method: "exact", assignments: 30 }, flow: { statistic: 0.1, p: 0.3, method: "exact", assignments: 30 }, signs })).toContain("do not support");
+    expect(layeringVerdict({ trend: { statistic: 0.2, p: 0.2, method: "exact", assignments: 30 }, flow: { statistic: 0.1, p: 0.3, method: "exact", assignments: 30 }, signs })).toContain("no significant evidence");
   });
 });
 

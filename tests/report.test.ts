@@ -160,8 +160,10 @@ describe("layeringVerdict(tests)", () => {
     const v = layeringVerdict({ trend: { statistic: 0.62, p: 0.0004, method: "exact", assignments: 25200 }, flow: { statistic: 0.3, p: 0.01, method: "exact", assignments: 25200 }, signs });
     expect(v.startsWith("The experts' data support the proposed ordering: relation falls from outer to inner layers (S_trend = 0.62, exact p = 0.0004 over all 25,200 assignments).")).toBe(true);
   });
-  it("does not support it when p ≥ 0.05, and says when relation runs the wrong way", () => {
-    expect(layeringVerdict({ trend: { statistic: 0.2, p: 0.2, method: "exact", assignments: 30 }, flow: { statistic: 0.1, p: 0.3, method: "exact", assignments: 30 }, signs })).toContain("do not support");
+  it("finds no significant evidence when p ≥ 0.05 (and says that is not evidence against), and says when relation runs the wrong way", () => {
+    const weak = layeringVerdict({ trend: { statistic: 0.2, p: 0.2, method: "exact", assignments: 30 }, flow: { statistic: 0.1, p: 0.3, method: "exact", assignments: 30 }, signs });
+    expect(weak).toContain("give no significant evidence for the proposed ordering");
+    expect(weak).toContain("not evidence against the model");
     expect(layeringVerdict({ trend: { statistic: -0.5, p: 0.97, method: "exact", assignments: 30 }, flow: { statistic: -0.1, p: 0.8, method: "exact", assignments: 30 }, signs: { ...signs, outerAllCauses: false, outer: [{ id: "A", relation: -0.2 }] } })).toContain("tends to rise from outer to inner layers");
   });
   it("names the components that break the sign checks", () => {
