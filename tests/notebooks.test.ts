@@ -2,8 +2,8 @@
  * Static checks of the committed research notebooks (issue 4): they are
  * committed without outputs, use the repo's tslab kernel, start with a title
  * and a setup cell (seed, data paths, the library's public entry), label the
- * example data as synthetic, embed Plotly once, read only files that exist,
- * and call only functions the library exports. Executing them is the job of
+ * example data as synthetic, embed Plotly once (through cx.createNotebookDisplay),
+ * read only files that exist, and call only functions the library exports. Executing them is the job of
  * `node scripts/notebooks.mjs` (needs Jupyter and Chromium), not of vitest.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -73,9 +73,17 @@ describe("notebooks/", () => {
       expect(markdown).toContain("Mardazad Navi");
     });
 
-    it("embeds the Plotly library once (in the display helper), never per chart", () => {
+    it("shows charts and tables through the library's createNotebookDisplay (Plotly embedded once), with no copy of the old helper", () => {
+      // Read once for the display, and in 06 once more for the self-contained report.html.
       expect(all.split("plotly.js-dist-min/plotly.min.js").length - 1).toBe(name === "06-your-own-study" ? 2 : 1);
-      expect(all).toMatch(/if \(plotCount === 0\)/);
+      const helper = code.filter((c) => c.includes("cx.createNotebookDisplay("));
+      expect(helper).toHaveLength(1);
+      expect(helper[0]).toMatch(/^const show = \(figure: cx\.NotebookFigure\): void => tslab\.display\.html\(nb\.plot\(figure\)\);$/m);
+      expect(helper[0]).toMatch(/^const showTable = .*=> tslab\.display\.html\(nb\.table\(header, rows, digits\)\);$/m);
+      expect(helper[0].split("\n").filter((l) => l.trim() !== "" && !l.trim().startsWith("//")).length).toBeLessThanOrEqual(5);
+      // Drawing, escaping and the require.js guard live in src/plots/notebookDisplay.ts only.
+      expect(all.replace(/\/\/.*$/gm, "")).not.toMatch(/Plotly\.newPlot|plotCount|cxmDefine|<table>/);
+      expect(all).toMatch(/\bshow\(/);
     });
 
     it("reads only repository files that exist", () => {

@@ -36,13 +36,15 @@ const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
  * `</script>` cannot end the script). The script waits up to 5 s
  * (100 × 50 ms) for `window.Plotly`, then says in the div that the library is
  * not loaded. When `plotlyJs` is given, the library is inlined first
- * ({@link inlineScript}) with require.js's `define` hidden while it loads —
- * classic Jupyter and nbconvert's HTML load require.js, and Plotly's UMD
- * bundle would otherwise register itself as an AMD module and never set
- * `window.Plotly` — and restored afterwards.
+ * ({@link inlineScript}) with require.js's `define` hidden while it loads,
+ * and restored afterwards: classic Jupyter and nbconvert's HTML load
+ * require.js, and a UMD build of Plotly that sees `define.amd` registers as an
+ * anonymous AMD module and never sets `window.Plotly` (plotly/plotly.js#379;
+ * the `window.define = undefined` workaround is from
+ * ginkgobioworks/plotly-plot#2). The pinned plotly.js-dist-min 4.x sets
+ * `window.Plotly` itself, so for it the guard is a no-op safeguard.
  * Source: Plotly.js `Plotly.newPlot(graphDiv, data, layout, config)`,
- * https://plotly.com/javascript/plotlyjs-function-reference/; the UMD/AMD
- * behaviour is the bundle's `typeof define == "function" && define.amd` branch;
+ * https://plotly.com/javascript/plotlyjs-function-reference/;
  * inline-script rules: WHATWG HTML Living Standard §4.12.1.3.
  * @throws {RangeError} when `id` is not a letter followed by letters, digits, `-` or `_`, or `height` is not a positive finite number.
  * @throws {TypeError} when `figure.data` is not an array, or `plotlyJs` is given but empty.
