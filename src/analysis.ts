@@ -223,7 +223,7 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
   return {
     meta,
     ...dematelFields,
-    panel: panelQuality(matrices, { weights: aggregation === "mean" ? weights : undefined, normalization, epsilon, labels: survey.experts.map((e) => e.expert) }),
+    panel: panelQuality(matrices, { aggregation, weights: aggregation === "mean" ? weights : undefined, normalization, epsilon, labels: survey.experts.map((e) => e.expert) }),
     ...(layers ? { layers } : {}),
   };
 }

@@ -75,6 +75,20 @@ describe("analyzeSurvey options", () => {
     expect(r.meta.options.aggregation).toBe("median");
   });
 
+  it("panel quality's leave-one-out runs use the analysis' aggregation (median here), so they measure the analysis the reader sees", () => {
+    // 4 experts on the CXM model: leaving one out changes the median differently from the mean.
+    const model = defaultModel();
+    const s = survey(model, [11, 12, 13, 14].map((seed) => randomDirect(10, seed)));
+    const r = analyzeSurvey(s, model, { aggregation: "median", layers: false });
+    const ms = s.experts.map((e) => e.matrix);
+    const full = dematel(aggregate(ms, { method: "median" })).relation;
+    for (let k = 0; k < 4; k++) {
+      const rest = aggregate(ms.filter((_, i) => i !== k), { method: "median" });
+      const change = Math.max(...dematel(rest).relation.map((v, i) => Math.abs(v - full[i])));
+      expect(r.panel.leaveOneOut[k].maxRelationChange).toBeCloseTo(change, 12);
+    }
+  });
+
   it("uses the survey's expert weights by default: w = (3, 1) gives A = (3·X1 + X2)/4", () => {
     const s = survey(two, [[[0, 4], [0, 0]], [[0, 0], [2, 0]]]);
     s.experts[0].weight = 3;
