@@ -166,6 +166,11 @@ describe("layeringVerdict(tests)", () => {
     expect(weak).toContain("not evidence against the model");
     expect(layeringVerdict({ trend: { statistic: -0.5, p: 0.97, method: "exact", assignments: 30 }, flow: { statistic: -0.1, p: 0.8, method: "exact", assignments: 30 }, signs: { ...signs, outerAllCauses: false, outer: [{ id: "A", relation: -0.2 }] } })).toContain("tends to rise from outer to inner layers");
   });
+  it("closes the wrong-way sentence with one parenthesis (no stray brace from the template)", () => {
+    const v = layeringVerdict({ trend: { statistic: -0.5, p: 0.97, method: "exact", assignments: 30 }, flow: { statistic: -0.1, p: 0.8, method: "exact", assignments: 30 }, signs });
+    expect(v).toContain("the opposite of the model (S_trend = −0.50, exact p = 0.9700 over all 30 assignments).");
+    expect(v).not.toContain("}");
+  });
   it("names the components that break the sign checks", () => {
     const v = layeringVerdict({ trend: { statistic: 0.5, p: 0.01, method: "monte-carlo", assignments: 2e6, evaluated: 9999 }, flow: { statistic: 0.2, p: 0.02, method: "monte-carlo", assignments: 2e6, evaluated: 9999 }, signs: { ...signs, innerAllEffects: false, inner: [{ id: "C", relation: 0.1 }] } });
     expect(v).toContain("Monte Carlo p = 0.0100 from 9,999 random assignments");

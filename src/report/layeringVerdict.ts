@@ -57,7 +57,7 @@ export function layeringVerdict(tests: LayeringVerdictInput, alpha = 0.05): stri
   } else if (t.statistic > 0 && t.p < alpha) {
     head = `The experts' data support the proposed ordering: relation falls from outer to inner layers (S_trend = ${s(t.statistic)}, ${pText(t)}).`;
   } else if (t.statistic < 0) {
-    head = `The experts' data do not support the proposed ordering: relation tends to rise from outer to inner layers, the opposite of the model (S_trend = ${s(t.statistic)}, ${pText(t)}}).`;
+    head = `The experts' data do not support the proposed ordering: relation tends to rise from outer to inner layers, the opposite of the model (S_trend = ${s(t.statistic)}, ${pText(t)}).`;
   } else {
     head = `The experts' data give no significant evidence for the proposed ordering: relation falls from outer to inner layers only weakly (S_trend = ${s(t.statistic)}, ${pText(t)}; not significant at ${alpha * 100}%). That is not evidence against the model: a larger panel may detect a weak ordering (see the power command).`;
   }
