@@ -60,6 +60,7 @@ export function componentMatcher(model: Model): ComponentMatcher {
       idOf.set(name, c.id);
     }
   });
+  const normalizedCandidates = candidates.map(normalizeLabel);
   // Survey files repeat the same few labels thousands of times: remember each answer.
   const seen = new Map<string, number>();
   return {
@@ -79,9 +80,9 @@ export function componentMatcher(model: Model): ComponentMatcher {
       return found;
     },
     suggest(label: string): string {
-      const best = closestMatch(normalizeLabel(label), candidates.map(normalizeLabel));
+      const best = closestMatch(normalizeLabel(label), normalizedCandidates);
       if (best === undefined) return "";
-      const original = candidates[candidates.map(normalizeLabel).indexOf(best)];
+      const original = candidates[normalizedCandidates.indexOf(best)];
       const id = idOf.get(original) as string;
       return original === id ? `did you mean "${id}"?` : `did you mean "${original}" (${id})?`;
     },
