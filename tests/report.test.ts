@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   analyzeSurvey, renderPowerReport, componentIds, defaultModel, escapeHtml, inlineScript, layeringVerdict, plainReading, renderReport, scriptJson,
   simulatedSurvey, writeResultFiles, componentTable, totalRelationTable, edgeTable, RESULT_FILES, InputError, type Model, type Survey,
-  powerNotes, smallestAdequatePanel,
+  powerNotes, smallestAdequatePanel, formatPValue,
 } from "../src/index.js";
 
 // A stand-in library: renderReport inlines whatever script it is given, exactly once.
@@ -320,5 +320,21 @@ describe("renderReport with the real Plotly bundle (node_modules/plotly.js-dist-
     expect(count(lower, "<script")).toBe(2);
     expect(count(lower, "</script")).toBe(2);
     expect(html.length).toBeLessThan(plotlyJs.length + 2_000_000);
+  });
+});
+
+describe("formatPValue(p)", () => {
+  it("writes four decimals from 0.001 up, two significant digits below, n/a when not finite", () => {
+    expect(formatPValue(0.04)).toBe("0.0400");
+    expect(formatPValue(0.001)).toBe("0.0010");
+    expect(formatPValue(0.000123)).toBe("0.00012");
+    expect(formatPValue(1 / 25200)).toBe("0.00004");
+    expect(formatPValue(NaN)).toBe("n/a");
+    expect(formatPValue(Infinity)).toBe("n/a");
+  });
+  it("is the p the verdict quotes", () => {
+    const signs = { outerAllCauses: true, innerAllEffects: true, outer: [{ id: "A", relation: 1 }], inner: [{ id: "C", relation: -1 }] };
+    const p = 3 / 25200;
+    expect(layeringVerdict({ trend: { statistic: 0.7, p, method: "exact", assignments: 25200 }, flow: { statistic: 0.3, p: 0.01, method: "exact", assignments: 25200 }, signs })).toContain(`exact p = ${formatPValue(p)} over all 25,200 assignments`);
   });
 });

@@ -9,6 +9,7 @@ export * from "./writeFileAtomic.js";
 export * from "./writeFilesAtomic.js";
 export * from "./checkOutputFolder.js";
 export * from "./resultTables.js";
+export * from "./formatPValue.js";
 export * from "./plainReading.js";
 export * from "./layeringVerdict.js";
 export * from "./renderReport.js";

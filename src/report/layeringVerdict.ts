@@ -1,3 +1,5 @@
+import { formatPValue } from "./formatPValue.js";
+
 /** One permutation test as the verdict reads it. */
 export interface VerdictTest {
   statistic: number;
@@ -20,7 +22,7 @@ export interface LayeringVerdictInput {
 }
 
 const pText = (t: VerdictTest): string => {
-  const p = !Number.isFinite(t.p) ? "n/a" : t.p < 0.001 ? String(Number(t.p.toPrecision(2))) : t.p.toFixed(4);
+  const p = formatPValue(t.p);
   return t.method === "exact"
     ? `exact p = ${p} over all ${t.assignments.toLocaleString("en-US")} assignments`
     : `Monte Carlo p = ${p} from ${(t.evaluated ?? 0).toLocaleString("en-US")} random assignments of ${t.assignments.toLocaleString("en-US")}`;

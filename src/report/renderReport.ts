@@ -10,6 +10,7 @@ import { ismLevelsPlot } from "../plots/ismLevelsPlot.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { htmlPage } from "./htmlPage.js";
 import { plainReading } from "./plainReading.js";
+import { formatPValue } from "./formatPValue.js";
 import { layeringVerdict, type LayeringVerdictInput } from "./layeringVerdict.js";
 import type { ResultTablesInput } from "./resultTables.js";
 
@@ -95,7 +96,6 @@ export interface RenderReportOptions {
 }
 
 const num = (x: number, d = 3): string => (Number.isFinite(x) ? (x < 0 ? "−" : "") + Math.abs(x).toFixed(d) : x === undefined || x === null || Number.isNaN(x) ? "n/a" : String(x));
-const pval = (p: number): string => (!Number.isFinite(p) ? "n/a" : p < 0.001 ? String(Number(p.toPrecision(2))) : p.toFixed(4));
 
 
 interface Cell {
@@ -258,7 +258,7 @@ function layersSection(L: LayersReportInput, model: Model, plot: (f: PlotlyFigur
   out.push(`<p>Proposed layers, outermost (drivers) first: ${layers.map((l) => `${escapeHtml(l.id)} <strong>${escapeHtml(l.name)}</strong> (${l.components.map(escapeHtml).join(", ")})`).join(" → ")}.</p>`);
   const tests: Array<Array<string | number>> = [];
   const row = (name: string, t: LayeringVerdictInput["trend"], meaning: string): void => {
-    tests.push([name, t.statistic, pval(t.p), `${t.method === "exact" ? "exact" : "Monte Carlo"} over ${(t.method === "exact" ? t.assignments : t.evaluated ?? t.assignments).toLocaleString("en-US")} assignments`, meaning]);
+    tests.push([name, t.statistic, formatPValue(t.p), `${t.method === "exact" ? "exact" : "Monte Carlo"} over ${(t.method === "exact" ? t.assignments : t.evaluated ?? t.assignments).toLocaleString("en-US")} assignments`, meaning]);
   };
   row("S_trend = −τ_b(layer, relation)", L.trend, "+1: relation falls strictly from outer to inner layers");
   row("S_flow", L.flow, "> 0: more total influence runs inward than outward");
@@ -302,7 +302,7 @@ function layersSection(L: LayersReportInput, model: Model, plot: (f: PlotlyFigur
     const sv = L.sensitivity;
     out.push(`<h3>Sensitivity: which conclusions change</h3>`);
     out.push(`<p>${sv.summary.changedConclusions === 0 ? "No scenario changes a conclusion" : `${sv.summary.changedConclusions} of ${sv.scenarios.length} scenarios change a conclusion`} (a component's role, or a layer test at ${100 * sv.alpha}%), leaving out each expert in turn, trying other thresholds and the median instead of the mean.${sv.summary.unavailable ? ` ${sv.summary.unavailable} scenarios could not be computed.` : ""}</p>`);
-    out.push(table(["scenario", "S_trend", "trend p", "S_flow", "flow p", "what changes"], sv.scenarios.map((x) => [x.scenario, x.trendStatistic, pval(x.trendP), x.flowStatistic, pval(x.flowP), x.available ? (x.changes.length ? x.changes.join("; ") : "nothing") : `not computed: ${x.note ?? ""}`]), [0, 5]));
+    out.push(table(["scenario", "S_trend", "trend p", "S_flow", "flow p", "what changes"], sv.scenarios.map((x) => [x.scenario, x.trendStatistic, formatPValue(x.trendP), x.flowStatistic, formatPValue(x.flowP), x.available ? (x.changes.length ? x.changes.join("; ") : "nothing") : `not computed: ${x.note ?? ""}`]), [0, 5]));
     for (const note of sv.notes ?? []) out.push(`<p class="small">${escapeHtml(note)}</p>`);
   }
   for (const note of L.notes ?? []) out.push(`<p class="small">${escapeHtml(note)}</p>`);
