@@ -1,6 +1,7 @@
 import type { Matrix } from "../types.js";
 import { assertSquare } from "../linalg.js";
 import { mmdeThreshold } from "./mmde.js";
+import { quantileType7 } from "../uncertainty/quantileType7.js";
 
 /** Threshold rules for the impact-relation map. */
 export type ThresholdMethod = "mean" | "mean+sd" | "quantile" | "fixed" | "mmde";
@@ -39,14 +40,18 @@ export function thresholdEntries(total: Matrix, entries: "all" | "offDiagonal" =
   return out;
 }
 
-/** Linear-interpolation quantile (R type 7) of already sorted values. */
+/**
+ * Linear-interpolation quantile (R type 7) of already sorted values: the
+ * threshold's wording of the checks over {@link quantileType7}, the one
+ * implementation of the formula (Hyndman & Fan 1996, definition 7).
+ * @throws {RangeError} when there are no values or q is outside [0, 1].
+ * @example
+ * quantileSorted([1, 2, 3, 4], 0.5); // 2.5, as R's quantile(1:4, 0.5)
+ */
 export function quantileSorted(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) throw new RangeError("quantile requires at least one value");
   if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile q must be in [0, 1], got ${q}`);
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  return quantileType7(sorted, q);
 }
 
 /**
