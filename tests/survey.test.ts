@@ -227,6 +227,12 @@ describe("parseSurvey — forgiving input", () => {
     expect(s.experts[0].weight).toBe(2);
   });
 
+  it("Persian column names are compared like component labels (normalizeLabel): a tatweel does not hide امتیاز", () => {
+    // "امـتیاز": a tatweel (U+0640, a purely visual stretch) after the mim; still the value column.
+    const text = ["expert,\u0627\u0632,\u0628\u0647,\u0627\u0645\u0640\u062a\u06cc\u0627\u0632", "E1,A,B,3", "E1,A,C,2", "E1,B,A,1", "E1,B,C,4", "E1,C,A,0", "E1,C,B,2"].join("\n");
+    expect(parseSurvey(text, tiny).experts[0].matrix).toEqual(TINY_E1);
+  });
+
   it("a custom scale accepts its own range (1..9)", () => {
     const text = "expert,from,to,value\nE1,A,B,9\nE1,A,C,1\nE1,B,A,5\nE1,B,C,7,\nE1,C,A,8.5\nE1,C,B,1\n";
     const s = parseSurvey(text.replace("7,", "7"), tiny, { scale: { min: 1, max: 9 } });

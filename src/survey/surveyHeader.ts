@@ -1,7 +1,7 @@
 import type { InputProblem } from "../errors.js";
 import { shown } from "../errors.js";
 import { closestMatch } from "./closestMatch.js";
-import type { ComponentMatcher } from "./componentMatcher.js";
+import { type ComponentMatcher, normalizeLabel } from "./componentMatcher.js";
 
 /** The two survey file layouts (METHODS §1). */
 export type SurveyLayout = "long" | "blocks";
@@ -24,8 +24,9 @@ export interface SurveyHeader {
 }
 
 /**
- * Accepted header names per role, canonical name first; compared trimmed and
- * case-insensitively, Arabic yeh/kaf read as Persian. The Persian names
+ * Accepted header names per role, canonical name first; compared after
+ * `normalizeLabel` (trimmed, case-insensitive, invisible marks and tatweel
+ * removed, Arabic yeh/kaf read as Persian), like component labels. The Persian names
  * (کارشناس or خبره expert, از from, به to, مقدار or امتیاز value, وزن weight)
  * serve surveys prepared in Persian, like the paper's.
  */
@@ -70,7 +71,7 @@ export function classifySurveyHeader(cells: readonly string[], line: number, mat
     else role[r] = col;
   };
   names.forEach((raw, col) => {
-    const key = raw.replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/g, "").replace(/\u064A|\u0649/g, "\u06CC").replace(/\u0643/g, "\u06A9").trim().toLowerCase().replace(/\s+/g, " ");
+    const key = normalizeLabel(raw);
     if (key === "") return at(col, `column ${col + 1} has no name`, "a column name", '""');
     const canonical = ROLES.find((r) => SURVEY_COLUMN_NAMES[r][0] === key);
     if (canonical) return setRole(canonical, col);
