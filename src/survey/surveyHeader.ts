@@ -39,6 +39,8 @@ export const SURVEY_COLUMN_NAMES: Readonly<Record<SurveyColumnRole, readonly str
 };
 
 const ROLES = Object.keys(SURVEY_COLUMN_NAMES) as SurveyColumnRole[];
+/** The canonical role names, the only names suggested for a misspelt column. */
+const CANONICAL_NAMES = ROLES.map((r) => SURVEY_COLUMN_NAMES[r][0]);
 
 /**
  * Classify a survey's header row (METHODS §1): **long** = `expert,from,to,value[,weight]`;
@@ -104,7 +106,7 @@ export function classifySurveyHeader(cells: readonly string[], line: number, mat
     else if (/^<(!doctype|html|\?xml)/i.test(first)) why += "; this looks like an HTML or XML file, not a CSV survey";
     problems.push({ file, row: line, message: why, expected: `${expectedLong}; or ${expectedBlocks}`, found: shown(names.join(","), 120) });
     for (const col of unknown) {
-      const guess = closestMatch(names[col], ROLES.map((r) => SURVEY_COLUMN_NAMES[r][0]));
+      const guess = closestMatch(names[col], CANONICAL_NAMES);
       if (guess) problems.push({ file, row: line, column: names[col], message: `unexpected column; did you mean "${guess}"?`, expected: "a column of one of the two layouts", found: shown(names[col]) });
     }
     return undefined;
@@ -112,7 +114,7 @@ export function classifySurveyHeader(cells: readonly string[], line: number, mat
   problems.push(...local);
   if (layout === "long") {
     for (const col of unknown) {
-      const guess = closestMatch(names[col], ROLES.map((r) => SURVEY_COLUMN_NAMES[r][0]));
+      const guess = closestMatch(names[col], CANONICAL_NAMES);
       problems.push({ file, row: line, column: names[col], message: `unexpected column in a long-layout survey${guess ? `; did you mean "${guess}"?` : ""}`, expected: "expert, from, to, value and optionally weight", found: shown(names[col]) });
     }
   } else {
