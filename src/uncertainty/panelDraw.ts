@@ -5,6 +5,7 @@
  */
 import type { Model } from "../types.js";
 import type { Random } from "../random.js";
+import { layerIndex } from "../model.js";
 
 /** Settings of the generative model of METHODS §7, all resolved. */
 export interface PanelSettings {
@@ -69,14 +70,10 @@ export function resolvePanelSettings(options: PanelOptions, what = "simulatePane
  * component the same ℓ (μ_ij = c everywhere).
  */
 export function layerPositions(model: Model): Float64Array {
-  const n = model.components.length;
-  const pos = new Float64Array(n);
-  const layers = model.layers ?? [];
-  const L = layers.length;
-  const at = new Map<string, number>();
-  layers.forEach((l, li) => l.components.forEach((id) => at.set(id, li + 1)));
-  for (let i = 0; i < n; i++) pos[i] = at.get(model.components[i].id) ?? (L + 1) / 2;
-  return pos;
+  const L = model.layers?.length ?? 0;
+  // layerIndex refuses a model without layers; then every component takes the middle, (0 + 1)/2.
+  const layerOf = L > 0 ? layerIndex(model) : model.components.map(() => -1);
+  return Float64Array.from(layerOf, (l) => (l >= 0 ? l + 1 : (L + 1) / 2));
 }
 
 /** μ_ij = c + δ·(ℓ(j) − ℓ(i)) off the diagonal, 0 on it (row-major n×n). */
