@@ -22,7 +22,7 @@ export function plotText(label: unknown): string {
   return String(label).replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 }
 
-/** Format a number for figure labels with a fixed number of decimals (default 3); `−` as minus sign.
+/** Format a number for figure labels and report text (the one place of this rule) with a fixed number of decimals (default 3); `−` as minus sign.
  * @example
  * plotNumber(-0.12345); // "−0.123" */
 export function plotNumber(x: number, digits = 3): string {

@@ -1,3 +1,4 @@
+import { plotNumber } from "../plots/plotlyFigure.js";
 import { formatPValue } from "./formatPValue.js";
 
 /** One permutation test as the verdict reads it. */
@@ -27,7 +28,7 @@ const pText = (t: VerdictTest): string => {
     ? `exact p = ${p} over all ${t.assignments.toLocaleString("en-US")} assignments`
     : `Monte Carlo p = ${p} from ${(t.evaluated ?? 0).toLocaleString("en-US")} random assignments of ${t.assignments.toLocaleString("en-US")}`;
 };
-const s = (x: number): string => (Number.isFinite(x) ? (x < 0 ? "−" : "") + Math.abs(x).toFixed(2) : "n/a");
+const s = (x: number): string => (Number.isFinite(x) ? plotNumber(x, 2) : "n/a");
 
 /**
  * The verdict on a proposed layering in plain words, generated from the

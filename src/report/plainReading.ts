@@ -1,4 +1,5 @@
 import type { Model } from "../types.js";
+import { plotNumber } from "../plots/plotlyFigure.js";
 
 /** What {@link plainReading} reads from a result. */
 export interface PlainReadingInput {
@@ -10,8 +11,6 @@ export interface PlainReadingInput {
   edges: ReadonlyArray<{ from: string; to: string; value: number }>;
   threshold: { method: string; value: number };
 }
-
-const f = (x: number, d = 3): string => (x < 0 ? "−" : "") + Math.abs(x).toFixed(d);
 
 /**
  * A plain-language reading of a DEMATEL result, generated from the numbers
@@ -38,32 +37,32 @@ export function plainReading(result: PlainReadingInput, model?: Model): string[]
   const top = order[0];
   const bottom = order[n - 1];
   if (causes.length) {
-    out.push(`${label(result.components[top])} is the strongest net driver: it gives more influence than it receives (relation D−R = ${f(result.relation[top])}; given D = ${f(result.given[top])}, received R = ${f(result.received[top])}).`);
+    out.push(`${label(result.components[top])} is the strongest net driver: it gives more influence than it receives (relation D−R = ${plotNumber(result.relation[top])}; given D = ${plotNumber(result.given[top])}, received R = ${plotNumber(result.received[top])}).`);
   } else {
     out.push("No component is a net driver: every relation D−R is zero or negative within rounding.");
   }
   if (effects.length) {
-    out.push(`${label(result.components[bottom])} is the strongest net receiver: it is influenced more than it influences (relation D−R = ${f(result.relation[bottom])}).`);
+    out.push(`${label(result.components[bottom])} is the strongest net receiver: it is influenced more than it influences (relation D−R = ${plotNumber(result.relation[bottom])}).`);
   }
   out.push(
-    `Causes (net drivers, relation > 0), strongest first: ${causes.length ? causes.map((i) => `${label(result.components[i])} ${f(result.relation[i])}`).join("; ") : "none"}. ` +
-      `Effects (net receivers, relation < 0), most dependent first: ${effects.length ? effects.map((i) => `${label(result.components[i])} ${f(result.relation[i])}`).join("; ") : "none"}.`,
+    `Causes (net drivers, relation > 0), strongest first: ${causes.length ? causes.map((i) => `${label(result.components[i])} ${plotNumber(result.relation[i])}`).join("; ") : "none"}. ` +
+      `Effects (net receivers, relation < 0), most dependent first: ${effects.length ? effects.map((i) => `${label(result.components[i])} ${plotNumber(result.relation[i])}`).join("; ") : "none"}.`,
   );
   let most = 0;
   for (let i = 1; i < n; i++) if (result.prominence[i] > result.prominence[most]) most = i;
-  out.push(`${label(result.components[most])} is the most connected component: the largest prominence D+R = ${f(result.prominence[most])}, the total influence it gives and receives.`);
+  out.push(`${label(result.components[most])} is the most connected component: the largest prominence D+R = ${plotNumber(result.prominence[most])}, the total influence it gives and receives.`);
   if (result.edges.length) {
     const e = result.edges.reduce((a, b) => (b.value > a.value ? b : a));
     const outDeg = new Map<string, number>();
     for (const x of result.edges) outDeg.set(x.from, (outDeg.get(x.from) ?? 0) + 1);
     const [hub, deg] = [...outDeg.entries()].sort((a, b) => b[1] - a[1])[0];
     out.push(
-      `The strongest single influence is ${label(e.from)} → ${label(e.to)} (t = ${f(e.value)}). ` +
-        `The impact-relation map keeps ${result.edges.length} of ${n * (n - 1)} possible links above the threshold α = ${f(result.threshold.value, 4)} (${result.threshold.method}); ` +
+      `The strongest single influence is ${label(e.from)} → ${label(e.to)} (t = ${plotNumber(e.value)}). ` +
+        `The impact-relation map keeps ${result.edges.length} of ${n * (n - 1)} possible links above the threshold α = ${plotNumber(result.threshold.value, 4)} (${result.threshold.method}); ` +
         `${label(hub)} sends the most of them (${deg}).`,
     );
   } else {
-    out.push(`No link lies above the threshold α = ${f(result.threshold.value, 4)} (${result.threshold.method}), so the impact-relation map is empty.`);
+    out.push(`No link lies above the threshold α = ${plotNumber(result.threshold.value, 4)} (${result.threshold.method}), so the impact-relation map is empty.`);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Model } from "../types.js";
-import type { PlotlyFigure } from "../plots/plotlyFigure.js";
+import { plotNumber, type PlotlyFigure } from "../plots/plotlyFigure.js";
 import { causalDiagram } from "../plots/causalDiagram.js";
 import { totalRelationHeatmap } from "../plots/totalRelationHeatmap.js";
 import { gapRatioPlot } from "../plots/gapRatioPlot.js";
@@ -95,7 +95,7 @@ export interface RenderReportOptions {
   title?: string;
 }
 
-const num = (x: number, d = 3): string => (Number.isFinite(x) ? (x < 0 ? "−" : "") + Math.abs(x).toFixed(d) : x === undefined || x === null || Number.isNaN(x) ? "n/a" : String(x));
+const num = (x: number, d = 3): string => (Number.isFinite(x) ? plotNumber(x, d) : x === undefined || x === null || Number.isNaN(x) ? "n/a" : String(x));
 
 
 interface Cell {
