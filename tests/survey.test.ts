@@ -22,6 +22,7 @@ import {
   type Survey,
 } from "../src/index.js";
 import { componentMatcher } from "../src/survey/componentMatcher.js";
+import { surveyCsvCell, unguardCsvCell } from "../src/survey/surveyCsvCell.js";
 import { deepFreeze, expectClose, SURVEY_FIXTURES as FIX, TINY_MODEL as tiny } from "./helpers.js";
 
 const cxm: Model = deepFreeze(defaultModel());
@@ -212,6 +213,12 @@ describe("parseSurvey — forgiving input", () => {
   it("strips a formula guard `'` that our writers put before expert labels starting with = + - @", () => {
     const text = "expert,from,to,value\n'=E1,A,B,3\n'=E1,A,C,2\n'=E1,B,A,1\n'=E1,B,C,4\n'=E1,C,A,0\n'=E1,C,B,2\n";
     expect(parseSurvey(text, tiny).experts[0].expert).toBe("=E1");
+  });
+
+  it("unguardCsvCell(surveyCsvCell(label)) gives the label back for formula-like labels; other apostrophes stay (OWASP CSV injection guard)", () => {
+    for (const label of ["=E1", "+B", "-1", "@C", "E1", "'quoted", "''x"]) expect(unguardCsvCell(surveyCsvCell(label))).toBe(label);
+    expect(unguardCsvCell("'\tX")).toBe("\tX"); // toCsv's csvCell also guards a leading tab
+    expect(unguardCsvCell("'x")).toBe("'x");
   });
 
   it("strips the same guard before component labels (a template of a model whose ids look like formulas reads back)", () => {

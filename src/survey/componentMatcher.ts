@@ -1,5 +1,6 @@
 import type { Model } from "../types.js";
 import { closestMatch } from "./closestMatch.js";
+import { unguardCsvCell } from "./surveyCsvCell.js";
 
 /** How a survey label was matched to a model component. */
 export interface ComponentMatcher {
@@ -33,7 +34,7 @@ export function normalizeLabel(label: string): string {
  * Build the matcher that maps survey labels to model components: by id
  * (case-insensitive) first, then by English name or Persian name (`name_fa`),
  * both compared after {@link normalizeLabel}; a label that the CSV writers
- * protected with a leading apostrophe (`'=A1`, `'+B`: see `csvCell`) is read
+ * protected with a leading apostrophe (`'=A1`, `'+B`: see {@link unguardCsvCell}) is read
  * as the label behind it. A name shared by two components
  * matches neither (`-2`), so the user must use the id. Suggestions for unknown
  * labels use {@link closestMatch} over ids, names and Persian names.
@@ -71,9 +72,10 @@ export function componentMatcher(model: Model): ComponentMatcher {
         found = byId.get(key) ?? byName.get(key) ?? -1;
         // Our own CSV writers (templates, result tables) neutralise a label that looks like a spreadsheet
         // formula with a leading apostrophe ('=A1); read it back as the label it protects.
-        if (found === -1 && /^'[=+\-@\t\r]/.test(label.trim())) {
-          const bare = normalizeLabel(label.trim().slice(1));
-          found = byId.get(bare) ?? byName.get(bare) ?? -1;
+        const bare = found === -1 ? unguardCsvCell(label.trim()) : undefined;
+        if (bare !== undefined && bare !== label.trim()) {
+          const bareKey = normalizeLabel(bare);
+          found = byId.get(bareKey) ?? byName.get(bareKey) ?? -1;
         }
         if (seen.size < 10_000) seen.set(label, found);
       }

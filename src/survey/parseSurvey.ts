@@ -4,6 +4,7 @@ import { componentMatcher } from "./componentMatcher.js";
 import { readCsvRows } from "./csvRows.js";
 import { parseLocaleNumber } from "./parseLocaleNumber.js";
 import { classifySurveyHeader, type SurveyHeader } from "./surveyHeader.js";
+import { unguardCsvCell } from "./surveyCsvCell.js";
 
 /** Options of {@link parseSurvey} and `readSurvey`. */
 export interface SurveyOptions {
@@ -36,11 +37,6 @@ interface ExpertState {
   line: Int32Array;
   /** Column name where each blank cell sits, for messages. */
   blankColumn: Map<number, string>;
-}
-
-/** Expert labels written by our own CSV writers may carry a leading `'` that keeps spreadsheets from reading them as formulas. */
-function expertLabel(cell: string): string {
-  return /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** A list of cells for a message, at most `max` shown. */
@@ -226,7 +222,7 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
     // A row may leave out only a trailing weight cell (hand-written files often do).
     const short = cells.length < width && !(cells.length === width - 1 && h.weight === width - 1);
     const cell = (col: number): string => (col >= 0 && col < cells.length ? cells[col] : "");
-    const label = expertLabel(cell(h.expert));
+    const label = unguardCsvCell(cell(h.expert));
     if (extra || short) {
       problems.push({ file, row: line, message: "wrong number of cells", expected: `${width} cells, as in the header (${h.names.join(",")})`, found: `${cells.length} cells` + (extra ? ` (${shown(cells.slice(width).filter((c) => c !== "").join(","))} beyond the last column; is a decimal comma unquoted in a comma-separated file?)` : "") });
       // Mark what the row addressed so it is not also reported as missing.

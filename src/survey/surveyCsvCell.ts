@@ -19,3 +19,20 @@ export function surveyCsvCell(cell: string | number): string {
   } else s = /^[=+\-@]/.test(cell) ? "'" + cell : cell;
   return /[",;\t\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** A cell that starts with the `'` our CSV writers put before a formula-like text: `surveyCsvCell` for `=`, `+`, `-`, `@`; `toCsv`'s `csvCell` also for tab and CR. */
+const GUARDED = /^'[=+\-@\t\r]/;
+
+/**
+ * The text behind the formula guard that {@link surveyCsvCell} (and `toCsv`)
+ * write: `'=E1` → `=E1`; any other cell is returned unchanged. `parseSurvey`
+ * reads expert labels and component labels through it, so a file we wrote
+ * reads back to the same labels.
+ * Source: OWASP "CSV Injection".
+ * @example
+ * unguardCsvCell("'=E1"); // "=E1"
+ * unguardCsvCell("'quoted"); // "'quoted"
+ */
+export function unguardCsvCell(cell: string): string {
+  return GUARDED.test(cell) ? cell.slice(1) : cell;
+}
