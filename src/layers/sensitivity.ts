@@ -1,6 +1,6 @@
 import type { Matrix, Model } from "../types.js";
 import { aggregate, type AggregationMethod } from "../aggregate.js";
-import { dematel, impactEdges, type Role } from "../dematel.js";
+import { dematel, impactEdges, type DematelResult, type Role } from "../dematel.js";
 import { componentIds } from "../model.js";
 import type { NormalizationMethod } from "../normalize.js";
 import { threshold as chooseThreshold, type ThresholdOptions } from "../thresholds/threshold.js";
@@ -129,6 +129,8 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
   if (weights !== undefined && weights.length !== K) throw new RangeError(`sensitivity: ${weights.length} weights for ${K} experts`);
   const prepared = options.prepared ?? createLayerTests(model, options);
   const dematelOptions = { components: ids, normalization: options.normalization, epsilon: options.epsilon };
+  const baseAgg = aggregations[0];
+  const baseThr = thresholds[0];
   const pct = `${+(alpha * 100).toFixed(6)}%`;
 
   const edgesAt = (total: Matrix, t: ThresholdOptions): { threshold: number | null; edges: number | null; error?: string } => {
@@ -140,13 +142,11 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
     }
   };
 
-  const baselineState: { total?: Matrix } = {};
-  const run = (scenario: string, kind: SensitivityScenario["kind"], ms: readonly Matrix[], agg: AggregationMethod, w: readonly number[] | undefined, t: ThresholdOptions): SensitivityScenario => {
-    const A = aggregate(ms, { method: agg, weights: agg === "mean" ? w : undefined });
-    const d = dematel(A, dematelOptions);
-    if (kind === "baseline") baselineState.total = d.total;
+  const analyse = (ms: readonly Matrix[], agg: AggregationMethod, w: readonly number[] | undefined): DematelResult => dematel(aggregate(ms, { method: agg, weights: agg === "mean" ? w : undefined }), dematelOptions);
+  // Every computed scenario uses the baseline's threshold rule (the threshold rows reuse the baseline's T).
+  const scenarioOf = (scenario: string, kind: SensitivityScenario["kind"], d: DematelResult): SensitivityScenario => {
     const tests = layerTests(d.total, d.relation, model, { prepared });
-    const e = edgesAt(d.total, t);
+    const e = edgesAt(d.total, baseThr);
     return {
       scenario,
       kind,
@@ -182,37 +182,38 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
     edges: null,
     changes: [],
   });
-  const attempt = (scenario: string, kind: SensitivityScenario["kind"], f: () => SensitivityScenario): SensitivityScenario => {
+  // A scenario that cannot be computed becomes an unavailable row (a TypeError is a bug and is thrown).
+  const run = (scenario: string, kind: SensitivityScenario["kind"], ms: readonly Matrix[], agg: AggregationMethod, w: readonly number[] | undefined): SensitivityScenario => {
     try {
-      return f();
+      return scenarioOf(scenario, kind, analyse(ms, agg, w));
     } catch (e) {
       if (e instanceof TypeError) throw e;
       return unavailable(scenario, kind, e);
     }
   };
 
-  const baseAgg = aggregations[0];
-  const baseThr = thresholds[0];
-  const baseline = run(`baseline (${baseAgg} aggregation, ${thresholdLabel(baseThr)} threshold${K > 1 ? `, all ${K} experts` : ""})`, "baseline", matrices, baseAgg, weights, baseThr);
+  // The baseline's own errors are thrown as they are.
+  const base = analyse(matrices, baseAgg, weights);
+  const baseline = scenarioOf(`baseline (${baseAgg} aggregation, ${thresholdLabel(baseThr)} threshold${K > 1 ? `, all ${K} experts` : ""})`, "baseline", base);
   const scenarios: SensitivityScenario[] = [baseline];
   const notes: string[] = [];
   if (K >= 3) {
     for (let k = 0; k < K; k++) {
       const name = `without ${labels[k]}`;
-      scenarios.push(attempt(name, "leave-one-out", () => run(name, "leave-one-out", matrices.filter((_, j) => j !== k), baseAgg, weights?.filter((_, j) => j !== k), baseThr)));
+      scenarios.push(run(name, "leave-one-out", matrices.filter((_, j) => j !== k), baseAgg, weights?.filter((_, j) => j !== k)));
     }
   } else {
     notes.push(`leave-one-expert-out needs at least 3 experts; the panel has ${K}`);
   }
   for (const t of thresholds.slice(1)) {
     const name = `threshold ${thresholdLabel(t)}`;
-    const e = edgesAt(baselineState.total as Matrix, t);
+    const e = edgesAt(base.total, t);
     if (e.error !== undefined) scenarios.push(unavailable(name, "threshold", new Error(e.error)));
     else scenarios.push({ ...baseline, scenario: name, kind: "threshold", note: "T, the roles and the layer tests do not depend on the threshold; only the map's edges change", threshold: e.threshold, edges: e.edges, changes: [] });
   }
   for (const agg of aggregations.slice(1)) {
     const name = `aggregation ${agg}${agg === "median" && weights !== undefined ? " (unweighted)" : ""}`;
-    scenarios.push(attempt(name, "aggregation", () => run(name, "aggregation", matrices, agg, weights, baseThr)));
+    scenarios.push(run(name, "aggregation", matrices, agg, weights));
   }
 
   for (const s of scenarios.slice(1)) {
