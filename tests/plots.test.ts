@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   causalDiagram, defaultModel, dematel, componentIds, gapRatioPlot, ismLevelsPlot, layerColorGroups, layerOrderPlot, micmacPlot,
-  plotText, powerCurvePlot, formatDelta, MICMAC_JITTER, relationForestPlot, totalRelationHeatmap, LAYER_COLORS, NO_LAYER_COLOR, QUADRANT_CAPTIONS, type Model,
+  plotText, powerCurvePlot, formatDelta, MICMAC_JITTER, relationForestPlot, totalRelationHeatmap, LAYER_COLORS, NO_LAYER_COLOR, QUADRANT_CAPTIONS, FIGURE_FONT_FAMILY, type Model,
 } from "../src/index.js";
 import { deepFreeze, randomDirect } from "./helpers.js";
 
@@ -223,6 +223,23 @@ describe("layerOrderPlot, micmacPlot, ismLevelsPlot, powerCurvePlot", () => {
 
   it("formatDelta(δ) keeps the decimals δ needs (2 to 4), so legends never round 0.025 to 0.03", () => {
     expect([0.5, 0.025, 0.1, 0.0125, 0, -0.25].map(formatDelta)).toEqual(["0.50", "0.025", "0.10", "0.0125", "0", "−0.25"]);
+  });
+});
+
+describe("every figure builder", () => {
+  it("sets layout.font.family to FIGURE_FONT_FAMILY", () => {
+    const figures = [
+      causalDiagram(result, model),
+      totalRelationHeatmap(result),
+      gapRatioPlot({ experts: [2, 3], gap: [0.1, 0.04] }),
+      relationForestPlot({ components: ["A"], relation: [{ estimate: 0.1, lower: 0, upper: 0.2 }] }),
+      layerOrderPlot([{ order: ["L1", "L2"], statistic: 0.5, proposed: true }]),
+      micmacPlot({ components: ["A", "B"], driving: [2, 1], dependence: [1, 2] }),
+      ismLevelsPlot({ levels: [["A"], ["B"]] }),
+      powerCurvePlot({ experts: [5, 10], power: [0.3, 0.7] }),
+    ];
+    for (const fig of figures) expect((fig.layout.font as { family: string }).family).toBe(FIGURE_FONT_FAMILY);
+    expect(FIGURE_FONT_FAMILY.startsWith("system-ui")).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Model } from "../types.js";
-import { type PlotlyFigure, plotNumber, plotText } from "./plotlyFigure.js";
+import { type PlotlyFigure, plotNumber, plotText, FIGURE_FONT_FAMILY } from "./plotlyFigure.js";
 import { layerColorGroups } from "./layerColorGroups.js";
 
 /** What {@link causalDiagram} reads from a DEMATEL result (a `DematelResult` or an `AnalysisResult`). */
@@ -156,7 +156,7 @@ export function causalDiagram(result: CausalDiagramInput, model?: Model, options
       hovermode: "closest",
       height: 640,
       margin: { t: 70, r: 20, b: 90, l: 70 },
-      font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
+      font: { family: FIGURE_FONT_FAMILY },
     },
   };
 }

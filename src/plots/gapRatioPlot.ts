@@ -1,4 +1,4 @@
-import { type PlotlyFigure, plotText } from "./plotlyFigure.js";
+import { type PlotlyFigure, plotText, FIGURE_FONT_FAMILY } from "./plotlyFigure.js";
 
 /** The consensus gap-ratio curve: gap(p) for p = experts[k], as a fraction (0.05 = 5%). */
 export interface GapRatioCurve {
@@ -52,7 +52,7 @@ export function gapRatioPlot(panel: GapRatioCurve | { gapRatio: GapRatioCurve },
       annotations: [{ xref: "paper", x: 1, yref: "y", y: limit * 100, text: `${limit * 100}% (95% consensus)`, showarrow: false, xanchor: "right", yanchor: "bottom", font: { size: 11, color: "#D55E00" } }],
       showlegend: false,
       margin: { t: 70, r: 20, b: 50, l: 60 },
-      font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
+      font: { family: FIGURE_FONT_FAMILY },
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Model } from "../types.js";
-import { type PlotlyFigure, plotText } from "./plotlyFigure.js";
+import { type PlotlyFigure, plotText, FIGURE_FONT_FAMILY } from "./plotlyFigure.js";
 import { layerColorGroups } from "./layerColorGroups.js";
 
 /** What {@link ismLevelsPlot} reads from an ISM result. */
@@ -71,7 +71,7 @@ export function ismLevelsPlot(ism: IsmLevelsInput, model?: Model): PlotlyFigure 
       showlegend: false,
       height: Math.max(300, 90 * L + 120),
       margin: { t: 70, r: 20, b: 30, l: 70 },
-      font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
+      font: { family: FIGURE_FONT_FAMILY },
     },
   };
 }

@@ -1,4 +1,4 @@
-import { type PlotlyFigure, plotNumber, plotText } from "./plotlyFigure.js";
+import { type PlotlyFigure, plotNumber, plotText, FIGURE_FONT_FAMILY } from "./plotlyFigure.js";
 
 /** One ordering of the proposed layers and its trend statistic. */
 export interface LayerOrderEntry {
@@ -42,7 +42,7 @@ export function layerOrderPlot(orders: readonly LayerOrderEntry[] | { orders: re
       showlegend: false,
       height: Math.max(300, 22 * list.length + 140),
       margin: { t: 70, r: 20, b: 50, l: 20 },
-      font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
+      font: { family: FIGURE_FONT_FAMILY },
     },
   };
 }

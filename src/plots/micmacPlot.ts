@@ -1,5 +1,5 @@
 import type { Model } from "../types.js";
-import { type PlotlyFigure, plotText } from "./plotlyFigure.js";
+import { type PlotlyFigure, plotText, FIGURE_FONT_FAMILY } from "./plotlyFigure.js";
 import { layerColorGroups } from "./layerColorGroups.js";
 
 /** What {@link micmacPlot} reads from a MICMAC result. */
@@ -106,7 +106,7 @@ export function micmacPlot(micmac: MicmacInput, model?: Model): PlotlyFigure {
       showlegend: model !== undefined && groups.length > 1,
       legend: { title: { text: "Layer" }, orientation: "h", y: -0.18 },
       margin: { t: 60, r: 20, b: model ? 90 : 50, l: 60 },
-      font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
+      font: { family: FIGURE_FONT_FAMILY },
     },
   };
 }

@@ -10,6 +10,13 @@ export interface PlotlyFigure {
 }
 
 /**
+ * The font family of every figure's layout (`layout.font.family`): the
+ * system UI fonts, as in the report's style sheet; one constant so the
+ * figures cannot drift apart.
+ */
+export const FIGURE_FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+/**
  * Escape a user-provided label for Plotly text (`text`, `hovertext`, titles,
  * annotations): Plotly renders a subset of HTML tags (`<b>`, `<br>`, `<a>`,
  * `<span style>`…) in text, so `&`, `<` and `>` become `&amp;`, `&lt;`,

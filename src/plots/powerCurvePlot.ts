@@ -1,4 +1,4 @@
-import { type PlotlyFigure, plotNumber } from "./plotlyFigure.js";
+import { type PlotlyFigure, plotNumber, FIGURE_FONT_FAMILY } from "./plotlyFigure.js";
 import { LAYER_COLORS } from "./layerColorGroups.js";
 
 /** What {@link powerCurvePlot} reads from a power simulation result (a `powerCurve` result). */
@@ -89,7 +89,7 @@ export function powerCurvePlot(power: PowerCurveInput | readonly PowerCurveInput
       showlegend: !single,
       legend: { title: { text: "layer effect" }, orientation: "h", y: -0.2 },
       margin: { t: 70, r: 20, b: single ? 50 : 90, l: 60 },
-      font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
+      font: { family: FIGURE_FONT_FAMILY },
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Model } from "../types.js";
-import { type PlotlyFigure, plotNumber, plotText } from "./plotlyFigure.js";
+import { type PlotlyFigure, plotNumber, plotText, FIGURE_FONT_FAMILY } from "./plotlyFigure.js";
 import { layerColorGroups } from "./layerColorGroups.js";
 
 /** A point estimate with a percentile interval. */
@@ -70,7 +70,7 @@ export function relationForestPlot(bootstrap: RelationForestInput, model?: Model
       legend: { title: { text: "Layer" }, orientation: "h", y: -0.15 },
       margin: { t: 70, r: 20, b: 80, l: 80 },
       height: Math.max(320, 60 + 32 * ids.length + 120),
-      font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
+      font: { family: FIGURE_FONT_FAMILY },
     },
   };
 }

@@ -1,4 +1,4 @@
-import { type PlotlyFigure, plotNumber, plotText } from "./plotlyFigure.js";
+import { type PlotlyFigure, plotNumber, plotText, FIGURE_FONT_FAMILY } from "./plotlyFigure.js";
 
 /** What {@link totalRelationHeatmap} reads from a DEMATEL result. */
 export interface TotalRelationHeatmapInput {
@@ -58,7 +58,7 @@ export function totalRelationHeatmap(result: TotalRelationHeatmapInput, options:
       yaxis: { title: { text: "influencing (from)" }, autorange: "reversed", type: "category" },
       margin: { t: 80, r: 20, b: 60, l: 80 },
       height: Math.max(380, 38 * n + 160),
-      font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
+      font: { family: FIGURE_FONT_FAMILY },
     },
   };
 }
