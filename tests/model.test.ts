@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultModel, InputError, layerIndex, loadModel, parseModel, componentIds } from "../src/index.js";
 import { cxmModel } from "../src/models/cxm10.js";
@@ -93,6 +95,14 @@ describe("loadModel", () => {
   });
   it("names a missing file", () => {
     expect(() => loadModel("no/such/model.json")).toThrow(/no\/such\/model\.json.*no such file/);
+  });
+  it("reads a model saved with a byte-order mark, as UTF-8 (Notepad) or UTF-16LE, like the shipped file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cxm-model-bom-"));
+    const text = readFileSync("data/models/cxm-10.json", "utf8");
+    writeFileSync(join(dir, "utf8.json"), "\ufeff" + text, "utf8");
+    writeFileSync(join(dir, "utf16.json"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    expect(loadModel(join(dir, "utf8.json"))).toEqual(loadModel("data/models/cxm-10.json"));
+    expect(loadModel(join(dir, "utf16.json"))).toEqual(loadModel("data/models/cxm-10.json"));
   });
   it("names a file that is not JSON", () => {
     expect(() => loadModel("LICENSE")).toThrow(InputError);
