@@ -197,6 +197,13 @@ describe("createNotebookDisplay({ plotlyJs, idPrefix })", () => {
     expect(calls[0].layout).toEqual(JSON.parse(JSON.stringify(fig.layout)));
   });
 
+  it("hands back the library text it was made with, so a notebook reads plotly.min.js once for its charts and its report", () => {
+    const nb = createNotebookDisplay({ plotlyJs: FAKE_LIB, idPrefix: "p" });
+    expect(nb.plotlyJs).toBe(FAKE_LIB);
+    nb.plot(figure("a"));
+    expect(nb.plotlyJs).toBe(FAKE_LIB);
+  });
+
   it("inlines the real plotly.min.js with no </script or <!-- left in it", () => {
     const lib = readFileSync(join(process.cwd(), "node_modules/plotly.js-dist-min/plotly.min.js"), "utf8");
     const html = createNotebookDisplay({ plotlyJs: lib, idPrefix: "r" }).plot(figure("a"));

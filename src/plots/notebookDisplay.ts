@@ -132,6 +132,11 @@ export interface NotebookDisplay {
   table(header: readonly unknown[], rows: readonly (readonly unknown[])[], digits?: number): string;
   /** Number of charts produced so far. */
   readonly plots: number;
+  /**
+   * The library text this display was made with, for other outputs of the same notebook that
+   * inline Plotly too (e.g. `writeResultFiles(..., { plotlyJs: nb.plotlyJs })`), so the file is read once.
+   */
+  readonly plotlyJs: string;
 }
 
 /**
@@ -171,5 +176,6 @@ export function createNotebookDisplay(options: NotebookDisplayOptions): Notebook
     get plots(): number {
       return count;
     },
+    plotlyJs,
   };
 }
