@@ -9,7 +9,10 @@
  * R and `scipy.stats.kendalltau` compute the same). Two y values are tied when
  * they differ by at most 1e-12·max(1, max|y|), so floating-point noise in a
  * computed relation never breaks a true tie. NaN when a denominator factor is 0.
+ * The coefficient itself comes from the layers module's `tauFromCounts`, so it
+ * is the same floating-point expression as `kendallTauB` and the trend test.
  */
+import { tauFromCounts } from "../layers/kendallTauB.js";
 
 /** A reusable τ_b evaluator for m paired values. */
 export interface TauB {
@@ -29,20 +32,19 @@ export function createTauB(m: number): TauB {
   const y = new Float64Array(m);
   const pairs = (m * (m - 1)) / 2;
   const sx = new Int8Array(pairs);
-  let n0MinusN1 = 0;
+  let tiesX = 0;
   return {
     x,
     y,
     fixX(): void {
       let k = 0;
-      let ties = 0;
+      tiesX = 0;
       for (let a = 0; a < m; a++)
         for (let b = a + 1; b < m; b++, k++) {
           const d = x[a] - x[b];
           sx[k] = d > 0 ? 1 : d < 0 ? -1 : 0;
-          if (sx[k] === 0) ties++;
+          if (sx[k] === 0) tiesX++;
         }
-      n0MinusN1 = pairs - ties;
     },
     compute(): number {
       let scale = 1;
@@ -59,8 +61,7 @@ export function createTauB(m: number): TauB {
           else if (d < -tol) s -= sx[k];
           else ties++;
         }
-      const den = n0MinusN1 * (pairs - ties);
-      return den > 0 ? s / Math.sqrt(den) : NaN;
+      return tauFromCounts(s, m, tiesX, ties);
     },
   };
 }
