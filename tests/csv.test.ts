@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { csvCell, toCsv, writeFileAtomic } from "../src/index.js";
+import { csvCell, sameFile, toCsv, writeFileAtomic } from "../src/index.js";
 
 // Cases from OWASP "CSV Injection" (https://owasp.org/www-community/attacks/CSV_Injection):
 // cells starting with =, +, -, @, tab (0x09) or carriage return (0x0D) are prefixed with a single quote.
@@ -94,5 +94,26 @@ describe("writeFileAtomic(path, data)", () => {
 
   it("throws when the folder does not exist, creating nothing", () => {
     expect(() => writeFileAtomic(join(dir, "missing", "x.txt"), "data")).toThrow(/ENOENT/);
+  });
+});
+
+describe("sameFile(a, b)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "cxm-same-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("is true for two spellings of one path, and for a hard link (same device and inode)", () => {
+    const a = join(dir, "survey.csv");
+    writeFileSync(a, "x");
+    expect(sameFile(join(dir, "sub", "..", "survey.csv"), a)).toBe(true);
+    const link = join(dir, "link.csv");
+    linkSync(a, link);
+    expect(sameFile(link, a)).toBe(true);
+  });
+
+  it("is false for different files, and for a path that does not exist", () => {
+    const b = join(dir, "other.csv");
+    writeFileSync(b, "x");
+    expect(sameFile(b, join(dir, "survey.csv"))).toBe(false);
+    expect(sameFile(join(dir, "missing.csv"), b)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ export * from "./renderPowerReport.js";
 export * from "./toCsv.js";
 export * from "./writeFileAtomic.js";
 export * from "./writeFilesAtomic.js";
+export * from "./sameFile.js";
 export * from "./checkOutputFolder.js";
 export * from "./resultTables.js";
 export * from "./formatPValue.js";

@@ -19,16 +19,13 @@ export interface WriteResultFilesOptions {
   inputs?: readonly string[];
 }
 
-export { sameFile } from "./sameFile.js";
-
 /**
  * Write an analysis to a folder (created if missing): total-relation.csv (T
  * with a header row and row labels), components.csv (id, name, layer, D, R,
  * prominence, relation, role, weight), edges.csv (from, to, value),
  * results.json (the whole results object, NaN written as null) and
- * report.html ({@link renderReport}). Every file is written atomically
- * ({@link writeFileAtomic}); CSV cells can never start a spreadsheet formula
- * ({@link toCsv}). Refuses, before writing anything, when an output path is
+ * report.html ({@link renderReport}). CSV cells can never start a
+ * spreadsheet formula ({@link toCsv}). Refuses, before writing anything, when an output path is
  * one of `inputs` (so a survey or model file is never overwritten) or the
  * folder cannot hold the files ({@link checkOutputFolder}); the five files are
  * renamed into place only once all are complete ({@link writeFilesAtomic}).
