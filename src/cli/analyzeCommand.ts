@@ -32,15 +32,16 @@ export function analyzeCommand(args: readonly string[], io: CommandIo): number {
   const writes = !json || outGiven !== undefined;
   const out = outGiven ?? "out";
   if (writes && out.trim() === "") throw new UsageError("--out needs a folder name", "analyze");
+  const inputs = [path, ...(modelPath ? [modelPath] : [])];
   // Check the output folder before the analysis (which may bootstrap for a while), so a bad --out fails fast.
-  if (writes) checkOutputFolder(out, RESULT_FILES, { inputs: [path, ...(modelPath ? [modelPath] : [])] });
+  if (writes) checkOutputFolder(out, RESULT_FILES, { inputs });
   if (cl.values.quiet !== true) printWarnings(survey, io);
   const progress = progressLine("bootstrap", quiet);
   const result = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
   if (result.layers?.bootstrap) progress.finish(`bootstrap: ${result.layers.bootstrap.B.toLocaleString("en-US")} replicates (seed ${result.layers.bootstrap.seed})`);
   if (json) io.stdout(JSON.stringify(result, null, 2) + "\n");
   if (writes) {
-    const written = writeResultFiles(result, model, out, { plotlyJs: plotlyScript(), inputs: [path, ...(modelPath ? [modelPath] : [])] });
+    const written = writeResultFiles(result, model, out, { plotlyJs: plotlyScript(), inputs });
     if (!quiet) {
       if (survey.synthetic) io.stdout("Note: SYNTHETIC example data (see data/README.md); the results are not evidence about the model.\n");
       io.stdout(`Analysed ${survey.experts.length} experts × ${result.components.length} components from ${label}\n`);
