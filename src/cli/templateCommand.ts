@@ -3,7 +3,7 @@ import { basename, dirname } from "node:path";
 import { InputError } from "../errors.js";
 import { surveyTemplate } from "../survey/surveyTemplate.js";
 import { writeFileAtomic } from "../report/writeFileAtomic.js";
-import { sameFile } from "../report/writeResultFiles.js";
+import { sameFile } from "../report/sameFile.js";
 import { checkOutputFolder } from "../report/checkOutputFolder.js";
 import { choiceOption, numberOption, parseCommandLine, stringOption } from "./parseCommandLine.js";
 import { cliModel } from "./cliInputs.js";
