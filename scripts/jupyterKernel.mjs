@@ -16,6 +16,9 @@ export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** Name of the kernel spec; the notebooks' metadata.kernelspec.name. */
 export const kernelName = "tslab";
 
+/** The kernel's display name; the notebooks' metadata.kernelspec.display_name. */
+export const kernelDisplayName = "TypeScript (cxm-dematel, tslab)";
+
 /** The repo-local Jupyter data dir. */
 export const jupyterDir = join(root, ".jupyter");
 
@@ -30,7 +33,7 @@ export function registerKernel() {
   mkdirSync(dir, { recursive: true });
   const spec = {
     argv: [process.execPath, join(root, "scripts", "tslab-kernel.cjs"), "kernel", "--config-path", "{connection_file}"],
-    display_name: "TypeScript (cxm-dematel, tslab)",
+    display_name: kernelDisplayName,
     language: "typescript",
     metadata: { "cxm-dematel": "written by scripts/jupyterKernel.mjs; safe to delete" },
   };

@@ -35,7 +35,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { jupyterEnv, kernelName, registerKernel, root } from "./jupyterKernel.mjs";
+import { jupyterEnv, kernelDisplayName, kernelName, registerKernel, root } from "./jupyterKernel.mjs";
 
 const notebooksDir = join(root, "notebooks");
 const buildDir = join(root, "build", "notebooks");
@@ -108,13 +108,16 @@ export function notebookProblems(nb) {
   return problems;
 }
 
+/** A chart div as src/plots/notebookDisplay.ts writes it (`class="cxm-plot"`), in outputs and in the rendered DOM alike. */
+const CHART_DIV = /<div[^>]*class="cxm-plot[" ]/g;
+
 /** Number of chart divs (`class="cxm-plot"`) the notebook's outputs contain. */
 export function chartDivsInNotebook(nb) {
   let count = 0;
   for (const cell of nb.cells) {
     for (const out of cell.outputs ?? []) {
       const html = out.data?.["text/html"];
-      if (html) count += (text(html).match(/<div[^>]*class="cxm-plot[" ]/g) ?? []).length;
+      if (html) count += (text(html).match(CHART_DIV) ?? []).length;
     }
   }
   return count;
@@ -125,10 +128,7 @@ export function chartDivsInNotebook(nb) {
  * elements between it and the next chart div (Plotly draws 2–3 per chart).
  */
 export function drawnCharts(dom) {
-  const starts = [];
-  const re = /<div[^>]*class="cxm-plot[" ]/g;
-  let m;
-  while ((m = re.exec(dom)) !== null) starts.push(m.index);
+  const starts = [...dom.matchAll(CHART_DIV)].map((m) => m.index);
   return starts.map((start, i) => {
     const segment = dom.slice(start, i + 1 < starts.length ? starts[i + 1] : dom.length);
     return (segment.match(/class="main-svg"/g) ?? []).length;
@@ -278,7 +278,7 @@ function writeNotebook(file, cells) {
   const nb = {
     cells: cells.map((c, i) => ({ id: `cell-${i + 1}`, ...c })),
     metadata: {
-      kernelspec: { name: kernelName, display_name: "TypeScript (cxm-dematel, tslab)", language: "typescript" },
+      kernelspec: { name: kernelName, display_name: kernelDisplayName, language: "typescript" },
       language_info: { name: "typescript" },
     },
     nbformat: 4,
