@@ -11,10 +11,9 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { root } from "./jupyterKernel.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const node = process.execPath;
 const ci = /^(1|true|yes)$/i.test(process.env.CI ?? "");
 let passed = 0, failed = 0;
