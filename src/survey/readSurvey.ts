@@ -44,7 +44,8 @@ export function decodeSurveyBytes(bytes: Uint8Array, file: string, options: Deco
     for (let k = 0; k < head.length; k++) if (head[k] === 0) (k % 2 === 0 ? evenZero++ : oddZero++);
     if (head.length >= 4 && oddZero === head.length / 2 && evenZero === 0) return new TextDecoder("utf-16le").decode(bytes);
     if (head.length >= 4 && evenZero === head.length / 2 && oddZero === 0) return utf16be(bytes);
-    throw new InputError({ file, row: lineOf(bytes, nul), message: "the file is not a text file", expected, found: `binary data (a byte 0 in line ${lineOf(bytes, nul)})` });
+    const line = lineOf(bytes, nul);
+    throw new InputError({ file, row: line, message: "the file is not a text file", expected, found: `binary data (a byte 0 in line ${line})` });
   }
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
