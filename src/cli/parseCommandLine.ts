@@ -113,8 +113,9 @@ export function choiceOption<T extends string>(cl: CommandLine, name: string, ch
 export function rangeOption(cl: CommandLine, name: string, parts: 2 | 3, command: string): number[] | undefined {
   const raw = stringOption(cl, name);
   if (raw === undefined) return undefined;
-  const xs = raw.split(/[:]/).map((s) => Number(s.trim()));
-  const ok = (xs.length === parts || (parts === 3 && xs.length === 2)) && xs.every((x, k) => raw.split(":")[k].trim() !== "" && Number.isFinite(x));
+  const texts = raw.split(":").map((s) => s.trim());
+  const xs = texts.map(Number);
+  const ok = (xs.length === parts || (parts === 3 && xs.length === 2)) && xs.every((x, k) => texts[k] !== "" && Number.isFinite(x));
   if (!ok) throw new UsageError(`--${name} must look like ${parts === 2 ? "0:4 (min:max)" : "5:40:5 (from:to:step)"}, got "${raw}"`, command);
   return xs;
 }
