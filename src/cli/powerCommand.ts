@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { InputError } from "../errors.js";
+import type { Model } from "../types.js";
 import { powerCurve, type PowerResult, type PowerSettings } from "../uncertainty/powerCurve.js";
 import { toCsv } from "../report/toCsv.js";
 import { writeFilesAtomic } from "../report/writeFilesAtomic.js";
@@ -144,7 +145,7 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
 }
 
 /** The text output: settings, the K × δ table, the smallest K with 80% power per δ, and the notes. */
-function powerText(study: PowerStudy, model: Parameters<typeof powerNotes>[1]): string {
+function powerText(study: PowerStudy, model: Model): string {
   const { settings: s, curves } = study;
   const heads = curves.map((c) => `δ = ${formatDelta(c.settings.delta)}`);
   const width = Math.max(8, ...heads.map((h) => h.length));
