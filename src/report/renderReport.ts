@@ -173,7 +173,9 @@ export function renderReport(results: ReportInput, model: Model, options: Render
 
   // Summary
   parts.push(`<section id="summary"><h2>Who drives whom</h2>`);
-  if (r.layers) parts.push(`<p class="verdict">${escapeHtml(layeringVerdict(r.layers))}</p>`);
+  // The verdict opens the summary and the layering section alike: built once, shown twice.
+  const verdict = r.layers ? `<p class="verdict">${escapeHtml(layeringVerdict(r.layers))}</p>` : "";
+  if (verdict) parts.push(verdict);
   parts.push(`<ul class="reading">${plainReading(r, model).map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul></section>`);
 
   // Causal diagram
@@ -201,7 +203,7 @@ export function renderReport(results: ReportInput, model: Model, options: Render
   parts.push(`</section>`);
 
   // Layering
-  if (r.layers) parts.push(layersSection(r.layers, model, plot));
+  if (r.layers) parts.push(layersSection(r.layers, model, plot, verdict));
   for (const note of r.meta.notes ?? []) parts.push(`<p class="notice">${escapeHtml(note)}</p>`);
 
   // Panel quality
@@ -251,9 +253,9 @@ export function renderReport(results: ReportInput, model: Model, options: Render
 }
 
 
-function layersSection(L: LayersReportInput, model: Model, plot: (f: PlotlyFigure, alt: string) => string): string {
+function layersSection(L: LayersReportInput, model: Model, plot: (f: PlotlyFigure, alt: string) => string, verdict: string): string {
   const out: string[] = [`<section id="layers"><h2>Does the proposed layering hold?</h2>`];
-  out.push(`<p class="verdict">${escapeHtml(layeringVerdict(L))}</p>`);
+  out.push(verdict);
   const layers = model.layers ?? [];
   out.push(`<p>Proposed layers, outermost (drivers) first: ${layers.map((l) => `${escapeHtml(l.id)} <strong>${escapeHtml(l.name)}</strong> (${l.components.map(escapeHtml).join(", ")})`).join(" → ")}.</p>`);
   const tests: Array<Array<string | number>> = [];
