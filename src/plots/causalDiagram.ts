@@ -60,7 +60,8 @@ export function causalDiagram(result: CausalDiagramInput, model?: Model, options
   groups.forEach((g) => g.members.forEach((i) => (layerOf[i] = g.id ? g.name : "")));
 
   // Label placement: a point close to an earlier one gets its label on another side, so ids stay readable.
-  const spanX = Math.max(...x) - Math.min(...x) || 1;
+  const xmin = Math.min(...x), xmax = Math.max(...x);
+  const spanX = xmax - xmin || 1;
   const spanY = Math.max(...y) - Math.min(...y) || 1;
   // Causes get their label above, effects below: arrows mostly run from causes down to effects, so the
   // label sits on the side away from the incoming arrowheads.
@@ -98,7 +99,6 @@ export function causalDiagram(result: CausalDiagramInput, model?: Model, options
   }));
 
   // Axis ranges with room for labels and captions.
-  const xmin = Math.min(...x), xmax = Math.max(...x);
   const ymin = Math.min(0, ...y), ymax = Math.max(0, ...y);
   const xpad = Math.max((xmax - xmin) * 0.12, 1e-3 + Math.abs(xmax) * 0.05);
   const ypad = Math.max((ymax - ymin) * 0.15, 1e-3 + Math.max(Math.abs(ymax), Math.abs(ymin)) * 0.1);
