@@ -238,6 +238,34 @@ describe("createTrendTest(layerOf)", () => {
     }
   });
 
+  it("untied relations (tallied null distribution) agree with brute force, also when tied calls come in between", () => {
+    // METHODS §5: p = #{assignments with S ≥ S_obs (tolerance rule)} / #assignments, checked against the
+    // public trendStatistic over every enumerated row, with and without the pair-sign table.
+    const cases: Array<{ layerOf: number[]; sizes: number[] }> = [
+      { layerOf: [0, 1, -1, 2, 1, 0, 2, 1], sizes: [2, 3, 2] },
+      { layerOf: layerIndex(defaultModel()), sizes: [2, 3, 2, 3] },
+    ];
+    for (const { layerOf, sizes } of cases) {
+      const m = sizes.reduce((a, b) => a + b, 0);
+      const rows = rowsOf(enumerateAssignments(sizes), m);
+      const tests = [createTrendTest(layerOf), createTrendTest(layerOf, { maxPairTable: 0 })];
+      const rng = createRandom(31);
+      for (let k = 0; k < 4; k++) {
+        // Continuous values (no ties), with a layer trend so that small p-values occur too; every other call tied.
+        const tied = k % 2 === 1;
+        const relation = layerOf.map((l) => (tied ? rng.int(3) : -0.3 * l + rng.normal()));
+        const layeredR = relation.filter((_, i) => layerOf[i] >= 0);
+        const stats = rows.map((row) => trendStatistic(row, layeredR));
+        for (const test of tests) {
+          const res = test.test(relation);
+          if (Number.isNaN(res.statistic)) continue;
+          expect(res.statistic).toBe(trendStatistic(layerOf, relation));
+          expect(Math.abs(res.p - bruteP(stats, res.statistic))).toBeLessThan(1e-14);
+        }
+      }
+    }
+  });
+
   it("gives the same p without the precomputed pair-sign table (maxPairTable: 0)", () => {
     const layerOf = layerIndex(defaultModel());
     const rng = createRandom(77);

@@ -41,7 +41,11 @@ export interface PermutationTest<Input> {
  * Speed: the assignments are listed once here; each `test` call ranks the
  * relation values into pairwise signs and makes one pass over the table,
  * allocating only its result (about 1.1 million pair operations for the CXM
- * model's 25,200 assignments).
+ * model's 25,200 assignments). In the exact test a relation without ties
+ * needs no pass at all: every untied relation gives the same null
+ * distribution of the numerator (the argument of {@link attainableTrendSize}),
+ * which is tallied on the first such call, so later ones (the power
+ * simulation's thousands of panels) cost one pass over the m(m−1)/2 pairs.
  * When relation is constant over the layered components, S_trend and p are NaN.
  * @param layerOf each component's 0-based layer, −1 for none (`layerIndex(model)`).
  * @throws {RangeError} see {@link createAssignmentSet}; `test` throws a
@@ -59,6 +63,22 @@ export function createTrendTest(layerOf: ArrayLike<number>, options: Permutation
   for (let p = 0; p < P; p++) if (observedSigns[p] === 0) tiesLayer++;
   const r = new Float64Array(m);
   const sr = new Int8Array(P);
+  // Exact test, relation without ties: a row's numerator s depends on relation only through its ranking,
+  // and relabelling the components maps the set of all assignments onto itself, so the multiset of s over
+  // the rows is the same for every untied relation. It is tallied once (against the ranking r_a > r_b for
+  // a < b) as atMost[v + P] = #{rows with s ≤ v}; such a call then costs one pass over the pairs.
+  let atMost: Float64Array | null = null;
+  const untiedAtMost = (): Float64Array => {
+    const counts = new Float64Array(2 * P + 1);
+    for (let row = 0, base = 0, o = 0; row < evaluated; row++, base += m) {
+      let s = 0;
+      if (pairSigns !== null) for (let p = 0; p < P; p++, o++) s += pairSigns[o];
+      else for (let p = 0; p < P; p++) s += Math.sign(rows[base + pairA[p]] - rows[base + pairB[p]]);
+      counts[s + P]++;
+    }
+    for (let v = 1; v <= 2 * P; v++) counts[v] += counts[v - 1];
+    return counts;
+  };
   return permutationTest(set, (relation: ArrayLike<number>): PermutationResult => {
     if (relation.length !== n) throw new RangeError(`trend test: ${relation.length} relation values for ${n} components`);
     for (let a = 0; a < m; a++) {
@@ -81,7 +101,10 @@ export function createTrendTest(layerOf: ArrayLike<number>, options: Permutation
     const statistic = tau === 0 ? 0 : -tau;
     // S_trend(row) ≥ S_obs  ⟺  −s/√den ≥ −sObs/√den  ⟺  s ≤ sObs (den is the same for every row).
     let count = 0;
-    if (pairSigns !== null) {
+    if (set.method === "exact" && tiesRelation === 0) {
+      atMost ??= untiedAtMost();
+      count = atMost[sObs + P];
+    } else if (pairSigns !== null) {
       for (let row = 0, o = 0; row < evaluated; row++) {
         let s = 0;
         for (let p = 0; p < P; p++, o++) s += pairSigns[o] * sr[p];
