@@ -58,7 +58,11 @@ export function simulationSeed(seed: number, K: number, sim: number): number {
   return h;
 }
 
-/** A simulator that allocates nothing per panel (beyond the permutation test's small result object). */
+/**
+ * A simulator whose buffers, kernel and permutation test are built once; per panel it allocates only
+ * its own seeded generator (`createRandom(simulationSeed(…))`, so that a panel depends on (seed, K, sim)
+ * alone) and the permutation test's small result object.
+ */
 export interface PowerSimulator {
   /** Number of assignments and method of the trend test. */
   readonly method: "exact" | "monte-carlo";
