@@ -12,7 +12,7 @@ import { htmlPage } from "./htmlPage.js";
 import { plainReading } from "./plainReading.js";
 import { formatPValue } from "./formatPValue.js";
 import { layeringVerdict, type LayeringVerdictInput } from "./layeringVerdict.js";
-import type { ResultTablesInput } from "./resultTables.js";
+import { componentTable, type ResultTablesInput } from "./resultTables.js";
 
 /** The panel-quality figures the report shows (the shape `panelQuality` returns). */
 export interface PanelReportInput {
@@ -143,8 +143,6 @@ export function renderReport(results: ReportInput, model: Model, options: Render
   const r = results;
   const ids = r.components;
   const names = new Map(model.components.map((c) => [c.id, c.name] as const));
-  const layerName = new Map<string, string>();
-  (model.layers ?? []).forEach((l) => l.components.forEach((c) => layerName.set(c, l.name)));
   const label = (id: string): string => (names.get(id) ?? id);
   const figures: Array<{ id: string; figure: PlotlyFigure }> = [];
   const plot = (figure: PlotlyFigure, alt: string): string => {
@@ -185,7 +183,8 @@ export function renderReport(results: ReportInput, model: Model, options: Render
   parts.push(
     table(
       ["id", "component", "layer", "D (given)", "R (received)", "prominence D+R", "relation D−R", "role", "weight"],
-      ids.map((id, i) => [id, label(id), layerName.get(id) ?? "", r.given[i], r.received[i], r.prominence[i], r.relation[i], { v: r.role[i], cls: r.role[i] }, r.weights[i]]),
+      // The rows of components.csv (componentTable), so the page and the file cannot disagree; the role cell is coloured.
+      componentTable(r, model).slice(1).map((row) => row.map((c, k) => (k === 7 ? { v: c, cls: String(c) } : c))),
       [0, 1, 2, 7],
     ),
   );
