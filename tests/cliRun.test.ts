@@ -4,6 +4,7 @@ import { runCli, type Command } from "../src/cli/runCli.js";
 import { UsageError } from "../src/cli/usageError.js";
 import { choiceOption, numberOption, parseCommandLine, rangeOption } from "../src/cli/parseCommandLine.js";
 import { progressLine } from "../src/cli/progressLine.js";
+import { METHOD_OPTIONS, cliAnalyzeOptions } from "../src/cli/cliInputs.js";
 import { packageRoot } from "../src/cli/packageRoot.js";
 import { InfeasibleError, InputError } from "../src/index.js";
 
@@ -108,6 +109,12 @@ describe("parseCommandLine(args, options, maxPositionals, command)", () => {
     const good = parseCommandLine(["--bootstrap", "100", "--aggregation", "MEDIAN"], spec, 0, "analyze");
     expect(numberOption(good, "bootstrap", "analyze", { integer: true, min: 0 })).toBe(100);
     expect(choiceOption(good, "aggregation", ["mean", "median"], "analyze")).toBe("median");
+  });
+  it("cliAnalyzeOptions passes on only what was given, so analyzeSurvey's defaults (B = 5000, seed 1) are the only ones", () => {
+    const none = cliAnalyzeOptions(parseCommandLine([], METHOD_OPTIONS, 1, "analyze"), "analyze");
+    expect(none).toEqual({ threshold: { method: "mean" } });
+    const given = cliAnalyzeOptions(parseCommandLine(["--bootstrap", "0", "--seed", "7", "--aggregation", "median"], METHOD_OPTIONS, 1, "analyze"), "analyze");
+    expect(given).toEqual({ aggregation: "median", threshold: { method: "mean" }, bootstrap: 0, seed: 7 });
   });
 });
 

@@ -102,7 +102,7 @@ export function cliSurvey(cl: CommandLine, model: Model, command: string): { sur
  * cliAnalyzeOptions(parseCommandLine(["--threshold-value", "0.2"], METHOD_OPTIONS, 1, "analyze"), "analyze").threshold;
  * // { method: "fixed", value: 0.2 }
  */
-export function cliAnalyzeOptions(cl: CommandLine, command: string): AnalyzeOptions & { bootstrap: number; seed: number } {
+export function cliAnalyzeOptions(cl: CommandLine, command: string): AnalyzeOptions {
   const aggregation = choiceOption(cl, "aggregation", ["mean", "median"] as const, command);
   const normalization = choiceOption(cl, "normalization", ["max", "row", "column"] as const, command);
   const epsilon = numberOption(cl, "epsilon", command, { min: 0 });
@@ -127,7 +127,14 @@ export function cliAnalyzeOptions(cl: CommandLine, command: string): AnalyzeOpti
     ...(q !== undefined ? { q } : {}),
     ...(fixedValue !== undefined ? { value: fixedValue } : {}),
   };
-  const bootstrap = numberOption(cl, "bootstrap", command, { integer: true, min: 0, max: 1_000_000 }) ?? 5000;
-  const seed = numberOption(cl, "seed", command, { integer: true }) ?? 1;
-  return { ...(aggregation ? { aggregation } : {}), ...(normalization ? { normalization } : {}), ...(epsilon !== undefined ? { epsilon } : {}), threshold, bootstrap, seed };
+  const bootstrap = numberOption(cl, "bootstrap", command, { integer: true, min: 0, max: 1_000_000 });
+  const seed = numberOption(cl, "seed", command, { integer: true });
+  return {
+    ...(aggregation ? { aggregation } : {}),
+    ...(normalization ? { normalization } : {}),
+    ...(epsilon !== undefined ? { epsilon } : {}),
+    threshold,
+    ...(bootstrap !== undefined ? { bootstrap } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+  };
 }
