@@ -142,7 +142,7 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
     }
   };
 
-  const analyse = (ms: readonly Matrix[], agg: AggregationMethod, w: readonly number[] | undefined): DematelResult => dematel(aggregate(ms, { method: agg, weights: agg === "mean" ? w : undefined }), dematelOptions);
+  const analyse = (ms: readonly Matrix[], agg: AggregationMethod, w: readonly number[] | undefined): DematelResult => dematel(aggregate(ms, { method: agg, weights: w }), dematelOptions);
   // Every computed scenario uses the baseline's threshold rule (the threshold rows reuse the baseline's T).
   const scenarioOf = (scenario: string, kind: SensitivityScenario["kind"], d: DematelResult): SensitivityScenario => {
     const tests = layerTests(d.total, d.relation, model, { prepared });

@@ -83,7 +83,7 @@ export function validateLayers(matrices: readonly Matrix[], model: Model, option
   const aggregation = options.aggregation ?? "mean";
   const threshold = options.threshold ?? { method: "mean" };
   const prepared = createLayerTests(model, options);
-  const A = aggregate(matrices, { method: aggregation, weights: aggregation === "mean" ? options.weights : undefined });
+  const A = aggregate(matrices, { method: aggregation, weights: options.weights });
   const d = dematel(A, { components: ids, normalization: options.normalization, epsilon: options.epsilon, threshold });
   const tests = layerTests(d.total, d.relation, model, { prepared });
   const ism = ismLevels(d.total, d.threshold.value, ids);
