@@ -72,9 +72,8 @@ const text = (v) => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v :
 function cleanError(message) {
   const lines = message.replace(/\u001b\[[0-9;]*m/g, "").split("\n");
   const kept = lines.filter((l) => !/^\s+at .*(node_modules[\\/]tslab|node:vm|node:internal|sigintHandlersWrap)/.test(l));
-  const out = kept.join("\n").trim();
-  const limited = out.split("\n").slice(0, 25);
-  return limited.join("\n") + (out.split("\n").length > 25 ? "\n…" : "");
+  const out = kept.join("\n").trim().split("\n");
+  return out.slice(0, 25).join("\n") + (out.length > 25 ? "\n…" : "");
 }
 
 /**
