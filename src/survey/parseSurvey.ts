@@ -3,7 +3,7 @@ import { InputError, type InputProblem, shown } from "../errors.js";
 import { componentMatcher } from "./componentMatcher.js";
 import { readCsvRows } from "./csvRows.js";
 import { parseLocaleNumber } from "./parseLocaleNumber.js";
-import { classifySurveyHeader, type SurveyHeader } from "./surveyHeader.js";
+import { classifySurveyHeader } from "./surveyHeader.js";
 import { unguardCsvCell } from "./surveyCsvCell.js";
 
 /** Options of {@link parseSurvey} and `readSurvey`. */
@@ -117,9 +117,8 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
   }
   problems.push(...csvProblems);
   const matcher = componentMatcher(model);
-  const header = classifySurveyHeader(rows[0].cells, rows[0].line, matcher, ids, problems, file);
-  if (!header) fail();
-  const h = header as SurveyHeader;
+  const h = classifySurveyHeader(rows[0].cells, rows[0].line, matcher, ids, problems, file);
+  if (!h) return fail();
   const width = h.names.length;
 
   // Unknown component labels, one problem per distinct label (first occurrence), counted.
