@@ -1,7 +1,8 @@
 import type { Model } from "../types.js";
 import { layerIndex } from "../model.js";
 import { countAssignments } from "./countAssignments.js";
-import { enumerateAssignments } from "./enumerateAssignments.js";
+import { createAssignmentSet } from "./createAssignmentSet.js";
+import { untiedTrendAtMost } from "./permutationTest.js";
 
 /** The attainable size of the exact trend test: its rejection rate under the null (see {@link attainableTrendSize}). */
 export interface AttainableSize {
@@ -36,27 +37,18 @@ export interface AttainableSize {
  */
 export function attainableTrendSize(model: Model, alpha = 0.05, options: { maxExact?: number } = {}): AttainableSize | undefined {
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`attainableTrendSize: alpha must be in (0, 1), got ${alpha}`);
+  const layerOf = layerIndex(model);
   const counts: number[] = [];
-  for (const l of layerIndex(model)) if (l >= 0) counts[l] = (counts[l] ?? 0) + 1;
+  for (const l of layerOf) if (l >= 0) counts[l] = (counts[l] ?? 0) + 1;
   const sizes = Array.from(counts, (c) => c ?? 0).filter((c) => c > 0);
   if (sizes.length < 2) throw new RangeError("attainableTrendSize needs a model with at least two non-empty layers");
   const N = countAssignments(sizes);
   if (N > (options.maxExact ?? 1e6)) return undefined;
-  const rows = enumerateAssignments(sizes);
-  const m = sizes.reduce((a, b) => a + b, 0);
-  const P = (m * (m - 1)) / 2;
-  // Tally of the numerators s ∈ [−P, P] (relation r_a = a: sign(r_a − r_b) = −1 for a < b).
-  const tally = new Float64Array(2 * P + 1);
-  for (let r = 0, base = 0; r < N; r++, base += m) {
-    let s = 0;
-    for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) s -= Math.sign(rows[base + a] - rows[base + b]);
-    tally[s + P]++;
-  }
-  // An assignment with numerator s has p = #{s' ≤ s}/N; it is rejected when p < α.
-  let below = 0, rejected = 0;
-  for (let v = 0; v <= 2 * P; v++) {
-    below += tally[v];
-    if (tally[v] > 0 && below / N < alpha) rejected += tally[v];
-  }
+  // The tally of the numerators s over every assignment (untiedTrendAtMost, shared with the trend test): an
+  // assignment with numerator s has p = #{s' ≤ s}/N and is rejected when p < α; those with p < α form a prefix
+  // of the values of s, so the rejected count is the largest cumulative count below α·N.
+  const atMost = untiedTrendAtMost(createAssignmentSet(layerOf, { maxExact: N }));
+  let rejected = 0;
+  for (const below of atMost) if (below / N < alpha) rejected = below;
   return { size: rejected / N, alpha, assignments: N, sizes };
 }

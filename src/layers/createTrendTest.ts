@@ -1,5 +1,5 @@
 import { reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
-import { permutationP, permutationTest } from "./permutationTest.js";
+import { permutationP, permutationTest, untiedTrendAtMost } from "./permutationTest.js";
 import { tauFromCounts } from "./kendallTauB.js";
 
 /** A statistic and its permutation p-value. */
@@ -63,22 +63,10 @@ export function createTrendTest(layerOf: ArrayLike<number>, options: Permutation
   for (let p = 0; p < P; p++) if (observedSigns[p] === 0) tiesLayer++;
   const r = new Float64Array(m);
   const sr = new Int8Array(P);
-  // Exact test, relation without ties: a row's numerator s depends on relation only through its ranking,
-  // and relabelling the components maps the set of all assignments onto itself, so the multiset of s over
-  // the rows is the same for every untied relation. It is tallied once (against the ranking r_a > r_b for
-  // a < b) as atMost[v + P] = #{rows with s ≤ v}; such a call then costs one pass over the pairs.
+  // Exact test, relation without ties: the null distribution of the numerator is the same for every
+  // untied relation (see untiedTrendAtMost); it is tallied on the first such call, which then and later
+  // costs one pass over the pairs.
   let atMost: Float64Array | null = null;
-  const untiedAtMost = (): Float64Array => {
-    const counts = new Float64Array(2 * P + 1);
-    for (let row = 0, base = 0, o = 0; row < evaluated; row++, base += m) {
-      let s = 0;
-      if (pairSigns !== null) for (let p = 0; p < P; p++, o++) s += pairSigns[o];
-      else for (let p = 0; p < P; p++) s += Math.sign(rows[base + pairA[p]] - rows[base + pairB[p]]);
-      counts[s + P]++;
-    }
-    for (let v = 1; v <= 2 * P; v++) counts[v] += counts[v - 1];
-    return counts;
-  };
   return permutationTest(set, (relation: ArrayLike<number>): PermutationResult => {
     if (relation.length !== n) throw new RangeError(`trend test: ${relation.length} relation values for ${n} components`);
     for (let a = 0; a < m; a++) {
@@ -102,7 +90,7 @@ export function createTrendTest(layerOf: ArrayLike<number>, options: Permutation
     // S_trend(row) ≥ S_obs  ⟺  −s/√den ≥ −sObs/√den  ⟺  s ≤ sObs (den is the same for every row).
     let count = 0;
     if (set.method === "exact" && tiesRelation === 0) {
-      atMost ??= untiedAtMost();
+      atMost ??= untiedTrendAtMost(set);
       count = atMost[sObs + P];
     } else if (pairSigns !== null) {
       for (let row = 0, o = 0; row < evaluated; row++) {
