@@ -101,7 +101,7 @@ function workerEntry(): URL | undefined {
  * K, `sims` panels are drawn (as {@link simulatePanel} draws them), averaged,
  * analysed with classic DEMATEL (max normalisation) and tested with
  * `createTrendTest`; Power(K) = share of panels with p < alpha, with Monte
- * Carlo standard error √(p(1 − p)/sims). δ = 0 gives the size of the test.
+ * Carlo standard error √(p(1 − p)/(sims − failed)), failed panels (no T or no defined S_trend) left out. δ = 0 gives the size of the test.
  * Note: the exact test is discrete (S_trend takes few values), so its size is
  * at most alpha and may be somewhat below it.
  *
