@@ -74,8 +74,8 @@ describe("notebooks/", () => {
     });
 
     it("shows charts and tables through the library's createNotebookDisplay (Plotly embedded once), with no copy of the old helper", () => {
-      // Read once for the display, and in 06 once more for the self-contained report.html.
-      expect(all.split("plotly.js-dist-min/plotly.min.js").length - 1).toBe(name === "06-your-own-study" ? 2 : 1);
+      // The library is read once per notebook (06 hands the same text, nb.plotlyJs, to writeResultFiles).
+      expect(all.split("plotly.js-dist-min/plotly.min.js").length - 1).toBe(1);
       const helper = code.filter((c) => c.includes("cx.createNotebookDisplay("));
       expect(helper).toHaveLength(1);
       expect(helper[0]).toMatch(/^const show = \(figure: cx\.NotebookFigure\): void => tslab\.display\.html\(nb\.plot\(figure\)\);$/m);
