@@ -131,6 +131,10 @@ describe("weightedKappa(table, { weights })", () => {
     expect(() => weightedKappa([[1, -1], [0, 1]])).toThrow(RangeError);
     expect(() => weightedKappa([[0, 0], [0, 0]])).toThrow(RangeError);
     expect(() => weightedKappa([[1, 2, 3]])).toThrow(RangeError);
+    // An unknown weight name is refused before any cell is weighted, even for a 1×1 table (whose only cell is
+    // on the diagonal, so the name was never looked at and NaN came back).
+    expect(() => weightedKappa([[5]], { weights: "cubic" as never })).toThrow(/unknown kappa weights "cubic"/);
+    expect(() => weightedKappa([[1, 2], [3, 4]], { weights: "cubic" as never })).toThrow(RangeError);
   });
 
   it("quadratic kappa of two seeded raters equals the Fleiss–Cohen agreement-weight form", () => {

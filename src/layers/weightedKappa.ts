@@ -43,14 +43,13 @@ export function weightedKappa(table: Matrix, options: WeightedKappaOptions = {})
   }
   if (!(total > 0)) throw new RangeError("weightedKappa: the table is empty (its total is 0)");
   const w = options.weights ?? "linear";
+  if (typeof w === "string" && w !== "unweighted" && w !== "linear" && w !== "quadratic") throw new RangeError(`unknown kappa weights "${String(w)}": use unweighted, linear, quadratic or a matrix`);
   const weight = (i: number, j: number): number => {
     if (typeof w !== "string") return w[i][j];
     if (i === j) return 0;
     if (w === "unweighted") return 1;
     const d = Math.abs(i - j) / (k - 1);
-    if (w === "linear") return d;
-    if (w === "quadratic") return d * d;
-    throw new RangeError(`unknown kappa weights "${String(w)}": use unweighted, linear, quadratic or a matrix`);
+    return w === "linear" ? d : d * d;
   };
   if (typeof w !== "string") {
     if (w.length !== k || w.some((row) => !Array.isArray(row) || row.length !== k || row.some((x) => !Number.isFinite(x)))) throw new RangeError(`weightedKappa: the weight matrix must be ${k}×${k} finite numbers`);
