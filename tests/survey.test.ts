@@ -23,6 +23,7 @@ import {
 } from "../src/index.js";
 import { componentMatcher } from "../src/survey/componentMatcher.js";
 import { surveyCsvCell, unguardCsvCell } from "../src/survey/surveyCsvCell.js";
+import { surveyCsvText } from "../src/survey/surveyCsvText.js";
 import { deepFreeze, expectClose, SURVEY_FIXTURES as FIX, TINY_MODEL as tiny } from "./helpers.js";
 
 const cxm: Model = deepFreeze(defaultModel());
@@ -421,6 +422,18 @@ describe("doc-comment examples hold", () => {
     expect(surveyTemplate(ab, { experts: 1 })).toBe("expert,from,A,B,weight\r\nE1,A,,,\r\nE1,B,,,\r\n");
     const one: Survey = { source: "x", components: ["A", "B"], scale: { min: 0, max: 4 }, warnings: [], experts: [{ expert: "E1", weight: 1, matrix: [[0, 3], [1, 0]], imputed: [] }] };
     expect(surveyToCsv(one, "long")).toBe("expert,from,to,value\r\nE1,A,B,3\r\nE1,B,A,1\r\n");
+    expect(surveyCsvText(["A", "B"], [{ label: "E1", weight: "", rating: () => "" }], "long", false)).toBe("expert,from,to,value\r\nE1,A,B,\r\nE1,B,A,\r\n");
+  });
+
+  it("surveyTemplate and surveyToCsv write the same layout: a template's rows are surveyToCsv's rows with the ratings blanked (weighted panel, both layouts)", () => {
+    const two: Survey = { source: "x", components: ["A", "B", "C"], scale: { min: 0, max: 4 }, warnings: [], experts: [1, 2].map((k) => ({ expert: `E${k}`, weight: k, matrix: [[0, 1, 2], [3, 0, 4], [0.5, 1.5, 0]], imputed: [] })) };
+    for (const layout of ["blocks", "long"] as const) {
+      const filled = surveyToCsv(two, layout).split("\r\n");
+      const blank = surveyTemplate(tiny, { experts: 2, layout }).split("\r\n");
+      expect(blank[0]).toBe(filled[0]);
+      const blanked = filled.slice(1).map((row) => row.split(",").map((c, k) => (k >= (layout === "blocks" ? 2 : 3) ? "" : c)).join(","));
+      expect(blank.slice(1)).toEqual(blanked);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Model } from "../types.js";
 import type { SurveyLayout } from "./surveyHeader.js";
-import { surveyCsvCell } from "./surveyCsvCell.js";
+import { surveyCsvText } from "./surveyCsvText.js";
 
 /** Options of {@link surveyTemplate}. */
 export interface SurveyTemplateOptions {
@@ -29,25 +29,12 @@ export interface SurveyTemplateOptions {
  * // "expert,from,A,B,weight\r\nE1,A,,,\r\nE1,B,,,\r\n"
  */
 export function surveyTemplate(model: Model, options: SurveyTemplateOptions = {}): string {
-  const experts = options.experts ?? 3;
+  const expertCount = options.experts ?? 3;
   const layout = options.layout ?? "blocks";
   const prefix = options.expertPrefix ?? "E";
-  if (!(Number.isInteger(experts) && experts >= 1)) throw new RangeError(`surveyTemplate: experts must be a positive integer, got ${experts}`);
+  if (!(Number.isInteger(expertCount) && expertCount >= 1)) throw new RangeError(`surveyTemplate: experts must be a positive integer, got ${expertCount}`);
   if (layout !== "blocks" && layout !== "long") throw new RangeError(`surveyTemplate: layout must be "blocks" or "long", got ${String(layout)}`);
-  const ids = model.components.map((c) => c.id);
-  const lines: string[] = [];
-  if (layout === "blocks") {
-    lines.push(["expert", "from", ...ids, "weight"].map(surveyCsvCell).join(","));
-    for (let k = 1; k <= experts; k++) {
-      const label = surveyCsvCell(`${prefix}${k}`);
-      for (const from of ids) lines.push([label, surveyCsvCell(from), ...ids.map(() => ""), ""].join(","));
-    }
-  } else {
-    lines.push("expert,from,to,value,weight");
-    for (let k = 1; k <= experts; k++) {
-      const label = surveyCsvCell(`${prefix}${k}`);
-      for (const from of ids) for (const to of ids) if (to !== from) lines.push([label, surveyCsvCell(from), surveyCsvCell(to), "", ""].join(","));
-    }
-  }
-  return lines.join("\r\n") + "\r\n";
+  const blank = { weight: "", rating: (): string => "" };
+  const experts = Array.from({ length: expertCount }, (_, k) => ({ label: `${prefix}${k + 1}`, ...blank }));
+  return surveyCsvText(model.components.map((c) => c.id), experts, layout, true);
 }

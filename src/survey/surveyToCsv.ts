@@ -1,6 +1,7 @@
 import type { Survey } from "../types.js";
 import type { SurveyLayout } from "./surveyHeader.js";
 import { surveyCsvCell } from "./surveyCsvCell.js";
+import { surveyCsvText } from "./surveyCsvText.js";
 
 /**
  * Write a survey as CSV text that `parseSurvey` reads back to the same
@@ -26,22 +27,6 @@ export function surveyToCsv(survey: Survey, layout: SurveyLayout = "blocks"): st
     if (e.matrix.length !== n || e.matrix.some((row) => row.length !== n)) throw new RangeError(`surveyToCsv: expert ${e.expert}'s matrix must be ${n}×${n}`);
   }
   const weighted = survey.experts.some((e) => e.weight !== 1);
-  const lines: string[] = [];
-  const idCells = ids.map(surveyCsvCell);
-  if (layout === "blocks") {
-    lines.push(["expert", "from", ...idCells, ...(weighted ? ["weight"] : [])].join(","));
-    for (const e of survey.experts) {
-      const label = surveyCsvCell(e.expert);
-      const w = weighted ? [surveyCsvCell(e.weight)] : [];
-      for (let i = 0; i < n; i++) lines.push([label, idCells[i], ...e.matrix[i].map((v, j) => (i === j ? "" : surveyCsvCell(v))), ...w].join(","));
-    }
-  } else {
-    lines.push(["expert", "from", "to", "value", ...(weighted ? ["weight"] : [])].join(","));
-    for (const e of survey.experts) {
-      const label = surveyCsvCell(e.expert);
-      const w = weighted ? [surveyCsvCell(e.weight)] : [];
-      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) lines.push([label, idCells[i], idCells[j], surveyCsvCell(e.matrix[i][j]), ...w].join(","));
-    }
-  }
-  return lines.join("\r\n") + "\r\n";
+  const experts = survey.experts.map((e) => ({ label: e.expert, weight: surveyCsvCell(e.weight), rating: (i: number, j: number) => surveyCsvCell(e.matrix[i][j]) }));
+  return surveyCsvText(ids, experts, layout, weighted);
 }
