@@ -1,6 +1,7 @@
 import type { Model } from "../types.js";
 import { layerIndex } from "../model.js";
 import { trendStatistic } from "./trendStatistic.js";
+import { enumerateAssignments } from "./enumerateAssignments.js";
 
 /** One ordering of the model's layers and how well relation follows it. */
 export interface LayerOrder {
@@ -48,12 +49,10 @@ export function layerOrders(relation: ArrayLike<number>, model: Model): LayerOrd
   const L = layers.length;
   if (L > MAX_LAYER_ORDERS) throw new RangeError(`layerOrders lists the orders of at most ${MAX_LAYER_ORDERS} layers, the model has ${L}`);
   if (relation.length !== layerOf.length) throw new RangeError(`layerOrders: ${relation.length} relation values but the model has ${layerOf.length} components`);
-  const perms: number[][] = [];
-  const permute = (prefix: number[], rest: number[]): void => {
-    if (rest.length === 0) perms.push(prefix);
-    rest.forEach((x, k) => permute([...prefix, x], [...rest.slice(0, k), ...rest.slice(k + 1)]));
-  };
-  permute([], Array.from({ length: L }, (_, l) => l));
+  // The L! orders in lexicographic order, the identity (the proposed order) first: the assignments of L
+  // layers to L positions of size 1 each.
+  const table = enumerateAssignments(new Array<number>(L).fill(1));
+  const perms = Array.from({ length: table.length / L }, (_, k) => Array.from(table.subarray(k * L, (k + 1) * L)));
   const relabelled = new Array<number>(layerOf.length);
   const rows = perms.map((perm, k) => {
     // perm[pos] = the model layer placed at position pos (0 = outermost).
