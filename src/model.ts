@@ -65,7 +65,7 @@ export function parseModel(value: unknown, source = "model"): Model {
           const cw = `${where}.components[${ci}]`;
           if (typeof cid !== "string") return at(cw, "a layer lists component ids as strings", "a string", shown(JSON.stringify(cid)));
           const key = cid.trim().toLowerCase();
-          if (!seen.has(key)) return at(cw, "unknown component id in a layer", `one of ${[...seen.keys()].length} component ids`, shown(cid));
+          if (!seen.has(key)) return at(cw, "unknown component id in a layer", `one of ${seen.size} component ids`, shown(cid));
           if (inLayer.has(key)) return at(cw, `component is already in layer ${inLayer.get(key)}`, "each component in at most one layer", shown(cid));
           inLayer.set(key, String(id));
         });
