@@ -73,8 +73,10 @@ export interface Sensitivity {
   notes: string[];
 }
 
-const DEFAULT_THRESHOLDS: readonly ThresholdOptions[] = [{ method: "mean" }, { method: "mean+sd" }, { method: "mmde" }];
-const DEFAULT_AGGREGATIONS: readonly AggregationMethod[] = ["mean", "median"];
+/** The threshold rules {@link sensitivity} compares by default (METHODS §6): mean, mean+sd, MMDE; the first is the baseline's. */
+export const SENSITIVITY_THRESHOLDS: readonly Readonly<ThresholdOptions>[] = Object.freeze([{ method: "mean" }, { method: "mean+sd" }, { method: "mmde" }] as const);
+/** The aggregations {@link sensitivity} compares by default (METHODS §6): mean, median; the first is the baseline's. */
+export const SENSITIVITY_AGGREGATIONS: readonly AggregationMethod[] = Object.freeze(["mean", "median"] as const);
 
 function describeRole(role: Role): string {
   return role === "cause" ? "a cause" : role === "effect" ? "an effect" : "neutral";
@@ -119,8 +121,8 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
   });
   const alpha = options.alpha ?? 0.05;
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be between 0 and 1, got ${alpha}`);
-  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-  const aggregations = options.aggregations ?? DEFAULT_AGGREGATIONS;
+  const thresholds = options.thresholds ?? SENSITIVITY_THRESHOLDS;
+  const aggregations = options.aggregations ?? SENSITIVITY_AGGREGATIONS;
   if (thresholds.length === 0) throw new RangeError("sensitivity needs at least one threshold rule");
   if (aggregations.length === 0) throw new RangeError("sensitivity needs at least one aggregation");
   const labels = options.experts ?? matrices.map((_, k) => `expert ${k + 1}`);

@@ -9,7 +9,7 @@ import { suggestedLayers, type SuggestedLayer } from "./suggestedLayers.js";
 import { ismLevels, type IsmLevels } from "./ismLevels.js";
 import { micmac, type Micmac } from "./micmac.js";
 import { structureAgreement, type StructureAgreement } from "./structureAgreement.js";
-import { sensitivity as runSensitivity, type Sensitivity, type SensitivityOptions } from "./sensitivity.js";
+import { SENSITIVITY_AGGREGATIONS, SENSITIVITY_THRESHOLDS, sensitivity as runSensitivity, type Sensitivity, type SensitivityOptions } from "./sensitivity.js";
 
 /** Options of {@link validateLayers}. */
 export interface ValidateLayersOptions extends Omit<SensitivityOptions, "prepared"> {
@@ -87,9 +87,9 @@ export function validateLayers(matrices: readonly Matrix[], model: Model, option
   const d = dematel(A, { components: ids, normalization: options.normalization, epsilon: options.epsilon, threshold });
   const tests = layerTests(d.total, d.relation, model, { prepared });
   const ism = ismLevels(d.total, d.threshold.value, ids);
-  const defaultsT: ThresholdOptions[] = [{ method: "mean" }, { method: "mean+sd" }, { method: "mmde" }];
-  const thresholds = options.thresholds ?? [threshold, ...defaultsT.filter((t) => t.method !== (threshold.method ?? "mean"))];
-  const aggregations = options.aggregations ?? [aggregation, ...(["mean", "median"] as const).filter((a) => a !== aggregation)];
+  // The sensitivity defaults, with this analysis's own threshold and aggregation first (the baseline).
+  const thresholds = options.thresholds ?? [threshold, ...SENSITIVITY_THRESHOLDS.filter((t) => t.method !== (threshold.method ?? "mean"))];
+  const aggregations = options.aggregations ?? [aggregation, ...SENSITIVITY_AGGREGATIONS.filter((a) => a !== aggregation)];
   return {
     components: ids,
     layers: layers.map((l) => l.id),
