@@ -56,6 +56,18 @@ export interface DematelResult {
   edges: Edge[];
 }
 
+/**
+ * The role of a component from its relation D − R: a cause (net driver) above
+ * +1e-12, an effect below −1e-12, neutral in between (so floating-point noise
+ * around a true 0 never decides a role). The one rule every part of the
+ * package uses.
+ * @example
+ * roleOf(0.4); // "cause"
+ */
+export function roleOf(relation: number): Role {
+  return relation > 1e-12 ? "cause" : relation < -1e-12 ? "effect" : "neutral";
+}
+
 /** Row sums D, column sums R, prominence, relation, role and weights of a total-relation matrix. */
 export function influenceSums(total: Matrix): Pick<DematelResult, "given" | "received" | "prominence" | "relation" | "role" | "weights"> {
   const n = total.length;
@@ -68,7 +80,7 @@ export function influenceSums(total: Matrix): Pick<DematelResult, "given" | "rec
     }
   const prominence = given.map((d, i) => d + received[i]);
   const relation = given.map((d, i) => d - received[i]);
-  const role: Role[] = relation.map((r) => (r > 1e-12 ? "cause" : r < -1e-12 ? "effect" : "neutral"));
+  const role: Role[] = relation.map(roleOf);
   const raw = prominence.map((p, i) => Math.hypot(p, relation[i]));
   const sum = raw.reduce((a, b) => a + b, 0);
   const weights = raw.map((w) => (sum > 0 ? w / sum : 1 / n));

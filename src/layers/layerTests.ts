@@ -1,5 +1,5 @@
 import type { Matrix, Model } from "../types.js";
-import type { Role } from "../dematel.js";
+import { roleOf, type Role } from "../dematel.js";
 import { layerIndex } from "../model.js";
 import { createTrendTest, type PermutationTest } from "./createTrendTest.js";
 import { createFlowTest } from "./createFlowTest.js";
@@ -64,10 +64,6 @@ export function createLayerTests(model: Model, options: PermutationOptions = {})
   const layerOf = layerIndex(model);
   const assignmentSet = reuseOrCreate(layerOf, options);
   return { layerOf, trend: createTrendTest(layerOf, { assignmentSet }), flow: createFlowTest(layerOf, { assignmentSet }) };
-}
-
-function roleOf(r: number): Role {
-  return r > 1e-12 ? "cause" : r < -1e-12 ? "effect" : "neutral";
 }
 
 /**
