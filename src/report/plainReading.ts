@@ -1,5 +1,6 @@
 import type { Model } from "../types.js";
 import { plotNumber } from "../plots/plotlyFigure.js";
+import { roleOf } from "../dematel.js";
 
 /** What {@link plainReading} reads from a result. */
 export interface PlainReadingInput {
@@ -31,8 +32,8 @@ export function plainReading(result: PlainReadingInput, model?: Model): string[]
   const names = new Map((model?.components ?? []).map((c) => [c.id, c.name] as const));
   const label = (id: string): string => (names.has(id) && names.get(id) !== id ? `${names.get(id)} (${id})` : id);
   const order = [...result.components.keys()].sort((a, b) => result.relation[b] - result.relation[a]);
-  const causes = order.filter((i) => result.relation[i] > 1e-12);
-  const effects = order.filter((i) => result.relation[i] < -1e-12).reverse();
+  const causes = order.filter((i) => roleOf(result.relation[i]) === "cause");
+  const effects = order.filter((i) => roleOf(result.relation[i]) === "effect").reverse();
   const out: string[] = [];
   const top = order[0];
   const bottom = order[n - 1];
