@@ -1,4 +1,4 @@
-// Regenerate src/models/cxm10.ts from data/models/cxm-10.json (the file users read and cite).
+// Regenerate src/model/cxm10.ts from data/models/cxm-10.json (the file users read and cite).
 // Run after editing the JSON: node scripts/embed-model.mjs (from any working directory, like the other scripts)
 import { readFileSync, writeFileSync } from "node:fs";
 const json = JSON.parse(readFileSync(new URL("../data/models/cxm-10.json", import.meta.url), "utf8"));
@@ -12,4 +12,4 @@ import type { Model } from "../types.js";
 
 /** The CXM implementation model (Mardazad Navi et al. 2024). */
 export const cxmModel: Model = `;
-writeFileSync(new URL("../src/models/cxm10.ts", import.meta.url), head + JSON.stringify(json, null, 2) + ";\n");
+writeFileSync(new URL("../src/model/cxm10.ts", import.meta.url), head + JSON.stringify(json, null, 2) + ";\n");

@@ -1,6 +1,6 @@
 // Regenerate the SYNTHETIC example panels in data/surveys/ from the compiled package:
 //   npm run build && node scripts/generate-panels.mjs
-// The parameters and seeds live in src/uncertainty/examplePanels.ts (examplePanels()), so this script,
+// The parameters and seeds live in src/simulate/examplePanels.ts (examplePanels()), so this script,
 // data/README.md and tests/synthetic.test.ts (which checks the committed files byte for byte) share them.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";

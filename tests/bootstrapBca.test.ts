@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bcaLevels } from "../src/uncertainty/bcaLevels.js";
+import { bcaLevels } from "../src/stats/bcaLevels.js";
 
 describe("bcaLevels(below, equal, used, jackknife, lowP, highP) (internal)", () => {
   it("hand case: jackknife [1, 2, 4], 600 of 1000 replicates below and 20 equal → levels 0.0652762899, 0.9905724317", () => {

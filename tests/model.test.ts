@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultModel, InputError, layerIndex, loadModel, parseModel, componentIds } from "../src/index.js";
-import { cxmModel } from "../src/models/cxm10.js";
+import { cxmModel } from "../src/model/cxm10.js";
 
 const facts = JSON.parse(readFileSync("tests/fixtures/paper/model-facts.json", "utf8"));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aggregate, attainableTrendSize, createTrendTest, defaultModel, dematel, layerIndex, powerCurve, simulatePanel, type Model } from "../src/index.js";
-import { createPowerSimulator, simulationSeed } from "../src/uncertainty/powerSimulation.js";
+import { createPowerSimulator, simulationSeed } from "../src/simulate/powerSimulation.js";
 
 const model = defaultModel();
 

@@ -32,7 +32,7 @@ describe("powerCurve on worker threads (compiled package)", () => {
     } catch {
       // Type errors elsewhere in src/ still emit JavaScript; the check below decides.
     }
-    if (!existsSync(join(out, "uncertainty", "powerWorker.js"))) throw new Error(`compiling src/ into ${out} produced no uncertainty/powerWorker.js`);
+    if (!existsSync(join(out, "simulate", "powerWorker.js"))) throw new Error(`compiling src/ into ${out} produced no simulate/powerWorker.js`);
   }, 240_000);
 
   afterAll(() => rmSync(out, { recursive: true, force: true }));

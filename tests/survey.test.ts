@@ -21,9 +21,9 @@ import {
   type Model,
   type Survey,
 } from "../src/index.js";
-import { componentMatcher } from "../src/survey/componentMatcher.js";
-import { surveyCsvCell, unguardCsvCell } from "../src/survey/surveyCsvCell.js";
-import { surveyCsvText } from "../src/survey/surveyCsvText.js";
+import { componentMatcher } from "../src/io/componentMatcher.js";
+import { surveyCsvCell, unguardCsvCell } from "../src/io/surveyCsvCell.js";
+import { surveyCsvText } from "../src/io/surveyCsvText.js";
 import { deepFreeze, expectClose, SURVEY_FIXTURES as FIX, TINY_MODEL as tiny } from "./helpers.js";
 
 const cxm: Model = deepFreeze(defaultModel());

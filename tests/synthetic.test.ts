@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import {
   aggregate, createTrendTest, defaultModel, dematel, examplePanels, EXAMPLE_PANEL_SEED, layerIndex, NULL_PANEL_SEED, parseSurvey, simulatePanel, simulatedSurvey, trendStatistic, type Model,
 } from "../src/index.js";
-import { layerPositions } from "../src/uncertainty/panelDraw.js";
+import { layerPositions } from "../src/simulate/panelDraw.js";
 import { deepFreeze } from "./helpers.js";
 
 const model = defaultModel();

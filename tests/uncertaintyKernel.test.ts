@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { aggregate, createRandom, dematel, defaultModel, flowStatistic, kendallTauB, layerIndex, quantileType7, trendStatistic, type Matrix } from "../src/index.js";
-import { createDematelKernel } from "../src/uncertainty/dematelKernel.js";
-import { createTauB } from "../src/uncertainty/tauB.js";
-import { normalCdf, normalQuantile } from "../src/uncertainty/standardNormal.js";
-import { quantileSelect } from "../src/uncertainty/quantileSelect.js";
+import { createDematelKernel } from "../src/core/dematelKernel.js";
+import { createTauB } from "../src/stats/tauB.js";
+import { normalCdf, normalQuantile } from "../src/stats/standardNormal.js";
+import { quantileSelect } from "../src/stats/quantileSelect.js";
 import { expectClose, randomDirect } from "./helpers.js";
 
 function tauB(x: number[], y: number[]): number {

@@ -1,7 +1,7 @@
 import { UsageError } from "./usageError.js";
-import { analyzeSurvey } from "../analysis.js";
+import { analyzeSurvey } from "../pipeline/analyzeSurvey.js";
 import { RESULT_FILES, writeResultFiles } from "../report/writeResultFiles.js";
-import { checkOutputFolder } from "../report/checkOutputFolder.js";
+import { checkOutputFolder } from "../io/checkOutputFolder.js";
 import { join } from "node:path";
 import { parseCommandLine, stringOption } from "./parseCommandLine.js";
 import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey } from "./cliInputs.js";

@@ -1,5 +1,5 @@
 import { InfeasibleError, InputError, formatProblem } from "../errors.js";
-import { analyzeSurvey } from "../analysis.js";
+import { analyzeSurvey } from "../pipeline/analyzeSurvey.js";
 import { parseCommandLine } from "./parseCommandLine.js";
 import { SURVEY_OPTIONS, cliModel, cliSurvey } from "./cliInputs.js";
 import { UsageError } from "./usageError.js";

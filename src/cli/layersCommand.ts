@@ -1,12 +1,12 @@
 import { InputError } from "../errors.js";
-import { analyzeSurvey } from "../analysis.js";
+import { analyzeSurvey } from "../pipeline/analyzeSurvey.js";
 import { parseCommandLine } from "./parseCommandLine.js";
 import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey } from "./cliInputs.js";
 import { progressLine } from "./progressLine.js";
-import { layeringVerdict } from "../report/layeringVerdict.js";
+import { layeringVerdict } from "../interpret/layeringVerdict.js";
 import type { CommandIo } from "./commandIo.js";
 import { printWarnings } from "./printWarnings.js";
-import { assertLayeredModel } from "../layers/assertLayeredModel.js";
+import { assertLayeredModel } from "../model/assertLayeredModel.js";
 
 const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
 

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { closestMatch } from "../survey/closestMatch.js";
+import { closestMatch } from "../io/closestMatch.js";
 import { UsageError } from "./usageError.js";
 
 /** One option a command accepts: `--name value` (string) or `--name` (boolean). */

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { InfeasibleError, InputError, formatProblem } from "../errors.js";
-import { TOOL } from "../report/tool.js";
-import { closestMatch } from "../survey/closestMatch.js";
+import { TOOL } from "../tool.js";
+import { closestMatch } from "../io/closestMatch.js";
 import { USAGE } from "./usage.js";
 import { UsageError } from "./usageError.js";
 import { packageRoot } from "./packageRoot.js";

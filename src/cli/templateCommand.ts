@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { InputError } from "../errors.js";
-import { surveyTemplate } from "../survey/surveyTemplate.js";
-import { writeFileAtomic } from "../report/writeFileAtomic.js";
-import { sameFile } from "../report/sameFile.js";
-import { checkOutputFolder } from "../report/checkOutputFolder.js";
+import { surveyTemplate } from "../io/surveyTemplate.js";
+import { writeFileAtomic } from "../io/writeFileAtomic.js";
+import { sameFile } from "../io/sameFile.js";
+import { checkOutputFolder } from "../io/checkOutputFolder.js";
 import { choiceOption, numberOption, parseCommandLine, stringOption } from "./parseCommandLine.js";
 import { cliModel } from "./cliInputs.js";
 import { UsageError } from "./usageError.js";

@@ -1,9 +1,10 @@
 import type { Matrix, Model } from "../types.js";
-import { roleOf, type Role } from "../dematel.js";
-import { layerIndex } from "../model.js";
-import { createTrendTest, type PermutationTest } from "./createTrendTest.js";
-import { createFlowTest } from "./createFlowTest.js";
-import { reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
+import { roleOf, type Role } from "../core/dematel.js";
+import { layerIndex } from "../model/model.js";
+import { createTrendTest } from "../permutation/createTrendTest.js";
+import type { PermutationTest } from "../permutation/permutationTypes.js";
+import { createFlowTest } from "../permutation/createFlowTest.js";
+import { reuseOrCreate, type PermutationOptions } from "../permutation/createAssignmentSet.js";
 
 /** The trend and flow permutation tests of one model, prepared once (see {@link createLayerTests}). */
 export interface PreparedLayerTests {

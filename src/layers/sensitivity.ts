@@ -1,10 +1,11 @@
 import type { Matrix, Model } from "../types.js";
-import { aggregate, type AggregationMethod } from "../aggregate.js";
-import { dematel, impactEdges, type DematelResult, type Role } from "../dematel.js";
-import { componentIds } from "../model.js";
-import type { NormalizationMethod } from "../normalize.js";
-import { threshold as chooseThreshold, type ThresholdOptions } from "../thresholds/threshold.js";
-import type { PermutationOptions } from "./createAssignmentSet.js";
+import { aggregate, type AggregationMethod } from "../core/aggregate.js";
+import { dematel, impactEdges, type DematelResult, type Role } from "../core/dematel.js";
+import { componentIds } from "../model/model.js";
+import type { NormalizationMethod } from "../core/normalize.js";
+import { threshold as chooseThreshold } from "../core/threshold.js";
+import type { ThresholdOptions } from "../core/thresholdTypes.js";
+import type { PermutationOptions } from "../permutation/createAssignmentSet.js";
 import { createLayerTests, layerTests, type PreparedLayerTests } from "./layerTests.js";
 
 /** Options of {@link sensitivity}. */

@@ -1,14 +1,14 @@
 import type { Matrix, Model } from "../types.js";
-import { aggregate, type AggregationMethod } from "../aggregate.js";
-import { dematel, type DematelResult } from "../dematel.js";
-import { componentIds } from "../model.js";
-import type { ThresholdOptions } from "../thresholds/threshold.js";
+import { aggregate, type AggregationMethod } from "../core/aggregate.js";
+import { dematel, type DematelResult } from "../core/dematel.js";
+import { componentIds } from "../model/model.js";
+import type { ThresholdOptions } from "../core/thresholdTypes.js";
 import { createLayerTests, layerTests, type LayerTestResult, type LayerTests } from "./layerTests.js";
-import { MAX_LAYER_ORDERS, layerOrders, type LayerOrders } from "./layerOrders.js";
-import { suggestedLayers, type SuggestedLayer } from "./suggestedLayers.js";
-import { ismLevels, type IsmLevels } from "./ismLevels.js";
-import { micmac, type Micmac } from "./micmac.js";
-import { structureAgreement, type StructureAgreement } from "./structureAgreement.js";
+import { MAX_LAYER_ORDERS, layerOrders, type LayerOrders } from "../structure/layerOrders.js";
+import { suggestedLayers, type SuggestedLayer } from "../structure/suggestedLayers.js";
+import { ismLevels, type IsmLevels } from "../structure/ismLevels.js";
+import { micmac, type Micmac } from "../structure/micmac.js";
+import { structureAgreement, type StructureAgreement } from "../structure/structureAgreement.js";
 import { SENSITIVITY_AGGREGATIONS, SENSITIVITY_THRESHOLDS, sensitivity as runSensitivity, type Sensitivity, type SensitivityOptions } from "./sensitivity.js";
 
 /** Options of {@link validateLayers}. */

@@ -1,5 +1,5 @@
 import type { Matrix } from "../types.js";
-import { assertPanel } from "./assertPanel.js";
+import { assertPanel } from "../linalg/assertPanel.js";
 
 /**
  * Each expert's distance from the rest of the panel (METHODS §3): for expert

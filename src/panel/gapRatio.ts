@@ -1,5 +1,5 @@
 import type { Matrix } from "../types.js";
-import { assertPanel } from "./assertPanel.js";
+import { assertPanel } from "../linalg/assertPanel.js";
 
 /** The consensus gap-ratio curve of {@link gapRatio}. */
 export interface GapRatioResult {

@@ -1,10 +1,10 @@
 import type { Matrix } from "../types.js";
-import { aggregate, type AggregationMethod } from "../aggregate.js";
-import { dematel } from "../dematel.js";
-import type { NormalizationMethod } from "../normalize.js";
-import { assertPanel } from "./assertPanel.js";
+import { aggregate, type AggregationMethod } from "../core/aggregate.js";
+import { dematel } from "../core/dematel.js";
+import type { NormalizationMethod } from "../core/normalize.js";
+import { assertPanel } from "../linalg/assertPanel.js";
 import { gapRatio, type GapRatioResult } from "./gapRatio.js";
-import { krippendorffAlpha } from "./krippendorffAlpha.js";
+import { krippendorffAlpha } from "../stats/krippendorffAlpha.js";
 import { expertDistances } from "./expertDistances.js";
 
 /** Options of {@link panelQuality}. */

@@ -1,8 +1,6 @@
 // HTML for showing figures and tables in a notebook (tslab's display.html, Jupyter, nbconvert HTML).
-// escapeHtml and inlineScript/scriptJson live in src/report/; both files import nothing, so using
-// them here creates no import cycle (src/report imports src/plots, never the other way round).
-import { escapeHtml } from "../report/escapeHtml.js";
-import { inlineScript, scriptJson } from "../report/inlineScript.js";
+import { escapeHtml } from "./escapeHtml.js";
+import { inlineScript, scriptJson } from "./inlineScript.js";
 
 /**
  * A figure the notebook helpers can draw: Plotly traces and an optional

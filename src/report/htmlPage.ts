@@ -1,7 +1,7 @@
 import type { PlotlyFigure } from "../plots/plotlyFigure.js";
-import { escapeHtml } from "./escapeHtml.js";
-import { inlineScript, scriptJson } from "./inlineScript.js";
-import { TOOL } from "./tool.js";
+import { escapeHtml } from "../plots/escapeHtml.js";
+import { inlineScript, scriptJson } from "../plots/inlineScript.js";
+import { TOOL } from "../tool.js";
 
 /** The report style sheet: system fonts, readable responsive tables, print rules. */
 export const REPORT_CSS = `

@@ -1,9 +1,9 @@
 import type { Model } from "../types.js";
-import { attainableTrendSize, type AttainableSize } from "../layers/attainableTrendSize.js";
+import { attainableTrendSize, type AttainableSize } from "../permutation/attainableTrendSize.js";
 import { formatDelta, powerCurvePlot, type PowerCurveInput } from "../plots/powerCurvePlot.js";
-import { escapeHtml } from "./escapeHtml.js";
+import { escapeHtml } from "../plots/escapeHtml.js";
 import { htmlPage } from "./htmlPage.js";
-import { TOOL } from "./tool.js";
+import { TOOL } from "../tool.js";
 
 /** One power curve as the page reads it: a `powerCurve` result (its `settings.delta` names it). */
 export interface PowerReportCurve extends PowerCurveInput {

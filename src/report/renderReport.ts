@@ -7,11 +7,11 @@ import { relationForestPlot, type ForestInterval } from "../plots/relationForest
 import { layerOrderPlot, type LayerOrderEntry } from "../plots/layerOrderPlot.js";
 import { micmacPlot } from "../plots/micmacPlot.js";
 import { ismLevelsPlot } from "../plots/ismLevelsPlot.js";
-import { escapeHtml } from "./escapeHtml.js";
+import { escapeHtml } from "../plots/escapeHtml.js";
 import { htmlPage } from "./htmlPage.js";
-import { plainReading } from "./plainReading.js";
-import { formatPValue } from "./formatPValue.js";
-import { layeringVerdict, type LayeringVerdictInput } from "./layeringVerdict.js";
+import { plainReading } from "../interpret/plainReading.js";
+import { formatPValue } from "../interpret/formatPValue.js";
+import { layeringVerdict, type LayeringVerdictInput } from "../interpret/layeringVerdict.js";
 import { componentTable, type ResultTablesInput } from "./resultTables.js";
 
 /** The panel-quality figures the report shows (the shape `panelQuality` returns). */

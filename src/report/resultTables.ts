@@ -1,5 +1,5 @@
 import type { Model } from "../types.js";
-import type { CsvCell } from "./toCsv.js";
+import type { CsvCell } from "../io/toCsv.js";
 
 /** What the result tables read: a `DematelResult` or an `AnalysisResult`. */
 export interface ResultTablesInput {

@@ -1,12 +1,12 @@
 import { mkdirSync } from "node:fs";
 import type { Model } from "../types.js";
 import { InputError } from "../errors.js";
-import type { AnalysisResult } from "../analysis.js";
-import { toCsv } from "./toCsv.js";
+import type { AnalysisResult } from "../pipeline/analyzeSurvey.js";
+import { toCsv } from "../io/toCsv.js";
 import { componentTable, edgeTable, totalRelationTable } from "./resultTables.js";
 import { renderReport, type ReportInput } from "./renderReport.js";
-import { writeFilesAtomic } from "./writeFilesAtomic.js";
-import { checkOutputFolder } from "./checkOutputFolder.js";
+import { writeFilesAtomic } from "../io/writeFilesAtomic.js";
+import { checkOutputFolder } from "../io/checkOutputFolder.js";
 
 /** The files {@link writeResultFiles} writes, in this order. */
 export const RESULT_FILES = ["total-relation.csv", "components.csv", "edges.csv", "results.json", "report.html"] as const;

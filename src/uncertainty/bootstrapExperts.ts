@@ -1,15 +1,16 @@
 import type { Matrix, Model } from "../types.js";
 import { InfeasibleError } from "../errors.js";
 import { createRandom } from "../random.js";
-import { assertSquare } from "../linalg.js";
-import { layerIndex } from "../model.js";
-import { aggregate, type AggregationMethod } from "../aggregate.js";
-import { dematel } from "../dematel.js";
-import type { NormalizationMethod } from "../normalize.js";
-import { flowStatistic, trendStatistic } from "../layers/index.js";
-import { createDematelKernel } from "./dematelKernel.js";
-import { quantileSelect } from "./quantileSelect.js";
-import { bcaLevels } from "./bcaLevels.js";
+import { assertSquare } from "../linalg/linalg.js";
+import { layerIndex } from "../model/model.js";
+import { aggregate, type AggregationMethod } from "../core/aggregate.js";
+import { dematel } from "../core/dematel.js";
+import type { NormalizationMethod } from "../core/normalize.js";
+import { flowStatistic } from "../permutation/flowStatistic.js";
+import { trendStatistic } from "../permutation/trendStatistic.js";
+import { createDematelKernel } from "../core/dematelKernel.js";
+import { quantileSelect } from "../stats/quantileSelect.js";
+import { bcaLevels } from "../stats/bcaLevels.js";
 
 /** A point estimate from the full panel with its bootstrap interval. */
 export interface Interval {

@@ -1,0 +1,173 @@
+/**
+ * Internal: DEMATEL's D, R, prominence, relation and the layer statistics
+ * S_trend and S_flow (METHODS §2, §5) for many direct matrices in a row, on
+ * preallocated typed arrays, allocating nothing per call. Used by the
+ * bootstrap over experts and by the power simulation. Not part of the public
+ * API: the public, checked path is `dematel()` and the layers module.
+ *
+ * It never forms T. With M = I − N factorised once (LU with partial
+ * pivoting), and T = N (I − N)⁻¹ = (I − N)⁻¹ − I:
+ * - D = T·1 = z − 1 where M z = 1;
+ * - R = Tᵀ·1 = y − 1 where Mᵀ y = 1;
+ * - the layer-block sums Σ_{i∈Lp, j∈Lq} t_ij = 1_pᵀ T 1_q come from
+ *   u_q = M⁻¹ 1_q (one solve per layer q; T 1_q = u_q − 1_q), and z = Σ_q u_q
+ *   (plus one more solve for the components in no layer, if any).
+ * Normalisation: N = A/(λ + ε) with λ by the chosen rule and ε the kernel's
+ * `epsilon` (METHODS §2.2, as `normalize`); N is unchanged when A and ε are
+ * both multiplied by the same c > 0, so callers may fill `direct` with c·A
+ * and set `epsilon` to c·ε (the bootstrap skips the division by Σw that way).
+ * Feasibility: for a non-negative N, ρ(N) < 1 exactly when M z = 1 has a
+ * solution z ≥ 1 (then z = Σ_k N^k 1); ‖M⁻¹‖∞ = max z ≥ 1/(1 − ρ). A call fails
+ * (returns false) when λ + ε = 0, the LU pivot is below 1e-14 relative, any z or y
+ * is below 1 − 1e-9 or not finite, or max z ≥ 1e10 (ρ within about 1e-10 of 1,
+ * where `totalRelation` refuses too).
+ */
+import { luFactor, luSolve, luSolveTransposed } from "../linalg/linalg.js";
+import type { NormalizationMethod } from "./normalize.js";
+import { createTauB, type TauB } from "../stats/tauB.js";
+
+/** Reusable DEMATEL evaluator for one size n and one layer assignment. */
+export interface DematelKernel {
+  readonly n: number;
+  /** Number of layers L. */
+  readonly layers: number;
+  /** Input: the direct matrix A, row-major n×n, or any positive multiple c·A of it (then set `epsilon` to c·ε); fill it, then call `run`. */
+  readonly direct: Float64Array;
+  /** Input: ε added to λ on the next `run` (N = A/(λ + ε)); c·ε when `direct` holds c·A. Starts at the `epsilon` argument. */
+  epsilon: number;
+  /** Outputs of the last successful `run`. */
+  readonly given: Float64Array;
+  readonly received: Float64Array;
+  readonly prominence: Float64Array;
+  readonly relation: Float64Array;
+  /** Mean relation per layer (outer → inner). */
+  readonly layerMeans: Float64Array;
+  /** S_trend = −τ_b(ℓ, relation) over layered components (NaN when undefined: fewer than two layers or all relations tied). */
+  trend: number;
+  /** S_flow (NaN when no influence crosses layers). */
+  flow: number;
+  /** True when the layer means of relation strictly decrease outer → inner. */
+  layerMeansDecrease: boolean;
+  /** Evaluate `direct`; false when no total-relation matrix exists (see the file comment). */
+  run(): boolean;
+}
+
+/**
+ * Make a kernel. `layerOf[i]` is component i's 0-based layer or −1 (as
+ * `layerIndex(model)` gives); `epsilon` (default 0) is the kernel's initial ε.
+ */
+export function createDematelKernel(layerOf: readonly number[], normalization: NormalizationMethod = "max", epsilon = 0): DematelKernel {
+  if (normalization !== "max" && normalization !== "row" && normalization !== "column") throw new RangeError(`unknown normalisation "${String(normalization)}": use "max", "row" or "column"`);
+  if (!Number.isFinite(epsilon) || epsilon < 0) throw new RangeError(`epsilon must be a finite non-negative number, got ${epsilon}`);
+  const n = layerOf.length;
+  let L = 0;
+  let unlayered = 0;
+  for (const l of layerOf) {
+    if (!Number.isInteger(l) || l < -1) throw new RangeError(`layer index must be an integer ≥ −1, got ${l}`);
+    if (l + 1 > L) L = l + 1;
+    if (l < 0) unlayered++;
+  }
+  const layerSize = new Float64Array(L);
+  for (const l of layerOf) if (l >= 0) layerSize[l]++;
+  const layerIdx = Int32Array.from(layerOf);
+  const direct = new Float64Array(n * n);
+  const lu = new Float64Array(n * n);
+  const piv = new Int32Array(n);
+  const work = new Float64Array(n);
+  const u = new Float64Array(n);
+  const z = new Float64Array(n);
+  const y = new Float64Array(n);
+  const block = new Float64Array(Math.max(1, L * L));
+  const given = new Float64Array(n);
+  const received = new Float64Array(n);
+  const prominence = new Float64Array(n);
+  const relation = new Float64Array(n);
+  const layerMeans = new Float64Array(L);
+  const layered = Int32Array.from(layerOf.map((l, i) => (l >= 0 ? i : -1)).filter((i) => i >= 0));
+  const tau: TauB = createTauB(layered.length);
+  for (let a = 0; a < layered.length; a++) tau.x[a] = layerOf[layered[a]];
+  tau.fixX();
+
+  const kernel: DematelKernel = {
+    n,
+    layers: L,
+    direct,
+    epsilon,
+    given,
+    received,
+    prominence,
+    relation,
+    layerMeans,
+    trend: NaN,
+    flow: NaN,
+    layerMeansDecrease: false,
+    run(): boolean {
+      // λ by the chosen normalisation (METHODS §2.2).
+      let maxRow = 0, maxCol = 0;
+      for (let i = 0; i < n; i++) {
+        let r = 0, c = 0;
+        for (let j = 0; j < n; j++) {
+          r += direct[i * n + j];
+          c += direct[j * n + i];
+        }
+        if (r > maxRow) maxRow = r;
+        if (c > maxCol) maxCol = c;
+      }
+      const lambda = (normalization === "max" ? (maxRow > maxCol ? maxRow : maxCol) : normalization === "row" ? maxRow : maxCol) + kernel.epsilon;
+      if (!(lambda > 0) || !Number.isFinite(lambda)) return false;
+      const inv = 1 / lambda;
+      for (let k = 0; k < n * n; k++) lu[k] = -direct[k] * inv;
+      for (let i = 0; i < n; i++) lu[i * n + i] += 1;
+      if (!(luFactor(lu, n, piv) >= 1e-14)) return false;
+      z.fill(0);
+      block.fill(0);
+      for (let q = 0; q < L; q++) {
+        for (let i = 0; i < n; i++) u[i] = layerIdx[i] === q ? 1 : 0;
+        luSolve(lu, n, piv, u, work);
+        for (let i = 0; i < n; i++) {
+          z[i] += u[i];
+          const p = layerIdx[i];
+          if (p >= 0) block[p * L + q] += u[i];
+        }
+      }
+      if (unlayered > 0) {
+        for (let i = 0; i < n; i++) u[i] = layerIdx[i] < 0 ? 1 : 0;
+        luSolve(lu, n, piv, u, work);
+        for (let i = 0; i < n; i++) z[i] += u[i];
+      }
+      y.fill(1);
+      luSolveTransposed(lu, n, piv, y, work);
+      for (let i = 0; i < n; i++) {
+        const zi = z[i], yi = y[i];
+        if (!(zi >= 1 - 1e-9 && zi < 1e10 && yi >= 1 - 1e-9 && yi < 1e10)) return false;
+        given[i] = zi - 1;
+        received[i] = yi - 1;
+        prominence[i] = given[i] + received[i];
+        relation[i] = given[i] - received[i];
+      }
+      // S_flow from the off-diagonal layer blocks (the −1_q correction only touches p = q).
+      let inward = 0, outward = 0;
+      for (let p = 0; p < L; p++)
+        for (let q = 0; q < L; q++) {
+          if (p < q) inward += block[p * L + q];
+          else if (p > q) outward += block[p * L + q];
+        }
+      kernel.flow = inward + outward > 0 ? (inward - outward) / (inward + outward) : NaN;
+      // S_trend = −τ_b(ℓ, relation) over the layered components.
+      for (let a = 0; a < layered.length; a++) tau.y[a] = relation[layered[a]];
+      const t = tau.compute();
+      kernel.trend = t === 0 ? 0 : -t; // never −0, as trendStatistic
+      // Layer means of relation, outer → inner.
+      layerMeans.fill(0);
+      for (let i = 0; i < n; i++) if (layerIdx[i] >= 0) layerMeans[layerIdx[i]] += relation[i];
+      let decrease = L >= 2;
+      for (let p = 0; p < L; p++) {
+        layerMeans[p] /= layerSize[p];
+        if (p > 0 && !(layerMeans[p] < layerMeans[p - 1])) decrease = false;
+      }
+      kernel.layerMeansDecrease = decrease;
+      return true;
+    },
+  };
+  return kernel;
+}

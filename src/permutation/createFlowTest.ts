@@ -1,0 +1,90 @@
+import type { Matrix } from "../types.js";
+import { reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
+import { permutationP, permutationTest } from "./permutationTest.js";
+import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
+
+/**
+ * A prepared exact permutation test of the flow statistic S_flow
+ * (METHODS §5, see {@link flowStatistic}) for one proposed layering.
+ * T does not depend on the labels, so relabelling the components over every
+ * assignment of the same layer sizes gives the exact null distribution.
+ * `test(total)` returns the observed S_flow and
+ * p = #{assignments with S ≥ S_obs − 1e-12·max(1,|S_obs|)} / #assignments
+ * (exact, the observed assignment among them), or (b + 1)/(B + 1) over B
+ * seeded random assignments above `maxExact`.
+ *
+ * Per call: the pairwise differences t_ij − t_ji and sums t_ij + t_ji of the
+ * layered components are formed once; then each assignment costs one pass
+ * over the m(m−1)/2 pairs, with no allocation.
+ * Assignments under which no influence runs between different layers have
+ * S = NaN and never count as "≥"; if the observed S is NaN, p is NaN.
+ * @param layerOf each component's 0-based layer, −1 for none (`layerIndex(model)`).
+ * @throws {RangeError} see {@link createAssignmentSet}; `test` throws a
+ *   RangeError when T is not n×n (or n² long, row-major) or holds a
+ *   non-finite value.
+ * @example
+ * const f = createFlowTest([0, 1]);
+ * f.test([[0, 3], [1, 0]]); // { statistic: 0.5, p: 0.5 }
+ */
+export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationOptions = {}): PermutationTest<Matrix | Float64Array> {
+  const set = reuseOrCreate(layerOf, options);
+  const n = layerOf.length;
+  const { layered, rows, evaluated, pairs: P, pairA, pairB, pairSigns, observedSigns } = set;
+  const m = layered.length;
+  const diff = new Float64Array(P);
+  const sum = new Float64Array(P);
+  const entry = (total: Matrix | Float64Array, i: number, j: number): number => {
+    const v = total instanceof Float64Array ? total[i * n + j] : total[i][j];
+    if (!Number.isFinite(v)) throw new RangeError(`flow test: T[${i}][${j}] is not a finite number (${v})`);
+    return v;
+  };
+  // With c = sign(ℓ_a − ℓ_b): num = Σ −c·(t_ab − t_ba), den = Σ |c|·(t_ab + t_ba). Multiplying by ±1 or
+  // adding ±0 is exact, so this equals flowStatistic's sum bit for bit.
+  const statisticOf = (signs: Int8Array, o: number): number => {
+    let num = 0;
+    let den = 0;
+    for (let p = 0; p < P; p++, o++) {
+      const c = signs[o];
+      num -= c * diff[p];
+      den += c * c * sum[p];
+    }
+    return den === 0 ? NaN : num / den;
+  };
+  return permutationTest(set, (total: Matrix | Float64Array): PermutationResult => {
+    if (total instanceof Float64Array) {
+      if (total.length !== n * n) throw new RangeError(`flow test: a row-major T needs ${n * n} entries, got ${total.length}`);
+    } else {
+      if (!Array.isArray(total) || total.length !== n) throw new RangeError(`flow test: T must be ${n}×${n}, got ${Array.isArray(total) ? total.length : 0} rows`);
+      for (let i = 0; i < n; i++) if (!Array.isArray(total[i]) || total[i].length !== n) throw new RangeError(`flow test: row ${i} of T must have ${n} entries`);
+    }
+    for (let p = 0; p < P; p++) {
+      const i = layered[pairA[p]];
+      const j = layered[pairB[p]];
+      const tij = entry(total, i, j);
+      const tji = entry(total, j, i);
+      diff[p] = tij - tji;
+      sum[p] = tij + tji;
+    }
+    const statistic = statisticOf(observedSigns, 0);
+    if (Number.isNaN(statistic)) return { statistic, p: NaN };
+    const cut = statistic - 1e-12 * Math.max(1, Math.abs(statistic));
+    let count = 0;
+    if (pairSigns !== null) {
+      for (let row = 0, o = 0; row < evaluated; row++, o += P) if (statisticOf(pairSigns, o) >= cut) count++;
+    } else {
+      for (let row = 0, base = 0; row < evaluated; row++, base += m) {
+        let num = 0;
+        let den = 0;
+        for (let p = 0; p < P; p++) {
+          const la = rows[base + pairA[p]];
+          const lb = rows[base + pairB[p]];
+          if (la === lb) continue;
+          num += la < lb ? diff[p] : -diff[p];
+          den += sum[p];
+        }
+        if ((den === 0 ? NaN : num / den) >= cut) count++;
+      }
+    }
+    return { statistic, p: permutationP(count, set) };
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Internal: the parts every permutation test of a layering shares — its
+ * description from the assignment set, and the p-value rule of METHODS §5 —
+ * so {@link createTrendTest} and {@link createFlowTest} differ only in their
+ * statistic. Not part of the public API (not re-exported by the barrel).
+ */
+import type { AssignmentSet } from "./createAssignmentSet.js";
+import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
+
+/**
+ * A permutation test over `set` whose `test` is `test`: method, assignments,
+ * evaluated, sizes and seed are copied from the set.
+ * @example
+ * permutationTest(set, (relation) => ({ statistic: 0.8, p: 0.1 })).method; // "exact"
+ */
+export function permutationTest<Input>(set: AssignmentSet, test: (input: Input) => PermutationResult): PermutationTest<Input> {
+  return { method: set.method, assignments: set.assignments, evaluated: set.evaluated, sizes: set.sizes, seed: set.seed, test };
+}
+
+/**
+ * The p-value from `count`, the number of assignments with S ≥ S_obs (with the
+ * METHODS §5 tolerance): exact, count / #assignments (the observed assignment
+ * is among them); Monte Carlo, (count + 1)/(B + 1).
+ * @example
+ * permutationP(3, exactSetOf6); // 0.5
+ */
+export function permutationP(count: number, set: Pick<AssignmentSet, "method" | "evaluated">): number {
+  return set.method === "exact" ? count / set.evaluated : (count + 1) / (set.evaluated + 1);
+}
+
+/**
+ * The null distribution of the trend test's numerator when relation has no
+ * ties (METHODS §5): `atMost[v + P]` = the number of rows of `set` with
+ * s = Σ_pairs sign(ℓ_a − ℓ_b) ≤ v, for v = −P..P (P = set.pairs); that is s
+ * against the ranking r_a > r_b for every a < b. Over a full enumeration every
+ * untied relation gives this same distribution, because relabelling the
+ * components maps the set of assignments onto itself. Shared by
+ * {@link createTrendTest} (untied calls) and `attainableTrendSize`.
+ * @example
+ * untiedTrendAtMost(createAssignmentSet([0, 1])); // Float64Array [1, 1, 2]: s = −1 (row 01) and +1 (row 10)
+ */
+export function untiedTrendAtMost(set: AssignmentSet): Float64Array {
+  const { rows, evaluated, pairs: P, pairA, pairB, pairSigns } = set;
+  const m = set.layered.length;
+  const atMost = new Float64Array(2 * P + 1);
+  for (let row = 0, base = 0, o = 0; row < evaluated; row++, base += m) {
+    let s = 0;
+    if (pairSigns !== null) for (let p = 0; p < P; p++, o++) s += pairSigns[o];
+    else for (let p = 0; p < P; p++) s += Math.sign(rows[base + pairA[p]] - rows[base + pairB[p]]);
+    atMost[s + P]++;
+  }
+  for (let v = 1; v <= 2 * P; v++) atMost[v] += atMost[v - 1];
+  return atMost;
+}

@@ -1,0 +1,263 @@
+import { availableParallelism } from "node:os";
+import { existsSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Model } from "../types.js";
+import { layerIndex } from "../model/model.js";
+import type { PermutationOptions } from "../permutation/createAssignmentSet.js";
+import { PANEL_DEFAULTS, resolvePanelSettings } from "./panelDraw.js";
+import { createPowerSimulator, type PowerJob } from "./powerSimulation.js";
+
+/** Options of {@link powerCurve}; every default is stated in the result's `settings`. */
+export interface PowerOptions {
+  /** Panel sizes K to evaluate (default 5, 10, …, 40). */
+  experts?: readonly number[];
+  /** Layer effect δ of the generative model (default 0.5; 0 = the null). */
+  delta?: number;
+  /** Rating noise σ (default 0.8). */
+  sigma?: number;
+  /** Expert-bias standard deviation τ (default 0.3). */
+  tau?: number;
+  /** Mean rating c (default 2). */
+  c?: number;
+  /** Top of the integer rating scale (default 4). */
+  scaleMax?: number;
+  /** Simulated panels per K (default 1,000). */
+  sims?: number;
+  /** Level of the trend test: a panel counts as a rejection when p < alpha (default 0.05). */
+  alpha?: number;
+  /** Master seed (default 1); simulation seeds derive from (seed, K, simulation number). */
+  seed?: number;
+  /** Worker threads (default `os.availableParallelism()`; 1 = in-process). */
+  workers?: number;
+  /** Options of the trend permutation test (defaults of `createTrendTest`: exact up to 10^6 assignments). */
+  test?: PermutationOptions;
+  /** Called after each finished block of simulations with (simulations done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The settings a power curve was computed with, defaults filled in. */
+export interface PowerSettings {
+  experts: number[];
+  delta: number;
+  sigma: number;
+  tau: number;
+  c: number;
+  scaleMax: number;
+  sims: number;
+  alpha: number;
+  seed: number;
+  /** Worker threads asked for. */
+  workers: number;
+  /** Worker threads actually used (1 = in-process; see {@link powerCurve}). */
+  workersUsed: number;
+  /** The trend test: "exact" enumeration or "monte-carlo", over how many assignments. */
+  test: { method: "exact" | "monte-carlo"; assignments: number; maxExact: number; samples: number; seed: number };
+}
+
+/** Power of the trend test per panel size. */
+export interface PowerResult {
+  settings: PowerSettings;
+  experts: number[];
+  /** rejections / (sims − failed) per K. */
+  power: number[];
+  /** Monte Carlo standard error √(p(1 − p)/(sims − failed)). */
+  mcse: number[];
+  rejections: number[];
+  /** Simulated panels without a total-relation matrix or a defined S_trend (left out of the denominator; essentially never with noise). */
+  failed: number[];
+}
+
+/** The file this module was loaded from (a path or a file: URL), read from a V8 call site: `import.meta` is not allowed in src/ (tslab). */
+function thisModuleFile(): string | undefined {
+  const saved = Error.prepareStackTrace;
+  try {
+    Error.prepareStackTrace = (_error, frames) => frames;
+    const holder: { stack?: unknown } = {};
+    Error.captureStackTrace(holder);
+    const frames = holder.stack as NodeJS.CallSite[] | undefined;
+    return frames?.[0]?.getFileName() ?? undefined;
+  } finally {
+    Error.prepareStackTrace = saved;
+  }
+}
+
+/**
+ * The compiled worker entry beside this module, or undefined when this module
+ * is not compiled JavaScript (vitest, tslab and ts-node run the .ts source,
+ * which a worker thread cannot load): then the work runs in-process.
+ */
+function workerEntry(): URL | undefined {
+  const file = thisModuleFile();
+  if (!file || !/\.js$/.test(file.replace(/[?#].*$/, ""))) return undefined;
+  const here = file.startsWith("file:") ? new URL(file) : pathToFileURL(file);
+  const entry = new URL("./powerWorker.js", here);
+  return existsSync(fileURLToPath(entry)) ? entry : undefined;
+}
+
+/**
+ * Power of the exact trend test (METHODS §5) against the number of experts,
+ * by simulation under the generative model of METHODS §7: for each panel size
+ * K, `sims` panels are drawn (as {@link simulatePanel} draws them), averaged,
+ * analysed with classic DEMATEL (max normalisation) and tested with
+ * `createTrendTest`; Power(K) = share of panels with p < alpha, with Monte
+ * Carlo standard error √(p(1 − p)/(sims − failed)), failed panels (no T or no defined S_trend) left out. δ = 0 gives the size of the test.
+ * Note: the exact test is discrete (S_trend takes few values), so its size is
+ * at most alpha and may be somewhat below it.
+ *
+ * Reproducibility: simulation s at panel size K uses the seed
+ * `simulationSeed(seed, K, s)` (MurmurHash3 mixing), so the numbers depend only
+ * on (seed, K, s) — never on the number of workers, the order in which they
+ * finish, or the other sizes in `experts`.
+ *
+ * Worker threads: with workers > 1 the simulations are split into blocks of
+ * at most 50 and handed to `node:worker_threads` workers running
+ * dist/simulate/powerWorker.js. Since src/ may not use `import.meta` (the
+ * notebooks' tslab kernel), that file is found beside this module's own file,
+ * which is read from a V8 stack call site (`Error.captureStackTrace`). When
+ * this module runs from TypeScript source (vitest, tslab) there is no
+ * compiled worker file, and the work runs in-process (`settings.workersUsed`
+ * says so), with identical results.
+ *
+ * @param model a model with at least two non-empty layers.
+ * @returns a promise of the curve (asynchronous because of the workers).
+ * @throws {RangeError} (rejects) when the model has fewer than two layers or an option is invalid.
+ * @example
+ * const curve = await powerCurve(defaultModel(), { experts: [5, 10, 20], sims: 500, seed: 1 });
+ * curve.power; // rises with K
+ */
+export async function powerCurve(model: Model, options: PowerOptions = {}): Promise<PowerResult> {
+  const experts = [...(options.experts ?? [5, 10, 15, 20, 25, 30, 35, 40])];
+  if (experts.length === 0) throw new RangeError("powerCurve: experts must list at least one panel size");
+  for (const K of experts) if (!Number.isInteger(K) || K < 1) throw new RangeError(`powerCurve: each panel size must be a positive integer, got ${K}`);
+  const panel = resolvePanelSettings({ delta: options.delta, sigma: options.sigma, tau: options.tau, c: options.c, scaleMax: options.scaleMax, seed: options.seed }, "powerCurve");
+  const sims = options.sims ?? 1000;
+  const alpha = options.alpha ?? 0.05;
+  const workers = options.workers ?? availableParallelism();
+  if (!Number.isInteger(sims) || sims < 1) throw new RangeError(`powerCurve: sims must be a positive integer, got ${sims}`);
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`powerCurve: alpha must be in (0, 1), got ${alpha}`);
+  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`powerCurve: workers must be a positive integer, got ${workers}`);
+  if (new Set(layerIndex(model).filter((l) => l >= 0)).size < 2) throw new RangeError("powerCurve needs a model with at least two non-empty layers");
+  const testOptions: PermutationOptions = { maxExact: options.test?.maxExact ?? 1e6, samples: options.test?.samples ?? 100000, seed: options.test?.seed ?? 1 };
+  const job: PowerJob = {
+    model: structuredClone(model),
+    delta: panel.delta,
+    sigma: panel.sigma,
+    tau: panel.tau,
+    c: panel.c,
+    scaleMax: panel.scaleMax,
+    alpha,
+    seed: panel.seed,
+    maxExperts: Math.max(...experts),
+    test: testOptions,
+  };
+  // Blocks of simulations: (K index, start, end).
+  const block = 50;
+  const units: Array<{ index: number; K: number; start: number; end: number }> = [];
+  experts.forEach((K, index) => {
+    for (let start = 0; start < sims; start += block) units.push({ index, K, start, end: Math.min(sims, start + block) });
+  });
+  const rejections = new Array<number>(experts.length).fill(0);
+  const failed = new Array<number>(experts.length).fill(0);
+  const total = experts.length * sims;
+  let done = 0;
+  const entry = workers > 1 ? workerEntry() : undefined;
+  const simulator = createPowerSimulator(job); // also validates the test options before any worker starts
+  let workersUsed = 1;
+  if (entry === undefined) {
+    for (const u of units) {
+      const r = simulator.runRange(u.K, u.start, u.end);
+      rejections[u.index] += r.rejections;
+      failed[u.index] += r.failed;
+      done += u.end - u.start;
+      options.onProgress?.(done, total);
+    }
+  } else {
+    workersUsed = Math.min(workers, units.length);
+    await runOnWorkers(entry, job, units, workersUsed, (u, r) => {
+      rejections[u.index] += r.rejections;
+      failed[u.index] += r.failed;
+      done += u.end - u.start;
+      options.onProgress?.(done, total);
+    });
+  }
+  const power = experts.map((_, i) => (sims - failed[i] > 0 ? rejections[i] / (sims - failed[i]) : NaN));
+  const mcse = power.map((p, i) => Math.sqrt((p * (1 - p)) / (sims - failed[i])));
+  return {
+    settings: {
+      experts: experts.slice(),
+      delta: panel.delta,
+      sigma: panel.sigma,
+      tau: panel.tau,
+      c: panel.c,
+      scaleMax: panel.scaleMax,
+      sims,
+      alpha,
+      seed: panel.seed,
+      workers,
+      workersUsed,
+      test: { method: simulator.method, assignments: simulator.assignments, maxExact: testOptions.maxExact as number, samples: testOptions.samples as number, seed: testOptions.seed as number },
+    },
+    experts,
+    power,
+    mcse,
+    rejections,
+    failed,
+  };
+}
+
+/** Hand the units to `count` workers, one unit at a time each, until all are done; rejects on the first worker error. */
+function runOnWorkers<U extends { index: number; K: number; start: number; end: number }>(
+  entry: URL,
+  job: PowerJob,
+  units: U[],
+  count: number,
+  onResult: (unit: U, counts: { rejections: number; failed: number }) => void,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let next = 0;
+    let finished = 0;
+    let settled = false;
+    const pool: Worker[] = [];
+    const stopAll = (): void => {
+      for (const w of pool) void w.terminate();
+    };
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      stopAll();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    const feed = (worker: Worker, inFlight: { unit: U | null }): void => {
+      if (next < units.length) {
+        inFlight.unit = units[next++];
+        worker.postMessage(inFlight.unit);
+      } else {
+        inFlight.unit = null;
+        worker.postMessage(null);
+      }
+    };
+    for (let w = 0; w < count; w++) {
+      const worker = new Worker(entry, { workerData: { cxmDematelPowerWorker: 1, job } });
+      pool.push(worker);
+      const inFlight: { unit: U | null } = { unit: null };
+      worker.on("message", (msg: { index: number; rejections: number; failed: number }) => {
+        if (settled || !inFlight.unit) return;
+        onResult(inFlight.unit, msg);
+        finished++;
+        if (finished === units.length) {
+          settled = true;
+          for (const other of pool) other.postMessage(null);
+          resolve();
+          return;
+        }
+        feed(worker, inFlight);
+      });
+      worker.on("error", fail);
+      worker.on("exit", (code) => {
+        if (!settled && code !== 0) fail(new Error(`power worker stopped with exit code ${code}`));
+      });
+      feed(worker, inFlight);
+    }
+  });
+}
