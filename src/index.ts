@@ -1,82 +1,155 @@
 /**
  * cxm-dematel: DEMATEL influence analysis of expert surveys, and tests of
  * whether a proposed layered model holds. This file is the package's only
- * public surface.
+ * public surface: it names every public export, grouped by pipeline stage.
+ * Everything not named here (linear algebra, HTML and file helpers, tuning
+ * constants, resampling kernels) is internal and may change without notice;
+ * tests import internals by path. tests/publicApi.test.ts snapshots this list.
+ * @packageDocumentation
  */
-export * from "./types.js";
-export * from "./errors.js";
-export * from "./random.js";
-export * from "./linalg/linalg.js";
-export * from "./model/model.js";
-export * from "./io/loadModel.js";
-export * from "./core/aggregate.js";
-export * from "./core/normalize.js";
-export * from "./core/totalRelation.js";
-export * from "./core/dematel.js";
-export * from "./core/thresholdTypes.js";
-export * from "./core/threshold.js";
-export * from "./core/mmde.js";
-export * from "./io/parseSurvey.js";
-export * from "./io/readSurvey.js";
-export * from "./io/surveyTemplate.js";
-export * from "./io/surveyToCsv.js";
-export * from "./io/closestMatch.js";
-export * from "./io/parseLocaleNumber.js";
-export * from "./panel/gapRatio.js";
-export * from "./stats/krippendorffAlpha.js";
-export * from "./panel/expertDistances.js";
-export * from "./panel/panelQuality.js";
-export * from "./stats/kendallTauB.js";
-export * from "./permutation/trendStatistic.js";
-export * from "./permutation/flowStatistic.js";
-export * from "./permutation/countAssignments.js";
-export * from "./permutation/enumerateAssignments.js";
-export * from "./permutation/createAssignmentSet.js";
-export * from "./permutation/permutationTypes.js";
-export * from "./permutation/createTrendTest.js";
-export * from "./permutation/createFlowTest.js";
-export * from "./layers/layerTests.js";
-export * from "./permutation/attainableTrendSize.js";
-export * from "./model/assertLayeredModel.js";
-export * from "./structure/layerOrders.js";
-export * from "./structure/suggestedLayers.js";
-export * from "./structure/ismLevels.js";
-export * from "./structure/micmac.js";
-export * from "./stats/weightedKappa.js";
-export * from "./structure/structureAgreement.js";
-export * from "./layers/sensitivity.js";
-export * from "./layers/validateLayers.js";
-export * from "./simulate/simulatePanel.js";
-export * from "./simulate/simulatedSurvey.js";
-export * from "./stats/quantileType7.js";
-export * from "./uncertainty/bootstrapExperts.js";
-export * from "./simulate/powerCurve.js";
-export * from "./simulate/examplePanels.js";
-export * from "./plots/plotlyFigure.js";
-export * from "./plots/layerColorGroups.js";
-export * from "./plots/causalDiagram.js";
-export * from "./plots/totalRelationHeatmap.js";
-export * from "./plots/gapRatioPlot.js";
-export * from "./plots/relationForestPlot.js";
-export * from "./plots/layerOrderPlot.js";
-export * from "./plots/micmacPlot.js";
-export * from "./plots/ismLevelsPlot.js";
-export * from "./plots/powerCurvePlot.js";
-export * from "./plots/notebookDisplay.js";
-export * from "./tool.js";
-export * from "./plots/escapeHtml.js";
-export * from "./plots/inlineScript.js";
-export * from "./report/htmlPage.js";
-export * from "./report/renderPowerReport.js";
-export * from "./io/toCsv.js";
-export * from "./io/writeFileAtomic.js";
-export * from "./io/writeFilesAtomic.js";
-export * from "./io/sameFile.js";
-export * from "./io/checkOutputFolder.js";
-export * from "./report/resultTables.js";
-export * from "./interpret/formatPValue.js";
-export * from "./interpret/plainReading.js";
-export * from "./interpret/layeringVerdict.js";
-export * from "./report/renderReport.js";
-export * from "./report/writeResultFiles.js";
-export * from "./pipeline/analyzeSurvey.js";
+
+// Model: the components and their proposed layers (outer → inner); the embedded CXM default.
+export { defaultModel, parseModel, layerIndex, componentIds } from "./model/model.js";
+export type { Matrix, Component, Layer, Model } from "./types.js";
+
+// Read: surveys and models from files or text, blank templates, surveys back to CSV; bad input throws InputError with every problem located.
+export { loadModel } from "./io/loadModel.js";
+export { readSurvey } from "./io/readSurvey.js";
+export { parseSurvey } from "./io/parseSurvey.js";
+export { surveyTemplate } from "./io/surveyTemplate.js";
+export { surveyToCsv } from "./io/surveyToCsv.js";
+export { InputError, formatProblem } from "./errors.js";
+export type { InputProblem } from "./errors.js";
+export type { SurveyOptions } from "./io/parseSurvey.js";
+export type { SurveyTemplateOptions } from "./io/surveyTemplate.js";
+export type { SurveyLayout } from "./io/surveyHeader.js";
+export type { Survey, ExpertMatrix, InputWarning } from "./types.js";
+
+// Validate: does a model propose a testable layering (at least two non-empty layers)? Same messages as the command line.
+export { assertLayeredModel } from "./model/assertLayeredModel.js";
+export type { AssertLayeredModelOptions } from "./model/assertLayeredModel.js";
+
+// Aggregate: the panel's matrices into one (weighted mean or element-wise median).
+export { aggregate } from "./core/aggregate.js";
+export type { AggregateOptions, AggregationMethod } from "./core/aggregate.js";
+
+// DEMATEL: normalise, total relation T = N(I − N)⁻¹, D, R, prominence, relation, roles, weights, the impact-relation map.
+export { normalize } from "./core/normalize.js";
+export { totalRelation } from "./core/totalRelation.js";
+export { dematel, roleOf, influenceSums, impactEdges } from "./core/dematel.js";
+export { InfeasibleError } from "./errors.js";
+export type { NormalizeOptions, NormalizationMethod, Normalized } from "./core/normalize.js";
+export type { TotalRelation } from "./core/totalRelation.js";
+export type { DematelOptions, DematelResult, Edge, Role } from "./core/dematel.js";
+
+// Thresholds of the impact-relation map: mean, mean+sd, quantile (R type 7), fixed, MMDE.
+export { threshold } from "./core/threshold.js";
+export { mmdeThreshold } from "./core/mmde.js";
+export { quantileType7 } from "./stats/quantileType7.js";
+export type { Threshold, ThresholdMethod, ThresholdOptions } from "./core/thresholdTypes.js";
+export type { MmdeDetail } from "./core/mmde.js";
+
+// Panel quality: consensus gap ratio, Krippendorff's alpha, each expert's distance from the others, leaving one out.
+export { panelQuality } from "./panel/panelQuality.js";
+export { gapRatio } from "./panel/gapRatio.js";
+export { krippendorffAlpha, krippendorffAlphaFromUnits } from "./stats/krippendorffAlpha.js";
+export { expertDistances } from "./panel/expertDistances.js";
+export type { PanelQuality, PanelQualityOptions, ExpertDistance, LeaveOneOutEffect } from "./panel/panelQuality.js";
+export type { GapRatioResult } from "./panel/gapRatio.js";
+export type { AlphaLevel } from "./stats/krippendorffAlpha.js";
+
+// Layer tests: the trend and flow statistics and their exact permutation tests.
+export { kendallTauB } from "./stats/kendallTauB.js";
+export { trendStatistic } from "./permutation/trendStatistic.js";
+export { flowStatistic } from "./permutation/flowStatistic.js";
+export { createTrendTest } from "./permutation/createTrendTest.js";
+export { createFlowTest } from "./permutation/createFlowTest.js";
+// Public because PermutationOptions.assignmentSet documents it: one set shared by a trend and a flow test.
+export { createAssignmentSet } from "./permutation/createAssignmentSet.js";
+export { attainableTrendSize } from "./permutation/attainableTrendSize.js";
+export type { PermutationOptions, AssignmentSet } from "./permutation/createAssignmentSet.js";
+export type { PermutationTest, PermutationResult } from "./permutation/permutationTypes.js";
+export type { AttainableSize } from "./permutation/attainableTrendSize.js";
+// Layer tests: the structure the data suggest (layer orders, suggested layers, ISM levels, MICMAC) and its agreement with the model.
+export { layerOrders } from "./structure/layerOrders.js";
+// Documented behaviour: validateLayers and analyzeSurvey rank the layer orders only up to this many layers.
+export { MAX_LAYER_ORDERS } from "./structure/layerOrders.js";
+export { suggestedLayers } from "./structure/suggestedLayers.js";
+export { ismLevels } from "./structure/ismLevels.js";
+export { micmac } from "./structure/micmac.js";
+export { weightedKappa } from "./stats/weightedKappa.js";
+export { structureAgreement } from "./structure/structureAgreement.js";
+export type { LayerOrder, LayerOrders } from "./structure/layerOrders.js";
+export type { SuggestedLayer } from "./structure/suggestedLayers.js";
+export type { IsmLevels } from "./structure/ismLevels.js";
+export type { Micmac, MicmacQuadrant } from "./structure/micmac.js";
+export type { KappaWeights, WeightedKappaOptions } from "./stats/weightedKappa.js";
+export type { StructureAgreement } from "./structure/structureAgreement.js";
+// Layer tests: all of them on one DEMATEL result or one panel, their sensitivity to the analyst's choices.
+export { layerTests, createLayerTests } from "./layers/layerTests.js";
+// The scenarios sensitivity compares by default, documented so they can be extended.
+export { sensitivity, SENSITIVITY_THRESHOLDS, SENSITIVITY_AGGREGATIONS } from "./layers/sensitivity.js";
+export { validateLayers } from "./layers/validateLayers.js";
+export type { LayerTests, LayerTestsOptions, LayerTestResult, SignCheck, PreparedLayerTests } from "./layers/layerTests.js";
+export type { Sensitivity, SensitivityOptions, SensitivityScenario } from "./layers/sensitivity.js";
+export type { LayerValidation, ValidateLayersOptions } from "./layers/validateLayers.js";
+
+// Uncertainty: bootstrap over experts (percentile and BCa intervals, P(cause), rank distributions).
+export { bootstrapExperts } from "./uncertainty/bootstrapExperts.js";
+export type { BootstrapOptions, BootstrapResult, Interval } from "./uncertainty/bootstrapExperts.js";
+
+// Simulate and power: seeded synthetic panels, the shipped example panels, power of the trend test against panel size.
+export { createRandom } from "./random.js";
+export { simulatePanel } from "./simulate/simulatePanel.js";
+export { simulatedSurvey } from "./simulate/simulatedSurvey.js";
+export { examplePanels } from "./simulate/examplePanels.js";
+export { powerCurve } from "./simulate/powerCurve.js";
+export { smallestAdequatePanel } from "./report/renderPowerReport.js";
+export type { Random } from "./random.js";
+export type { SimulatePanelOptions } from "./simulate/simulatePanel.js";
+export type { ExamplePanel } from "./simulate/examplePanels.js";
+export type { PowerOptions, PowerSettings, PowerResult } from "./simulate/powerCurve.js";
+
+// Pipeline: one whole analysis of a survey (DEMATEL, threshold, panel quality, layer tests, bootstrap, sensitivity).
+export { analyzeSurvey } from "./pipeline/analyzeSurvey.js";
+export type { AnalyzeOptions, AnalysisResult, AnalysisMeta, LayerAnalysis, ImputedCell } from "./pipeline/analyzeSurvey.js";
+
+// Interpret: plain-language readings of the results and the verdict on the layering.
+export { plainReading } from "./interpret/plainReading.js";
+export { layeringVerdict } from "./interpret/layeringVerdict.js";
+export { formatPValue } from "./interpret/formatPValue.js";
+export type { PlainReadingInput } from "./interpret/plainReading.js";
+export type { LayeringVerdictInput, VerdictTest } from "./interpret/layeringVerdict.js";
+
+// Plots: Plotly figures as plain data, and their HTML for a notebook output.
+export { causalDiagram } from "./plots/causalDiagram.js";
+export { totalRelationHeatmap } from "./plots/totalRelationHeatmap.js";
+export { gapRatioPlot } from "./plots/gapRatioPlot.js";
+export { relationForestPlot } from "./plots/relationForestPlot.js";
+export { layerOrderPlot } from "./plots/layerOrderPlot.js";
+export { micmacPlot } from "./plots/micmacPlot.js";
+export { ismLevelsPlot } from "./plots/ismLevelsPlot.js";
+export { powerCurvePlot } from "./plots/powerCurvePlot.js";
+export { createNotebookDisplay, plotlyHtml, tableHtml } from "./plots/notebookDisplay.js";
+export type { PlotlyFigure } from "./plots/plotlyFigure.js";
+export type { CausalDiagramInput, CausalDiagramOptions } from "./plots/causalDiagram.js";
+export type { TotalRelationHeatmapInput, TotalRelationHeatmapOptions } from "./plots/totalRelationHeatmap.js";
+export type { GapRatioCurve, GapRatioPlotOptions } from "./plots/gapRatioPlot.js";
+export type { RelationForestInput, ForestInterval } from "./plots/relationForestPlot.js";
+export type { LayerOrderEntry } from "./plots/layerOrderPlot.js";
+export type { MicmacInput } from "./plots/micmacPlot.js";
+export type { IsmLevelsInput } from "./plots/ismLevelsPlot.js";
+export type { PowerCurveInput } from "./plots/powerCurvePlot.js";
+export type { NotebookDisplay, NotebookDisplayOptions, NotebookFigure, PlotlyHtmlOptions, TableHtmlOptions } from "./plots/notebookDisplay.js";
+
+// Report: the self-contained HTML report, the power page, the result tables and files.
+export { renderReport } from "./report/renderReport.js";
+export { renderPowerReport } from "./report/renderPowerReport.js";
+export { totalRelationTable, componentTable, edgeTable } from "./report/resultTables.js";
+export { writeResultFiles, RESULT_FILES } from "./report/writeResultFiles.js";
+export { TOOL } from "./tool.js";
+export type { ReportInput, PanelReportInput, LayersReportInput, RenderReportOptions } from "./report/renderReport.js";
+export type { PowerReportInput, PowerReportCurve, PowerStudyInput } from "./report/renderPowerReport.js";
+export type { ResultTablesInput } from "./report/resultTables.js";
+export type { CsvCell } from "./io/toCsv.js";
+export type { WriteResultFilesOptions } from "./report/writeResultFiles.js";

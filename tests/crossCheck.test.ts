@@ -7,7 +7,9 @@
 import { describe, expect, it } from "vitest";
 import * as math from "mathjs";
 import * as ss from "simple-statistics";
-import { aggregate, createRandom, dematel, normalize, spectralRadius, threshold, thresholdEntries, totalRelation, type Matrix } from "../src/index.js";
+import { aggregate, createRandom, dematel, normalize, threshold, totalRelation, type Matrix } from "../src/index.js";
+import { spectralRadius } from "../src/linalg/linalg.js";
+import { thresholdEntries } from "../src/core/threshold.js";
 import { expectClose, randomDirect } from "./helpers.js";
 
 /** T = N (I − N)⁻¹ computed the textbook way, with mathjs' inverse. */

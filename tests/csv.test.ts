@@ -2,7 +2,9 @@ import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { csvCell, sameFile, toCsv, writeFileAtomic } from "../src/index.js";
+import { csvCell, toCsv } from "../src/io/toCsv.js";
+import { sameFile } from "../src/io/sameFile.js";
+import { writeFileAtomic } from "../src/io/writeFileAtomic.js";
 
 // Cases from OWASP "CSV Injection" (https://owasp.org/www-community/attacks/CSV_Injection):
 // cells starting with =, +, -, @, tab (0x09) or carriage return (0x0D) are prefixed with a single quote.

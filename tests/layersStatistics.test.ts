@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   componentIds,
-  countAssignments,
   createAssignmentSet,
   createFlowTest,
   createRandom,
   createTrendTest,
   defaultModel,
   dematel,
-  enumerateAssignments,
   flowStatistic,
   kendallTauB,
   layerIndex,
@@ -16,6 +14,8 @@ import {
   trendStatistic,
   type Matrix,
 } from "../src/index.js";
+import { countAssignments } from "../src/permutation/countAssignments.js";
+import { enumerateAssignments } from "../src/permutation/enumerateAssignments.js";
 
 /** Rows of a flat assignment table, as plain arrays. */
 function rowsOf(flat: Int8Array, m: number): number[][] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromFlat, luFactor, luSolve, luSolveTransposed, spectralRadius, toFlat } from "../src/index.js";
+import { fromFlat, luFactor, luSolve, luSolveTransposed, spectralRadius, toFlat } from "../src/linalg/linalg.js";
 import { expectClose, matmul, randomDirect } from "./helpers.js";
 
 describe("luFactor / luSolve", () => {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  causalDiagram, defaultModel, dematel, componentIds, gapRatioPlot, ismLevelsPlot, layerColorGroups, layerOrderPlot, micmacPlot,
-  plotText, powerCurvePlot, formatDelta, MICMAC_JITTER, relationForestPlot, totalRelationHeatmap, LAYER_COLORS, NO_LAYER_COLOR, QUADRANT_CAPTIONS, FIGURE_FONT_FAMILY, type Model,
+  causalDiagram, defaultModel, dematel, componentIds, gapRatioPlot, ismLevelsPlot, layerOrderPlot, micmacPlot,
+  powerCurvePlot, relationForestPlot, totalRelationHeatmap, type Model,
 } from "../src/index.js";
+import { layerColorGroups, LAYER_COLORS, NO_LAYER_COLOR } from "../src/plots/layerColorGroups.js";
+import { plotText, FIGURE_FONT_FAMILY } from "../src/plots/plotlyFigure.js";
+import { formatDelta } from "../src/plots/powerCurvePlot.js";
+import { MICMAC_JITTER } from "../src/plots/micmacPlot.js";
+import { QUADRANT_CAPTIONS } from "../src/plots/causalDiagram.js";
 import { deepFreeze, randomDirect } from "./helpers.js";
 
 const model = defaultModel();

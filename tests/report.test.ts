@@ -3,10 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  analyzeSurvey, renderPowerReport, componentIds, defaultModel, escapeHtml, inlineScript, layeringVerdict, plainReading, renderReport, scriptJson,
+  analyzeSurvey, renderPowerReport, componentIds, defaultModel, layeringVerdict, plainReading, renderReport,
   simulatedSurvey, writeResultFiles, componentTable, totalRelationTable, edgeTable, RESULT_FILES, InputError, type Model, type Survey,
-  powerNotes, smallestAdequatePanel, formatPValue,
+  smallestAdequatePanel, formatPValue,
 } from "../src/index.js";
+import { escapeHtml } from "../src/plots/escapeHtml.js";
+import { inlineScript, scriptJson } from "../src/plots/inlineScript.js";
+import { powerNotes } from "../src/report/renderPowerReport.js";
 
 // A stand-in library: renderReport inlines whatever script it is given, exactly once.
 const FAKE_PLOTLY = "/* plotly stand-in */ window.Plotly = { newPlot: function () {} }; var marker = 'PLOTLY-LIB-MARKER';";

@@ -6,13 +6,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   aggregate,
-  closestMatch,
   createRandom,
   defaultModel,
   dematel,
-  editDistance,
   InputError,
-  parseLocaleNumber,
   parseSurvey,
   readSurvey,
   surveyTemplate,
@@ -21,6 +18,8 @@ import {
   type Model,
   type Survey,
 } from "../src/index.js";
+import { closestMatch, editDistance } from "../src/io/closestMatch.js";
+import { parseLocaleNumber } from "../src/io/parseLocaleNumber.js";
 import { componentMatcher } from "../src/io/componentMatcher.js";
 import { surveyCsvCell, unguardCsvCell } from "../src/io/surveyCsvCell.js";
 import { surveyCsvText } from "../src/io/surveyCsvText.js";

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import {
-  aggregate, createTrendTest, defaultModel, dematel, examplePanels, EXAMPLE_PANEL_SEED, layerIndex, NULL_PANEL_SEED, parseSurvey, simulatePanel, simulatedSurvey, trendStatistic, type Model,
+  aggregate, createTrendTest, defaultModel, dematel, examplePanels, layerIndex, parseSurvey, simulatePanel, simulatedSurvey, trendStatistic, type Model,
 } from "../src/index.js";
+import { EXAMPLE_PANEL_SEED, NULL_PANEL_SEED } from "../src/simulate/examplePanels.js";
 import { layerPositions } from "../src/simulate/panelDraw.js";
 import { deepFreeze } from "./helpers.js";
 

@@ -98,7 +98,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 /**
  * Read a survey file and parse it with {@link parseSurvey} (same layouts,
  * rules and options; `source` defaults to `path`). The file is read as bytes
- * and decoded with {@link decodeSurveyBytes}; it is never modified.
+ * and decoded with `decodeSurveyBytes`; it is never modified.
  * @throws {InputError} when the file is missing, unreadable (a directory,
  * no permission) or not UTF-8, naming the path; or listing every problem in
  * its content.

@@ -15,7 +15,7 @@ export interface PermutationOptions {
    * between the trend and flow tests (the other options are then ignored).
    */
   assignmentSet?: AssignmentSet;
-  /** Largest pair-sign table (entries = assignments × pairs) to precompute for speed (default {@link MAX_PAIR_SIGN_ENTRIES}); above it the tests compare labels on the fly. */
+  /** Largest pair-sign table (entries = assignments × pairs) to precompute for speed (default 6e7, `MAX_PAIR_SIGN_ENTRIES`); above it the tests compare labels on the fly. */
   maxPairTable?: number;
 }
 
@@ -43,7 +43,7 @@ export interface AssignmentSet {
   pairB: Int32Array;
   /**
    * sign(ℓ_a − ℓ_b) for every row and pair (`evaluated` × `pairs`, row-major), so that tests
-   * reduce to dot products; `null` when it would exceed {@link MAX_PAIR_SIGN_ENTRIES} entries.
+   * reduce to dot products; `null` when it would exceed `maxPairTable` entries (default 6e7).
    */
   pairSigns: Int8Array | null;
   /** sign(ℓ_a − ℓ_b) of the observed assignment for every pair. */
@@ -83,7 +83,7 @@ function withPairs(base: Omit<AssignmentSet, "pairs" | "pairA" | "pairB" | "pair
  * The set of layer assignments a permutation test of a layering runs over
  * (METHODS §5): every distinct assignment of the layered components to layers
  * of the observed sizes when there are at most `maxExact` of them (in
- * lexicographic order, see {@link enumerateAssignments}; the observed one is
+ * lexicographic order, see `enumerateAssignments`; the observed one is
  * among them), otherwise B random ones drawn once by Fisher–Yates shuffles of
  * the observed labels with `createRandom(seed)` (the observed assignment is
  * then added by the (b+1)/(B+1) rule, not listed). It also tabulates

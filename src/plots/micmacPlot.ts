@@ -23,13 +23,13 @@ export const MICMAC_JITTER = 0.25;
  * (autonomous: low/low; dependent: high dependence; linkage: high/high;
  * independent (driver): high driving power). With a model, points are
  * coloured by proposed layer with the palette and legend of the causal
- * diagram ({@link layerColorGroups}: one trace per layer, legend by layer
+ * diagram (`layerColorGroups`: one trace per layer, legend by layer
  * name), so a reader sees whether the outer layers sit among the drivers.
  * Coinciding points (driving power and dependence are small integers, so ties
  * are common): components of the same layer share one marker labelled with
  * all their ids; when components of different layers coincide, each layer
  * keeps its own coloured marker, set side by side with a horizontal offset of
- * {@link MICMAC_JITTER} dependence units per layer (centred on the true
+ * `MICMAC_JITTER` = 0.25 dependence units per layer (centred on the true
  * value, which stays unambiguous because dependence is an integer), with its
  * label on its own side and the exact values in the hover text. Chosen over
  * one neutral-coloured marker because the layer of each component is what the

@@ -30,11 +30,11 @@ const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
  * HTML that draws one Plotly figure in a notebook output: a
  * `<div class="cxm-plot" id>` (the class the notebook runner looks for) and a
  * `<script>` that calls `Plotly.newPlot` on it with the figure embedded as
- * JSON ({@link scriptJson}: every `<` written as `\u003c`, so a label holding
+ * JSON (`scriptJson`: every `<` written as `\u003c`, so a label holding
  * `</script>` cannot end the script). The script waits up to 5 s
  * (100 × 50 ms) for `window.Plotly`, then says in the div that the library is
  * not loaded. When `plotlyJs` is given, the library is inlined first
- * ({@link inlineScript}) with require.js's `define` hidden while it loads,
+ * (`inlineScript`) with require.js's `define` hidden while it loads,
  * and restored afterwards: classic Jupyter and nbconvert's HTML load
  * require.js, and a UMD build of Plotly that sees `define.amd` registers as an
  * anonymous AMD module and never sets `window.Plotly` (plotly/plotly.js#379;
@@ -87,7 +87,7 @@ export interface TableHtmlOptions {
  * A plain HTML `<table>` for a notebook output: one header row, then one row
  * per entry of `rows`. Every cell is converted to text — a number that is not
  * an integer with `toFixed(digits)` (NaN and ±Infinity as `NaN`, `Infinity`),
- * anything else with `String(value)` — and escaped with {@link escapeHtml}, so
+ * anything else with `String(value)` — and escaped with `escapeHtml`, so
  * component names or expert labels from a user's file cannot inject markup.
  * Rows may have a different number of cells from the header (a short summary
  * row is allowed); nothing is dropped.

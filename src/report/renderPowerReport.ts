@@ -92,7 +92,7 @@ export function powerNotes(curves: readonly PowerReportCurve[], model: Model): s
  * simulated in plain words (the generative model and every setting), the
  * power curves (one per layer effect δ) with Monte Carlo error bars, the
  * smallest panel size that reaches 80% power for each δ, plain-words notes on
- * saturated curves and curves that never reach 80% ({@link powerNotes}), why
+ * saturated curves and curves that never reach 80% (`powerNotes`), why
  * the exact test's size is below α ({@link attainableTrendSize}, computed for
  * the model), and a table of power for each K × δ. The Plotly library is
  * inlined once; the model's title and citation are escaped.

@@ -25,10 +25,10 @@ export interface WriteResultFilesOptions {
  * prominence, relation, role, weight), edges.csv (from, to, value),
  * results.json (the whole results object, NaN written as null) and
  * report.html ({@link renderReport}). CSV cells can never start a
- * spreadsheet formula ({@link toCsv}). Refuses, before writing anything, when an output path is
+ * spreadsheet formula (`toCsv`). Refuses, before writing anything, when an output path is
  * one of `inputs` (so a survey or model file is never overwritten) or the
- * folder cannot hold the files ({@link checkOutputFolder}); the five files are
- * renamed into place only once all are complete ({@link writeFilesAtomic}).
+ * folder cannot hold the files (`checkOutputFolder`); the five files are
+ * renamed into place only once all are complete (`writeFilesAtomic`).
  * @returns the paths written.
  * @throws {InputError} when an output would overwrite an input, or the folder cannot be created.
  * @example

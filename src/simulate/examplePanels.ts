@@ -25,10 +25,10 @@ export const NULL_PANEL_SEED = 2025;
  * under METHODS §7 for the embedded CXM model (the paper publishes no expert
  * matrices; these are not the paper's data):
  * - `data/surveys/example-panel.csv`: 14 experts, δ = 0.5, σ = 0.8, τ = 0.3,
- *   c = 2, scale 0..4, seed {@link EXAMPLE_PANEL_SEED} — a layered structure
+ *   c = 2, scale 0..4, seed 2024 (`EXAMPLE_PANEL_SEED`) — a layered structure
  *   (outer layers drive inner ones);
  * - `data/surveys/null-panel.csv`: the same with δ = 0 (no layer structure),
- *   seed {@link NULL_PANEL_SEED}.
+ *   seed 2025 (`NULL_PANEL_SEED`).
  * Both in the matrix-blocks layout (`expert,from,<component ids>`, diagonal
  * cells empty) written by `surveyToCsv`. `scripts/generate-panels.mjs` writes
  * these strings to disk, and a test checks the committed files equal them
