@@ -1,6 +1,6 @@
 import { reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
 import { permutationP, permutationTest, untiedTrendAtMost } from "./permutationTest.js";
-import { tauFromCounts } from "../stats/kendallTauB.js";
+import { pairSign, tauFromCounts, tieTolerance } from "../stats/kendallTauB.js";
 import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
 
 /**
@@ -25,7 +25,10 @@ import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
  * distribution of the numerator (the argument of {@link attainableTrendSize}),
  * which is tallied on the first such call, so later ones (the power
  * simulation's thousands of panels) cost one pass over the m(m−1)/2 pairs.
- * When relation is constant over the layered components, S_trend and p are NaN.
+ * Relation values within 1e-12·max(1, max|relation|) of each other are tied,
+ * the tie rule of every τ_b here (`tieTolerance`, kendallTauB.ts), so the
+ * statistic equals `trendStatistic`. When relation is constant over the
+ * layered components, S_trend and p are NaN.
  * @param layerOf each component's 0-based layer, −1 for none (`layerIndex(model)`).
  * @throws {RangeError} see {@link createAssignmentSet}; `test` throws a
  *   RangeError when relation has the wrong length or holds NaN.
@@ -53,12 +56,12 @@ export function createTrendTest(layerOf: ArrayLike<number>, options: Permutation
       if (Number.isNaN(v)) throw new RangeError(`trend test: relation[${layered[a]}] is NaN`);
       r[a] = v;
     }
+    // Relation ties by the package's one τ_b tie rule (tieTolerance), as trendStatistic and the kernel.
+    const tol = tieTolerance(r);
     let tiesRelation = 0;
     let sObs = 0;
     for (let p = 0; p < P; p++) {
-      const x = r[pairA[p]];
-      const y = r[pairB[p]];
-      const s = x < y ? -1 : x > y ? 1 : 0;
+      const s = pairSign(r[pairA[p]], r[pairB[p]], tol);
       sr[p] = s;
       if (s === 0) tiesRelation++;
       sObs += observedSigns[p] * s;

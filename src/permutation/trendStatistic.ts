@@ -5,7 +5,9 @@ import { kendallTauB } from "../stats/kendallTauB.js";
  * `S_trend = −τ_b(ℓ, relation)`, Kendall's tau-b between each component's
  * layer index and its relation D−R, over the components that are in a layer,
  * negated so that +1 means relation falls strictly from outer to inner layers
- * (outer layers drive, inner layers are driven) and −1 the reverse.
+ * (outer layers drive, inner layers are driven) and −1 the reverse. Relation
+ * values within 1e-12·max(1, max|relation|) are tied (`kendallTauB`'s rule),
+ * so rounding noise between components with equal relation counts as a tie.
  *
  * @param layerOf each component's 0-based layer (0 = outermost), −1 for a
  *   component in no layer, as from `layerIndex(model)`.
