@@ -19,8 +19,8 @@ import type { CommandIo } from "./commandIo.js";
  * The command's default list of layer effects δ: chosen by measurement
  * (1,000 panels per K, CXM model, σ = 0.8, τ = 0.3): power at K = 5 and K = 40
  * is about 0.21 → 0.81 for δ = 0.025, 0.57 → 1.00 for δ = 0.05 and 0.96 → 1.00
- * for δ = 0.1, so the default run shows where power falls off; δ = 0.5, METHODS
- * §7's default (and `powerCurve`'s), is kept as the reference: it is detected by
+ * for δ = 0.1, so the default run shows where power falls off; δ = 0.5, the
+ * generator's default (docs/methods.md §8.1, and `powerCurve`'s), is kept as the reference: it is detected by
  * every panel size, which the output says in plain words.
  */
 export const POWER_COMMAND_DELTAS: readonly number[] = [0.025, 0.05, 0.1, 0.5];
@@ -59,7 +59,7 @@ function deltaList(raw: string | undefined): number[] | undefined {
 
 /**
  * `cxm-dematel power [options]`: the power of the layer trend test against
- * the number of experts (METHODS §7), one curve per layer effect δ
+ * the number of experts (docs/methods.md §8.4–8.5), one curve per layer effect δ
  * (`--delta 0.05,0.1,0.5`; default {@link POWER_COMMAND_DELTAS}), every curve
  * with the same simulation seeds, so each equals a run with that δ alone;
  * progress on stderr. Prints a table of power for each K × δ, the smallest K
@@ -152,8 +152,8 @@ function powerText(study: PowerStudy, model: Model): string {
   const row = (first: string, cells: string[]): string => first.padEnd(6) + cells.map((x) => x.padStart(width + 2)).join("");
   const maxMcse = Math.max(...curves.flatMap((c) => c.mcse.filter((m) => Number.isFinite(m))));
   const lines = [
-    `Power of the exact trend test (METHODS §7): σ = ${s.sigma}, τ = ${s.tau}, c = ${s.c}, scale 0..${s.scaleMax}, ${s.sims} panels per K and δ, α = ${s.alpha}, seed ${s.seed}`,
-    `δ = ${s.deltas.join(", ")}${s.deltasSource === "command default" ? " (the command's default list, to show where power falls off; METHODS §7's default δ is 0.5; choose with --delta)" : ""}`,
+    `Power of the exact trend test (docs/methods.md §8.4): σ = ${s.sigma}, τ = ${s.tau}, c = ${s.c}, scale 0..${s.scaleMax}, ${s.sims} panels per K and δ, α = ${s.alpha}, seed ${s.seed}`,
+    `δ = ${s.deltas.join(", ")}${s.deltasSource === "command default" ? " (the command's default list, to show where power falls off; the generator's default δ is 0.5, docs/methods.md §8.1; choose with --delta)" : ""}`,
     `Share of panels with p < α (Monte Carlo SE at most ${maxMcse.toFixed(3)}):`,
     row(`  ${"K".padStart(3)}`, heads),
     ...s.experts.map((k, i) => row(`  ${String(k).padStart(3)}`, curves.map((c) => c.power[i].toFixed(3)))),

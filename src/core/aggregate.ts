@@ -14,7 +14,7 @@ export interface AggregateOptions {
 
 /**
  * Aggregate K experts' direct-influence matrices into the average direct
- * matrix A (METHODS §2.1): `A = Σ_k w_k X^k / Σ_k w_k` (default), or the
+ * matrix A (docs/methods.md §2.1): `A = Σ_k w_k X^k / Σ_k w_k` (default), or the
  * element-wise median. The diagonal of the result is always 0.
  * Source: Tzeng, Chiang & Li (2007), Expert Systems with Applications 32, 1028–1044, eq. (1).
  * @throws {RangeError} when there are no matrices, shapes differ, or weights are invalid.

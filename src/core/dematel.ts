@@ -97,7 +97,7 @@ export function impactEdges(total: Matrix, alpha: number, components: readonly s
 }
 
 /**
- * Classic DEMATEL on a direct-influence matrix (METHODS §2): normalise,
+ * Classic DEMATEL on a direct-influence matrix (docs/methods.md §2): normalise,
  * total relation, D, R, prominence D+R, relation D−R, cause/effect, weights,
  * net influence T − Tᵀ, threshold and impact-relation map.
  * Source: Gabus & Fontela (1973); Tzeng, Chiang & Li (2007), Expert Systems with Applications 32, 1028–1044.

@@ -1,6 +1,6 @@
 /**
  * Internal: DEMATEL's D, R, prominence, relation and the layer statistics
- * S_trend and S_flow (METHODS §2, §5) for many direct matrices in a row, on
+ * S_trend and S_flow (docs/methods.md §2.8, §5.2, §5.3) for many direct matrices in a row, on
  * preallocated typed arrays, allocating nothing per call. Used by the
  * bootstrap over experts and by the power simulation. Not part of the public
  * API: the public, checked path is `dematel()` and the layers module.
@@ -13,7 +13,7 @@
  *   u_q = M⁻¹ 1_q (one solve per layer q; T 1_q = u_q − 1_q), and z = Σ_q u_q
  *   (plus one more solve for the components in no layer, if any).
  * Normalisation: N = A/(λ + ε) with λ by the chosen rule and ε the kernel's
- * `epsilon` (METHODS §2.2, as `normalize`); N is unchanged when A and ε are
+ * `epsilon` (docs/methods.md §2.2, as `normalize`); N is unchanged when A and ε are
  * both multiplied by the same c > 0, so callers may fill `direct` with c·A
  * and set `epsilon` to c·ε (the bootstrap skips the division by Σw that way).
  * Feasibility: for a non-negative N, ρ(N) < 1 exactly when M z = 1 has a
@@ -102,7 +102,7 @@ export function createDematelKernel(layerOf: readonly number[], normalization: N
     flow: NaN,
     layerMeansDecrease: false,
     run(): boolean {
-      // λ by the chosen normalisation (METHODS §2.2).
+      // λ by the chosen normalisation (docs/methods.md §2.2).
       let maxRow = 0, maxCol = 0;
       for (let i = 0; i < n; i++) {
         let r = 0, c = 0;

@@ -17,7 +17,7 @@ export interface MmdeDetail {
 }
 
 /**
- * Mean de-entropy of a multiset of nodes given by its counts (METHODS §2.5 step 3):
+ * Mean de-entropy of a multiset of nodes given by its counts (docs/methods.md §2.6 step 3):
  * with N distinct nodes of relative frequencies q_k, H = −Σ q_k ln q_k and
  * MDE = (ln N − H) / N, and 0 when N ≤ 1. The sum runs in node order, so equal
  * multisets always give bit-identical values.
@@ -48,7 +48,7 @@ function firstArgMax(values: readonly number[]): number {
 
 /**
  * MMDE threshold of the impact-relation map: the node-based maximum mean
- * de-entropy algorithm of Li & Tzeng (2009), exactly as METHODS §2.5 states it
+ * de-entropy algorithm of Li & Tzeng (2009), exactly as docs/methods.md §2.6 states it
  * (not the value-spread variants some studies also call MMDE):
  * 1. list the n² triplets (t_ij, i, j), diagonal included, sorted by t_ij
  *    descending (ties by i, then j);

@@ -29,7 +29,7 @@ export interface Normalized {
 }
 
 /**
- * Normalise the average direct matrix (METHODS §2.2): N = A / (λ + ε).
+ * Normalise the average direct matrix (docs/methods.md §2.2): N = A / (λ + ε).
  * @throws {RangeError} on a matrix with negative entries or with every sum 0 (nothing to normalise).
  * @example
  * normalize([[0, 3], [1, 0]]).lambda; // 3

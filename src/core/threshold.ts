@@ -27,7 +27,7 @@ export function quantileSorted(sorted: readonly number[], q: number): number {
 }
 
 /**
- * Threshold α of the impact-relation map (METHODS §2.5). Edges are t_ij > α.
+ * Threshold α of the impact-relation map (docs/methods.md §2.5). Edges are t_ij > α.
  * - `mean`: mean of the chosen entries of T (all n² by default, as in Tzeng et al. 2007).
  * - `mean+sd`: mean + k·sd (population sd by default).
  * - `quantile`: the q-quantile of the chosen entries.

@@ -3,7 +3,7 @@
 /** Threshold rules for the impact-relation map. */
 export type ThresholdMethod = "mean" | "mean+sd" | "quantile" | "fixed" | "mmde";
 
-/** Options of {@link threshold}. Defaults are those of METHODS §2.5. */
+/** Options of {@link threshold}. Defaults are those of docs/methods.md §2.5. */
 export interface ThresholdOptions {
   /** Rule (default `"mean"`). */
   method?: ThresholdMethod;

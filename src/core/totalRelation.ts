@@ -21,7 +21,7 @@ const REMEDIES =
   "that changes the method, so say so when you report.";
 
 /**
- * Total-relation matrix T = N + N² + … = N (I − N)⁻¹ (METHODS §2.3),
+ * Total-relation matrix T = N + N² + … = N (I − N)⁻¹ (docs/methods.md §2.3),
  * computed by LU-solving (I − N) T = N (N and (I − N)⁻¹ commute), never by
  * forming the inverse. The series converges only when the spectral radius
  * ρ(N) < 1, which is decided exactly (for non-negative N, ρ(N) < 1 iff

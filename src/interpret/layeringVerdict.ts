@@ -32,7 +32,7 @@ const s = (x: number): string => (Number.isFinite(x) ? plotNumber(x, 2) : "n/a")
 
 /**
  * The verdict on a proposed layering in plain words, generated from the
- * layer tests (METHODS §5) at the 5% level: supported when the trend test
+ * layer tests (docs/methods.md §5.8) at the 5% level: supported when the trend test
  * rejects "layer labels carry no information" (S_trend > 0, p < α);
  * otherwise not supported, saying whether relation tends the wrong way
  * (S_trend < 0: rising from outer to inner layers) or shows no clear trend.

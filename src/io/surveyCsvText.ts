@@ -12,7 +12,7 @@ export interface SurveyCsvExpert {
 }
 
 /**
- * The text of a survey CSV in either layout (METHODS §1): **blocks**
+ * The text of a survey CSV in either layout (docs/methods.md §1.3): **blocks**
  * `expert,from,<ids>[,weight]`, one row per expert and from component with an
  * empty diagonal cell; **long** `expert,from,to,value[,weight]`, one row per
  * expert and ordered pair of different components. Labels and ids go through

@@ -3,7 +3,7 @@ import { shown } from "../errors.js";
 import { closestMatch } from "./closestMatch.js";
 import { type ComponentMatcher, normalizeLabel } from "./componentMatcher.js";
 
-/** The two survey file layouts (METHODS §1). */
+/** The two survey file layouts (docs/methods.md §1.3). */
 export type SurveyLayout = "long" | "blocks";
 
 /** The role a header column plays. */
@@ -43,7 +43,7 @@ const ROLES = Object.keys(SURVEY_COLUMN_NAMES) as SurveyColumnRole[];
 const CANONICAL_NAMES = ROLES.map((r) => SURVEY_COLUMN_NAMES[r][0]);
 
 /**
- * Classify a survey's header row (METHODS §1): **long** = `expert,from,to,value[,weight]`;
+ * Classify a survey's header row (docs/methods.md §1.3): **long** = `expert,from,to,value[,weight]`;
  * **matrix blocks** = `expert,from,<one column per component>[,weight]`. Header
  * names are trimmed and compared case-insensitively; the synonyms in
  * {@link SURVEY_COLUMN_NAMES} are accepted, but a canonical role name

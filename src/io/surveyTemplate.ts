@@ -13,7 +13,7 @@ export interface SurveyTemplateOptions {
 }
 
 /**
- * A blank survey CSV to hand to experts (METHODS §1): the header of the chosen
+ * A blank survey CSV to hand to experts (docs/methods.md §1.7): the header of the chosen
  * layout with the model's component ids and a trailing `weight` column, then
  * for **blocks** one row per (expert, from component) with one empty cell per
  * component, or for **long** one row per (expert, from, to ≠ from) with an

@@ -68,7 +68,7 @@ export function createLayerTests(model: Model, options: PermutationOptions = {})
 }
 
 /**
- * Does a DEMATEL result support the model's proposed layering? (METHODS §5)
+ * Does a DEMATEL result support the model's proposed layering? (docs/methods.md §5)
  * - trend: S_trend = −τ_b(layer, relation) with its exact permutation p-value;
  * - flow: S_flow, the net inward share of total influence between layers, with its exact p-value;
  * - signs: whether every component of the outermost layer is a cause and

@@ -2,7 +2,7 @@ import type { Matrix } from "../types.js";
 import { assertPanel } from "../linalg/assertPanel.js";
 
 /**
- * Each expert's distance from the rest of the panel (METHODS §3): for expert
+ * Each expert's distance from the rest of the panel (docs/methods.md §3.3): for expert
  * k, the mean absolute difference over the n(n−1) off-diagonal cells between
  * their matrix and the unweighted mean of the other K − 1 experts' matrices,
  * d_k = 1/(n(n−1)) · Σ_{i≠j} |x^k_ij − mean_{l≠k} x^l_ij|.

@@ -10,7 +10,7 @@ export interface GapRatioResult {
 }
 
 /**
- * Consensus gap-ratio curve of a panel (METHODS §3): with A^p the unweighted
+ * Consensus gap-ratio curve of a panel (docs/methods.md §3.1): with A^p the unweighted
  * mean of the first p experts' matrices,
  * gap(p) = 1/(n(n−1)) · Σ_{i≠j} |a^p_ij − a^{p−1}_ij| / a^p_ij, for p = 2..K,
  * where cells with a^p_ij = 0 are left out of the sum (the divisor stays

@@ -17,7 +17,7 @@ export interface AttainableSize {
 }
 
 /**
- * The attainable size of the exact permutation test of S_trend (METHODS §5)
+ * The attainable size of the exact permutation test of S_trend (docs/methods.md §5.6)
  * for a model's layer sizes: the probability of p < α under the null. Under
  * the null every assignment of the components to layers of these sizes is
  * equally likely to be the observed one, so the size is the share of
@@ -28,7 +28,7 @@ export interface AttainableSize {
  * sign(r_a − r_b), since S_trend ≥ S_obs ⟺ s ≤ s_obs. S_trend takes few
  * distinct values, so the size is below α, not equal to it (for the CXM
  * model's sizes 2, 3, 2, 3 at α = 0.05 it is 1,190/25,200 ≈ 4.72%).
- * Source: METHODS §5 (exact permutation p-values); on discrete tests and
+ * Source: docs/methods.md §5.5–5.6 (exact permutation p-values, attainable size); on discrete tests and
  * attainable levels, Lehmann & Romano (2005), Testing Statistical Hypotheses, §3.2.
  * @returns undefined when the test is not exact (more than `maxExact` assignments, default 10^6: Monte Carlo).
  * @throws {RangeError} when the model has fewer than two non-empty layers or α is not in (0, 1).

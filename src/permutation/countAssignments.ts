@@ -1,7 +1,7 @@
 /**
  * The number of distinct assignments of m = Σ sizes components to layers of
  * the given sizes: the multinomial coefficient m! / (s_1!·s_2!·…·s_L!)
- * (METHODS §5; 25,200 for the CXM model's sizes 2, 3, 2, 3).
+ * (docs/methods.md §5.4; 25,200 for the CXM model's sizes 2, 3, 2, 3).
  *
  * Computed as a product of binomial coefficients C(m, s_1)·C(m − s_1, s_2)·…,
  * exact while the result is below 2^53; larger counts are rounded (and may be

@@ -4,7 +4,7 @@ import { enumerateAssignments } from "./enumerateAssignments.js";
 
 /** Options shared by the permutation tests of a layering. */
 export interface PermutationOptions {
-  /** Enumerate every assignment when there are at most this many (default 1e6, METHODS §5). */
+  /** Enumerate every assignment when there are at most this many (default 1e6, docs/methods.md §5.4). */
   maxExact?: number;
   /** Monte Carlo: the number B of random assignments drawn above `maxExact` (default 100,000). */
   samples?: number;
@@ -81,7 +81,7 @@ function withPairs(base: Omit<AssignmentSet, "pairs" | "pairA" | "pairB" | "pair
 
 /**
  * The set of layer assignments a permutation test of a layering runs over
- * (METHODS §5): every distinct assignment of the layered components to layers
+ * (docs/methods.md §5.4): every distinct assignment of the layered components to layers
  * of the observed sizes when there are at most `maxExact` of them (in
  * lexicographic order, see `enumerateAssignments`; the observed one is
  * among them), otherwise B random ones drawn once by Fisher–Yates shuffles of

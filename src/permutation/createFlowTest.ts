@@ -5,7 +5,7 @@ import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
 
 /**
  * A prepared exact permutation test of the flow statistic S_flow
- * (METHODS §5, see {@link flowStatistic}) for one proposed layering.
+ * (docs/methods.md §5.3, §5.5, see {@link flowStatistic}) for one proposed layering.
  * T does not depend on the labels, so relabelling the components over every
  * assignment of the same layer sizes gives the exact null distribution.
  * `test(total)` returns the observed S_flow and

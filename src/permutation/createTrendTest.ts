@@ -5,13 +5,13 @@ import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
 
 /**
  * A prepared exact permutation test of the trend statistic
- * S_trend = −τ_b(ℓ, relation) (METHODS §5) for one proposed layering.
+ * S_trend = −τ_b(ℓ, relation) (docs/methods.md §5.2, §5.5) for one proposed layering.
  * The null hypothesis: layer labels carry no information about relation.
  * `test(relation)` returns the observed S_trend and
  * - exact (at most `maxExact` assignments): p = #{assignments with S ≥ S_obs} / #assignments,
  *   the observed assignment among them;
  * - Monte Carlo: p = (b + 1)/(B + 1), b = #{random assignments with S ≥ S_obs}.
- * "≥" is the tolerance rule of METHODS §5 (S ≥ S_obs − 1e-12·max(1,|S_obs|)).
+ * "≥" is the tolerance rule of docs/methods.md §5.5 (S ≥ S_obs − 1e-12·max(1,|S_obs|)).
  * Because τ_b's denominator depends only on the tie structure of the layer
  * sizes and of relation, it is the same for every assignment, so the rule is
  * applied exactly on the integer numerators (concordant − discordant pairs):

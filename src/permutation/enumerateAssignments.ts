@@ -5,7 +5,7 @@ export const MAX_ENUMERATION_ENTRIES = 2 ** 28;
 
 /**
  * Every distinct assignment of m = Σ sizes components to layers of the given
- * sizes (METHODS §5), as one flat `Int8Array` of count × m entries: row r
+ * sizes (docs/methods.md §5.4), as one flat `Int8Array` of count × m entries: row r
  * (entries r·m … r·m + m − 1) is a layer vector ℓ over the layered components,
  * 0 = outermost layer, with exactly sizes[l] entries equal to l. Rows come in
  * lexicographic order, the first being 0…0 1…1 2…2 and the last the reverse

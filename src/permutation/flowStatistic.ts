@@ -1,7 +1,7 @@
 import type { Matrix } from "../types.js";
 
 /**
- * The flow statistic of a proposed layering (METHODS §5):
+ * The flow statistic of a proposed layering (docs/methods.md §5.3):
  * `S_flow = (Σ_{ℓ(i)<ℓ(j)} t_ij − Σ_{ℓ(i)>ℓ(j)} t_ij) / Σ_{ℓ(i)≠ℓ(j)} t_ij`
  * over pairs of layered components in different layers: the net share of
  * total influence that runs inward (from outer to inner layers). In [−1, 1]

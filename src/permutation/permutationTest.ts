@@ -1,6 +1,6 @@
 /**
  * Internal: the parts every permutation test of a layering shares — its
- * description from the assignment set, and the p-value rule of METHODS §5 —
+ * description from the assignment set, and the p-value rule of docs/methods.md §5.5 —
  * so {@link createTrendTest} and {@link createFlowTest} differ only in their
  * statistic. Not part of the public API (not re-exported by the barrel).
  */
@@ -19,7 +19,7 @@ export function permutationTest<Input>(set: AssignmentSet, test: (input: Input) 
 
 /**
  * The p-value from `count`, the number of assignments with S ≥ S_obs (with the
- * METHODS §5 tolerance): exact, count / #assignments (the observed assignment
+ * docs/methods.md §5.5 tolerance): exact, count / #assignments (the observed assignment
  * is among them); Monte Carlo, (count + 1)/(B + 1).
  * @example
  * permutationP(3, exactSetOf6); // 0.5
@@ -30,7 +30,7 @@ export function permutationP(count: number, set: Pick<AssignmentSet, "method" | 
 
 /**
  * The null distribution of the trend test's numerator when relation has no
- * ties (METHODS §5): `atMost[v + P]` = the number of rows of `set` with
+ * ties (docs/methods.md §5.6): `atMost[v + P]` = the number of rows of `set` with
  * s = Σ_pairs sign(ℓ_a − ℓ_b) ≤ v, for v = −P..P (P = set.pairs); that is s
  * against the ranking r_a > r_b for every a < b. Over a full enumeration every
  * untied relation gives this same distribution, because relabelling the

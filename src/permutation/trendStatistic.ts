@@ -1,7 +1,7 @@
 import { kendallTauB } from "../stats/kendallTauB.js";
 
 /**
- * The trend statistic of a proposed layering (METHODS §5):
+ * The trend statistic of a proposed layering (docs/methods.md §5.2):
  * `S_trend = −τ_b(ℓ, relation)`, Kendall's tau-b between each component's
  * layer index and its relation D−R, over the components that are in a layer,
  * negated so that +1 means relation falls strictly from outer to inner layers

@@ -14,7 +14,7 @@ export interface GapRatioPlotOptions {
 }
 
 /**
- * The consensus gap-ratio curve (METHODS §3) as a Plotly line chart: the
+ * The consensus gap-ratio curve (docs/methods.md §3.1) as a Plotly line chart: the
  * mean relative change of the average matrix when the p-th expert is added,
  * gap(p) in percent against p = 2..K, with the conventional 5% line (below it
  * the panel is read as in "95% consensus"). The curve depends on the order

@@ -11,7 +11,7 @@ export interface IsmLevelsInput {
 }
 
 /**
- * ISM level diagram (METHODS §4): the level partition of the reachability
+ * ISM level diagram (docs/methods.md §6.3): the level partition of the reachability
  * matrix drawn as rows, level 1 (top, the outcomes) at the top and the last
  * level (the root drivers) at the bottom, components spread along each row;
  * optional links drawn as arrows between components on different levels;

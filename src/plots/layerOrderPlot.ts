@@ -10,11 +10,11 @@ export interface LayerOrderEntry {
 }
 
 /**
- * The layer-order ranking (METHODS §5, best-fitting structure): S_trend for
+ * The layer-order ranking (docs/methods.md §6.1, best-fitting structure): S_trend for
  * every ordering of the proposed layers as a horizontal bar chart, best at
  * the top, the proposed order highlighted, so a reader sees where the
  * paper's order ranks among the L! alternatives.
- * Source: METHODS §5.
+ * Source: docs/methods.md §6.1.
  * @param orders the L! orders with their statistic (any order; sorted here), or an object holding them as `orders`.
  * @example
  * layerOrderPlot([{ order: ["L1", "L2"], statistic: 0.6, proposed: true }, { order: ["L2", "L1"], statistic: -0.6 }]);

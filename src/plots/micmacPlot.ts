@@ -17,7 +17,7 @@ export interface MicmacInput {
 export const MICMAC_JITTER = 0.25;
 
 /**
- * MICMAC driving-power / dependence chart (METHODS §4): each component at
+ * MICMAC driving-power / dependence chart (docs/methods.md §6.4): each component at
  * (dependence, driving power) from the reachability matrix of the
  * thresholded T, with the quadrant lines at n/2 and the four quadrant names
  * (autonomous: low/low; dependent: high dependence; linkage: high/high;

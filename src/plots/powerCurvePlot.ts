@@ -28,7 +28,7 @@ export function formatDelta(delta: number): string {
 }
 
 /**
- * Power of the layer trend test against the number of experts K (METHODS §7)
+ * Power of the layer trend test against the number of experts K (docs/methods.md §8.4)
  * as a Plotly line chart: for each curve (one per layer effect δ), the share
  * of simulated panels whose trend p-value is below α, with ±2 Monte Carlo
  * standard errors as error bars; the conventional 80% target and the nominal
@@ -36,7 +36,7 @@ export function formatDelta(delta: number): string {
  * seed) in the subtitle. Several curves: one line per δ in the Okabe–Ito
  * colour-blind-safe palette, each with its own marker symbol, legend
  * "δ = …", and the settings they share in the subtitle.
- * Source: METHODS §7 (this project's generative model); Okabe & Ito (2008), "Color Universal Design".
+ * Source: docs/methods.md §8.1 (this project's generative model); Okabe & Ito (2008), "Color Universal Design".
  * @param power one `powerCurve` result, or several (e.g. one per δ, same panel sizes or not).
  * @throws {RangeError} when a curve's `experts` and `power` differ in length, or no curve is given.
  * @example

@@ -23,11 +23,11 @@ export interface RelationForestInput {
 
 /**
  * Forest plot of each component's relation D−R with its bootstrap percentile
- * interval (METHODS §6), components top to bottom in model order, coloured
+ * interval (docs/methods.md §7.2), components top to bottom in model order, coloured
  * by layer (one trace per layer), with the zero line that separates causes
  * (right) from effects (left). An interval that does not cross zero means
  * the component's role is stable over resampled panels.
- * Source: METHODS §6 (bootstrap over experts); Efron & Tibshirani (1993), ch. 13 (percentile intervals).
+ * Source: docs/methods.md §7.1 (bootstrap over experts); Efron & Tibshirani (1993), ch. 13 (percentile intervals).
  * @throws {RangeError} when the number of intervals differs from the number of components.
  * @example
  * relationForestPlot(bootstrapExperts(matrices, model, { B: 2000, seed: 1 }), model);

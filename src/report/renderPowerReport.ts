@@ -53,7 +53,7 @@ function plain(x: number): string {
  * on the 0–s scale); a curve that never reaches 80% needs more experts than
  * tried; δ < 0 reverses the proposed order, which the one-sided test does not
  * detect. Used by the `power` command's text output and by the power page.
- * Source: METHODS §7 (μ_ij = c + δ·(ℓ(j) − ℓ(i))).
+ * Source: docs/methods.md §8.1, §8.4 (μ_ij = c + δ·(ℓ(j) − ℓ(i))).
  * @param curves `powerCurve` results (settings with delta, sigma, scaleMax, alpha).
  * @param model the simulated model (its number of layers L).
  * @example
@@ -88,7 +88,7 @@ export function powerNotes(curves: readonly PowerReportCurve[], model: Model): s
 }
 
 /**
- * A self-contained HTML page for a power simulation (METHODS §7): what was
+ * A self-contained HTML page for a power simulation (docs/methods.md §8.4): what was
  * simulated in plain words (the generative model and every setting), the
  * power curves (one per layer effect δ) with Monte Carlo error bars, the
  * smallest panel size that reaches 80% power for each δ, plain-words notes on
@@ -96,7 +96,7 @@ export function powerNotes(curves: readonly PowerReportCurve[], model: Model): s
  * the exact test's size is below α ({@link attainableTrendSize}, computed for
  * the model), and a table of power for each K × δ. The Plotly library is
  * inlined once; the model's title and citation are escaped.
- * Source: METHODS §7 (this project's generative model).
+ * Source: docs/methods.md §8.1 and §8.4 (this project's generative model and power procedure).
  * @param power one `powerCurve` result, or `{ settings, curves }` with one result per δ.
  * @throws {TypeError} when `plotlyJs` is empty.
  * @throws {RangeError} when no curve is given.
@@ -115,7 +115,7 @@ export function renderPowerReport(power: PowerReportInput, model: Model, options
   const single = curves.length === 1;
   const deltaSettings = single
     ? `layer effect δ = ${get("delta")}`
-    : `layer effect δ = ${deltas.map(deltaText).join(", ")} (one curve each${s.deltasSource === "command default" ? "; the command's default list, chosen to show where power falls off — METHODS §7's default δ is 0.5" : ""})`;
+    : `layer effect δ = ${deltas.map(deltaText).join(", ")} (one curve each${s.deltasSource === "command default" ? "; the command's default list, chosen to show where power falls off — the generator's default δ is 0.5, docs/methods.md §8.1 in the cxm-dematel repository" : ""})`;
   const alpha = num(s, "alpha", 0.05);
 
   // Verdict: the smallest K with 80% power, per δ.
@@ -146,7 +146,7 @@ export function renderPowerReport(power: PowerReportInput, model: Model, options
   const body = [
     `<header><h1>How many experts does a study need?</h1><p class="meta">${escapeHtml(model.title ?? "model")} · ${escapeHtml(TOOL.name)} ${escapeHtml(TOOL.version)}${options.date ? " · " + escapeHtml(options.date) : ""}</p></header>`,
     `<div class="banner">SYNTHETIC SIMULATION<small>Every panel here is simulated; the curves show what a study of a given size could detect if the stated model were true.</small></div>`,
-    `<p>Each simulated expert k rates i → j as round(clip(μ<sub>ij</sub> + b<sub>k</sub> + ε, 0, ${get("scaleMax")})) with μ<sub>ij</sub> = c + δ·(ℓ(j) − ℓ(i)), c = ${get("c")}, ${deltaSettings}, expert bias b<sub>k</sub> ~ N(0, ${get("tau")}²) and noise ε ~ N(0, ${get("sigma")}²) (METHODS §7). For each panel size${single ? "" : " and δ"}, ${get("sims")} panels were analysed and tested with the exact trend test; power is the share with p &lt; ${get("alpha")}. Seed ${get("seed")}${single ? "" : " (the same simulation seeds for every δ, so each curve equals a run with that δ alone)"}.</p>`,
+    `<p>Each simulated expert k rates i → j as round(clip(μ<sub>ij</sub> + b<sub>k</sub> + ε, 0, ${get("scaleMax")})) with μ<sub>ij</sub> = c + δ·(ℓ(j) − ℓ(i)), c = ${get("c")}, ${deltaSettings}, expert bias b<sub>k</sub> ~ N(0, ${get("tau")}²) and noise ε ~ N(0, ${get("sigma")}²) (docs/methods.md §8.1 in the cxm-dematel repository). For each panel size${single ? "" : " and δ"}, ${get("sims")} panels were analysed and tested with the exact trend test; power is the share with p &lt; ${get("alpha")}. Seed ${get("seed")}${single ? "" : " (the same simulation seeds for every δ, so each curve equals a run with that δ alone)"}.</p>`,
     verdict,
     notes.length ? `<div class="notice">${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join("")}</div>` : "",
     `<div class="plot" id="fig1" role="img" aria-label="Power against the number of experts${single ? "" : ", one line per δ"}"></div>`,

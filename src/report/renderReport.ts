@@ -133,7 +133,7 @@ function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string
  * warnings, with every imputed cell listed; method and settings.
  * Every text that comes from a user's file (component names, expert labels,
  * file names, warnings) is HTML-escaped.
- * Source: METHODS §2–6; the layout follows the classic DEMATEL reporting of Tzeng, Chiang & Li (2007).
+ * Source: docs/methods.md §2–7; the layout follows the classic DEMATEL reporting of Tzeng, Chiang & Li (2007).
  * @throws {TypeError} when `options.plotlyJs` is missing or empty.
  * @example
  * const html = renderReport(result, model, { plotlyJs: readFileSync(require.resolve("plotly.js-dist-min"), "utf8") });
@@ -243,10 +243,10 @@ export function renderReport(results: ReportInput, model: Model, options: Render
   parts.push(`<li>Threshold: ${escapeHtml(r.threshold.method)}${settings ? ` (${escapeHtml(settings)})` : ""}, α = ${num(alpha, 4)}.</li>`);
   if (r.layers) {
     const b = r.layers.bootstrap;
-    parts.push(`<li>Layer tests (METHODS §5): exact permutation p-values over every assignment of the components to layers of the proposed sizes (Monte Carlo above 10<sup>6</sup> assignments); ${b ? `bootstrap over experts with B = ${b.B.toLocaleString("en-US")} resampled panels, seed ${b.seed}, percentile intervals` : "no bootstrap"}; sensitivity: each expert left out, thresholds mean, mean+sd and MMDE, median aggregation.</li>`);
+    parts.push(`<li>Layer tests (docs/methods.md §5 in the cxm-dematel repository): exact permutation p-values over every assignment of the components to layers of the proposed sizes (Monte Carlo above 10<sup>6</sup> assignments); ${b ? `bootstrap over experts with B = ${b.B.toLocaleString("en-US")} resampled panels, seed ${b.seed}, percentile intervals` : "no bootstrap"}; sensitivity: each expert left out, thresholds mean, mean+sd and MMDE, median aggregation.</li>`);
   }
   parts.push(`<li>Experts are taken in the order of the survey file (this order matters only for the gap-ratio curve).</li>`);
-  parts.push(`</ul><p class="small">Methods: Gabus &amp; Fontela (1973); Tzeng, Chiang &amp; Li (2007), Expert Systems with Applications 32, 1028–1044; MMDE threshold: Li &amp; Tzeng (2009), Expert Systems with Applications 36, 9891–9898. The layer tests are defined in this project's METHODS.md §5–6.</p></section>`);
+  parts.push(`</ul><p class="small">Methods: Gabus &amp; Fontela (1973); Tzeng, Chiang &amp; Li (2007), Expert Systems with Applications 32, 1028–1044; MMDE threshold: Li &amp; Tzeng (2009), Expert Systems with Applications 36, 9891–9898. Every method and default is defined in docs/methods.md in the cxm-dematel repository; the layer tests in §5–7.</p></section>`);
 
   return htmlPage({ title, body: parts.join("\n"), figures, plotlyJs: options.plotlyJs, footer: `Made with ${escapeHtml(r.meta.tool)} ${escapeHtml(r.meta.version)} on ${escapeHtml(r.meta.date)}. Open offline; no data leave this file.` });
 }

@@ -9,7 +9,7 @@ export interface ExamplePanel {
   file: string;
   /** What it is, in one sentence. */
   description: string;
-  /** The exact generator settings (METHODS §7), seed included. */
+  /** The exact generator settings (docs/methods.md §8.3), seed included. */
   options: { experts: number; delta: number; sigma: number; tau: number; c: number; scaleMax: number; seed: number };
   /** The file's exact content: matrix-blocks layout, header first, CRLF lines (`surveyToCsv`). */
   csv: string;
@@ -22,7 +22,7 @@ export const NULL_PANEL_SEED = 2025;
 
 /**
  * The project's two SYNTHETIC example panels, made by {@link simulatedSurvey}
- * under METHODS §7 for the embedded CXM model (the paper publishes no expert
+ * under docs/methods.md §8.1 for the embedded CXM model (the paper publishes no expert
  * matrices; these are not the paper's data):
  * - `data/surveys/example-panel.csv`: 14 experts, δ = 0.5, σ = 0.8, τ = 0.3,
  *   c = 2, scale 0..4, seed 2024 (`EXAMPLE_PANEL_SEED`) — a layered structure

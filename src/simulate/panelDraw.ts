@@ -1,5 +1,5 @@
 /**
- * Internal: the synthetic-panel generator of METHODS §7 on typed arrays, shared
+ * Internal: the synthetic-panel generator of docs/methods.md §8.1 on typed arrays, shared
  * by {@link simulatePanel} (which returns plain matrices) and the power
  * simulation (which must not allocate per panel). Not part of the public API.
  */
@@ -7,7 +7,7 @@ import type { Model } from "../types.js";
 import type { Random } from "../random.js";
 import { layerIndex } from "../model/model.js";
 
-/** Settings of the generative model of METHODS §7, all resolved. */
+/** Settings of the generative model of docs/methods.md §8.1, all resolved. */
 export interface PanelSettings {
   /** Number of experts K. */
   experts: number;
@@ -25,7 +25,7 @@ export interface PanelSettings {
   seed: number;
 }
 
-/** Options shared by the panel generator and the power simulation (all optional; defaults of METHODS §7). */
+/** Options shared by the panel generator and the power simulation (all optional; defaults of docs/methods.md §8.1). */
 export interface PanelOptions {
   /** Number of experts K (default 14, like the paper's panel). */
   experts?: number;
@@ -43,7 +43,7 @@ export interface PanelOptions {
   seed?: number;
 }
 
-/** Defaults of METHODS §7. */
+/** Defaults of docs/methods.md §8.1. */
 export const PANEL_DEFAULTS: Readonly<PanelSettings> = Object.freeze({ experts: 14, delta: 0.5, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, seed: 1 });
 
 /** Validate options and fill in defaults. @throws {RangeError}/{TypeError} on misuse. */

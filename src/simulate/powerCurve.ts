@@ -96,8 +96,8 @@ function workerEntry(): URL | undefined {
 }
 
 /**
- * Power of the exact trend test (METHODS §5) against the number of experts,
- * by simulation under the generative model of METHODS §7: for each panel size
+ * Power of the exact trend test (docs/methods.md §5) against the number of experts,
+ * by simulation under the generative model of docs/methods.md §8.1 (procedure: §8.4): for each panel size
  * K, `sims` panels are drawn (as {@link simulatePanel} draws them), averaged,
  * analysed with classic DEMATEL (max normalisation) and tested with
  * `createTrendTest`; Power(K) = share of panels with p < alpha, with Monte

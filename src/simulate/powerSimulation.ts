@@ -1,5 +1,5 @@
 /**
- * Internal: the per-panel work of the power simulation (METHODS §7), shared by
+ * Internal: the per-panel work of the power simulation (docs/methods.md §8.4), shared by
  * `powerCurve` in-process and by its worker threads (`powerWorker.ts`), so
  * both paths run the same code and give the same numbers. Not part of the
  * public API.

@@ -5,13 +5,13 @@ import { drawRatings, panelMeans, resolvePanelSettings, type PanelOptions } from
 /**
  * Options of {@link simulatePanel}: experts K (default 14), delta δ (0.5),
  * sigma σ (0.8), tau τ (0.3), c (2), scaleMax s (4), seed (1) — the defaults
- * of METHODS §7, documented field by field on the shared generator options.
+ * of docs/methods.md §8.1, documented field by field on the shared generator options.
  */
 export interface SimulatePanelOptions extends PanelOptions {}
 
 /**
  * Simulate a panel of K experts' direct-influence matrices under the
- * generative model of METHODS §7 (this project's own definition): for i ≠ j,
+ * generative model of docs/methods.md §8.1 (this project's own definition): for i ≠ j,
  * μ_ij = c + δ·(ℓ(j) − ℓ(i)), with ℓ the 1-based layer (1 = outermost), and
  * expert k rates x^k_ij = round(clip(μ_ij + b_k + ε^k_ij, 0, s)) with bias
  * b_k ~ N(0, τ²) and noise ε ~ N(0, σ²); the diagonal is 0.
@@ -19,7 +19,7 @@ export interface SimulatePanelOptions extends PanelOptions {}
  * Sign: with δ > 0 a component i in an outer layer rates its influence on an
  * inner component j (ℓ(j) > ℓ(i)) above c, so outer components give more than
  * they receive — positive relation D − R — which is what the model predicts
- * (METHODS §5: outer layers drive inner ones).
+ * (docs/methods.md §5.1: outer layers drive inner ones).
  *
  * A component in no layer gets ℓ = (L + 1)/2, the middle of the layer scale;
  * a model without layers gives μ_ij = c everywhere.

@@ -7,7 +7,7 @@ import { simulatePanel, type SimulatePanelOptions } from "./simulatePanel.js";
  * {@link Survey} marked `synthetic: true`, experts labelled E01, E02, …
  * (zero-padded to at least two digits), weight 1, scale 0..s, and a `source`
  * that states the generator's parameters and seed. Same options, defaults and
- * draw order as {@link simulatePanel} (METHODS §7).
+ * draw order as {@link simulatePanel} (docs/methods.md §8.1–8.2).
  * @throws {RangeError} / {TypeError} as {@link simulatePanel}.
  * @example
  * const survey = simulatedSurvey(defaultModel(), { seed: 7 });
@@ -18,7 +18,7 @@ export function simulatedSurvey(model: Model, options: SimulatePanelOptions = {}
   const panel = simulatePanel(model, s);
   const width = Math.max(2, String(s.experts).length);
   return {
-    source: `synthetic panel (METHODS §7: K=${s.experts}, delta=${s.delta}, sigma=${s.sigma}, tau=${s.tau}, c=${s.c}, scale 0..${s.scaleMax}, seed=${s.seed})`,
+    source: `synthetic panel (docs/methods.md §8.1: K=${s.experts}, delta=${s.delta}, sigma=${s.sigma}, tau=${s.tau}, c=${s.c}, scale 0..${s.scaleMax}, seed=${s.seed})`,
     components: model.components.map((c) => c.id),
     experts: panel.map((matrix, k) => ({ expert: "E" + String(k + 1).padStart(width, "0"), weight: 1, matrix, imputed: [] })),
     scale: { min: 0, max: s.scaleMax },

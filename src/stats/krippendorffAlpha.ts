@@ -107,7 +107,7 @@ export function krippendorffAlphaFromUnits(units: readonly (readonly number[])[]
 }
 
 /**
- * Inter-rater agreement of a DEMATEL panel (METHODS §3): Krippendorff's alpha
+ * Inter-rater agreement of a DEMATEL panel (docs/methods.md §3.2): Krippendorff's alpha
  * with the n(n − 1) off-diagonal cells as the units and the K experts as the
  * coders, at the interval or ordinal level. See {@link krippendorffAlphaFromUnits}
  * for the definition. Returns `NaN` when alpha is undefined: fewer than two

@@ -16,7 +16,7 @@ export interface IsmLevels {
 
 /**
  * ISM (interpretive structural modelling) levels from a thresholded
- * total-relation matrix (METHODS §4; Warfield 1973, "Binary matrices in
+ * total-relation matrix (docs/methods.md §6.3; Warfield 1973, "Binary matrices in
  * system modeling", IEEE Trans. Systems, Man and Cybernetics SMC-3(5),
  * 441–448; Warfield 1974, Structuring Complex Systems, Battelle Monograph 4):
  * 1. initial reachability M = [t_ij > α] ∨ I (i reaches j when its total influence on j exceeds α; everyone reaches itself);

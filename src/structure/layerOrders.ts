@@ -29,7 +29,7 @@ export interface LayerOrders {
 export const MAX_LAYER_ORDERS = 8;
 
 /**
- * Best-fitting order of the proposed layers (METHODS §5, "best-fitting
+ * Best-fitting order of the proposed layers (docs/methods.md §6.1, "best-fitting
  * structure"): S_trend = −τ_b(layer position, relation) for each of the L!
  * orders of the model's layers (each layer keeps its components, only the
  * outer → inner order changes), sorted best first, and the rank of the

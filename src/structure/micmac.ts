@@ -16,7 +16,7 @@ export interface Micmac {
 /**
  * MICMAC analysis (Matrice d'Impacts Croisés Multiplication Appliquée à un
  * Classement; Duperrin & Godet 1973; as used with ISM, e.g. Mandal &
- * Deshmukh 1994) of a final reachability matrix (METHODS §4):
+ * Deshmukh 1994) of a final reachability matrix (docs/methods.md §6.4):
  * driving power = row sums, dependence = column sums, both counting the
  * component itself; quadrants split at n/2:
  * - autonomous: low driving power, low dependence;

@@ -12,7 +12,7 @@ export interface SuggestedLayer {
 }
 
 /**
- * The layer each component would fall in if the data decided (METHODS §5,
+ * The layer each component would fall in if the data decided (docs/methods.md §6.2,
  * "suggested layer"): sort the layered components by relation D − R
  * descending (strongest net drivers first; ties keep model order), then cut
  * the sorted list at the proposed layer sizes, outermost layer first.
