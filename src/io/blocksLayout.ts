@@ -7,7 +7,7 @@ import type { SurveyHeader } from "./surveyHeader.js";
 
 /**
  * The reader of the **matrix blocks** survey layout, `expert,from,<one column
- * per component>[,weight]` (METHODS §1): one row per expert and from
+ * per component>[,weight]` (docs/methods.md §1.3): one row per expert and from
  * component, its cells the ratings of that row of the expert's matrix; a
  * second row for the same expert and from component is a duplicate (both rows
  * named), its cells not read. A component with a column in the header counts

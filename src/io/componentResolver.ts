@@ -22,7 +22,7 @@ export interface ComponentResolver {
 const unknownMessage = (count: number, hint: string): string => `unknown component${count > 1 ? ` (in ${count} rows)` : ""}${hint ? `; ${hint}` : ""}`;
 
 /**
- * Make the component resolver of one survey (METHODS §1): labels are matched
+ * Make the component resolver of one survey (docs/methods.md §1.3): labels are matched
  * by id, name or Persian name through `matcher`; problems go to `log`.
  * @param ids the model's component ids, for messages.
  * @example

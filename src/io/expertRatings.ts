@@ -47,7 +47,7 @@ export const scaleText = (scale: { min: number; max: number }): string => `a num
 const SLASH_DECIMAL = /^\s*[\d\u06F0-\u06F9\u0660-\u0669]+\/[\d\u06F0-\u06F9\u0660-\u0669]+\s*$/;
 
 /**
- * Make the expert ratings of one survey (METHODS §1) for the model's
+ * Make the expert ratings of one survey (docs/methods.md §1.2, §1.4) for the model's
  * components `ids` on `scale`; problems go to `log`, warnings to `warnings`.
  * @example
  * const r = createExpertRatings(["A", "B"], { min: 0, max: 4 }, log, warnings);

@@ -7,7 +7,7 @@ import type { SurveyHeader } from "./surveyHeader.js";
 
 /**
  * The reader of the **long** survey layout, `expert,from,to,value[,weight]`
- * (METHODS §1): one rating per row; a second row for the same expert and
+ * (docs/methods.md §1.3): one rating per row; a second row for the same expert and
  * ordered pair is a duplicate (both rows named), its value not read.
  * @example
  * const layout = createLongLayout(header, ratings, resolver, log); // then readRatingRows(rows, { layout, … })

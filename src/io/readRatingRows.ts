@@ -32,7 +32,7 @@ export interface RatingRowsReading {
 }
 
 /**
- * Read the rows under the header (METHODS §1): check each row's width (a row
+ * Read the rows under the header (docs/methods.md §1.3, §1.5): check each row's width (a row
  * may leave out only a trailing weight cell), its expert label and weight,
  * resolve its from component and hand it to the layout's reader. Every
  * problem goes to the log; nothing is thrown.

@@ -31,7 +31,7 @@ export function checkComponentsRated(resolver: ComponentResolver, { ids, log }: 
 }
 
 /**
- * Missing ratings (METHODS §1): every expert must rate every ordered pair of
+ * Missing ratings (docs/methods.md §1.4): every expert must rate every ordered pair of
  * different components, apart from components the survey never names (already
  * reported) and, in the blocks layout, components without a column (ditto).
  * With `impute` "none" each expert's missing cells are one problem, located at
@@ -91,7 +91,7 @@ function imputeMean(e: ExpertState, missing: readonly number[], names: readonly 
 }
 
 /**
- * Plausibility warnings, not errors (the data may be genuine): an expert who
+ * Plausibility warnings (docs/methods.md §1.6), not errors (the data may be genuine): an expert who
  * put the bottom of the scale everywhere (a template filled with zeros?), and
  * an expert whose ratings repeat an earlier expert's exactly (a block pasted
  * under a second label?). Both would silently pull the average and the panel
