@@ -70,7 +70,7 @@ describe("analyzeSurvey(survey, model): hand-computed 2×2 case", () => {
 describe("analyzeSurvey options", () => {
   it("aggregation median takes the element-wise median (3 experts: median of 0, 2, 4 is 2; of 1, 1, 3 is 1; the mean would be 5/3)", () => {
     const s = survey(two, [[[0, 0], [1, 0]], [[0, 2], [1, 0]], [[0, 4], [3, 0]]]);
-    const r = analyzeSurvey(s, two, { aggregation: "median" });
+    const r = analyzeSurvey(s, two, { settings: { aggregation: "median" } });
     expectClose(r.direct, [[0, 2], [1, 0]], 1e-15);
     expect(r.meta.options.aggregation).toBe("median");
   });
@@ -79,7 +79,7 @@ describe("analyzeSurvey options", () => {
     // 4 experts on the CXM model: leaving one out changes the median differently from the mean.
     const model = defaultModel();
     const s = survey(model, [11, 12, 13, 14].map((seed) => randomDirect(10, seed)));
-    const r = analyzeSurvey(s, model, { aggregation: "median", layers: false });
+    const r = analyzeSurvey(s, model, { settings: { aggregation: "median" }, layers: false });
     const ms = s.experts.map((e) => e.matrix);
     const full = dematel(aggregate(ms, { method: "median" })).relation;
     for (let k = 0; k < 4; k++) {
@@ -99,7 +99,7 @@ describe("analyzeSurvey options", () => {
 
   it("passes threshold, normalization and epsilon to DEMATEL", () => {
     const s = survey(two, [[[0, 3], [1, 0]], [[0, 1], [1, 0]]]);
-    const r = analyzeSurvey(s, two, { threshold: { method: "fixed", value: 0.5 }, normalization: "row", epsilon: 0.5 });
+    const r = analyzeSurvey(s, two, { settings: { threshold: { method: "fixed", value: 0.5 }, normalization: "row", epsilon: 0.5 } });
     const d = dematel([[0, 2], [1, 0]], { components: ["A", "B"], normalization: "row", epsilon: 0.5, threshold: { method: "fixed", value: 0.5 } });
     expectClose(r.total, d.total, 1e-15);
     expect(r.threshold.value).toBe(0.5);
@@ -126,7 +126,7 @@ describe("analyzeSurvey on degenerate input", () => {
   it("every rating 0 → InfeasibleError that says there is no influence (also when only the median is all zero)", () => {
     expect(() => analyzeSurvey(survey(two, [[[0, 0], [0, 0]]]), two)).toThrow(/no influence to analyse/);
     expect(() => analyzeSurvey(survey(two, [[[0, 0], [0, 0]]]), two)).toThrow(InfeasibleError);
-    expect(() => analyzeSurvey(survey(two, [[[0, 0], [0, 0]], [[0, 0], [0, 0]], [[0, 4], [3, 0]]]), two, { aggregation: "median" })).toThrow(/at least half of the experts/);
+    expect(() => analyzeSurvey(survey(two, [[[0, 0], [0, 0]], [[0, 0], [0, 0]], [[0, 4], [3, 0]]]), two, { settings: { aggregation: "median" } })).toThrow(/at least half of the experts/);
   });
   it("a one-component model → InputError that says 'the model' and names no file (not a file called 'model')", () => {
     const one: Model = { components: [{ id: "A", name: "a" }] };
@@ -188,7 +188,7 @@ describe("analyzeSurvey with a layered model (the CXM model, synthetic layered p
   });
 
   it("passes epsilon to the bootstrap (no note about a missing ε): its estimates equal the analysis' own D, R and relation", () => {
-    const withEps = analyzeSurvey(s, model, { bootstrap: 50, seed: 5, epsilon: 2 });
+    const withEps = analyzeSurvey(s, model, { bootstrap: 50, seed: 5, settings: { epsilon: 2 } });
     const boot = withEps.layers!.bootstrap!;
     expect(boot.epsilon).toBe(2);
     expect(withEps.layers!.notes.join(" ")).not.toMatch(/ε|epsilon/);

@@ -49,7 +49,7 @@ describe("bootstrapExperts(matrices, model, options)", () => {
     const layerOf = layerIndex(model);
     for (const aggregation of ["mean", "median"] as const) {
       const ref = dematel(aggregate(resampled, { method: aggregation, weights: pick.map((k) => weights[k]) }));
-      const r = bootstrapExperts(panel, model, { B: 1, seed: 77, aggregation, weights });
+      const r = bootstrapExperts(panel, model, { B: 1, seed: 77, settings: { aggregation, weights } });
       expect(r.used).toBe(1);
       // With one replicate every quantile is that replicate's value.
       expectClose(r.relation.map((x) => x.lower), ref.relation, 1e-12);
@@ -73,7 +73,7 @@ describe("bootstrapExperts(matrices, model, options)", () => {
       const resampled = pick.map((k) => panel[k]);
       for (const aggregation of ["mean", "median"] as const) {
         const ref = dematel(aggregate(resampled, { method: aggregation, weights: pick.map((k) => weights[k]) }), { epsilon });
-        const r = bootstrapExperts(panel, model, { B: 1, seed: 41, aggregation, weights, epsilon });
+        const r = bootstrapExperts(panel, model, { B: 1, seed: 41, settings: { aggregation, weights, epsilon } });
         expect(r.epsilon).toBe(epsilon);
         expect(r.used).toBe(1);
         expectClose(r.given.map((x) => x.lower), ref.given, 1e-12);
@@ -88,7 +88,7 @@ describe("bootstrapExperts(matrices, model, options)", () => {
     }
     // ε really changes N: D shrinks when λ grows (D = Σ_k N^k 1 is increasing in N).
     const plain = bootstrapExperts(panel, model, { B: 1, seed: 41 });
-    const eps = bootstrapExperts(panel, model, { B: 1, seed: 41, epsilon: 3 });
+    const eps = bootstrapExperts(panel, model, { B: 1, seed: 41, settings: { epsilon: 3 } });
     plain.given.forEach((iv, i) => expect(eps.given[i].lower).toBeLessThan(iv.lower - 1e-6));
     expect(plain.epsilon).toBe(0);
   });
@@ -96,7 +96,7 @@ describe("bootstrapExperts(matrices, model, options)", () => {
   it("epsilon makes a panel with equal row sums analysable, as dematel's epsilon does", () => {
     // Mean of [[0,3],[1,0]] and [[0,1],[3,0]] is [[0,2],[2,0]]: ρ(N) = 1 without ε; with ε = 1, N = [[0,2/3],[2/3,0]].
     const experts: Matrix[] = [[[0, 3], [1, 0]], [[0, 1], [3, 0]]];
-    const r = bootstrapExperts(experts, twoLayer, { B: 50, seed: 2, epsilon: 1 });
+    const r = bootstrapExperts(experts, twoLayer, { B: 50, seed: 2, settings: { epsilon: 1 } });
     const ref = dematel([[0, 2], [2, 0]], { epsilon: 1 });
     expectClose(r.given.map((x) => x.estimate), ref.given, 1e-12);
     // D = (2/3)/(1 − 2/3) = 2 for the full panel, by hand.
@@ -154,15 +154,15 @@ describe("bootstrapExperts(matrices, model, options)", () => {
     expect(() => bootstrapExperts([[[0, 3], [1, 0]]], oneLayer)).toThrow(/two non-empty layers/);
     expect(() => bootstrapExperts(panel, model, { B: 0 })).toThrow(RangeError);
     expect(() => bootstrapExperts(panel, model, { level: 1 })).toThrow(RangeError);
-    expect(() => bootstrapExperts(panel, model, { weights: [1, 2] })).toThrow(RangeError);
-    expect(() => bootstrapExperts(panel, model, { epsilon: -1 })).toThrow(RangeError);
-    expect(() => bootstrapExperts(panel, model, { epsilon: NaN })).toThrow(RangeError);
+    expect(() => bootstrapExperts(panel, model, { settings: { weights: [1, 2] } })).toThrow(RangeError);
+    expect(() => bootstrapExperts(panel, model, { settings: { epsilon: -1 } })).toThrow(RangeError);
+    expect(() => bootstrapExperts(panel, model, { settings: { epsilon: NaN } })).toThrow(RangeError);
   });
 
   it("weights: multiplying every weight by a constant changes nothing", () => {
     const w = panel.map((_, k) => 1 + (k % 4));
-    const a = bootstrapExperts(panel, model, { B: 300, seed: 4, weights: w });
-    const b = bootstrapExperts(panel, model, { B: 300, seed: 4, weights: w.map((x) => 2.5 * x) });
+    const a = bootstrapExperts(panel, model, { B: 300, seed: 4, settings: { weights: w } });
+    const b = bootstrapExperts(panel, model, { B: 300, seed: 4, settings: { weights: w.map((x) => 2.5 * x) } });
     expectClose(a.relation.map((x) => x.lower), b.relation.map((x) => x.lower), 1e-12);
     expectClose(a.prominence.map((x) => x.upper), b.prominence.map((x) => x.upper), 1e-12);
     expect(a.pCause).toEqual(b.pCause);

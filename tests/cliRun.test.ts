@@ -112,9 +112,9 @@ describe("parseCommandLine(args, options, maxPositionals, command)", () => {
   });
   it("cliAnalyzeOptions passes on only what was given, so analyzeSurvey's defaults (B = 5000, seed 1) are the only ones", () => {
     const none = cliAnalyzeOptions(parseCommandLine([], METHOD_OPTIONS, 1, "analyze"), "analyze");
-    expect(none).toEqual({ threshold: { method: "mean" } });
+    expect(none).toEqual({ settings: { threshold: { method: "mean" } } });
     const given = cliAnalyzeOptions(parseCommandLine(["--bootstrap", "0", "--seed", "7", "--aggregation", "median"], METHOD_OPTIONS, 1, "analyze"), "analyze");
-    expect(given).toEqual({ aggregation: "median", threshold: { method: "mean" }, bootstrap: 0, seed: 7 });
+    expect(given).toEqual({ settings: { aggregation: "median", threshold: { method: "mean" } }, bootstrap: 0, seed: 7 });
   });
 });
 

@@ -237,17 +237,17 @@ describe("panelQuality(matrices, options)", () => {
 
   it("uses weights in the leave-one-out runs only", () => {
     const w = [1, 1, 1, 5];
-    const q = panelQuality(panel, { weights: w, labels: ["a", "b", "c", "d"] });
+    const q = panelQuality(panel, { settings: { weights: w }, labels: ["a", "b", "c", "d"] });
     const full = dematel(aggregate(panel, { weights: w }));
     const without = dematel(aggregate(panel.slice(1), { weights: w.slice(1) }));
     expect(q.leaveOneOut[0].maxRelationChange).toBeCloseTo(Math.max(...full.relation.map((r, i) => Math.abs(r - without.relation[i]))), 14);
     expect(q.leaveOneOut[0].label).toBe("a");
     expect(q.gapRatio).toEqual(gapRatio(panel));
-    expect(() => panelQuality(panel, { weights: [1, 2] })).toThrow(RangeError);
+    expect(() => panelQuality(panel, { settings: { weights: [1, 2] } })).toThrow(RangeError);
   });
 
   it("uses the chosen aggregation in the leave-one-out runs", () => {
-    const q = panelQuality(panel, { aggregation: "median" });
+    const q = panelQuality(panel, { settings: { aggregation: "median" } });
     const full = dematel(aggregate(panel, { method: "median" }));
     const without = dematel(aggregate(panel.slice(0, 3), { method: "median" }));
     expect(q.leaveOneOut[3].maxRelationChange).toBeCloseTo(Math.max(...full.relation.map((r, i) => Math.abs(r - without.relation[i]))), 14);

@@ -59,7 +59,7 @@ describe("sensitivity(matrices, model)", () => {
 
   it("says when a test loses significance at the chosen level", () => {
     // At alpha = 0.2 the baseline's p = 1/6 is significant; without expert 4 trend p = 4/6 and flow p = 3/6 are not.
-    const s = sensitivity(panel, model, { alpha: 0.2, thresholds: [{ method: "mean" }], aggregations: ["mean"] });
+    const s = sensitivity(panel, model, { significanceLevel: 0.2, thresholds: [{ method: "mean" }], aggregations: ["mean"] });
     expect(s.scenarios[0].trendSignificant).toBe(true);
     expect(s.scenarios[4].trendP).toBeCloseTo(4 / 6, 14);
     expect(s.scenarios[4].flowP).toBeCloseTo(3 / 6, 14);
@@ -85,7 +85,7 @@ describe("sensitivity(matrices, model)", () => {
     expect(two.scenarios.some((r) => r.kind === "leave-one-out")).toBe(false);
     expect(two.notes[0]).toMatch(/at least 3 experts/);
     const weights = [1, 1, 1, 5];
-    const w = sensitivity(panel, model, { weights, experts: ["E1", "E2", "E3", "E4"], thresholds: [{ method: "mean" }], aggregations: ["mean"] });
+    const w = sensitivity(panel, model, { settings: { weights }, labels: ["E1", "E2", "E3", "E4"], thresholds: [{ method: "mean" }], aggregations: ["mean"] });
     expect(w.scenarios[1].scenario).toBe("without E1");
     const d = dematel(aggregate([panel[1], panel[2], panel[3]], { weights: [1, 1, 5] }), { components: componentIds(model) });
     w.scenarios[1].relation.forEach((r, i) => expect(r).toBeCloseTo(d.relation[i], 12));
@@ -104,7 +104,7 @@ describe("sensitivity(matrices, model)", () => {
   it("rejects mismatched input", () => {
     expect(() => sensitivity([], model)).toThrow(RangeError);
     expect(() => sensitivity([[[0, 1], [1, 0]]], model)).toThrow(RangeError);
-    expect(() => sensitivity(panel, model, { alpha: 1.5 })).toThrow(RangeError);
+    expect(() => sensitivity(panel, model, { significanceLevel: 1.5 })).toThrow(RangeError);
     expect(() => sensitivity(panel, { ...model, layers: [] })).toThrow(RangeError);
   });
 });

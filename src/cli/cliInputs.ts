@@ -97,10 +97,13 @@ export function cliSurvey(cl: CommandLine, model: Model, command: string): { sur
 }
 
 /**
- * The analysis options from the command line (defaults left to {@link analyzeSurvey}).
+ * The analysis options from the command line: the DEMATEL settings as given
+ * (checked here with the command line's own messages; the survey's scale and
+ * weights and every other default are filled in by {@link analyzeSurvey}),
+ * the bootstrap size and seed.
  * @throws {UsageError} on an unreadable or inconsistent option.
  * @example
- * cliAnalyzeOptions(parseCommandLine(["--threshold-value", "0.2"], METHOD_OPTIONS, 1, "analyze"), "analyze").threshold;
+ * cliAnalyzeOptions(parseCommandLine(["--threshold-value", "0.2"], METHOD_OPTIONS, 1, "analyze"), "analyze").settings?.threshold;
  * // { method: "fixed", value: 0.2 }
  */
 export function cliAnalyzeOptions(cl: CommandLine, command: string): AnalyzeOptions {
@@ -131,10 +134,12 @@ export function cliAnalyzeOptions(cl: CommandLine, command: string): AnalyzeOpti
   const bootstrap = numberOption(cl, "bootstrap", command, { integer: true, min: 0, max: 1_000_000 });
   const seed = numberOption(cl, "seed", command, { integer: true });
   return {
-    ...(aggregation ? { aggregation } : {}),
-    ...(normalization ? { normalization } : {}),
-    ...(epsilon !== undefined ? { epsilon } : {}),
-    threshold,
+    settings: {
+      ...(aggregation ? { aggregation } : {}),
+      ...(normalization ? { normalization } : {}),
+      ...(epsilon !== undefined ? { epsilon } : {}),
+      threshold,
+    },
     ...(bootstrap !== undefined ? { bootstrap } : {}),
     ...(seed !== undefined ? { seed } : {}),
   };

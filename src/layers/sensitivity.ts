@@ -1,8 +1,10 @@
 import type { Matrix, Model } from "../types.js";
-import { aggregate, type AggregationMethod } from "../core/aggregate.js";
-import { dematel, impactEdges, type DematelResult, type Role } from "../core/dematel.js";
+import type { AggregationMethod } from "../core/aggregate.js";
+import { impactEdges, type DematelResult, type Role } from "../core/dematel.js";
+import { resolveSettings, type DematelSettings, type DematelSettingsInput } from "../core/dematelSettings.js";
+import { panelDematel } from "../core/panelDematel.js";
 import { componentIds } from "../model/model.js";
-import type { NormalizationMethod } from "../core/normalize.js";
+import { leaveOneOut, type LeaveOneOutRun } from "../panel/leaveOneOut.js";
 import { threshold as chooseThreshold } from "../core/threshold.js";
 import type { ThresholdOptions } from "../core/thresholdTypes.js";
 import type { PermutationOptions } from "../permutation/createAssignmentSet.js";
@@ -10,22 +12,22 @@ import { createLayerTests, layerTests, type PreparedLayerTests } from "./layerTe
 
 /** Options of {@link sensitivity}. */
 export interface SensitivityOptions extends PermutationOptions {
-  /** Expert weights for the mean aggregation (default all 1); left-out experts' weights are dropped. */
-  weights?: readonly number[];
+  /** The DEMATEL settings of the baseline and of every scenario (default all defaults); left-out experts' weights are dropped. */
+  settings?: DematelSettingsInput | DematelSettings;
   /** Expert labels for the scenario names (default "expert 1", "expert 2", …). */
-  experts?: readonly string[];
+  labels?: readonly string[];
   /** Threshold rules to compare; the first is the baseline's (default mean, mean+sd, MMDE). */
   thresholds?: readonly ThresholdOptions[];
   /** Aggregations to compare; the first is the baseline's (default mean, median). */
   aggregations?: readonly AggregationMethod[];
-  /** Significance level of the layer tests (default 0.05); a test is significant when p < alpha. */
-  alpha?: number;
-  /** Normalisation of DEMATEL (default "max"). */
-  normalization?: NormalizationMethod;
-  /** ε added to λ (default 0). */
-  epsilon?: number;
+  /** Significance level of the layer tests (default 0.05); a test is significant when p < significanceLevel. */
+  significanceLevel?: number;
   /** Layer tests already prepared for this model (see `createLayerTests`). */
   prepared?: PreparedLayerTests;
+  /** The whole panel's DEMATEL result at the first aggregation, when the caller has it (default: computed here). */
+  baseline?: DematelResult;
+  /** The leave-one-out runs at the first aggregation ({@link leaveOneOut}), when the caller has them (default: computed here). */
+  leaveOneOut?: readonly LeaveOneOutRun[];
 }
 
 /** One row of the sensitivity table. */
@@ -74,9 +76,9 @@ export interface Sensitivity {
   notes: string[];
 }
 
-/** The threshold rules {@link sensitivity} compares by default (METHODS §6): mean, mean+sd, MMDE; the first is the baseline's. */
+/** The threshold rules {@link sensitivity} compares by default (docs/methods.md §7.5): mean, mean+sd, MMDE; the first is the baseline's. */
 export const SENSITIVITY_THRESHOLDS: readonly Readonly<ThresholdOptions>[] = Object.freeze([{ method: "mean" }, { method: "mean+sd" }, { method: "mmde" }] as const);
-/** The aggregations {@link sensitivity} compares by default (METHODS §6): mean, median; the first is the baseline's. */
+/** The aggregations {@link sensitivity} compares by default (docs/methods.md §7.5): mean, median; the first is the baseline's. */
 export const SENSITIVITY_AGGREGATIONS: readonly AggregationMethod[] = Object.freeze(["mean", "median"] as const);
 
 function describeRole(role: Role): string {
@@ -92,8 +94,8 @@ function thresholdLabel(t: ThresholdOptions): string {
 }
 
 /**
- * Sensitivity of the conclusions about a layered model (METHODS §6,
- * "Sensitivity"; issue 3, item 4): recompute DEMATEL and the layer tests
+ * Sensitivity of the conclusions about a layered model (docs/methods.md §7.5;
+ * issue 3, item 4): recompute DEMATEL and the layer tests
  * - leaving each expert out in turn (only when K ≥ 3, so at least two remain),
  * - with each threshold rule (T, the roles and the tests do not depend on the
  *   threshold; only the impact-relation map's edges change),
@@ -120,19 +122,20 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
   matrices.forEach((m, k) => {
     if (m.length !== n) throw new RangeError(`expert matrix ${k + 1} is ${m.length}×${m.length} but the model has ${n} components`);
   });
-  const alpha = options.alpha ?? 0.05;
-  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be between 0 and 1, got ${alpha}`);
+  const alpha = options.significanceLevel ?? 0.05;
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`the significance level must be between 0 and 1, got ${alpha}`);
   const thresholds = options.thresholds ?? SENSITIVITY_THRESHOLDS;
   const aggregations = options.aggregations ?? SENSITIVITY_AGGREGATIONS;
   if (thresholds.length === 0) throw new RangeError("sensitivity needs at least one threshold rule");
   if (aggregations.length === 0) throw new RangeError("sensitivity needs at least one aggregation");
-  const labels = options.experts ?? matrices.map((_, k) => `expert ${k + 1}`);
+  const labels = options.labels ?? matrices.map((_, k) => `expert ${k + 1}`);
   if (labels.length !== K) throw new RangeError(`sensitivity: ${labels.length} expert labels for ${K} matrices`);
-  const weights = options.weights;
-  if (weights !== undefined && weights.length !== K) throw new RangeError(`sensitivity: ${weights.length} weights for ${K} experts`);
-  const prepared = options.prepared ?? createLayerTests(model, options);
-  const dematelOptions = { components: ids, normalization: options.normalization, epsilon: options.epsilon };
   const baseAgg = aggregations[0];
+  const settings = resolveSettings(options.settings, K);
+  // The scenarios' settings: the caller's, at the baseline aggregation (the first listed).
+  const baseSettings = baseAgg === settings.aggregation ? settings : resolveSettings({ ...settings, aggregation: baseAgg }, K);
+  const weights = settings.weights;
+  const prepared = options.prepared ?? createLayerTests(model, options);
   const baseThr = thresholds[0];
   const pct = `${+(alpha * 100).toFixed(6)}%`;
 
@@ -145,7 +148,6 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
     }
   };
 
-  const analyse = (ms: readonly Matrix[], agg: AggregationMethod, w: readonly number[] | undefined): DematelResult => dematel(aggregate(ms, { method: agg, weights: w }), dematelOptions);
   // Every computed scenario uses the baseline's threshold rule (the threshold rows reuse the baseline's T).
   const scenarioOf = (scenario: string, kind: SensitivityScenario["kind"], d: DematelResult): SensitivityScenario => {
     const tests = layerTests(d.total, d.relation, model, { prepared });
@@ -186,9 +188,9 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
     changes: [],
   });
   // A scenario that cannot be computed becomes an unavailable row (a TypeError is a bug and is thrown).
-  const run = (scenario: string, kind: SensitivityScenario["kind"], ms: readonly Matrix[], agg: AggregationMethod, w: readonly number[] | undefined): SensitivityScenario => {
+  const run = (scenario: string, kind: SensitivityScenario["kind"], compute: () => DematelResult): SensitivityScenario => {
     try {
-      return scenarioOf(scenario, kind, analyse(ms, agg, w));
+      return scenarioOf(scenario, kind, compute());
     } catch (e) {
       if (e instanceof TypeError) throw e;
       return unavailable(scenario, kind, e);
@@ -196,14 +198,19 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
   };
 
   // The baseline's own errors are thrown as they are.
-  const base = analyse(matrices, baseAgg, weights);
+  const base = options.baseline ?? panelDematel(matrices, baseSettings, ids);
   const baseline = scenarioOf(`baseline (${baseAgg} aggregation, ${thresholdLabel(baseThr)} threshold${K > 1 ? `, all ${K} experts` : ""})`, "baseline", base);
   const scenarios: SensitivityScenario[] = [baseline];
   const notes: string[] = [];
   if (K >= 3) {
-    for (let k = 0; k < K; k++) {
-      const name = `without ${labels[k]}`;
-      scenarios.push(run(name, "leave-one-out", matrices.filter((_, j) => j !== k), baseAgg, weights?.filter((_, j) => j !== k)));
+    for (const r of options.leaveOneOut ?? leaveOneOut(matrices, baseSettings, ids)) {
+      const name = `without ${labels[r.expert]}`;
+      scenarios.push(
+        run(name, "leave-one-out", () => {
+          if (!r.result) throw new Error(r.error);
+          return r.result;
+        }),
+      );
     }
   } else {
     notes.push(`leave-one-expert-out needs at least 3 experts; the panel has ${K}`);
@@ -216,7 +223,7 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
   }
   for (const agg of aggregations.slice(1)) {
     const name = `aggregation ${agg}${agg === "median" && weights !== undefined ? " (unweighted)" : ""}`;
-    scenarios.push(run(name, "aggregation", matrices, agg, weights));
+    scenarios.push(run(name, "aggregation", () => panelDematel(matrices, resolveSettings({ ...settings, aggregation: agg }, K), ids)));
   }
 
   for (const s of scenarios.slice(1)) {

@@ -1,8 +1,10 @@
 import type { Matrix, Model } from "../types.js";
-import { aggregate, type AggregationMethod } from "../core/aggregate.js";
-import { dematel, type DematelResult } from "../core/dematel.js";
+import type { AggregationMethod } from "../core/aggregate.js";
+import type { DematelResult } from "../core/dematel.js";
+import { resolveSettings } from "../core/dematelSettings.js";
+import { panelDematel } from "../core/panelDematel.js";
 import { componentIds } from "../model/model.js";
-import type { ThresholdOptions } from "../core/thresholdTypes.js";
+import { requireLayers } from "../model/assertLayeredModel.js";
 import { createLayerTests, layerTests, type LayerTestResult, type LayerTests } from "./layerTests.js";
 import { MAX_LAYER_ORDERS, layerOrders, type LayerOrders } from "../structure/layerOrders.js";
 import { suggestedLayers, type SuggestedLayer } from "../structure/suggestedLayers.js";
@@ -12,11 +14,9 @@ import { structureAgreement, type StructureAgreement } from "../structure/struct
 import { SENSITIVITY_AGGREGATIONS, SENSITIVITY_THRESHOLDS, sensitivity as runSensitivity, type Sensitivity, type SensitivityOptions } from "./sensitivity.js";
 
 /** Options of {@link validateLayers}. */
-export interface ValidateLayersOptions extends Omit<SensitivityOptions, "prepared"> {
-  /** Aggregation of the main analysis (default "mean"); it is also the sensitivity baseline. */
-  aggregation?: AggregationMethod;
-  /** Threshold of the impact-relation map and the ISM reachability (default mean of T); also the sensitivity baseline. */
-  threshold?: ThresholdOptions;
+export interface ValidateLayersOptions extends Omit<SensitivityOptions, "prepared" | "baseline"> {
+  /** The whole panel's DEMATEL result under `settings`, when the caller has it (default: computed here). Its threshold is the impact-relation map's and the ISM reachability's. */
+  baseline?: DematelResult;
   /** Run the sensitivity table (default true). */
   sensitivity?: boolean;
   /**
@@ -49,10 +49,16 @@ export interface LayerValidation {
   sensitivity: Sensitivity | null;
 }
 
+/** The sensitivity table; the baseline and leave-one-out runs are reused when its first aggregation is the analysis's own. */
+function sensitivityAt(matrices: readonly Matrix[], model: Model, options: SensitivityOptions & { aggregations: readonly AggregationMethod[] }, baseline: DematelResult): Sensitivity {
+  const own = options.aggregations[0] === resolveSettings(options.settings).aggregation;
+  return runSensitivity(matrices, model, { ...options, baseline: own ? baseline : undefined, leaveOneOut: own ? options.leaveOneOut : undefined });
+}
+
 /**
  * Does an expert panel support a model's proposed layering? One call that
- * runs the whole of METHODS §5 and the structure and sensitivity parts of
- * §4 and §6 (the bootstrap is added by the caller from `bootstrapExperts`):
+ * runs the whole of docs/methods.md §5, the structure of §6 and the sensitivity of
+ * §7.5 (the bootstrap is added by the caller from `bootstrapExperts`):
  * aggregate → DEMATEL → exact trend and flow tests with sign checks
  * ({@link layerTests}) → S_trend of every layer order ({@link layerOrders})
  * → suggested layers ({@link suggestedLayers}) → ISM levels at the DEMATEL
@@ -71,25 +77,23 @@ export interface LayerValidation {
  * v.trend.p; v.orders.proposedRank; v.sensitivity?.summary.changedConclusions;
  */
 export function validateLayers(matrices: readonly Matrix[], model: Model, options: ValidateLayersOptions = {}): LayerValidation {
+  requireLayers(model, "validateLayers");
   const layers = model.layers ?? [];
-  if (layers.length === 0) throw new RangeError("validateLayers needs a model with layers; this model has none");
-  if (layers.length < 2) throw new RangeError(`validateLayers needs a model with at least two layers to compare; this model has one ("${layers[0].id}")`);
   const ids = componentIds(model);
   const n = ids.length;
   if (matrices.length === 0) throw new RangeError("validateLayers needs at least one expert matrix");
   matrices.forEach((m, k) => {
     if (m.length !== n) throw new RangeError(`expert matrix ${k + 1} is ${m.length}×${m.length} but the model has ${n} components`);
   });
-  const aggregation = options.aggregation ?? "mean";
-  const threshold = options.threshold ?? { method: "mean" };
+  const settings = resolveSettings(options.settings, matrices.length);
   const prepared = createLayerTests(model, options);
-  const A = aggregate(matrices, { method: aggregation, weights: options.weights });
-  const d = dematel(A, { components: ids, normalization: options.normalization, epsilon: options.epsilon, threshold });
+  const d = options.baseline ?? panelDematel(matrices, settings, ids);
   const tests = layerTests(d.total, d.relation, model, { prepared });
   const ism = ismLevels(d.total, d.threshold.value, ids);
   // The sensitivity defaults, with this analysis's own threshold and aggregation first (the baseline).
-  const thresholds = options.thresholds ?? [threshold, ...SENSITIVITY_THRESHOLDS.filter((t) => t.method !== (threshold.method ?? "mean"))];
-  const aggregations = options.aggregations ?? [aggregation, ...SENSITIVITY_AGGREGATIONS.filter((a) => a !== aggregation)];
+  const threshold = settings.threshold;
+  const thresholds = options.thresholds ?? [threshold, ...SENSITIVITY_THRESHOLDS.filter((t) => t.method !== threshold.method)];
+  const aggregations = options.aggregations ?? [settings.aggregation, ...SENSITIVITY_AGGREGATIONS.filter((a) => a !== settings.aggregation)];
   return {
     components: ids,
     layers: layers.map((l) => l.id),
@@ -103,6 +107,6 @@ export function validateLayers(matrices: readonly Matrix[], model: Model, option
     ism,
     micmac: micmac(ism.reachability, ids),
     agreement: structureAgreement(model, d.relation, ism),
-    sensitivity: options.sensitivity === false ? null : runSensitivity(matrices, model, { ...options, thresholds, aggregations, prepared }),
+    sensitivity: options.sensitivity === false ? null : sensitivityAt(matrices, model, { ...options, settings, thresholds, aggregations, prepared }, d),
   };
 }

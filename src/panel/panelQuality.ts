@@ -1,22 +1,21 @@
 import type { Matrix } from "../types.js";
-import { aggregate, type AggregationMethod } from "../core/aggregate.js";
-import { dematel } from "../core/dematel.js";
-import type { NormalizationMethod } from "../core/normalize.js";
+import type { DematelResult } from "../core/dematel.js";
+import { resolveSettings, type DematelSettings, type DematelSettingsInput } from "../core/dematelSettings.js";
+import { panelDematel } from "../core/panelDematel.js";
 import { assertPanel } from "../linalg/assertPanel.js";
 import { gapRatio, type GapRatioResult } from "./gapRatio.js";
 import { krippendorffAlpha } from "../stats/krippendorffAlpha.js";
 import { expertDistances } from "./expertDistances.js";
+import { leaveOneOut as leaveEachOut, type LeaveOneOutRun } from "./leaveOneOut.js";
 
 /** Options of {@link panelQuality}. */
 export interface PanelQualityOptions {
-  /** Aggregation of the leave-one-out DEMATEL runs (default `"mean"`), as in {@link aggregate}. */
-  aggregation?: AggregationMethod;
-  /** One non-negative weight per expert for the (mean) aggregation of the leave-one-out DEMATEL runs (default: all 1). The gap ratio, alpha and distances are unweighted. */
-  weights?: readonly number[];
-  /** Normalisation of the leave-one-out DEMATEL runs (default `"max"`). */
-  normalization?: NormalizationMethod;
-  /** ε added to λ in the leave-one-out DEMATEL runs (default 0). */
-  epsilon?: number;
+  /** The DEMATEL settings of the whole-panel and leave-one-out runs (aggregation, weights, normalisation, ε; default all defaults). The gap ratio, alpha and distances are unweighted. */
+  settings?: DematelSettingsInput | DematelSettings;
+  /** The whole panel's DEMATEL result under `settings`, when the caller has it (default: computed here). */
+  baseline?: DematelResult;
+  /** The leave-one-out runs under `settings` ({@link leaveEachOut}), when the caller has them (default: computed here). */
+  leaveOneOut?: readonly LeaveOneOutRun[];
   /** Consensus is declared when the final gap ratio is below this share (default 0.05, i.e. 5%). */
   consensusLevel?: number;
   /** Expert labels for the report (default `"1"`, `"2"`, …). */
@@ -71,23 +70,34 @@ function maxAbsDiff(a: readonly number[], b: readonly number[]): number {
   return m;
 }
 
+/** Each expert's leave-one-out effect: NaN where the whole panel or the run without the expert has no solution (noted). */
+function leaveOneOutEffects(full: DematelResult | undefined, runs: readonly LeaveOneOutRun[], labels: readonly string[], notes: string[]): LeaveOneOutEffect[] {
+  return labels.map((label, k) => {
+    const run = runs[k];
+    if (full && run?.error !== undefined) notes.push(`Leaving out expert ${label} leaves no DEMATEL solution (${run.error}).`);
+    const without = run?.result;
+    if (!full || !without) return { expert: k, label, maxRelationChange: NaN, maxTotalChange: NaN };
+    return { expert: k, label, maxRelationChange: maxAbsDiff(full.relation, without.relation), maxTotalChange: maxAbsDiff(full.total.flat(), without.total.flat()) };
+  });
+}
+
 function reason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
 /**
- * Panel quality of a DEMATEL survey (METHODS §3), on one n×n matrix per expert
+ * Panel quality of a DEMATEL survey (docs/methods.md §3), on one n×n matrix per expert
  * in model component order: the consensus gap-ratio curve and its final value
  * ({@link gapRatio}), Krippendorff's alpha at the interval and ordinal levels
  * ({@link krippendorffAlpha}), each expert's distance from the others
  * ({@link expertDistances}), and each expert's leave-one-out effect: the largest
  * change of any relation D−R (and of any t_ij) when the panel's DEMATEL is
- * rerun without that expert (same aggregation, weights and normalisation as
- * the whole-panel run).
+ * rerun without that expert (same settings as the whole-panel run; the
+ * runs are computed once per analysis and shared with sensitivity).
  * A single expert is accepted: alpha is NaN, there is no gap curve, no
  * distances and no leave-one-out effects, and `notes` says so.
  * Sources: gap ratio — the 5% consensus rule of DEMATEL studies; alpha —
- * Krippendorff (2011); expert influence — METHODS §3.
+ * Krippendorff (2011); expert distances and leave-one-out — docs/methods.md §3.3–3.4.
  * @throws {RangeError} on no matrices, matrices of different sizes, invalid weights or an invalid consensus level.
  * @throws {TypeError} on a rating that is not a finite number.
  * @example
@@ -99,8 +109,7 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
   const K = matrices.length;
   const consensusLevel = options.consensusLevel ?? 0.05;
   if (!Number.isFinite(consensusLevel) || consensusLevel <= 0) throw new RangeError(`consensusLevel must be a positive number, got ${consensusLevel}`);
-  const weights = options.weights ?? new Array<number>(K).fill(1);
-  if (weights.length !== K) throw new RangeError(`panelQuality needs one weight per expert: ${K} matrices, ${weights.length} weights`);
+  const settings = resolveSettings(options.settings, K);
   const labels = options.labels ?? Array.from({ length: K }, (_, k) => String(k + 1));
   if (labels.length !== K) throw new RangeError(`panelQuality needs one label per expert: ${K} matrices, ${labels.length} labels`);
   const notes: string[] = [];
@@ -117,29 +126,16 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
 
   const distances = expertDistances(matrices).map((distance, k) => ({ expert: k, label: labels[k], distance }));
 
-  const aggregation = options.aggregation ?? "mean";
-  const dematelOptions = { normalization: options.normalization ?? "max", epsilon: options.epsilon ?? 0 };
-  let full: ReturnType<typeof dematel> | undefined;
-  try {
-    full = dematel(aggregate(matrices, { method: aggregation, weights }), dematelOptions);
-  } catch (e) {
-    notes.push(`Leave-one-out effects not computed: DEMATEL has no solution for the whole panel (${reason(e)}).`);
-  }
-  const leaveOneOut: LeaveOneOutEffect[] = [];
-  for (let k = 0; k < K; k++) {
-    let maxRelationChange = NaN, maxTotalChange = NaN;
-    if (full) {
-      const others = matrices.filter((_, l) => l !== k);
-      const otherWeights = weights.filter((_, l) => l !== k);
-      try {
-        const without = dematel(aggregate(others, { method: aggregation, weights: otherWeights }), dematelOptions);
-        maxRelationChange = maxAbsDiff(full.relation, without.relation);
-        maxTotalChange = maxAbsDiff(full.total.flat(), without.total.flat());
-      } catch (e) {
-        notes.push(`Leaving out expert ${labels[k]} leaves no DEMATEL solution (${reason(e)}).`);
-      }
+  const ids = Array.from({ length: n }, (_, i) => String(i));
+  let full = options.baseline;
+  if (!full) {
+    try {
+      full = panelDematel(matrices, settings, ids);
+    } catch (e) {
+      notes.push(`Leave-one-out effects not computed: DEMATEL has no solution for the whole panel (${reason(e)}).`);
     }
-    leaveOneOut.push({ expert: k, label: labels[k], maxRelationChange, maxTotalChange });
   }
+  const runs = full ? (options.leaveOneOut ?? leaveEachOut(matrices, settings, ids)) : [];
+  const leaveOneOut = leaveOneOutEffects(full, runs, labels, notes);
   return { experts: K, components: n, gapRatio: curve, finalGap, consensusLevel, consensus: finalGap < consensusLevel, alpha, distances, leaveOneOut, notes };
 }

@@ -1,10 +1,34 @@
-import type { Model, Survey, InputWarning } from "../types.js";
+/**
+ * The analysis pipeline: one survey and its model in, one results object out.
+ * Each stage is computed once and handed on; nothing below recomputes what an
+ * earlier stage already has.
+ *
+ *   stage                 function (folder)                 in                                  → out
+ *   1. settings           resolveSettings (core)            options.settings, the survey         → DematelSettings (resolved once, frozen)
+ *   2. DEMATEL baseline   panelDematel (core)               the K expert matrices, settings      → DematelResult of the full panel (the one baseline)
+ *   3. leave-one-out      leaveOneOut (panel)               matrices, settings                   → K runs without one expert each (computed once)
+ *   4. panel quality      panelQuality (panel)              matrices, settings, baseline, runs   → gap ratio, Krippendorff's α, distances, leave-one-out effects
+ *   5. layer tests        validateLayers (layers)           matrices, model, settings, baseline, runs
+ *                                                                                                → trend/flow tests, signs, orders, ISM, MICMAC, agreement, sensitivity
+ *   6. uncertainty        bootstrapExperts (uncertainty)    matrices, model, settings, baseline  → bootstrap intervals and shares
+ *   7. provenance         analysisMeta (here)               survey, model, settings              → meta (tool, date, source, settings as options, warnings, imputed cells)
+ *
+ * Stage 2 is the one place a panel becomes a DEMATEL result: a new method
+ * (fuzzy, grey) is added to panelDematel and every later stage follows.
+ * Stages 5–6 run only for a model with at least two non-empty layers.
+ * Definitions: docs/methods.md §2–6.
+ */
+import type { Matrix, Model, Survey, InputWarning } from "../types.js";
 import { InfeasibleError, InputError } from "../errors.js";
-import { aggregate, type AggregationMethod } from "../core/aggregate.js";
-import { dematel, type DematelResult } from "../core/dematel.js";
+import type { AggregationMethod } from "../core/aggregate.js";
+import type { DematelResult } from "../core/dematel.js";
 import type { NormalizationMethod } from "../core/normalize.js";
 import type { ThresholdOptions } from "../core/thresholdTypes.js";
+import { resolveSettings, type DematelSettings, type DematelSettingsInput } from "../core/dematelSettings.js";
+import { panelDematel } from "../core/panelDematel.js";
+import { nonEmptyLayerCount } from "../model/assertLayeredModel.js";
 import { TOOL } from "../tool.js";
+import { leaveOneOut, type LeaveOneOutRun } from "../panel/leaveOneOut.js";
 import { panelQuality, type PanelQuality } from "../panel/panelQuality.js";
 import { validateLayers, type LayerValidation } from "../layers/validateLayers.js";
 import { MAX_LAYER_ORDERS } from "../structure/layerOrders.js";
@@ -24,21 +48,18 @@ function layerOrdersNote(L: number): string {
 
 /** Options of {@link analyzeSurvey}; every default is stated and written back into `meta.options`. */
 export interface AnalyzeOptions {
-  /** How expert matrices are combined: weighted `"mean"` (default) or element-wise `"median"`. */
-  aggregation?: AggregationMethod;
-  /** One weight per expert for the mean (default: the survey's expert weights, 1 each unless the file gives them). */
-  weights?: readonly number[];
-  /** Normalisation of A (default `"max"`). */
-  normalization?: NormalizationMethod;
-  /** ε added to λ by explicit choice (default 0). */
-  epsilon?: number;
-  /** Threshold of the impact-relation map (default: mean of all n² entries of T). */
-  threshold?: ThresholdOptions;
+  /**
+   * The DEMATEL settings (aggregation, weights, normalisation, ε, threshold; see
+   * {@link DematelSettings}). Defaults: the survey's scale and expert weights
+   * (1 each unless the file gives them), weighted mean, max normalisation,
+   * ε = 0, the mean of all n² entries of T. A resolved object is used as it is.
+   */
+  settings?: DematelSettingsInput | DematelSettings;
   /** Date written into `meta.date` (default: now, ISO 8601); fix it for reproducible files. */
   date?: string;
   /** Test the model's layering (default true when the model has at least two non-empty layers). */
   layers?: boolean;
-  /** Bootstrap replicates over experts for the layer section (default 5,000, METHODS §6; 0 = no bootstrap). */
+  /** Bootstrap replicates over experts for the layer section (default 5,000, docs/methods.md §7.1; 0 = no bootstrap). */
   bootstrap?: number;
   /** Seed of the bootstrap (default 1). */
   seed?: number;
@@ -47,7 +68,7 @@ export interface AnalyzeOptions {
 }
 
 /**
- * The layer validation of an analysis (METHODS §4–6; the shape of
+ * The layer validation of an analysis (docs/methods.md §5–7; the shape of
  * `cxm-dematel layers --json`): `validateLayers`'s trend and flow tests,
  * sign checks, layer orders, suggested layers, ISM levels, MICMAC, agreement
  * and sensitivity (its DEMATEL result left out: it is the analysis itself),
@@ -105,7 +126,7 @@ export interface AnalysisMeta {
  */
 export interface AnalysisResult extends Omit<DematelResult, "epsilon" | "residual"> {
   meta: AnalysisMeta;
-  /** Panel quality (METHODS §3): gap-ratio curve, Krippendorff's alphas, expert distances, leave-one-out effects. */
+  /** Panel quality (docs/methods.md §3): gap-ratio curve, Krippendorff's alphas, expert distances, leave-one-out effects. */
   panel: PanelQuality;
   /** Layer validation, when the model has layers (and `options.layers` is not false). */
   layers?: LayerAnalysis;
@@ -113,18 +134,18 @@ export interface AnalysisResult extends Omit<DematelResult, "epsilon" | "residua
 
 /**
  * Run the whole DEMATEL analysis of a validated survey against its model
- * (METHODS §2): aggregate the experts' matrices (weighted mean by default, or
+ * (docs/methods.md §2): aggregate the experts' matrices (weighted mean by default, or
  * median), normalise, total relation, D, R, prominence, relation, roles,
  * weights, net influence, threshold and impact-relation map; panel quality
  * (gap-ratio curve, Krippendorff's alphas, expert distances); when the
- * model has layers, their validation (METHODS §4–6: exact trend and flow
+ * model has layers, their validation (docs/methods.md §5–7: exact trend and flow
  * permutation tests, sign checks, all layer orders, suggested layers, ISM
  * levels, MICMAC, agreement, and a seeded bootstrap over experts; with more
  * than MAX_LAYER_ORDERS (8) layers all but the ranking of the L! layer orders,
  * with a note in `layers.notes` saying why); and record the
  * provenance (tool, version, date, source, synthetic flag, model citation,
  * resolved options, warnings, imputed cells).
- * Source: METHODS §2; Tzeng, Chiang & Li (2007), Expert Systems with Applications 32, 1028–1044.
+ * Source: docs/methods.md §2; Tzeng, Chiang & Li (2007), Expert Systems with Applications 32, 1028–1044.
  * @throws {RangeError} when the survey's components are not the model's (in model order) or weights are invalid.
  * @throws {InfeasibleError} when no total-relation matrix exists (ρ(N) ≥ 1), naming the remedies, or every aggregated rating is 0.
  * @throws {InputError} when the model has fewer than two components (not located at a file: this function is not told the model's path).
@@ -134,38 +155,81 @@ export interface AnalysisResult extends Omit<DematelResult, "epsilon" | "residua
  * result.relation; // D − R per component, model order
  */
 export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOptions = {}): AnalysisResult {
+  const ids = checkedComponents(survey, model);
+  const matrices = survey.experts.map((e) => e.matrix);
+  const settings = analysisSettings(survey, options.settings);
+  const B = options.bootstrap ?? 5000;
+  if (!Number.isInteger(B) || B < 0) throw new RangeError(`analyzeSurvey: bootstrap must be a non-negative integer, got ${B}`);
+  const seed = options.seed ?? 1;
+  const baseline = baselineDematel(matrices, settings, ids);
+  const runs = leaveOneOut(matrices, settings, ids);
+  const labels = survey.experts.map((e) => e.expert);
+  const panel = panelQuality(matrices, { settings, labels, baseline, leaveOneOut: runs });
+  const layers = nonEmptyLayerCount(model) >= 2 && options.layers !== false ? layerAnalysis(matrices, model, { settings, labels, baseline, runs, B, seed, onProgress: options.onProgress }) : undefined;
+  // ε is in meta.options; the residual is dematel's internal check.
+  const { epsilon: _epsilon, residual: _residual, ...dematelFields } = baseline;
+  return { meta: analysisMeta(survey, model, settings, { date: options.date, B, seed }), ...dematelFields, panel, ...(layers ? { layers } : {}) };
+}
+
+/** The model's component ids, after checking that the survey has them in model order, at least two, and experts. */
+function checkedComponents(survey: Survey, model: Model): string[] {
   const ids = model.components.map((c) => c.id);
   if (survey.components.length !== ids.length || survey.components.some((c, i) => c !== ids[i])) {
     throw new RangeError(`analyzeSurvey: the survey's components (${survey.components.join(", ")}) are not the model's (${ids.join(", ")})`);
   }
   if (survey.experts.length === 0) throw new RangeError("analyzeSurvey: the survey has no experts");
-  const aggregation = options.aggregation ?? "mean";
-  const weights = [...(options.weights ?? survey.experts.map((e) => e.weight))];
-  const normalization = options.normalization ?? "max";
-  const epsilon = options.epsilon ?? 0;
-  const thresholdOptions: ThresholdOptions = { method: "mean", ...(options.threshold ?? {}) };
-  const matrices = survey.experts.map((e) => e.matrix);
   // No file name: analyzeSurvey is not told where the model came from (the command line refuses such a model at its file, in cliModel).
   if (ids.length < 2) throw new InputError({ column: "components", message: `the model has ${ids.length === 1 ? "only one component" : "no components"}: DEMATEL needs at least two, since a single component has no influence to give or receive`, expected: "a model with two or more components", found: `${ids.length} component${ids.length === 1 ? "" : "s"}` });
-  const direct = aggregate(matrices, { method: aggregation, weights });
-  if (direct.every((row) => row.every((v) => v === 0))) {
+  return ids;
+}
+
+/** Stage 1: the settings, with the survey's scale and expert weights as defaults (a resolved object is kept as it is). */
+function analysisSettings(survey: Survey, input: DematelSettingsInput | DematelSettings | undefined): DematelSettings {
+  return resolveSettings(input, survey.experts.length, { scale: survey.scale, weights: survey.experts.map((e) => e.weight) });
+}
+
+/** Stage 2: the full panel's DEMATEL result; a panel whose aggregated matrix is all zero is refused with the likely causes. */
+function baselineDematel(matrices: readonly Matrix[], settings: DematelSettings, ids: readonly string[]): DematelResult {
+  try {
+    return panelDematel(matrices, settings, ids);
+  } catch (e) {
+    // normalize() refuses an all-zero matrix with a RangeError; here the reader gets the likely causes instead.
+    if (!(e instanceof RangeError) || !/all zeros/.test(e.message)) throw e;
+    const median = settings.aggregation === "median";
     throw new InfeasibleError(
-      `Every entry of the ${aggregation === "median" ? "median" : "average"} direct-influence matrix is 0, so there is no influence to analyse. ` +
-        "Check that the ratings were read from the right columns and that the scale starts at 0 for \"no influence\"" +
-        (aggregation === "median" ? "; with --aggregation median, a cell is 0 when at least half of the experts rated it 0." : "."),
+      `Every entry of the ${median ? "median" : "average"} direct-influence matrix is 0, so there is no influence to analyse. ` +
+        'Check that the ratings were read from the right columns and that the scale starts at 0 for "no influence"' +
+        (median ? "; with --aggregation median, a cell is 0 when at least half of the experts rated it 0." : "."),
     );
   }
-  const r = dematel(direct, { normalization, epsilon, threshold: thresholdOptions, components: ids });
+}
 
+/** Stages 5–6: the layer validation (sharing the baseline and leave-one-out runs) and the bootstrap over experts. */
+function layerAnalysis(
+  matrices: readonly Matrix[],
+  model: Model,
+  c: { settings: DematelSettings; labels: string[]; baseline: DematelResult; runs: LeaveOneOutRun[]; B: number; seed: number; onProgress?: (done: number, total: number) => void },
+): LayerAnalysis {
+  const { dematel: _baseline, ...v } = validateLayers(matrices, model, { settings: c.settings, labels: c.labels, baseline: c.baseline, leaveOneOut: c.runs });
+  const notes: string[] = [];
+  if (!v.orders) notes.push(layerOrdersNote(v.layers.length));
+  let bootstrap: BootstrapResult | undefined;
+  if (c.B > 0 && matrices.length < 2) notes.push("No bootstrap: the panel has a single expert, so there is nothing to resample.");
+  else if (c.B > 0) bootstrap = bootstrapExperts(matrices, model, { B: c.B, seed: c.seed, settings: c.settings, baseline: c.baseline, onProgress: c.onProgress });
+  return { ...v, notes, ...(bootstrap ? { bootstrap } : {}) };
+}
+
+/** Stage 7: provenance — what was read, with which settings (written as `options`, the results.json key since version 1), by which tool. */
+function analysisMeta(survey: Survey, model: Model, settings: DematelSettings, run: { date?: string; B: number; seed: number }): AnalysisMeta {
+  const ids = model.components.map((c) => c.id);
   const layerOfComponent = new Map<string, string>();
   (model.layers ?? []).forEach((l) => l.components.forEach((c) => layerOfComponent.set(c, l.id)));
   const imputed: ImputedCell[] = [];
   for (const e of survey.experts) for (const [i, j] of e.imputed) imputed.push({ expert: e.expert, from: ids[i], to: ids[j] });
-
-  const meta: AnalysisMeta = {
+  return {
     tool: TOOL.name,
     version: TOOL.version,
-    date: options.date ?? new Date().toISOString(),
+    date: run.date ?? new Date().toISOString(),
     source: survey.source,
     synthetic: survey.synthetic === true,
     model: {
@@ -176,54 +240,16 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
     },
     experts: survey.experts.map((e) => ({ expert: e.expert, weight: e.weight })),
     scale: { ...survey.scale },
-    options: { aggregation, weights, normalization, epsilon, threshold: thresholdOptions },
+    options: {
+      aggregation: settings.aggregation,
+      weights: [...(settings.weights ?? survey.experts.map(() => 1))],
+      normalization: settings.normalization,
+      epsilon: settings.epsilon,
+      threshold: { ...settings.threshold },
+    },
     warnings: survey.warnings.map((w) => ({ ...w })),
     imputed,
-    bootstrap: { B: options.bootstrap ?? 5000, seed: options.seed ?? 1 },
+    bootstrap: { B: run.B, seed: run.seed },
     notes: [],
-  };
-  const layerCount = (model.layers ?? []).filter((l) => l.components.length > 0).length;
-  let layers: LayerAnalysis | undefined;
-  if (layerCount >= 2 && options.layers !== false) {
-    const v = validateLayers(matrices, model, {
-      aggregation,
-      weights: aggregation === "mean" ? weights : undefined,
-      normalization,
-      epsilon,
-      threshold: thresholdOptions,
-      experts: survey.experts.map((e) => e.expert),
-    });
-    // Everything validateLayers finds except its DEMATEL result, which is this analysis itself.
-    layers = {
-      components: v.components,
-      layers: v.layers,
-      experts: v.experts,
-      trend: v.trend,
-      flow: v.flow,
-      signs: v.signs,
-      ...(v.orders ? { orders: v.orders } : {}),
-      suggestedLayer: v.suggestedLayer,
-      ism: v.ism,
-      micmac: v.micmac,
-      agreement: v.agreement,
-      sensitivity: v.sensitivity,
-      notes: [],
-    };
-    const notes = layers.notes;
-    if (!v.orders) notes.push(layerOrdersNote(v.layers.length));
-    const B = meta.bootstrap.B;
-    if (!Number.isInteger(B) || B < 0) throw new RangeError(`analyzeSurvey: bootstrap must be a non-negative integer, got ${B}`);
-    if (B > 0 && matrices.length < 2) notes.push("No bootstrap: the panel has a single expert, so there is nothing to resample.");
-    else if (B > 0) {
-      layers.bootstrap = bootstrapExperts(matrices, model, { B, seed: meta.bootstrap.seed, weights: aggregation === "mean" ? weights : undefined, aggregation, normalization, epsilon, onProgress: options.onProgress });
-    }
-  }
-  // ε is in meta.options; the residual is dematel's internal check.
-  const { epsilon: _epsilon, residual: _residual, ...dematelFields } = r;
-  return {
-    meta,
-    ...dematelFields,
-    panel: panelQuality(matrices, { aggregation, weights: aggregation === "mean" ? weights : undefined, normalization, epsilon, labels: survey.experts.map((e) => e.expert) }),
-    ...(layers ? { layers } : {}),
   };
 }

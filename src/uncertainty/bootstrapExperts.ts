@@ -1,42 +1,36 @@
 import type { Matrix, Model } from "../types.js";
 import { InfeasibleError } from "../errors.js";
-import { createRandom } from "../random.js";
 import { assertSquare } from "../linalg/linalg.js";
 import { layerIndex } from "../model/model.js";
-import { aggregate, type AggregationMethod } from "../core/aggregate.js";
-import { dematel } from "../core/dematel.js";
+import { requireLayers } from "../model/assertLayeredModel.js";
+import type { AggregationMethod } from "../core/aggregate.js";
+import type { DematelResult } from "../core/dematel.js";
 import type { NormalizationMethod } from "../core/normalize.js";
+import { resolveSettings, type DematelSettings, type DematelSettingsInput } from "../core/dematelSettings.js";
+import { panelDematel } from "../core/panelDematel.js";
 import { flowStatistic } from "../permutation/flowStatistic.js";
 import { trendStatistic } from "../permutation/trendStatistic.js";
-import { createDematelKernel } from "../core/dematelKernel.js";
-import { quantileSelect } from "../stats/quantileSelect.js";
-import { bcaLevels } from "../stats/bcaLevels.js";
+import { createReplicateEvaluator } from "./replicateEvaluator.js";
+import { resampleExperts, type Replicates } from "./resampleExperts.js";
+import { jackknifeExperts } from "./jackknifeExperts.js";
+import { createIntervals, type Interval } from "./bootstrapInterval.js";
 
-/** A point estimate from the full panel with its bootstrap interval. */
-export interface Interval {
-  /** The value on the full panel (what `dematel()` and the layer statistics give). */
-  estimate: number;
-  /** Percentile interval: type-7 quantiles at (1 − level)/2 and (1 + level)/2 of the replicates. */
-  lower: number;
-  upper: number;
-  /** BCa interval (Efron 1987) where it is stable, else null (always null for S_trend; see {@link bootstrapExperts}). */
-  bca: { lower: number; upper: number } | null;
-}
+export type { Interval } from "./bootstrapInterval.js";
 
 /** Options of {@link bootstrapExperts}. */
 export interface BootstrapOptions {
-  /** Number of bootstrap replicates B (default 5,000, METHODS §6). */
+  /** Number of bootstrap replicates B (default 5,000, docs/methods.md §6). */
   B?: number;
   /** Seed of the resampling (default 1). */
   seed?: number;
-  /** One non-negative weight per expert (default all 1); a resampled expert keeps its weight. Used by "mean" only, as in `aggregate`. */
-  weights?: readonly number[];
-  /** Aggregation of each replicate's experts (default "mean"). */
-  aggregation?: AggregationMethod;
-  /** Normalisation (default "max"), as in `normalize`. */
-  normalization?: NormalizationMethod;
-  /** ε added to λ by explicit choice (default 0), as `dematel`'s `epsilon`: every replicate uses N = A/(λ + ε). */
-  epsilon?: number;
+  /**
+   * The DEMATEL settings of the full panel and of every replicate: aggregation
+   * (a resampled expert keeps its weight; weights are used by the mean only),
+   * normalisation and ε (every replicate uses N = A/(λ + ε)). Default: all defaults.
+   */
+  settings?: DematelSettingsInput | DematelSettings;
+  /** The full panel's DEMATEL result under `settings`, when the caller has it (default: computed here). */
+  baseline?: DematelResult;
   /** Coverage of the intervals (default 0.95). */
   level?: number;
   /** Called now and then (about 100 times) with replicates done and B. */
@@ -62,9 +56,9 @@ export interface BootstrapResult {
   prominence: Interval[];
   /** D − R per component. */
   relation: Interval[];
-  /** S_trend = −τ_b(layer, relation) (METHODS §5). */
+  /** S_trend = −τ_b(layer, relation) (docs/methods.md §5.2). */
   trend: Interval;
-  /** S_flow (METHODS §5). */
+  /** S_flow (docs/methods.md §5.3). */
   flow: Interval;
   /** Per component, the share of replicates with relation > 1e-12 (a cause, as `dematel` decides roles). */
   pCause: number[];
@@ -79,25 +73,7 @@ export interface BootstrapResult {
 }
 
 /**
- * A = Σ_k counts_k·w_k·X_k over the experts drawn (X holds K row-major n×n
- * matrices one after another); returns Σ_k counts_k·w_k. A module-level
- * function with every array passed in, so the JIT keeps them in registers.
- */
-function weightedSum(X: Float64Array, counts: Float64Array, w: Float64Array, K: number, nn: number, A: Float64Array): number {
-  let total = 0;
-  A.fill(0);
-  for (let k = 0; k < K; k++) {
-    const f = counts[k] * w[k];
-    if (f === 0) continue;
-    total += f;
-    const base = k * nn;
-    for (let c = 0; c < nn; c++) A[c] += f * X[base + c];
-  }
-  return total;
-}
-
-/**
- * Bootstrap over experts (METHODS §6): draw K experts with replacement from
+ * Bootstrap over experts (docs/methods.md §7.1–7.4): draw K experts with replacement from
  * the panel, B times; for each replicate recompute the aggregate A,
  * N = A/(λ + ε) (ε = 0 unless given, as in `dematel`), D, R,
  * prominence, relation, S_trend and S_flow. Reports, per component and for
@@ -136,193 +112,86 @@ function weightedSum(X: Float64Array, counts: Float64Array, w: Float64Array, K: 
  * replicate; it never forms T (D, R and the layer-block sums come from one LU
  * factorisation of I − N and L + 1 solves).
  *
+ * Steps: check and pack the panel → {@link resampleExperts} (B replicates)
+ * → {@link jackknifeExperts} (K leave-one-out panels, for BCa) →
+ * {@link createIntervals} (percentile and BCa intervals around the full-panel
+ * estimates, which come from `options.baseline` when the caller has it).
+ *
  * @param matrices the K experts' n×n direct matrices, in model component order.
  * @param model the model; it must have at least two non-empty layers.
  * @throws {RangeError} on no matrices, wrong shapes, negative ratings, a model
- *   with fewer than two layers, or invalid options (B, level, weights, epsilon).
+ *   with fewer than two layers, or invalid options (B, level, settings).
  * @throws {TypeError} when a rating is not a finite number.
  * @throws {InfeasibleError} when the full panel has no total-relation matrix, or every replicate failed.
  * @example
  * const panel = simulatePanel(defaultModel(), { seed: 3 });
- * const boot = bootstrapExperts(panel, defaultModel(), { B: 2000, seed: 1 });
+ * const boot = bootstrapExperts(panel, defaultModel(), { B: 2000, seed: 1, settings: { aggregation: "median" } });
  * boot.trend; // { estimate, lower, upper, bca }
  */
 export function bootstrapExperts(matrices: readonly Matrix[], model: Model, options: BootstrapOptions = {}): BootstrapResult {
   const B = options.B ?? 5000;
   const seed = options.seed ?? 1;
   const level = options.level ?? 0.95;
-  const aggregation = options.aggregation ?? "mean";
-  const normalization = options.normalization ?? "max";
-  const epsilon = options.epsilon ?? 0;
   if (!Number.isInteger(B) || B < 1) throw new RangeError(`bootstrapExperts: B must be a positive integer, got ${B}`);
   if (!Number.isInteger(seed)) throw new TypeError(`bootstrapExperts: seed must be an integer, got ${seed}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`bootstrapExperts: level must be in (0, 1), got ${level}`);
-  if (!Number.isFinite(epsilon) || epsilon < 0) throw new RangeError(`bootstrapExperts: epsilon must be a finite non-negative number, got ${epsilon}`);
-  if (aggregation !== "mean" && aggregation !== "median") throw new RangeError(`bootstrapExperts: unknown aggregation "${String(aggregation)}": use "mean" or "median"`);
   const K = matrices.length;
   if (K === 0) throw new RangeError("bootstrapExperts requires at least one expert matrix");
+  const settings = resolveSettings(options.settings, K);
   const n = model.components.length;
-  const nn = n * n;
-  const X = new Float64Array(K * nn);
-  for (let k = 0; k < K; k++) {
-    if (assertSquare(matrices[k] as Matrix, `expert matrix ${k + 1}`) !== n) throw new RangeError(`expert matrix ${k + 1} is ${matrices[k].length}×${matrices[k].length}, but the model has ${n} components`);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        const v = matrices[k][i][j];
-        if (v < 0) throw new RangeError(`expert matrix ${k + 1}[${i}][${j}] is negative (${v})`);
-        X[k * nn + i * n + j] = i === j ? 0 : v;
-      }
-  }
-  const w = Float64Array.from(options.weights ?? new Array<number>(K).fill(1));
-  if (w.length !== K) throw new RangeError(`bootstrapExperts needs one weight per expert: ${K} matrices, ${w.length} weights`);
-  for (const x of w) if (!Number.isFinite(x) || x < 0) throw new RangeError(`expert weights must be finite and non-negative, got ${x}`);
+  const X = packedPanel(matrices, n);
+  const w = Float64Array.from(settings.weights ?? new Array<number>(K).fill(1));
+  requireLayers(model, "bootstrapExperts");
   const layerOf = layerIndex(model);
-  if (new Set(layerOf.filter((l) => l >= 0)).size < 2) throw new RangeError("bootstrapExperts needs a model with at least two non-empty layers");
 
   // Full-panel estimates through the public path (throws InfeasibleError with remedies).
   const ids = model.components.map((c) => c.id);
-  const full = dematel(aggregate(matrices as Matrix[], { method: aggregation, weights: options.weights }), { normalization, epsilon, components: ids });
-  const trendHat = trendStatistic(layerOf, full.relation);
-  const flowHat = flowStatistic(full.total, layerOf);
-
-  const kernel = createDematelKernel(layerOf, normalization, epsilon);
-  const A = kernel.direct;
-  const counts = new Float64Array(K);
-  const column = new Float64Array(K);
-  // Stored per replicate: D (n), R (n), S_trend, S_flow; prominence and relation are D ± R.
-  const S = 2 * n + 2;
-  const evaluate = (): boolean => {
-    // Aggregate the experts with multiplicities `counts` into A.
-    if (aggregation === "mean") {
-      // A is left as the weighted sum Σw·Ā: N = Ā/(λ + ε) = (Σw·Ā)/(Σw·λ + Σw·ε), so the division is
-      // skipped and the kernel's ε scaled by Σw instead.
-      const total = weightedSum(X, counts, w, K, nn, A);
-      if (!(total > 0)) return false;
-      kernel.epsilon = epsilon * total;
-    } else {
-      let m = 0;
-      for (let k = 0; k < K; k++) m += counts[k];
-      for (let c = 0; c < nn; c++) {
-        // Insertion-sort the m resampled values of cell c, then take the median.
-        let len = 0;
-        for (let k = 0; k < K; k++)
-          for (let r = 0; r < counts[k]; r++) {
-            const v = X[k * nn + c];
-            let p = len++;
-            while (p > 0 && column[p - 1] > v) {
-              column[p] = column[p - 1];
-              p--;
-            }
-            column[p] = v;
-          }
-        A[c] = m % 2 === 1 ? column[(m - 1) / 2] : (column[m / 2 - 1] + column[m / 2]) / 2;
-      }
-      kernel.epsilon = epsilon;
-    }
-    return kernel.run() && !Number.isNaN(kernel.trend) && !Number.isNaN(kernel.flow);
-  };
-
-  const stats = new Float64Array(B * S);
-  const causeCount = new Int32Array(n);
-  const rankCount = new Int32Array(n * n);
-  let decreaseCount = 0;
-  let used = 0;
-  const rng = createRandom(seed);
-  const every = Math.max(1, Math.floor(B / 100));
-  const rel = kernel.relation;
-  const { given, received } = kernel;
-  for (let b = 0; b < B; b++) {
-    counts.fill(0);
-    for (let k = 0; k < K; k++) counts[rng.int(K)]++;
-    if (evaluate()) {
-      let scale = 1;
-      const base = used * S;
-      for (let i = 0; i < n; i++) {
-        stats[base + i] = given[i];
-        stats[base + n + i] = received[i];
-        if (rel[i] > 1e-12) causeCount[i]++;
-        const a = rel[i] < 0 ? -rel[i] : rel[i];
-        if (a > scale) scale = a;
-      }
-      stats[base + 2 * n] = kernel.trend;
-      stats[base + 2 * n + 1] = kernel.flow;
-      const tol = 1e-12 * scale;
-      for (let i = 0; i < n; i++) {
-        let rank = 0;
-        for (let j = 0; j < n; j++) if (rel[j] > rel[i] + tol) rank++;
-        rankCount[i * n + rank]++;
-      }
-      if (kernel.layerMeansDecrease) decreaseCount++;
-      used++;
-    }
-    if (options.onProgress && ((b + 1) % every === 0 || b + 1 === B)) options.onProgress(b + 1, B);
-  }
-  if (used === 0) throw new InfeasibleError(`Every one of the ${B} bootstrap replicates failed: no resampled panel had a total-relation matrix (ρ(N) < 1) and defined layer statistics.`);
-
-  // Leave-one-expert-out jackknife for the BCa acceleration.
-  let jack: Float64Array | null = null;
-  if (K >= 3) {
-    jack = new Float64Array(K * S);
-    for (let k = 0; k < K && jack; k++) {
-      counts.fill(1);
-      counts[k] = 0;
-      if (!evaluate()) {
-        jack = null;
-        break;
-      }
-      for (let i = 0; i < n; i++) {
-        jack[k * S + i] = kernel.given[i];
-        jack[k * S + n + i] = kernel.received[i];
-      }
-      jack[k * S + 2 * n] = kernel.trend;
-      jack[k * S + 2 * n + 1] = kernel.flow;
-    }
-  }
-
-  const jackColumn = new Float64Array(K);
-  const lowP = (1 - level) / 2, highP = (1 + level) / 2;
-  // Replicates are stored row by row (S statistics each); each statistic's column is copied out and its
-  // quantiles found by selection (quickselect), which reorders the copy.
-  const values = new Float64Array(used);
-  // Column `s` alone (sign 0), or column s plus sign × column s + n (prominence: +1, relation: −1).
-  const interval = (s: number, estimate: number, sign = 0, bca = true): Interval => {
-    const t = s + n;
-    let below = 0, equal = 0;
-    for (let r = 0; r < used; r++) {
-      const v = sign === 0 ? stats[r * S + s] : stats[r * S + s] + sign * stats[r * S + t];
-      values[r] = v;
-      if (v < estimate) below++;
-      else if (v === estimate) equal++;
-    }
-    const out: Interval = { estimate, lower: quantileSelect(values, 0, used, lowP), upper: quantileSelect(values, 0, used, highP), bca: null };
-    if (jack && bca) {
-      for (let k = 0; k < K; k++) jackColumn[k] = sign === 0 ? jack[k * S + s] : jack[k * S + s] + sign * jack[k * S + t];
-      const levels = bcaLevels(below, equal, used, jackColumn, lowP, highP);
-      if (levels) out.bca = { lower: quantileSelect(values, 0, used, levels[0]), upper: quantileSelect(values, 0, used, levels[1]) };
-    }
-    return out;
-  };
+  const full = options.baseline ?? panelDematel(matrices, settings, ids);
+  const evaluator = createReplicateEvaluator(X, w, n, layerOf, settings);
+  const reps = resampleExperts(evaluator, K, n, B, seed, options.onProgress);
+  if (reps.used === 0) throw new InfeasibleError(`Every one of the ${B} bootstrap replicates failed: no resampled panel had a total-relation matrix (ρ(N) < 1) and defined layer statistics.`);
+  const { interval } = createIntervals(reps, jackknifeExperts(evaluator, K, n), K, n, level);
   const perComponent = (offset: number, est: number[], sign = 0): Interval[] => est.map((e, i) => interval(offset + i, e, sign));
-  const rankDistribution: number[][] = [];
-  for (let i = 0; i < n; i++) rankDistribution.push(Array.from(rankCount.subarray(i * n, (i + 1) * n), (c) => c / used));
   return {
     B,
     seed,
     level,
-    aggregation,
-    normalization,
-    epsilon,
+    aggregation: settings.aggregation,
+    normalization: settings.normalization,
+    epsilon: settings.epsilon,
     components: ids,
     given: perComponent(0, full.given),
     received: perComponent(n, full.received),
     prominence: perComponent(0, full.prominence, 1),
     relation: perComponent(0, full.relation, -1),
-    trend: interval(2 * n, trendHat, 0, false),
-    flow: interval(2 * n + 1, flowHat),
-    pCause: Array.from(causeCount, (c) => c / used),
-    pLayerMeansDecrease: decreaseCount / used,
-    rankDistribution,
-    failed: B - used,
-    used,
+    trend: interval(2 * n, trendStatistic(layerOf, full.relation), 0, false),
+    flow: interval(2 * n + 1, flowStatistic(full.total, layerOf)),
+    ...shares(reps, n),
+    failed: B - reps.used,
+    used: reps.used,
   };
+}
+
+/** The K matrices row-major one after another, diagonal 0, after checking shapes and signs. */
+function packedPanel(matrices: readonly Matrix[], n: number): Float64Array {
+  const nn = n * n;
+  const X = new Float64Array(matrices.length * nn);
+  matrices.forEach((m, k) => {
+    if (assertSquare(m as Matrix, `expert matrix ${k + 1}`) !== n) throw new RangeError(`expert matrix ${k + 1} is ${m.length}×${m.length}, but the model has ${n} components`);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        const v = m[i][j];
+        if (v < 0) throw new RangeError(`expert matrix ${k + 1}[${i}][${j}] is negative (${v})`);
+        X[k * nn + i * n + j] = i === j ? 0 : v;
+      }
+  });
+  return X;
+}
+
+/** The shares over the used replicates: P(cause), P(layer means decrease), the rank distribution. */
+function shares(reps: Replicates, n: number): Pick<BootstrapResult, "pCause" | "pLayerMeansDecrease" | "rankDistribution"> {
+  const { used } = reps;
+  const rankDistribution: number[][] = [];
+  for (let i = 0; i < n; i++) rankDistribution.push(Array.from(reps.rankCount.subarray(i * n, (i + 1) * n), (c) => c / used));
+  return { pCause: Array.from(reps.causeCount, (c) => c / used), pLayerMeansDecrease: reps.decreaseCount / used, rankDistribution };
 }

@@ -1,0 +1,106 @@
+import type { AggregationMethod } from "./aggregate.js";
+import type { NormalizationMethod } from "./normalize.js";
+import type { ThresholdOptions } from "./thresholdTypes.js";
+
+/** How a panel becomes one DEMATEL result: `"classic"` (aggregate crisp ratings, then DEMATEL) is the one method today. */
+export type DematelMethod = "classic";
+
+/**
+ * Every setting that decides a DEMATEL result, in one object: the rating
+ * scale, how the experts are combined (aggregation and weights), the
+ * normalisation, ε, and the threshold rule of the impact-relation map. It is
+ * resolved and checked once, at the boundary (the command line, or the first
+ * library call), by {@link resolveSettings}, and then handed unchanged to every
+ * stage: the full-panel DEMATEL, leave-one-out, panel quality, the layer tests,
+ * sensitivity and the bootstrap. Defaults: docs/methods.md §2.
+ */
+export interface DematelSettings {
+  /** How a panel becomes a DEMATEL result (default `"classic"`). */
+  readonly method: DematelMethod;
+  /** The rating scale (default 0–4). */
+  readonly scale: { readonly min: number; readonly max: number };
+  /** `"mean"` (weighted, default) or `"median"` (element-wise, unweighted). */
+  readonly aggregation: AggregationMethod;
+  /** One non-negative weight per expert for the mean; undefined = every expert weighs 1 and no weights were given. */
+  readonly weights: readonly number[] | undefined;
+  /** Normalisation of A (default `"max"`). */
+  readonly normalization: NormalizationMethod;
+  /** ε added to λ by explicit choice (default 0). */
+  readonly epsilon: number;
+  /** The impact-relation map's threshold rule, its method always stated (default the mean of all n² entries of T). */
+  readonly threshold: Readonly<ThresholdOptions> & { readonly method: NonNullable<ThresholdOptions["method"]> };
+}
+
+/** What a caller may give of {@link DematelSettings}; every field is optional and defaults as documented there. */
+export interface DematelSettingsInput {
+  method?: DematelMethod;
+  scale?: { min: number; max: number };
+  aggregation?: AggregationMethod;
+  weights?: readonly number[];
+  normalization?: NormalizationMethod;
+  epsilon?: number;
+  threshold?: ThresholdOptions;
+}
+
+const resolved = new WeakSet<object>();
+
+const AGGREGATIONS: readonly AggregationMethod[] = ["mean", "median"];
+const NORMALIZATIONS: readonly NormalizationMethod[] = ["max", "row", "column"];
+const METHODS: readonly DematelMethod[] = ["classic"];
+
+function oneOf<T extends string>(value: T | undefined, allowed: readonly T[], fallback: T, what: string): T {
+  const v = value ?? fallback;
+  if (!allowed.includes(v)) throw new RangeError(`unknown ${what} "${String(v)}": use ${allowed.map((a) => `"${a}"`).join(" or ")}`);
+  return v;
+}
+
+function checkedWeights(weights: readonly number[] | undefined, experts: number | undefined): readonly number[] | undefined {
+  if (weights === undefined) return undefined;
+  if (experts !== undefined && weights.length !== experts) throw new RangeError(`one weight per expert is needed: ${experts} experts, ${weights.length} weights`);
+  for (const w of weights) if (!Number.isFinite(w) || w < 0) throw new RangeError(`expert weights must be finite and non-negative, got ${w}`);
+  if (!weights.some((w) => w > 0)) throw new RangeError("expert weights must not all be zero");
+  return Object.freeze([...weights]);
+}
+
+/**
+ * Resolve and check {@link DematelSettings} once: fill every default, refuse
+ * an unknown aggregation, normalisation or method, a negative or non-finite ε,
+ * an inverted scale, and weights that are not one finite non-negative number
+ * per expert (not all zero). The result is frozen; passing it to
+ * `resolveSettings` again returns it as it is (a resolved object is never
+ * checked twice), so every stage can accept either a resolved object or a
+ * partial input.
+ * @param input the settings given (default: all defaults); a resolved object is returned unchanged.
+ * @param experts the number of experts the weights must match (default: not checked).
+ * @param defaults defaults of this context under the input's own fields (e.g. a survey's scale and weights); not used for a resolved object.
+ * @throws {RangeError} naming the setting and the value found.
+ * @example
+ * const s = resolveSettings({ aggregation: "median" });
+ * s.normalization; // "max"
+ * s.threshold; // { method: "mean" }
+ */
+export function resolveSettings(given: DematelSettingsInput | DematelSettings = {}, experts?: number, defaults: DematelSettingsInput = {}): DematelSettings {
+  const input: DematelSettingsInput = resolved.has(given) ? given : { ...defaults, ...given };
+  if (resolved.has(given)) {
+    const s = given as DematelSettings;
+    if (experts !== undefined && s.weights !== undefined && s.weights.length !== experts) throw new RangeError(`one weight per expert is needed: ${experts} experts, ${s.weights.length} weights`);
+    return s;
+  }
+  const epsilon = input.epsilon ?? 0;
+  if (!Number.isFinite(epsilon) || epsilon < 0) throw new RangeError(`epsilon must be a finite non-negative number, got ${epsilon}`);
+  const scale = input.scale ?? { min: 0, max: 4 };
+  if (!Number.isFinite(scale.min) || !Number.isFinite(scale.max) || scale.min >= scale.max) throw new RangeError(`the scale must run from a smaller to a larger finite number, got ${scale.min}–${scale.max}`);
+  // The method first, as results.json has always listed it.
+  const threshold = { method: "mean" as const, ...(input.threshold ?? {}) };
+  const settings: DematelSettings = Object.freeze({
+    method: oneOf(input.method, METHODS, "classic", "DEMATEL method"),
+    scale: Object.freeze({ min: scale.min, max: scale.max }),
+    aggregation: oneOf(input.aggregation, AGGREGATIONS, "mean", "aggregation method"),
+    weights: checkedWeights(input.weights, experts),
+    normalization: oneOf(input.normalization, NORMALIZATIONS, "max", "normalization"),
+    epsilon,
+    threshold: Object.freeze({ ...threshold, method: threshold.method ?? "mean" }),
+  });
+  resolved.add(settings);
+  return settings;
+}

@@ -1,0 +1,41 @@
+import type { Matrix } from "../types.js";
+import { aggregate } from "./aggregate.js";
+import { dematel, type DematelResult } from "./dematel.js";
+import type { DematelMethod, DematelSettings } from "./dematelSettings.js";
+
+/** One way of turning a panel into a DEMATEL result (see {@link panelDematel}). */
+export type PanelDematelMethod = (matrices: readonly Matrix[], settings: DematelSettings, components: readonly string[], weights: readonly number[] | undefined) => DematelResult;
+
+/**
+ * Classic DEMATEL of a panel (docs/methods.md §2): aggregate the crisp ratings
+ * (weighted mean or median), then normalise, total relation, D, R, roles and
+ * the threshold.
+ */
+const classic: PanelDematelMethod = (matrices, settings, components, weights) =>
+  dematel(aggregate(matrices, { method: settings.aggregation, weights }), {
+    components,
+    normalization: settings.normalization,
+    epsilon: settings.epsilon,
+    threshold: settings.threshold,
+  });
+
+/** The DEMATEL methods by name: the one place a variant (fuzzy, grey) is added, and every later stage follows. */
+const METHODS: Readonly<Record<DematelMethod, PanelDematelMethod>> = { classic };
+
+/**
+ * The DEMATEL stage of the pipeline: a panel of expert matrices → one DEMATEL
+ * result, by the settings' method. Every analysis that needs a DEMATEL result
+ * of a panel or of part of one (the full panel, leave-one-out, sensitivity)
+ * calls this, so a new method changes them all.
+ * @param matrices the experts' n×n direct-influence matrices, in component order.
+ * @param settings resolved settings ({@link resolveSettings}).
+ * @param components the component ids, in order.
+ * @param weights the weights of these matrices (default: the settings' weights; pass a subset's own weights for part of a panel).
+ * @throws {RangeError} on shapes or weights that do not fit.
+ * @throws {InfeasibleError} when no total-relation matrix exists.
+ * @example
+ * const d = panelDematel(matrices, resolveSettings(), ["A", "B"]);
+ */
+export function panelDematel(matrices: readonly Matrix[], settings: DematelSettings, components: readonly string[], weights: readonly number[] | undefined = settings.weights): DematelResult {
+  return METHODS[settings.method](matrices, settings, components, weights);
+}
