@@ -62,7 +62,7 @@ describe("bootstrapExperts(matrices, model, options)", () => {
   });
 
   it("epsilon: the fast path equals dematel(aggregate(resample), { epsilon }) to 1e-12 (B = 1, mean with weights and median; and the jackknife via full-panel estimates)", () => {
-    // N = A/(λ + ε) (METHODS §2.2, "a tiny ε added to λ by explicit choice"); the mean path keeps A as the
+    // N = A/(λ + ε) (docs/methods.md §2.2: ε is added to λ only by explicit choice); the mean path keeps A as the
     // weighted sum Σw·Ā and scales ε by Σw, which must give the same N as dividing first.
     const K = panel.length;
     const weights = Array.from({ length: K }, (_, k) => 1 + (k % 3));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom, dematel, InfeasibleError, type Matrix } from "../src/index.js";
 import { deepFreeze, expectClose, matmul, randomDirect } from "./helpers.js";
 
-// Classic DEMATEL (METHODS §2; Tzeng, Chiang & Li 2007, Expert Systems with Applications 32,
+// Classic DEMATEL (docs/methods.md §2; Tzeng, Chiang & Li 2007, Expert Systems with Applications 32,
 // 1028–1044, eqs. 1–4). Published worked examples are in tests/published.test.ts; this file holds
 // hand-computed cases and invariants on seeded random matrices.
 

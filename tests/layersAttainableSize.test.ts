@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { attainableTrendSize, createRandom, createTrendTest, defaultModel, layerIndex, type Model } from "../src/index.js";
 
-// attainableTrendSize (src/permutation/attainableTrendSize.ts): the size of the exact trend test of METHODS §5 under the
+// attainableTrendSize (src/permutation/attainableTrendSize.ts): the size of the exact trend test of docs/methods.md §5.6 under the
 // null. Hand-counted small cases, the CXM model's 1,190 of 25,200 assignments, and a seeded Monte Carlo check
 // against the trend test itself (createTrendTest).
 describe("attainableTrendSize(model, alpha)", () => {

@@ -24,7 +24,7 @@ function rowsOf(flat: Int8Array, m: number): number[][] {
   return out;
 }
 
-/** Brute-force p-value with the METHODS §5 tolerance rule, via the public statistics. */
+/** Brute-force p-value with the docs/methods.md §5.5 tolerance rule, via the public statistics. */
 function bruteP(stats: number[], observed: number): number {
   const cut = observed - 1e-12 * Math.max(1, Math.abs(observed));
   return stats.filter((s) => s >= cut).length / stats.length;
@@ -239,7 +239,7 @@ describe("createTrendTest(layerOf)", () => {
   });
 
   it("untied relations (tallied null distribution) agree with brute force, also when tied calls come in between", () => {
-    // METHODS §5: p = #{assignments with S ≥ S_obs (tolerance rule)} / #assignments, checked against the
+    // docs/methods.md §5.5: p = #{assignments with S ≥ S_obs (tolerance rule)} / #assignments, checked against the
     // public trendStatistic over every enumerated row, with and without the pair-sign table.
     const cases: Array<{ layerOf: number[]; sizes: number[] }> = [
       { layerOf: [0, 1, -1, 2, 1, 0, 2, 1], sizes: [2, 3, 2] },
@@ -330,7 +330,7 @@ describe("createFlowTest(layerOf)", () => {
     expect(f.test(new Float64Array([0, 1, 3, 0]))).toEqual({ statistic: -0.5, p: 1 });
   });
 
-  it("counts mathematically equal statistics as ties despite floating-point noise (METHODS §5 tolerance)", () => {
+  it("counts mathematically equal statistics as ties despite floating-point noise (docs/methods.md §5.5 tolerance)", () => {
     // T is invariant under the 3-cycle 0→1→2→0 of components, so the assignment [1,2,0,0,2]
     // (the observed [0,1,2,0,2] relabelled by the cycle) has the same S_flow = 1/7 in exact arithmetic,
     // but summing in another order gives 0.14285714285714285 instead of 0.14285714285714288.

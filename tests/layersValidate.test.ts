@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assertLayeredModel, MAX_LAYER_ORDERS, componentIds, createRandom, defaultModel, InputError, ismLevels, layerIndex, layerTests, micmac, validateLayers, type InputProblem, type Matrix, type Model } from "../src/index.js";
 
-/** A seeded synthetic panel on the CXM model: x_ij = round(clip(2 + δ(ℓ(j) − ℓ(i)) + noise, 0, 4)) (METHODS §7 form, no expert bias). */
+/** A seeded synthetic panel on the CXM model: x_ij = round(clip(2 + δ(ℓ(j) − ℓ(i)) + noise, 0, 4)) (docs/methods.md §8.1 form, no expert bias). */
 function panel(model: Model, K: number, delta: number, seed: number): Matrix[] {
   const l = layerIndex(model);
   const rng = createRandom(seed);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRandom, dematel, mmdeThreshold, threshold, type Matrix, type MmdeDetail } from "../src/index.js";
 
 // MMDE: Li & Tzeng (2009), Expert Systems with Applications 36, 9891–9898, as
-// stated step by step in METHODS §2.5. No worked example with a printed T and a
+// stated step by step in docs/methods.md §2.6. No worked example with a printed T and a
 // printed MMDE threshold could be found in public text (the paper's full text is
 // not reachable here), so the algorithm is checked on hand-traced cases whose
 // steps are spelled out below, and against invariants.

@@ -1,4 +1,4 @@
-// Survey ingestion (issue 2 §3, METHODS §1): both layouts, the forgiving
+// Survey ingestion (issue 2 §3, docs/methods.md §1): both layouts, the forgiving
 // cases, templates and round trips. Error cases are in surveyErrors.test.ts.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

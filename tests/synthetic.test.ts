@@ -30,7 +30,7 @@ describe("simulatePanel(model, options)", () => {
     expect(simulatePanel(model, { seed: 9 })).not.toEqual(simulatePanel(model, { seed: 10 }));
   });
 
-  it("σ = τ = 0 gives exactly round(clip(μ_ij, 0, s)) with μ_ij = c + δ·(ℓ(j) − ℓ(i)) (METHODS §7), ℓ 1-based", () => {
+  it("σ = τ = 0 gives exactly round(clip(μ_ij, 0, s)) with μ_ij = c + δ·(ℓ(j) − ℓ(i)) (docs/methods.md §8.1), ℓ 1-based", () => {
     // Hand case, 3 components, layers [A], [B], [C]: μ_AB = 2 + 0.6·1 = 2.6 → 3, μ_AC = 2 + 0.6·2 = 3.2 → 3,
     // μ_BA = 1.4 → 1, μ_CA = 0.8 → 1, μ_BC = 2.6 → 3, μ_CB = 1.4 → 1.
     const abc: Model = { components: ["A", "B", "C"].map((id) => ({ id, name: id })), layers: ["A", "B", "C"].map((id, i) => ({ id: `L${i + 1}`, name: id, components: [id] })) };
@@ -109,7 +109,7 @@ describe("examplePanels(): the committed synthetic data", () => {
     }
   });
 
-  it("state their parameters (METHODS §7 defaults; δ = 0.5 and 0; seeds 2024 and 2025) and start with the header, no comment lines", () => {
+  it("state their parameters (docs/methods.md §8.1 defaults; δ = 0.5 and 0; seeds 2024 and 2025) and start with the header, no comment lines", () => {
     expect(panels[0].options).toEqual({ experts: 14, delta: 0.5, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, seed: EXAMPLE_PANEL_SEED });
     expect(panels[1].options).toEqual({ experts: 14, delta: 0, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, seed: NULL_PANEL_SEED });
     expect([EXAMPLE_PANEL_SEED, NULL_PANEL_SEED]).toEqual([2024, 2025]);
