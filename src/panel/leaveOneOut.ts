@@ -15,7 +15,7 @@ export interface LeaveOneOutRun {
 
 /**
  * Leave each expert out in turn and compute the DEMATEL result of the others
- * (docs/methods.md §3), with the same settings and the others' own weights.
+ * (docs/methods.md §3.4, §7.5), with the same settings and the others' own weights.
  * Computed once per analysis and shared by panel quality (leave-one-out
  * effects) and sensitivity (leave-one-out scenarios). A run without a
  * solution keeps its reason in `error` instead of failing the whole list;

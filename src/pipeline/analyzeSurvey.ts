@@ -16,7 +16,7 @@
  * Stage 2 is the one place a panel becomes a DEMATEL result: a new method
  * (fuzzy, grey) is added to panelDematel and every later stage follows.
  * Stages 5–6 run only for a model with at least two non-empty layers.
- * Definitions: docs/methods.md §2–6.
+ * Definitions: docs/methods.md §2–7.
  */
 import type { Matrix, Model, Survey, InputWarning } from "../types.js";
 import { InfeasibleError, InputError } from "../errors.js";

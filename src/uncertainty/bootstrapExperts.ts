@@ -19,7 +19,7 @@ export type { Interval } from "./bootstrapInterval.js";
 
 /** Options of {@link bootstrapExperts}. */
 export interface BootstrapOptions {
-  /** Number of bootstrap replicates B (default 5,000, docs/methods.md §6). */
+  /** Number of bootstrap replicates B (default 5,000, docs/methods.md §7.1). */
   B?: number;
   /** Seed of the resampling (default 1). */
   seed?: number;

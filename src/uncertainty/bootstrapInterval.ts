@@ -24,7 +24,7 @@ export interface IntervalBuilder {
 }
 
 /**
- * Percentile and BCa intervals from stored replicates (docs/methods.md §6):
+ * Percentile and BCa intervals from stored replicates (docs/methods.md §7.2–7.3):
  * each statistic's column is copied out and its quantiles found by selection
  * (quickselect, type 7), which reorders the copy. BCa: bias correction
  * z₀ = Φ⁻¹((#{θ* < θ̂} + ½#{θ* = θ̂}) / used), acceleration from the jackknife

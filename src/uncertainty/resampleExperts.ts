@@ -19,7 +19,7 @@ export interface Replicates {
 
 /**
  * Draw B bootstrap panels of K experts with replacement and evaluate each
- * (docs/methods.md §6). Replicate b draws its K expert indices with
+ * (docs/methods.md §7.1). Replicate b draws its K expert indices with
  * `createRandom(seed).int(K)`, K draws per replicate in order, one stream for
  * the whole run: the same seed gives the same numbers. A failed replicate is
  * skipped (not stored). Ranks: tied relations share the better rank, ties
