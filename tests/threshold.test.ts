@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { threshold } from "../src/index.js";
-import { quantileSorted } from "../src/core/threshold.js";
+import { quantileType7, threshold } from "../src/index.js";
 
 // T chosen so every statistic is easy by hand: entries 0..8.
 const t = [[0, 1, 2], [3, 4, 5], [6, 7, 8]];
@@ -23,7 +22,7 @@ describe("threshold(T)", () => {
   it("quantile interpolates linearly (R type 7): q = 0.75 of 0..8 is 6, q = 0.3 is 2.4", () => {
     expect(threshold(t, { method: "quantile" }).value).toBe(6);
     expect(threshold(t, { method: "quantile", q: 0.3 }).value).toBeCloseTo(2.4, 14);
-    expect(quantileSorted([1, 2, 3, 4], 0.5)).toBe(2.5); // R: quantile(1:4, 0.5) = 2.5
+    expect(quantileType7([1, 2, 3, 4], 0.5)).toBe(2.5); // R: quantile(1:4, 0.5) = 2.5
   });
 
   it("fixed returns the given value", () => {
@@ -32,7 +31,8 @@ describe("threshold(T)", () => {
 
   it("throws RangeError on bad settings", () => {
     expect(() => threshold(t, { method: "fixed" })).toThrow(/fixed threshold needs/);
-    expect(() => threshold(t, { method: "quantile", q: 2 })).toThrow(RangeError);
+    expect(() => threshold(t, { method: "quantile", q: 2 })).toThrow(/^quantile q must be in \[0, 1\], got 2$/);
+    expect(() => threshold(t, { method: "quantile", q: NaN })).toThrow(RangeError);
     expect(() => threshold(t, { method: "median" as never })).toThrow(/unknown threshold/);
     expect(() => threshold([[1]], { entries: "offDiagonal" })).toThrow(/no off-diagonal/);
     expect(() => threshold(t, { entries: "diag" as never })).toThrow(RangeError);

@@ -13,24 +13,10 @@ export function thresholdEntries(total: Matrix, entries: "all" | "offDiagonal" =
 }
 
 /**
- * Linear-interpolation quantile (R type 7) of already sorted values: the
- * threshold's wording of the checks over {@link quantileType7}, the one
- * implementation of the formula (Hyndman & Fan 1996, definition 7).
- * @throws {RangeError} when there are no values or q is outside [0, 1].
- * @example
- * quantileSorted([1, 2, 3, 4], 0.5); // 2.5, as R's quantile(1:4, 0.5)
- */
-export function quantileSorted(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) throw new RangeError("quantile requires at least one value");
-  if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile q must be in [0, 1], got ${q}`);
-  return quantileType7(sorted, q);
-}
-
-/**
  * Threshold α of the impact-relation map (docs/methods.md §2.5). Edges are t_ij > α.
  * - `mean`: mean of the chosen entries of T (all n² by default, as in Tzeng et al. 2007).
  * - `mean+sd`: mean + k·sd (population sd by default).
- * - `quantile`: the q-quantile of the chosen entries.
+ * - `quantile`: the q-quantile of the chosen entries (R type 7, {@link quantileType7}).
  * - `fixed`: a value the analyst gives.
  * - `mmde`: maximum mean de-entropy (Li & Tzeng 2009), see {@link mmdeThreshold}.
  * @throws {RangeError} on an unknown method or an invalid setting.
@@ -70,8 +56,9 @@ export function threshold(total: Matrix, options: ThresholdOptions = {}): Thresh
   }
   if (method === "quantile") {
     const q = options.q ?? 0.75;
+    if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile q must be in [0, 1], got ${q}`);
     const sorted = xs.slice().sort((a, b) => a - b);
-    return { method, value: quantileSorted(sorted, q), settings: { entries, q } };
+    return { method, value: quantileType7(sorted, q), settings: { entries, q } };
   }
   throw new RangeError(`unknown threshold method "${String(method)}": use mean, mean+sd, quantile, fixed or mmde`);
 }

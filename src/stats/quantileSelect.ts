@@ -3,9 +3,10 @@
  * thousands of replicate values: Hoare's quickselect (Hoare 1961, CACM 4(7),
  * Algorithm 65 "FIND") with a median-of-three pivot finds the order statistic
  * x₍⌊h⌋₎ in expected linear time; x₍⌊h⌋+1₎ is then the smallest value above
- * it. Same definition as quantileType7 (Hyndman & Fan 1996, type 7). Not part
- * of the public API.
+ * it. The interpolation is quantileType7's own (`quantileType7By`, Hyndman &
+ * Fan 1996, type 7), so both give the same number. Not part of the public API.
  */
+import { quantileType7By } from "./quantileType7.js";
 
 /** Rearrange values[start, start+count) so the k-th smallest (0-based) sits at start+k, smaller ones before it, larger ones after. */
 function select(a: Float64Array, start: number, count: number, k: number): void {
@@ -42,18 +43,27 @@ function swap(a: Float64Array, i: number, j: number): void {
 
 /**
  * Type-7 quantile of values[start, start+count) (no NaN), reordering that
- * segment. Allocates nothing.
+ * segment and no other entry. Allocates nothing but one closure.
+ * @throws {RangeError} when count < 1 or p is outside [0, 1].
+ * @example
+ * quantileSelect(Float64Array.of(4, 1, 3, 2), 0, 4, 0.3); // 1.9, as quantileType7([1, 2, 3, 4], 0.3)
  */
 export function quantileSelect(values: Float64Array, start: number, count: number, p: number): number {
-  if (!(count >= 1)) throw new RangeError("quantileSelect requires at least one value");
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileSelect: p must be in [0, 1], got ${p}`);
-  const h = (count - 1) * p;
-  const k = Math.floor(h);
-  select(values, start, count, k);
-  const xk = values[start + k];
-  const f = h - k;
-  if (f === 0 || k >= count - 1) return xk;
-  let next = Infinity;
-  for (let i = start + k + 1; i < start + count; i++) if (values[i] < next) next = values[i];
-  return xk + f * (next - xk);
+  let selected = -1;
+  return quantileType7By(
+    count,
+    p,
+    (k) => {
+      if (selected < 0) {
+        select(values, start, count, k);
+        selected = k;
+        return values[start + k];
+      }
+      // k = selected + 1: after the selection every value after position `selected` is ≥ x₍selected₎, so x₍k₎ is the smallest of them.
+      let next = Infinity;
+      for (let i = start + selected + 1; i < start + count; i++) if (values[i] < next) next = values[i];
+      return next;
+    },
+    "quantileSelect",
+  );
 }
