@@ -29,6 +29,10 @@ export type { Survey, ExpertMatrix, InputWarning } from "./types.js";
 export { assertLayeredModel } from "./model/assertLayeredModel.js";
 export type { AssertLayeredModelOptions } from "./model/assertLayeredModel.js";
 
+// Settings: every choice that decides a DEMATEL result, resolved and checked once and handed to every stage.
+export { resolveSettings } from "./core/dematelSettings.js";
+export type { DematelSettings, DematelSettingsInput, DematelMethod } from "./core/dematelSettings.js";
+
 // Aggregate: the panel's matrices into one (weighted mean or element-wise median).
 export { aggregate } from "./core/aggregate.js";
 export type { AggregateOptions, AggregationMethod } from "./core/aggregate.js";
@@ -41,6 +45,8 @@ export { InfeasibleError } from "./errors.js";
 export type { NormalizeOptions, NormalizationMethod, Normalized } from "./core/normalize.js";
 export type { TotalRelation } from "./core/totalRelation.js";
 export type { DematelOptions, DematelResult, Edge, Role } from "./core/dematel.js";
+// The pipeline's DEMATEL stage: a panel → one DEMATEL result by the settings' method.
+export { panelDematel } from "./core/panelDematel.js";
 
 // Thresholds of the impact-relation map: mean, mean+sd, quantile (R type 7), fixed, MMDE.
 export { threshold } from "./core/threshold.js";
@@ -54,6 +60,8 @@ export { panelQuality } from "./panel/panelQuality.js";
 export { gapRatio } from "./panel/gapRatio.js";
 export { krippendorffAlpha, krippendorffAlphaFromUnits } from "./stats/krippendorffAlpha.js";
 export { expertDistances } from "./panel/expertDistances.js";
+export { leaveOneOut } from "./panel/leaveOneOut.js";
+export type { LeaveOneOutRun } from "./panel/leaveOneOut.js";
 export type { PanelQuality, PanelQualityOptions, ExpertDistance, LeaveOneOutEffect } from "./panel/panelQuality.js";
 export type { GapRatioResult } from "./panel/gapRatio.js";
 export type { AlphaLevel } from "./stats/krippendorffAlpha.js";

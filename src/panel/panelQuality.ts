@@ -14,7 +14,7 @@ export interface PanelQualityOptions {
   settings?: DematelSettingsInput | DematelSettings;
   /** The whole panel's DEMATEL result under `settings`, when the caller has it (default: computed here). */
   baseline?: DematelResult;
-  /** The leave-one-out runs under `settings` ({@link leaveEachOut}), when the caller has them (default: computed here). */
+  /** The leave-one-out runs under `settings` (`leaveOneOut`), when the caller has them (default: computed here). */
   leaveOneOut?: readonly LeaveOneOutRun[];
   /** Consensus is declared when the final gap ratio is below this share (default 0.05, i.e. 5%). */
   consensusLevel?: number;

@@ -1,5 +1,6 @@
 import type { Model } from "../types.js";
 import { layerIndex } from "../model/model.js";
+import { requireLayers } from "../model/assertLayeredModel.js";
 import { countAssignments } from "./countAssignments.js";
 import { createAssignmentSet } from "./createAssignmentSet.js";
 import { untiedTrendAtMost } from "./permutationTest.js";
@@ -37,11 +38,11 @@ export interface AttainableSize {
  */
 export function attainableTrendSize(model: Model, alpha = 0.05, options: { maxExact?: number } = {}): AttainableSize | undefined {
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`attainableTrendSize: alpha must be in (0, 1), got ${alpha}`);
+  requireLayers(model, "attainableTrendSize");
   const layerOf = layerIndex(model);
   const counts: number[] = [];
   for (const l of layerOf) if (l >= 0) counts[l] = (counts[l] ?? 0) + 1;
   const sizes = Array.from(counts, (c) => c ?? 0).filter((c) => c > 0);
-  if (sizes.length < 2) throw new RangeError("attainableTrendSize needs a model with at least two non-empty layers");
   const N = countAssignments(sizes);
   if (N > (options.maxExact ?? 1e6)) return undefined;
   // The tally of the numerators s over every assignment (untiedTrendAtMost, shared with the trend test): an

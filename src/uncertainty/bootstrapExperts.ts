@@ -112,9 +112,9 @@ export interface BootstrapResult {
  * replicate; it never forms T (D, R and the layer-block sums come from one LU
  * factorisation of I − N and L + 1 solves).
  *
- * Steps: check and pack the panel → {@link resampleExperts} (B replicates)
- * → {@link jackknifeExperts} (K leave-one-out panels, for BCa) →
- * {@link createIntervals} (percentile and BCa intervals around the full-panel
+ * Steps: check and pack the panel → `resampleExperts` (B replicates)
+ * → `jackknifeExperts` (K leave-one-out panels, for BCa) →
+ * `createIntervals` (percentile and BCa intervals around the full-panel
  * estimates, which come from `options.baseline` when the caller has it).
  *
  * @param matrices the K experts' n×n direct matrices, in model component order.
