@@ -97,7 +97,6 @@ export interface RenderReportOptions {
 
 const num = (x: number, d = 3): string => (Number.isFinite(x) ? plotNumber(x, d) : x === undefined || x === null || Number.isNaN(x) ? "n/a" : String(x));
 
-
 interface Cell {
   v: string | number;
   cls?: string;
@@ -115,6 +114,9 @@ function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string
     `<tbody>${rows.map((r) => `<tr>${r.map((c, k) => cell(c, k, "td")).join("")}</tr>`).join("")}</tbody></table></div>`
   );
 }
+
+/** Adds a figure to the page and returns the element it is drawn into. */
+type PlaceFigure = (figure: PlotlyFigure, alt: string) => string;
 
 /**
  * Render the analysis as ONE self-contained HTML file that opens offline:
@@ -141,22 +143,32 @@ function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string
 export function renderReport(results: ReportInput, model: Model, options: RenderReportOptions): string {
   if (typeof options?.plotlyJs !== "string" || options.plotlyJs.length === 0) throw new TypeError("renderReport needs options.plotlyJs: the text of plotly.min.js");
   const r = results;
-  const ids = r.components;
-  const names = new Map(model.components.map((c) => [c.id, c.name] as const));
-  const label = (id: string): string => (names.get(id) ?? id);
+  const title = options.title ?? `DEMATEL analysis — ${model.title ?? "model"}`;
   const figures: Array<{ id: string; figure: PlotlyFigure }> = [];
-  const plot = (figure: PlotlyFigure, alt: string): string => {
+  const plot: PlaceFigure = (figure, alt) => {
     const id = `fig${figures.length + 1}`;
     figures.push({ id, figure });
     return `<div class="plot" id="${id}" role="img" aria-label="${escapeHtml(alt)}"><noscript>${escapeHtml(alt)} (needs JavaScript)</noscript></div>`;
   };
-  const title = options.title ?? `DEMATEL analysis — ${model.title ?? "model"}`;
-  const K = r.meta.experts.length;
-  const n = ids.length;
-  const parts: string[] = [];
+  // The verdict opens the summary and the layering section alike: built once, shown twice.
+  const verdict = r.layers ? `<p class="verdict">${escapeHtml(layeringVerdict(r.layers))}</p>` : "";
+  // In page order, which is also the order the figures are numbered in.
+  const parts = [pageHeader(r, model, title), summarySection(r, model, verdict), causalSection(r, model, plot), totalRelationSection(r, model, plot)];
+  if (r.layers) parts.push(layersSection(r.layers, model, plot, verdict));
+  for (const note of r.meta.notes ?? []) parts.push(`<p class="notice">${escapeHtml(note)}</p>`);
+  if (r.panel) parts.push(panelSection(r.panel, r, plot));
+  parts.push(warningsSection(r), methodSection(r));
+  return htmlPage({ title, body: parts.join("\n"), figures, plotlyJs: options.plotlyJs, footer: `Made with ${escapeHtml(r.meta.tool)} ${escapeHtml(r.meta.version)} on ${escapeHtml(r.meta.date)}. Open offline; no data leave this file.` });
+}
 
-  // Header
-  parts.push(`<header><h1>${escapeHtml(title)}</h1>`);
+/** The threshold's settings as "k = 1, sd = population" ("" when none). */
+const thresholdSettings = (r: ReportInput): string => Object.entries(r.threshold.settings ?? {}).map(([k, v]) => `${k} = ${v}`).join(", ");
+
+/** Title and provenance; the synthetic-data banner, the imputation notice and the model's citation when they apply. */
+function pageHeader(r: ReportInput, model: Model, title: string): string {
+  const K = r.meta.experts.length;
+  const n = r.components.length;
+  const parts = [`<header><h1>${escapeHtml(title)}</h1>`];
   parts.push(
     `<p class="meta">Survey: <code>${escapeHtml(r.meta.source)}</code> · ${K} expert${K === 1 ? "" : "s"} · ${n} components · ratings ${num(r.meta.scale.min, 0)}–${num(r.meta.scale.max, 0)} · ` +
       `${escapeHtml(r.meta.tool)} ${escapeHtml(r.meta.version)} · ${escapeHtml(r.meta.date)}</p></header>`,
@@ -168,62 +180,72 @@ export function renderReport(results: ReportInput, model: Model, options: Render
     parts.push(`<div class="notice"><strong>${r.meta.imputed.length} missing rating${r.meta.imputed.length === 1 ? " was" : "s were"} imputed</strong> with the mean of the other experts; they are listed under <a href="#warnings">Warnings</a>. Results depend on these filled-in values.</div>`);
   }
   if (model.citation) parts.push(`<p class="small">Model: ${escapeHtml(model.title ?? "")}. ${escapeHtml(model.citation)}</p>`);
+  return parts.join("\n");
+}
 
-  // Summary
-  parts.push(`<section id="summary"><h2>Who drives whom</h2>`);
-  // The verdict opens the summary and the layering section alike: built once, shown twice.
-  const verdict = r.layers ? `<p class="verdict">${escapeHtml(layeringVerdict(r.layers))}</p>` : "";
+/** "Who drives whom": the verdict on the layering (when tested) and the plain-language reading. */
+function summarySection(r: ReportInput, model: Model, verdict: string): string {
+  const parts = [`<section id="summary"><h2>Who drives whom</h2>`];
   if (verdict) parts.push(verdict);
   parts.push(`<ul class="reading">${plainReading(r, model).map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul></section>`);
+  return parts.join("\n");
+}
 
-  // Causal diagram
-  parts.push(`<section id="causal"><h2>Causal diagram</h2>`);
-  parts.push(`<p>Each component sits at its prominence D+R (how much influence it gives and receives in total) and its relation D−R (above zero: a net cause; below: a net effect). The dashed vertical line is the mean prominence. Arrows are the links of the impact-relation map, t<sub>ij</sub> above the threshold α = ${num(r.threshold.value, 4)} (${escapeHtml(r.threshold.method)}), wider for stronger influence.</p>`);
-  parts.push(plot(causalDiagram(r, model), "Causal diagram: prominence against relation per component"));
-  parts.push(
+/** The causal diagram and the component table (the rows of components.csv). */
+function causalSection(r: ReportInput, model: Model, plot: PlaceFigure): string {
+  return [
+    `<section id="causal"><h2>Causal diagram</h2>`,
+    `<p>Each component sits at its prominence D+R (how much influence it gives and receives in total) and its relation D−R (above zero: a net cause; below: a net effect). The dashed vertical line is the mean prominence. Arrows are the links of the impact-relation map, t<sub>ij</sub> above the threshold α = ${num(r.threshold.value, 4)} (${escapeHtml(r.threshold.method)}), wider for stronger influence.</p>`,
+    plot(causalDiagram(r, model), "Causal diagram: prominence against relation per component"),
     table(
       ["id", "component", "layer", "D (given)", "R (received)", "prominence D+R", "relation D−R", "role", "weight"],
       // The rows of components.csv (componentTable), so the page and the file cannot disagree; the role cell is coloured.
       componentTable(r, model).slice(1).map((row) => row.map((c, k) => (k === 7 ? { v: c, cls: String(c) } : c))),
       [0, 1, 2, 7],
     ),
-  );
-  parts.push(`</section>`);
+    `</section>`,
+  ].join("\n");
+}
 
-  // Total relation
+/** T as a heatmap and a table (links above α in bold), with the threshold, and the impact-relation map's links. */
+function totalRelationSection(r: ReportInput, model: Model, plot: PlaceFigure): string {
+  const ids = r.components;
+  const names = new Map(model.components.map((c) => [c.id, c.name] as const));
+  const label = (id: string): string => (names.get(id) ?? id);
   const alpha = r.threshold.value;
-  parts.push(`<section id="total"><h2>Total-relation matrix T</h2>`);
-  const settings = Object.entries(r.threshold.settings ?? {}).map(([k, v]) => `${k} = ${v}`).join(", ");
-  parts.push(`<p>T = N(I − N)<sup>−1</sup> holds the direct and all indirect influence of each row component on each column component. Threshold α = <strong>${num(alpha, 4)}</strong> by the <strong>${escapeHtml(r.threshold.method)}</strong> rule${settings ? ` (${escapeHtml(settings)})` : ""}; ${r.edges.length} links lie above it (bold).</p>`);
-  parts.push(plot(totalRelationHeatmap(r), "Heatmap of the total-relation matrix T"));
-  parts.push(table(["from \\ to", ...ids], r.total.map((row, i) => [ids[i], ...row.map((v, j) => ({ v, cls: i !== j && v > alpha ? "hi" : undefined }))])));
-  parts.push(`<h3>Impact-relation map: links with t<sub>ij</sub> &gt; α</h3>`);
-  parts.push(r.edges.length ? table(["from", "to", "t"], r.edges.map((e) => [`${label(e.from)} (${e.from})`, `${label(e.to)} (${e.to})`, e.value]), [0, 1]) : `<p>No link lies above the threshold.</p>`);
-  parts.push(`</section>`);
+  const settings = thresholdSettings(r);
+  return [
+    `<section id="total"><h2>Total-relation matrix T</h2>`,
+    `<p>T = N(I − N)<sup>−1</sup> holds the direct and all indirect influence of each row component on each column component. Threshold α = <strong>${num(alpha, 4)}</strong> by the <strong>${escapeHtml(r.threshold.method)}</strong> rule${settings ? ` (${escapeHtml(settings)})` : ""}; ${r.edges.length} links lie above it (bold).</p>`,
+    plot(totalRelationHeatmap(r), "Heatmap of the total-relation matrix T"),
+    table(["from \\ to", ...ids], r.total.map((row, i) => [ids[i], ...row.map((v, j) => ({ v, cls: i !== j && v > alpha ? "hi" : undefined }))])),
+    `<h3>Impact-relation map: links with t<sub>ij</sub> &gt; α</h3>`,
+    r.edges.length ? table(["from", "to", "t"], r.edges.map((e) => [`${label(e.from)} (${e.from})`, `${label(e.to)} (${e.to})`, e.value]), [0, 1]) : `<p>No link lies above the threshold.</p>`,
+    `</section>`,
+  ].join("\n");
+}
 
-  // Layering
-  if (r.layers) parts.push(layersSection(r.layers, model, plot, verdict));
-  for (const note of r.meta.notes ?? []) parts.push(`<p class="notice">${escapeHtml(note)}</p>`);
-
-  // Panel quality
-  if (r.panel) {
-    const p = r.panel;
-    parts.push(`<section id="panel"><h2>Panel quality</h2>`);
-    const level = p.consensusLevel ?? 0.05;
-    parts.push(`<p>Consensus gap ratio after all ${p.experts} experts: <strong>${Number.isFinite(p.finalGap) ? (100 * p.finalGap).toFixed(2) + "%" : "n/a"}</strong> — ${p.consensus ? `below ${100 * level}%, read in DEMATEL studies as consensus at ${100 - 100 * level}% confidence` : `not below ${100 * level}%: adding experts still moves the average matrix`}. The curve depends on the order of the experts in the file. ` +
-      `Krippendorff's alpha over the ${n * (n - 1)} off-diagonal cells: interval ${num(p.alpha.interval)}, ordinal ${num(p.alpha.ordinal)} (1 = perfect agreement, 0 = agreement no better than chance; 0.667 is Krippendorff's lowest bar for tentative conclusions).</p>`);
-    if (p.gapRatio.experts.length) parts.push(plot(gapRatioPlot(p.gapRatio), "Consensus gap ratio against the number of experts"));
-    if (p.distances.length) {
-      const loo = new Map((p.leaveOneOut ?? []).map((x) => [x.label, x] as const));
-      parts.push(`<h3>Each expert against the others</h3><p class="small">Distance: mean absolute difference between the expert's ratings and the mean of the other experts. Leave-one-out: the largest change of any relation D−R and of any t<sub>ij</sub> when the expert is left out.</p>`);
-      parts.push(table(["expert", "weight", "distance", "max change of D−R", "max change of T"], p.distances.map((d, k) => [d.label, String(r.meta.experts[k]?.weight ?? 1), d.distance, loo.get(d.label)?.maxRelationChange ?? NaN, loo.get(d.label)?.maxTotalChange ?? NaN])));
-    }
-    for (const note of p.notes ?? []) parts.push(`<p class="small">${escapeHtml(note)}</p>`);
-    parts.push(`</section>`);
+/** Panel quality: the consensus gap ratio and its curve, Krippendorff's alphas, each expert against the others. */
+function panelSection(p: PanelReportInput, r: ReportInput, plot: PlaceFigure): string {
+  const n = r.components.length;
+  const parts = [`<section id="panel"><h2>Panel quality</h2>`];
+  const level = p.consensusLevel ?? 0.05;
+  parts.push(`<p>Consensus gap ratio after all ${p.experts} experts: <strong>${Number.isFinite(p.finalGap) ? (100 * p.finalGap).toFixed(2) + "%" : "n/a"}</strong> — ${p.consensus ? `below ${100 * level}%, read in DEMATEL studies as consensus at ${100 - 100 * level}% confidence` : `not below ${100 * level}%: adding experts still moves the average matrix`}. The curve depends on the order of the experts in the file. ` +
+    `Krippendorff's alpha over the ${n * (n - 1)} off-diagonal cells: interval ${num(p.alpha.interval)}, ordinal ${num(p.alpha.ordinal)} (1 = perfect agreement, 0 = agreement no better than chance; 0.667 is Krippendorff's lowest bar for tentative conclusions).</p>`);
+  if (p.gapRatio.experts.length) parts.push(plot(gapRatioPlot(p.gapRatio), "Consensus gap ratio against the number of experts"));
+  if (p.distances.length) {
+    const loo = new Map((p.leaveOneOut ?? []).map((x) => [x.label, x] as const));
+    parts.push(`<h3>Each expert against the others</h3><p class="small">Distance: mean absolute difference between the expert's ratings and the mean of the other experts. Leave-one-out: the largest change of any relation D−R and of any t<sub>ij</sub> when the expert is left out.</p>`);
+    parts.push(table(["expert", "weight", "distance", "max change of D−R", "max change of T"], p.distances.map((d, k) => [d.label, String(r.meta.experts[k]?.weight ?? 1), d.distance, loo.get(d.label)?.maxRelationChange ?? NaN, loo.get(d.label)?.maxTotalChange ?? NaN])));
   }
+  for (const note of p.notes ?? []) parts.push(`<p class="small">${escapeHtml(note)}</p>`);
+  parts.push(`</section>`);
+  return parts.join("\n");
+}
 
-  // Warnings
-  parts.push(`<section id="warnings"><h2>Warnings</h2>`);
+/** The survey's warnings, with every imputed cell listed. */
+function warningsSection(r: ReportInput): string {
+  const parts = [`<section id="warnings"><h2>Warnings</h2>`];
   if (!r.meta.warnings.length && !r.meta.imputed.length) parts.push(`<p>None: every rating was present and valid.</p>`);
   if (r.meta.imputed.length) {
     parts.push(`<h3>Imputed ratings (filled with the mean of the other experts)</h3>`);
@@ -233,8 +255,15 @@ export function renderReport(results: ReportInput, model: Model, options: Render
     parts.push(`<ul>${r.meta.warnings.map((w) => `<li>${w.file !== undefined ? `<code>${escapeHtml(w.file)}${w.row !== undefined ? ":" + w.row : ""}</code> ` : ""}${w.column !== undefined ? `column ${escapeHtml(w.column)}: ` : ""}${escapeHtml(w.message)}</li>`).join("")}</ul>`);
   }
   parts.push(`</section>`);
+  return parts.join("\n");
+}
 
-  // Method
+/** Method and settings: how the experts were combined, λ and ρ(N), T, the threshold, the layer tests and their sources. */
+function methodSection(r: ReportInput): string {
+  const K = r.meta.experts.length;
+  const alpha = r.threshold.value;
+  const settings = thresholdSettings(r);
+  const parts: string[] = [];
   const o = r.meta.options;
   parts.push(`<section id="method"><h2>Method and settings</h2><ul>`);
   parts.push(`<li>Aggregation of the ${K} experts' matrices: ${escapeHtml(o.aggregation === "median" ? "element-wise median" : "weighted mean")}${K > 1 && new Set(r.meta.experts.map((e) => e.weight)).size > 1 ? " with the expert weights given in the survey" : ""}.</li>`);
@@ -247,44 +276,68 @@ export function renderReport(results: ReportInput, model: Model, options: Render
   }
   parts.push(`<li>Experts are taken in the order of the survey file (this order matters only for the gap-ratio curve).</li>`);
   parts.push(`</ul><p class="small">Methods: Gabus &amp; Fontela (1973); Tzeng, Chiang &amp; Li (2007), Expert Systems with Applications 32, 1028–1044; MMDE threshold: Li &amp; Tzeng (2009), Expert Systems with Applications 36, 9891–9898. Every method and default is defined in docs/methods.md in the cxm-dematel repository; the layer tests in §5–7.</p></section>`);
-
-  return htmlPage({ title, body: parts.join("\n"), figures, plotlyJs: options.plotlyJs, footer: `Made with ${escapeHtml(r.meta.tool)} ${escapeHtml(r.meta.version)} on ${escapeHtml(r.meta.date)}. Open offline; no data leave this file.` });
+  return parts.join("\n");
 }
 
-
-function layersSection(L: LayersReportInput, model: Model, plot: (f: PlotlyFigure, alt: string) => string, verdict: string): string {
+/** "Does the proposed layering hold?": the verdict, the proposed layers, the tests, the bootstrap, the structure the data suggest and the sensitivity. */
+function layersSection(L: LayersReportInput, model: Model, plot: PlaceFigure, verdict: string): string {
+  const layers = model.layers ?? [];
   const out: string[] = [`<section id="layers"><h2>Does the proposed layering hold?</h2>`];
   out.push(verdict);
-  const layers = model.layers ?? [];
   out.push(`<p>Proposed layers, outermost (drivers) first: ${layers.map((l) => `${escapeHtml(l.id)} <strong>${escapeHtml(l.name)}</strong> (${l.components.map(escapeHtml).join(", ")})`).join(" → ")}.</p>`);
+  out.push(layerTestsPart(L));
+  if (L.bootstrap) out.push(bootstrapPart(L.bootstrap, model, plot));
+  if (L.orders) {
+    out.push(`<h3>Which order of the layers fits best?</h3>`);
+    out.push(`<p>The proposed order ranks <strong>${L.orders.proposedRank}</strong> of ${L.orders.count} possible orders of the ${layers.length} layers by S_trend (1 = best; ties share a rank).</p>`);
+    out.push(plot(layerOrderPlot(L.orders), "S_trend for every order of the layers"));
+  }
+  if (L.suggestedLayer?.length || L.agreement) out.push(suggestedLayersPart(L, layers));
+  if (L.ism) {
+    out.push(`<h3>ISM levels</h3><p class="small">Reachability from the thresholded T; level 1 (top) holds the ultimate effects, the last level the root drivers — it corresponds to the outermost proposed layer.</p>`);
+    out.push(plot(ismLevelsPlot(L.ism, model), "ISM level diagram"));
+  }
+  if (L.micmac) out.push(`<h3>MICMAC</h3>` + plot(micmacPlot(L.micmac, model), "MICMAC driving power against dependence, coloured by proposed layer"));
+  if (L.sensitivity) out.push(sensitivityPart(L.sensitivity));
+  for (const note of L.notes ?? []) out.push(`<p class="small">${escapeHtml(note)}</p>`);
+  out.push(`</section>`);
+  return out.join("\n");
+}
+
+/** The permutation tests of S_trend and S_flow and the sign checks of the outermost and innermost layers. */
+function layerTestsPart(L: LayersReportInput): string {
   const tests: Array<Array<string | number>> = [];
   const row = (name: string, t: LayeringVerdictInput["trend"], meaning: string): void => {
     tests.push([name, t.statistic, formatPValue(t.p), `${t.method === "exact" ? "exact" : "Monte Carlo"} over ${(t.method === "exact" ? t.assignments : t.evaluated ?? t.assignments).toLocaleString("en-US")} assignments`, meaning]);
   };
   row("S_trend = −τ_b(layer, relation)", L.trend, "+1: relation falls strictly from outer to inner layers");
   row("S_flow", L.flow, "> 0: more total influence runs inward than outward");
-  out.push(`<h3>Permutation tests</h3>`);
-  out.push(table(["statistic", "value", "p", "null distribution", "reading"], tests, [0, 2, 3, 4]));
-  out.push(`<p class="small">p = share of all assignments of the components to layers of the same sizes whose statistic is at least the observed one (the observed assignment included); the null hypothesis is that the layer labels carry no information.</p>`);
   const s = L.signs;
   const roleList = (xs: ReadonlyArray<{ id: string; relation: number }>): string => xs.map((x) => `${escapeHtml(x.id)} (${num(x.relation)})`).join(", ");
-  out.push(`<ul><li>Outermost layer all causes: <strong>${s.outerAllCauses ? "yes" : "no"}</strong> — ${roleList(s.outer)}.</li><li>Innermost layer all effects: <strong>${s.innerAllEffects ? "yes" : "no"}</strong> — ${roleList(s.inner)}.</li></ul>`);
-  const b = L.bootstrap;
-  if (b) {
-    out.push(`<h3>Uncertainty over experts (bootstrap)</h3>`);
-    out.push(`<p>${b.B.toLocaleString("en-US")} panels of the same size were drawn from the experts with replacement (seed ${b.seed}).` +
-      (b.pLayerMeansDecrease !== undefined ? ` In ${(100 * b.pLayerMeansDecrease).toFixed(1)}% of them the layer means of relation fall strictly from outer to inner.` : "") +
-      (b.trend ? ` S_trend ${Math.round(100 * (b.level ?? 0.95))}% interval [${num(b.trend.lower)}, ${num(b.trend.upper)}]` : "") +
-      (b.flow ? `; S_flow [${num(b.flow.lower)}, ${num(b.flow.upper)}].` : b.trend ? "." : "") +
-      (b.failed ? ` ${b.failed} resampled panels had no DEMATEL solution and were left out.` : "") + `</p>`);
-    out.push(plot(relationForestPlot(b, model), "Relation D−R per component with bootstrap intervals, coloured by layer"));
-    if (b.pCause) out.push(table(["component", "relation D−R", "lower", "upper", "P(cause)"], b.components.map((id, i) => [id, b.relation[i].estimate, b.relation[i].lower, b.relation[i].upper, b.pCause?.[i] ?? NaN])));
-  }
-  if (L.orders) {
-    out.push(`<h3>Which order of the layers fits best?</h3>`);
-    out.push(`<p>The proposed order ranks <strong>${L.orders.proposedRank}</strong> of ${L.orders.count} possible orders of the ${layers.length} layers by S_trend (1 = best; ties share a rank).</p>`);
-    out.push(plot(layerOrderPlot(L.orders), "S_trend for every order of the layers"));
-  }
+  return [
+    `<h3>Permutation tests</h3>`,
+    table(["statistic", "value", "p", "null distribution", "reading"], tests, [0, 2, 3, 4]),
+    `<p class="small">p = share of all assignments of the components to layers of the same sizes whose statistic is at least the observed one (the observed assignment included); the null hypothesis is that the layer labels carry no information.</p>`,
+    `<ul><li>Outermost layer all causes: <strong>${s.outerAllCauses ? "yes" : "no"}</strong> — ${roleList(s.outer)}.</li><li>Innermost layer all effects: <strong>${s.innerAllEffects ? "yes" : "no"}</strong> — ${roleList(s.inner)}.</li></ul>`,
+  ].join("\n");
+}
+
+/** The bootstrap over experts: what was drawn, the intervals of S_trend and S_flow, the forest plot of relation and P(cause). */
+function bootstrapPart(b: NonNullable<LayersReportInput["bootstrap"]>, model: Model, plot: PlaceFigure): string {
+  const out = [`<h3>Uncertainty over experts (bootstrap)</h3>`];
+  out.push(`<p>${b.B.toLocaleString("en-US")} panels of the same size were drawn from the experts with replacement (seed ${b.seed}).` +
+    (b.pLayerMeansDecrease !== undefined ? ` In ${(100 * b.pLayerMeansDecrease).toFixed(1)}% of them the layer means of relation fall strictly from outer to inner.` : "") +
+    (b.trend ? ` S_trend ${Math.round(100 * (b.level ?? 0.95))}% interval [${num(b.trend.lower)}, ${num(b.trend.upper)}]` : "") +
+    (b.flow ? `; S_flow [${num(b.flow.lower)}, ${num(b.flow.upper)}].` : b.trend ? "." : "") +
+    (b.failed ? ` ${b.failed} resampled panels had no DEMATEL solution and were left out.` : "") + `</p>`);
+  out.push(plot(relationForestPlot(b, model), "Relation D−R per component with bootstrap intervals, coloured by layer"));
+  if (b.pCause) out.push(table(["component", "relation D−R", "lower", "upper", "P(cause)"], b.components.map((id, i) => [id, b.relation[i].estimate, b.relation[i].lower, b.relation[i].upper, b.pCause?.[i] ?? NaN])));
+  return out.join("\n");
+}
+
+/** Where the data would put each component, and how well that (and the ISM levels) agrees with the proposed layers. */
+function suggestedLayersPart(L: LayersReportInput, layers: NonNullable<Model["layers"]>): string {
+  const out: string[] = [];
   if (L.suggestedLayer?.length) {
     const lname = new Map(layers.map((l) => [l.id, l.name] as const));
     out.push(`<h3>Where the data would put each component</h3><p class="small">Components sorted by relation D−R and cut at the proposed layer sizes, outermost first.</p>`);
@@ -294,19 +347,14 @@ function layersSection(L: LayersReportInput, model: Model, plot: (f: PlotlyFigur
     const a = L.agreement;
     out.push(`<p>Agreement between the proposed and the suggested layers: ${(100 * a.suggested.agreement).toFixed(0)}% of the components in the same layer; Kendall τ<sub>b</sub> = ${num(a.suggested.tau)}; Cohen's weighted κ = ${num(a.suggested.kappaLinear)} (linear), ${num(a.suggested.kappaQuadratic)} (quadratic). Proposed layers against the ${a.ism.levels} ISM levels: τ<sub>b</sub> = ${num(a.ism.tau)} (+1 = the ISM levels follow the layers exactly).</p>`);
   }
-  if (L.ism) {
-    out.push(`<h3>ISM levels</h3><p class="small">Reachability from the thresholded T; level 1 (top) holds the ultimate effects, the last level the root drivers — it corresponds to the outermost proposed layer.</p>`);
-    out.push(plot(ismLevelsPlot(L.ism, model), "ISM level diagram"));
-  }
-  if (L.micmac) out.push(`<h3>MICMAC</h3>` + plot(micmacPlot(L.micmac, model), "MICMAC driving power against dependence, coloured by proposed layer"));
-  if (L.sensitivity) {
-    const sv = L.sensitivity;
-    out.push(`<h3>Sensitivity: which conclusions change</h3>`);
-    out.push(`<p>${sv.summary.changedConclusions === 0 ? "No scenario changes a conclusion" : `${sv.summary.changedConclusions} of ${sv.scenarios.length} scenarios change a conclusion`} (a component's role, or a layer test at ${100 * sv.alpha}%), leaving out each expert in turn, trying other thresholds and the median instead of the mean.${sv.summary.unavailable ? ` ${sv.summary.unavailable} scenarios could not be computed.` : ""}</p>`);
-    out.push(table(["scenario", "S_trend", "trend p", "S_flow", "flow p", "what changes"], sv.scenarios.map((x) => [x.scenario, x.trendStatistic, formatPValue(x.trendP), x.flowStatistic, formatPValue(x.flowP), x.available ? (x.changes.length ? x.changes.join("; ") : "nothing") : `not computed: ${x.note ?? ""}`]), [0, 5]));
-    for (const note of sv.notes ?? []) out.push(`<p class="small">${escapeHtml(note)}</p>`);
-  }
-  for (const note of L.notes ?? []) out.push(`<p class="small">${escapeHtml(note)}</p>`);
-  out.push(`</section>`);
+  return out.join("\n");
+}
+
+/** Which conclusions change when an expert is left out, the threshold or the aggregation changes. */
+function sensitivityPart(sv: NonNullable<LayersReportInput["sensitivity"]>): string {
+  const out = [`<h3>Sensitivity: which conclusions change</h3>`];
+  out.push(`<p>${sv.summary.changedConclusions === 0 ? "No scenario changes a conclusion" : `${sv.summary.changedConclusions} of ${sv.scenarios.length} scenarios change a conclusion`} (a component's role, or a layer test at ${100 * sv.alpha}%), leaving out each expert in turn, trying other thresholds and the median instead of the mean.${sv.summary.unavailable ? ` ${sv.summary.unavailable} scenarios could not be computed.` : ""}</p>`);
+  out.push(table(["scenario", "S_trend", "trend p", "S_flow", "flow p", "what changes"], sv.scenarios.map((x) => [x.scenario, x.trendStatistic, formatPValue(x.trendP), x.flowStatistic, formatPValue(x.flowP), x.available ? (x.changes.length ? x.changes.join("; ") : "nothing") : `not computed: ${x.note ?? ""}`]), [0, 5]));
+  for (const note of sv.notes ?? []) out.push(`<p class="small">${escapeHtml(note)}</p>`);
   return out.join("\n");
 }
