@@ -4,7 +4,7 @@ import { attainableTrendSize, createRandom, createTrendTest, defaultModel, layer
 // attainableTrendSize (src/permutation/attainableTrendSize.ts): the size of the exact trend test of docs/methods.md §5.6 under the
 // null. Hand-counted small cases, the CXM model's 1,190 of 25,200 assignments, and a seeded Monte Carlo check
 // against the trend test itself (createTrendTest).
-describe("attainableTrendSize(model, alpha)", () => {
+describe("attainableTrendSize(model, significanceLevel)", () => {
   const chain = (sizes: number[]): Model => {
     let id = 0;
     const layers = sizes.map((k, l) => ({ id: `L${l + 1}`, name: `layer ${l + 1}`, components: Array.from({ length: k }, () => `C${++id}`) }));
@@ -12,7 +12,7 @@ describe("attainableTrendSize(model, alpha)", () => {
   };
 
   it("sizes 1, 1, 1 by hand: 6 orderings, only the proposed one has S_trend = 1 (p = 1/6), so the size is 1/6 at α = 0.2 and 0 at α = 0.1", () => {
-    expect(attainableTrendSize(chain([1, 1, 1]), 0.2)).toEqual({ size: 1 / 6, alpha: 0.2, assignments: 6, sizes: [1, 1, 1] });
+    expect(attainableTrendSize(chain([1, 1, 1]), 0.2)).toEqual({ size: 1 / 6, significanceLevel: 0.2, assignments: 6, sizes: [1, 1, 1] });
     expect(attainableTrendSize(chain([1, 1, 1]), 0.1)!.size).toBe(0);
   });
 

@@ -88,11 +88,11 @@ export function influenceSums(total: Matrix): Pick<DematelResult, "given" | "rec
   return { given, received, prominence, relation, role, weights };
 }
 
-/** Edges t_ij > α of the impact-relation map, strongest first (ties in matrix order). Self-loops are left out. */
-export function impactEdges(total: Matrix, alpha: number, components: readonly string[]): Edge[] {
+/** Edges t_ij > α of the impact-relation map (α = `threshold`, the threshold value), strongest first (ties in matrix order). Self-loops are left out. */
+export function impactEdges(total: Matrix, threshold: number, components: readonly string[]): Edge[] {
   const edges: Edge[] = [];
   const n = total.length;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && total[i][j] > alpha) edges.push({ from: components[i], to: components[j], value: total[i][j] });
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && total[i][j] > threshold) edges.push({ from: components[i], to: components[j], value: total[i][j] });
   return edges.sort((a, b) => b.value - a.value);
 }
 

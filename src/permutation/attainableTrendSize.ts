@@ -9,8 +9,8 @@ import { untiedTrendAtMost } from "./permutationTest.js";
 export interface AttainableSize {
   /** P(p < α) when the layers carry no information and relation has no ties. */
   size: number;
-  /** Nominal level α. */
-  alpha: number;
+  /** Nominal significance level α. */
+  significanceLevel: number;
   /** Number of layer assignments the exact test enumerates. */
   assignments: number;
   /** Layer sizes, outer → inner (empty layers left out). */
@@ -36,8 +36,9 @@ export interface AttainableSize {
  * @example
  * attainableTrendSize(defaultModel(), 0.05)?.size; // 0.0472…
  */
-export function attainableTrendSize(model: Model, alpha = 0.05, options: { maxExact?: number } = {}): AttainableSize | undefined {
-  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`attainableTrendSize: alpha must be in (0, 1), got ${alpha}`);
+export function attainableTrendSize(model: Model, significanceLevel = 0.05, options: { maxExact?: number } = {}): AttainableSize | undefined {
+  const alpha = significanceLevel;
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`attainableTrendSize: the significance level must be in (0, 1), got ${alpha}`);
   requireLayers(model, "attainableTrendSize");
   const layerOf = layerIndex(model);
   const counts: number[] = [];
@@ -51,5 +52,5 @@ export function attainableTrendSize(model: Model, alpha = 0.05, options: { maxEx
   const atMost = untiedTrendAtMost(createAssignmentSet(layerOf, { maxExact: N }));
   let rejected = 0;
   for (const below of atMost) if (below / N < alpha) rejected = below;
-  return { size: rejected / N, alpha, assignments: N, sizes };
+  return { size: rejected / N, significanceLevel, assignments: N, sizes };
 }

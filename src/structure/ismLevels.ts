@@ -31,17 +31,17 @@ export interface IsmLevels {
  * numbered) level holds the root drivers. So the bottom ISM level corresponds
  * to the outermost proposed layer and level 1 to the innermost.
  * @param total the total-relation matrix T.
- * @param alpha the threshold α (edges are t_ij > α), e.g. `dematel(...).threshold.value`.
+ * @param threshold the impact-relation map's threshold value α (edges are t_ij > α), e.g. `dematel(...).threshold.value`.
  * @param components component ids in matrix order.
  * @throws {RangeError} when T is not square, α is not finite, or the ids do not match T.
  * @example
  * ismLevels([[0, 1], [0, 0]], 0.5, ["A", "B"]).levels; // [["B"], ["A"]]
  */
-export function ismLevels(total: Matrix, alpha: number, components: readonly string[]): IsmLevels {
+export function ismLevels(total: Matrix, threshold: number, components: readonly string[]): IsmLevels {
   const n = assertSquare(total, "total-relation matrix");
-  if (!Number.isFinite(alpha)) throw new RangeError(`ismLevels needs a finite threshold α, got ${alpha}`);
+  if (!Number.isFinite(threshold)) throw new RangeError(`ismLevels needs a finite threshold α, got ${threshold}`);
   if (components.length !== n) throw new RangeError(`ismLevels: ${components.length} component ids for a ${n}×${n} matrix`);
-  const initial = total.map((row, i) => row.map((t, j) => (i === j || t > alpha ? 1 : 0)));
+  const initial = total.map((row, i) => row.map((t, j) => (i === j || t > threshold ? 1 : 0)));
   const reach = initial.map((row) => row.slice());
   for (let k = 0; k < n; k++)
     for (let i = 0; i < n; i++) {
