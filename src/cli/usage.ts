@@ -77,10 +77,10 @@ overwritten unless --force is given (it may already hold ratings).
   layers: `Usage: cxm-dematel layers [survey.csv] [options]
 
 Tests whether the experts' data support the model's proposed layering
-(docs/methods.md §5–7): exact permutation tests of the trend and flow statistics,
-sign checks, the ranking of all layer orders (up to 8 layers; above that the
-ranking is left out with a note, everything else runs), suggested layers,
-ISM levels, MICMAC, bootstrap intervals and sensitivity.
+(docs/methods.md §5–7): exact permutation tests of the trend and flow
+statistics, sign checks, the ranking of all layer orders (up to 8 layers;
+above that the ranking is left out with a note, everything else runs),
+suggested layers, ISM levels, MICMAC, bootstrap intervals and sensitivity.
 
   --model <file.json>   model file with layers (default: the embedded CXM model)
   --bootstrap <B>       bootstrap replicates (default 5000; 0 = none)
@@ -93,17 +93,16 @@ ISM levels, MICMAC, bootstrap intervals and sensitivity.
   power: `Usage: cxm-dematel power [options]
 
 Simulates expert panels under docs/methods.md §8.1 (μ_ij = c + δ·(ℓ(j) − ℓ(i)),
-expert bias τ, noise σ) and reports the power of the layer trend test against the
-number of experts: a table of K × δ, the smallest K with 80% power for each δ,
-and notes on curves that are saturated or never reach 80%.
+expert bias τ, noise σ) and reports the power of the layer trend test against
+the number of experts: a table of K × δ, the smallest K with 80% power for each
+δ, and notes on curves that are saturated or never reach 80%.
 
   --model <file.json>   model file with layers (default: the embedded CXM model)
   --experts <a:b:s>     panel sizes from a to b in steps of s (default 5:40:5)
   --delta <d,d,...>     layer effects δ, one curve each, same seeds for all
                         (default 0.025,0.05,0.1,0.5: where power falls off, and
-                        the generator's default 0.5 (docs/methods.md §8.1), which every
-                        panel size detects;
-                        0 = the null)
+                        the generator's default 0.5 (docs/methods.md §8.1), which
+                        every panel size detects; 0 = the null)
   --sigma <s>           rating noise σ (default 0.8)
   --tau <t>             expert bias sd τ (default 0.3)
   --sims <N>            simulated panels per size and δ (default 1000)
