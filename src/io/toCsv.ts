@@ -1,18 +1,14 @@
+import { guardFormula } from "./guardFormula.js";
+
 /** One CSV cell: a number is written as a number, anything else as text. */
 export type CsvCell = string | number;
 
-/** Characters that make a spreadsheet read a text cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A text cell that is a plain decimal number, e.g. "-1.5" or "2e-3", is data, not a formula. */
-const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
 /**
  * Format one cell: numbers as the shortest round-trip decimal (`String(x)`),
- * `NaN`/`±Infinity` refused; text that would start a spreadsheet formula
- * (first character `=`, `+`, `-`, `@`, tab or carriage return) and is not a
- * plain number gets a leading `'`; then RFC 4180 quoting when the cell holds
- * a comma, a double quote, CR or LF (quotes doubled).
+ * `NaN`/`±Infinity` refused; text through the package's one formula guard,
+ * {@link guardFormula} (text starting with `=`, `+`, `-`, `@`, tab or carriage
+ * return that is not a plain number gets a leading `'`); then RFC 4180 quoting
+ * when the cell holds a comma, a double quote, CR or LF (quotes doubled).
  * Source: OWASP "CSV Injection"; RFC 4180 §2 rules 5–7.
  * @throws {RangeError} on a non-finite number.
  * @example
@@ -24,10 +20,7 @@ export function csvCell(cell: CsvCell): string {
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) throw new RangeError(`toCsv: a number cell must be finite, got ${cell}`);
     s = String(cell);
-  } else {
-    s = String(cell);
-    if (FORMULA_START.test(s) && !PLAIN_NUMBER.test(s)) s = "'" + s;
-  }
+  } else s = guardFormula(String(cell));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
