@@ -1,14 +1,16 @@
 import type { Matrix, Model } from "../types.js";
 import type { AggregationMethod } from "../core/aggregate.js";
-import { impactEdges, type DematelResult, type Role } from "../core/dematel.js";
+import type { DematelResult } from "../core/dematel.js";
 import { resolveSettings, type DematelSettings, type DematelSettingsInput } from "../core/dematelSettings.js";
 import { panelDematel } from "../core/panelDematel.js";
 import { componentIds } from "../model/model.js";
 import { leaveOneOut, type LeaveOneOutRun } from "../panel/leaveOneOut.js";
-import { threshold as chooseThreshold } from "../core/threshold.js";
 import type { ThresholdOptions } from "../core/thresholdTypes.js";
 import type { PermutationOptions } from "../permutation/createAssignmentSet.js";
-import { createLayerTests, layerTests, type PreparedLayerTests } from "./layerTests.js";
+import { createLayerTests, type PreparedLayerTests } from "./layerTests.js";
+import { edgesAt, scenarioChanges, scenarioRow, tryScenario, unavailableRow, type ScenarioContext, type SensitivityScenario } from "./sensitivityScenario.js";
+
+export type { SensitivityScenario } from "./sensitivityScenario.js";
 
 /** Options of {@link sensitivity}. */
 export interface SensitivityOptions extends PermutationOptions {
@@ -28,35 +30,6 @@ export interface SensitivityOptions extends PermutationOptions {
   baseline?: DematelResult;
   /** The leave-one-out runs at the first aggregation ({@link leaveOneOut}), when the caller has them (default: computed here). */
   leaveOneOut?: readonly LeaveOneOutRun[];
-}
-
-/** One row of the sensitivity table. */
-export interface SensitivityScenario {
-  /** Plain-words name: "baseline (mean, mean threshold)", "without expert 3", "threshold mean+sd", "aggregation median". */
-  scenario: string;
-  kind: "baseline" | "leave-one-out" | "threshold" | "aggregation";
-  /** False when the scenario could not be computed (see `note`); its numbers are then NaN or null. */
-  available: boolean;
-  /** Why the scenario is unavailable, or what else the reader should know. */
-  note?: string;
-  /** Each component's role (cause / effect / neutral) in model order; empty when unavailable. */
-  roles: Role[];
-  /** Each component's relation D − R; empty when unavailable. */
-  relation: number[];
-  trendStatistic: number;
-  trendP: number;
-  flowStatistic: number;
-  flowP: number;
-  /** trendP < alpha. */
-  trendSignificant: boolean;
-  /** flowP < alpha. */
-  flowSignificant: boolean;
-  /** The threshold value α of the impact-relation map (null when it could not be computed). */
-  threshold: number | null;
-  /** Number of impact-relation-map edges t_ij > α (null when the threshold could not be computed). */
-  edges: number | null;
-  /** What differs from the baseline's conclusions, in plain words ("GOV becomes an effect", "trend test no longer significant at 5%"). */
-  changes: string[];
 }
 
 /** Outcome of {@link sensitivity}. */
@@ -81,8 +54,22 @@ export const SENSITIVITY_THRESHOLDS: readonly Readonly<ThresholdOptions>[] = Obj
 /** The aggregations {@link sensitivity} compares by default (docs/methods.md §7.5): mean, median; the first is the baseline's. */
 export const SENSITIVITY_AGGREGATIONS: readonly AggregationMethod[] = Object.freeze(["mean", "median"] as const);
 
-function describeRole(role: Role): string {
-  return role === "cause" ? "a cause" : role === "effect" ? "an effect" : "neutral";
+/** The leave-one-out rows, from runs computed once per analysis (a run without a solution is an unavailable row). */
+function leaveOneOutRows(c: ScenarioContext, runs: readonly LeaveOneOutRun[], labels: readonly string[]): SensitivityScenario[] {
+  return runs.map((r) =>
+    tryScenario(c, `without ${labels[r.expert]}`, "leave-one-out", () => {
+      if (!r.result) throw new Error(r.error);
+      return r.result;
+    }),
+  );
+}
+
+/** A threshold row: the baseline's T, roles and tests, with only the map's threshold and edges at rule `t`. */
+function thresholdRow(c: ScenarioContext, t: ThresholdOptions, base: DematelResult, baseline: SensitivityScenario): SensitivityScenario {
+  const name = `threshold ${thresholdLabel(t)}`;
+  const e = edgesAt(base.total, t, c.ids);
+  if (e.error !== undefined) return unavailableRow(name, "threshold", new Error(e.error));
+  return { ...baseline, scenario: name, kind: "threshold", note: "T, the roles and the layer tests do not depend on the threshold; only the map's edges change", threshold: e.threshold, edges: e.edges, changes: [] };
 }
 
 function thresholdLabel(t: ThresholdOptions): string {
@@ -134,110 +121,22 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
   const settings = resolveSettings(options.settings, K);
   // The scenarios' settings: the caller's, at the baseline aggregation (the first listed).
   const baseSettings = baseAgg === settings.aggregation ? settings : resolveSettings({ ...settings, aggregation: baseAgg }, K);
-  const weights = settings.weights;
   const prepared = options.prepared ?? createLayerTests(model, options);
-  const baseThr = thresholds[0];
-  const pct = `${+(alpha * 100).toFixed(6)}%`;
-
-  const edgesAt = (total: Matrix, t: ThresholdOptions): { threshold: number | null; edges: number | null; error?: string } => {
-    try {
-      const thr = chooseThreshold(total, t);
-      return { threshold: thr.value, edges: impactEdges(total, thr.value, ids).length };
-    } catch (e) {
-      return { threshold: null, edges: null, error: (e as Error).message };
-    }
-  };
-
-  // Every computed scenario uses the baseline's threshold rule (the threshold rows reuse the baseline's T).
-  const scenarioOf = (scenario: string, kind: SensitivityScenario["kind"], d: DematelResult): SensitivityScenario => {
-    const tests = layerTests(d.total, d.relation, model, { prepared });
-    const e = edgesAt(d.total, baseThr);
-    return {
-      scenario,
-      kind,
-      available: true,
-      ...(e.error !== undefined ? { note: `threshold unavailable: ${e.error}` } : {}),
-      roles: d.role,
-      relation: d.relation,
-      trendStatistic: tests.trend.statistic,
-      trendP: tests.trend.p,
-      flowStatistic: tests.flow.statistic,
-      flowP: tests.flow.p,
-      trendSignificant: tests.trend.p < alpha,
-      flowSignificant: tests.flow.p < alpha,
-      threshold: e.threshold,
-      edges: e.edges,
-      changes: [],
-    };
-  };
-  const unavailable = (scenario: string, kind: SensitivityScenario["kind"], error: unknown): SensitivityScenario => ({
-    scenario,
-    kind,
-    available: false,
-    note: (error as Error).message ?? String(error),
-    roles: [],
-    relation: [],
-    trendStatistic: NaN,
-    trendP: NaN,
-    flowStatistic: NaN,
-    flowP: NaN,
-    trendSignificant: false,
-    flowSignificant: false,
-    threshold: null,
-    edges: null,
-    changes: [],
-  });
-  // A scenario that cannot be computed becomes an unavailable row (a TypeError is a bug and is thrown).
-  const run = (scenario: string, kind: SensitivityScenario["kind"], compute: () => DematelResult): SensitivityScenario => {
-    try {
-      return scenarioOf(scenario, kind, compute());
-    } catch (e) {
-      if (e instanceof TypeError) throw e;
-      return unavailable(scenario, kind, e);
-    }
-  };
-
+  const c: ScenarioContext = { model, ids, prepared, threshold: thresholds[0], significanceLevel: alpha };
   // The baseline's own errors are thrown as they are.
   const base = options.baseline ?? panelDematel(matrices, baseSettings, ids);
-  const baseline = scenarioOf(`baseline (${baseAgg} aggregation, ${thresholdLabel(baseThr)} threshold${K > 1 ? `, all ${K} experts` : ""})`, "baseline", base);
-  const scenarios: SensitivityScenario[] = [baseline];
+  const baseline = scenarioRow(c, `baseline (${baseAgg} aggregation, ${thresholdLabel(c.threshold)} threshold${K > 1 ? `, all ${K} experts` : ""})`, "baseline", base);
   const notes: string[] = [];
-  if (K >= 3) {
-    for (const r of options.leaveOneOut ?? leaveOneOut(matrices, baseSettings, ids)) {
-      const name = `without ${labels[r.expert]}`;
-      scenarios.push(
-        run(name, "leave-one-out", () => {
-          if (!r.result) throw new Error(r.error);
-          return r.result;
-        }),
-      );
-    }
-  } else {
-    notes.push(`leave-one-expert-out needs at least 3 experts; the panel has ${K}`);
-  }
-  for (const t of thresholds.slice(1)) {
-    const name = `threshold ${thresholdLabel(t)}`;
-    const e = edgesAt(base.total, t);
-    if (e.error !== undefined) scenarios.push(unavailable(name, "threshold", new Error(e.error)));
-    else scenarios.push({ ...baseline, scenario: name, kind: "threshold", note: "T, the roles and the layer tests do not depend on the threshold; only the map's edges change", threshold: e.threshold, edges: e.edges, changes: [] });
-  }
-  for (const agg of aggregations.slice(1)) {
-    const name = `aggregation ${agg}${agg === "median" && weights !== undefined ? " (unweighted)" : ""}`;
-    scenarios.push(run(name, "aggregation", () => panelDematel(matrices, resolveSettings({ ...settings, aggregation: agg }, K), ids)));
-  }
-
-  for (const s of scenarios.slice(1)) {
-    if (!s.available) continue;
-    s.roles.forEach((r, i) => {
-      if (r !== baseline.roles[i]) s.changes.push(`${ids[i]} becomes ${describeRole(r)}`);
-    });
-    const test = (name: string, before: boolean, after: boolean): void => {
-      if (before && !after) s.changes.push(`${name} test no longer significant at ${pct}`);
-      if (!before && after) s.changes.push(`${name} test becomes significant at ${pct}`);
-    };
-    test("trend", baseline.trendSignificant, s.trendSignificant);
-    test("flow", baseline.flowSignificant, s.flowSignificant);
-  }
+  const scenarios: SensitivityScenario[] = [
+    baseline,
+    ...leaveOneOutRows(c, K >= 3 ? (options.leaveOneOut ?? leaveOneOut(matrices, baseSettings, ids)) : [], labels),
+    ...thresholds.slice(1).map((t) => thresholdRow(c, t, base, baseline)),
+    ...aggregations.slice(1).map((agg) =>
+      tryScenario(c, `aggregation ${agg}${agg === "median" && settings.weights !== undefined ? " (unweighted)" : ""}`, "aggregation", () => panelDematel(matrices, resolveSettings({ ...settings, aggregation: agg }, K), ids)),
+    ),
+  ];
+  if (K < 3) notes.push(`leave-one-expert-out needs at least 3 experts; the panel has ${K}`);
+  for (const s of scenarios.slice(1)) s.changes = scenarioChanges(s, baseline, c);
   const available = scenarios.filter((s) => s.available);
   return {
     components: ids,
