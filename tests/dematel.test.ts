@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createRandom, dematel, InfeasibleError, type Matrix } from "../src/index.js";
+import { createRandom, dematel, InfeasibleError, roleOf, type Matrix } from "../src/index.js";
 import { deepFreeze, expectClose, matmul, randomDirect } from "./helpers.js";
+import { layerTests } from "../src/layers/layerTests.js";
+import { layeringVerdict } from "../src/interpret/layeringVerdict.js";
+import { causalDiagram } from "../src/plots/causalDiagram.js";
 
 // Classic DEMATEL (docs/methods.md §2; Tzeng, Chiang & Li 2007, Expert Systems with Applications 32,
 // 1028–1044, eqs. 1–4). Published worked examples are in tests/published.test.ts; this file holds
@@ -202,5 +205,51 @@ describe("dematel(A): invariants on seeded random matrices", () => {
     const r = dematel(a);
     expect(r.lambda).toBe(Math.max(3.75, 4.25, 3.5, 2.75, 4, 4.75));
     expect(r.residual).toBeLessThan(1e-12);
+  });
+});
+
+describe("roleOf(relation): the one cause/effect/neutral rule", () => {
+  it("by hand: A = [[0,3],[1,0]] gives T = [[0.5,1.5],[0.5,0.5]], relation [1, −1], a cause and an effect", () => {
+    // N = A/3, (I − N)⁻¹ = (3/2)[[1,1],[1/3,1]], T = N(I − N)⁻¹ = [[0.5,1.5],[0.5,0.5]]; D = [2,1], R = [1,2].
+    const d = dematel([[0, 3], [1, 0]]);
+    expectClose(d.relation, [1, -1], 1e-14);
+    expect(d.relation.map(roleOf)).toEqual(["cause", "effect"]);
+    expect(d.role).toEqual(["cause", "effect"]);
+  });
+
+  it("calls a relation within ±1e-12 neutral (bounds included), so rounding noise around a true 0 decides nothing", () => {
+    expect(roleOf(0)).toBe("neutral");
+    expect(roleOf(-0)).toBe("neutral");
+    expect(roleOf(1e-12)).toBe("neutral");
+    expect(roleOf(-1e-12)).toBe("neutral");
+    expect(roleOf(1.5e-12)).toBe("cause");
+    expect(roleOf(-1.5e-12)).toBe("effect");
+    // A symmetric panel has relation 0 in exact arithmetic; in floating point it is a few ulps off 0.
+    expect(dematel([[0, 2], [2, 0]], { epsilon: 1 }).role).toEqual(["neutral", "neutral"]);
+  });
+
+  it("gives NaN the role neutral and orders infinities", () => {
+    expect(roleOf(NaN)).toBe("neutral");
+    expect(roleOf(Infinity)).toBe("cause");
+    expect(roleOf(-Infinity)).toBe("effect");
+  });
+
+  it("is the rule of the layer sign checks, the verdict and the causal diagram's hover text and label sides", () => {
+    const model = { components: [{ id: "A", name: "A" }, { id: "B", name: "B" }, { id: "C", name: "C" }, { id: "D", name: "D" }], layers: [{ id: "L1", name: "outer", components: ["A", "B"] }, { id: "L2", name: "inner", components: ["C", "D"] }] };
+    const T = [[0, 1, 1, 1], [1, 0, 1, 1], [0, 0, 0, 1], [0, 0, 1, 0]];
+    const relation = [0.5, 5e-13, -5e-13, -0.5]; // B and C are neutral
+    const tests = layerTests(T, relation, model);
+    expect(tests.signs.outer.map((c) => [c.cause, c.role])).toEqual([[true, "cause"], [false, "neutral"]]);
+    expect(tests.signs.inner.map((c) => c.role)).toEqual(["neutral", "effect"]);
+    expect(tests.signs.outerAllCauses).toBe(false);
+    expect(tests.signs.innerAllEffects).toBe(false);
+    expect(layeringVerdict(tests)).toContain("(B not)");
+    expect(layeringVerdict(tests)).toContain("(C not)");
+    const fig = causalDiagram({ components: ["A", "B", "C", "D"], prominence: [1, 2, 3, 4], relation, edges: [] });
+    const hover = fig.data.flatMap((t) => (t as { hovertext?: string[] }).hovertext ?? []);
+    expect(hover.map((h) => h.slice(h.lastIndexOf("<br>") + 4))).toEqual(["cause (net driver)", "neutral", "neutral", "effect (net receiver)"]);
+    const sides = fig.data.flatMap((t) => (t as { textposition?: string[] }).textposition ?? []);
+    expect(sides[2]).toBe("top center"); // neutral C, though below 0: labelled above like a cause
+    expect(sides[3]).toBe("bottom center");
   });
 });

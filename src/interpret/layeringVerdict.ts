@@ -1,4 +1,5 @@
 import { plotNumber } from "../plots/plotlyFigure.js";
+import { roleOf } from "../core/dematel.js";
 import { formatPValue } from "./formatPValue.js";
 
 /** One permutation test as the verdict reads it. */
@@ -70,7 +71,7 @@ export function layeringVerdict(tests: LayeringVerdictInput, alpha = 0.05): stri
       : `The flow test does not show significantly more inward than outward influence (S_flow = ${s(f.statistic)}, ${pText(f)}).`
     : "The flow statistic is undefined (no influence between layers).";
   const signs =
-    `${tests.signs.outerAllCauses ? "Every component of the outermost layer is a cause" : `Not every component of the outermost layer is a cause (${tests.signs.outer.filter((x) => !(x.relation > 1e-12)).map((x) => x.id).join(", ")} not)`}; ` +
-    `${tests.signs.innerAllEffects ? "every component of the innermost layer is an effect." : `not every component of the innermost layer is an effect (${tests.signs.inner.filter((x) => !(x.relation < -1e-12)).map((x) => x.id).join(", ")} not).`}`;
+    `${tests.signs.outerAllCauses ? "Every component of the outermost layer is a cause" : `Not every component of the outermost layer is a cause (${tests.signs.outer.filter((x) => roleOf(x.relation) !== "cause").map((x) => x.id).join(", ")} not)`}; ` +
+    `${tests.signs.innerAllEffects ? "every component of the innermost layer is an effect." : `not every component of the innermost layer is an effect (${tests.signs.inner.filter((x) => roleOf(x.relation) !== "effect").map((x) => x.id).join(", ")} not).`}`;
   return `${head} ${flow} ${signs}`;
 }

@@ -35,7 +35,7 @@ export interface LayerTestResult {
 export interface SignCheck {
   id: string;
   relation: number;
-  /** relation > 1e-12. */
+  /** role === "cause" (`roleOf`: relation > 1e-12). */
   cause: boolean;
   role: Role;
 }
@@ -45,9 +45,9 @@ export interface LayerTests {
   trend: LayerTestResult;
   flow: LayerTestResult;
   signs: {
-    /** Every component of the outermost layer is a cause (relation > 0). */
+    /** Every component of the outermost layer is a cause (`roleOf`: relation > 1e-12). */
     outerAllCauses: boolean;
-    /** Every component of the innermost layer is an effect (relation < 0). */
+    /** Every component of the innermost layer is an effect (`roleOf`: relation < −1e-12). */
     innerAllEffects: boolean;
     outer: SignCheck[];
     inner: SignCheck[];
@@ -97,7 +97,8 @@ export function layerTests(total: Matrix, relation: ArrayLike<number>, model: Mo
   const check = (ids: readonly string[]): SignCheck[] =>
     ids.map((id) => {
       const r = relation[index.get(id) as number];
-      return { id, relation: r, cause: r > 1e-12, role: roleOf(r) };
+      const role = roleOf(r);
+      return { id, relation: r, cause: role === "cause", role };
     });
   const outer = check(layers[0].components);
   const inner = check(layers[layers.length - 1].components);

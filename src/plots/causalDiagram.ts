@@ -1,6 +1,7 @@
 import type { Model } from "../types.js";
 import { type PlotlyFigure, plotNumber, plotText, FIGURE_FONT_FAMILY } from "./plotlyFigure.js";
 import { layerColorGroups } from "./layerColorGroups.js";
+import { roleOf, type Role } from "../core/dematel.js";
 
 /** What {@link causalDiagram} reads from a DEMATEL result (a `DematelResult` or an `AnalysisResult`). */
 export interface CausalDiagramInput {
@@ -96,7 +97,7 @@ function componentTraces(ids: readonly string[], x: readonly number[], y: readon
       `<b>${plotText(name ?? ids[i])}</b>` + (name ? ` (${plotText(ids[i])})` : "") +
       (namesFa.has(ids[i]) ? `<br>${plotText(namesFa.get(ids[i]))}` : "") +
       (layerOf[i] ? `<br>Layer: ${plotText(layerOf[i])}` : "") +
-      `<br>Prominence D+R = ${plotNumber(x[i])}<br>Relation D−R = ${plotNumber(y[i])}<br>${y[i] > 1e-12 ? "cause (net driver)" : y[i] < -1e-12 ? "effect (net receiver)" : "neutral"}`
+      `<br>Prominence D+R = ${plotNumber(x[i])}<br>Relation D−R = ${plotNumber(y[i])}<br>${ROLE_WORDS[roleOf(y[i])]}`
     );
   };
   return groups.map((g) => ({
@@ -116,14 +117,18 @@ function componentTraces(ids: readonly string[], x: readonly number[], y: readon
   }));
 }
 
+/** A component's role (`roleOf`, the package's one rule) as the hover text says it. */
+const ROLE_WORDS: Readonly<Record<Role, string>> = { cause: "cause (net driver)", effect: "effect (net receiver)", neutral: "neutral" };
+
 /** Label sides, in order of preference, for a cause (label above) and an effect (label below). */
 const CAUSE_LABEL_SIDES = ["top center", "middle right", "middle left", "top right", "top left", "bottom center"];
 const EFFECT_LABEL_SIDES = ["bottom center", "middle right", "middle left", "bottom right", "bottom left", "top center"];
 
 /**
- * Where each point's id is written (a Plotly `textposition`). Causes get their
- * label above, effects below: arrows mostly run from causes down to effects,
- * so the label sits on the side away from the incoming arrowheads. A point
+ * Where each point's id is written (a Plotly `textposition`). Causes (and
+ * neutral components) get their label above, effects below (`roleOf`):
+ * arrows mostly run from causes down to effects, so the label sits on the
+ * side away from the incoming arrowheads. A point
  * close to an earlier one (within 6% of the x span and 8% of the y span) gets
  * the next side its neighbours have not taken, so ids stay readable.
  */
@@ -135,7 +140,7 @@ function labelPositions(x: readonly number[], y: readonly number[]): string[] {
   for (let i = 0; i < n; i++) {
     const taken = new Set<string>();
     for (let j = 0; j < i; j++) if (Math.abs(x[i] - x[j]) < 0.06 * spanX && Math.abs(y[i] - y[j]) < 0.08 * spanY) taken.add(side[j]);
-    const prefs = y[i] >= 0 ? CAUSE_LABEL_SIDES : EFFECT_LABEL_SIDES;
+    const prefs = roleOf(y[i]) === "effect" ? EFFECT_LABEL_SIDES : CAUSE_LABEL_SIDES;
     side[i] = prefs.find((s) => !taken.has(s)) ?? prefs[0];
   }
   return side;
