@@ -46,7 +46,7 @@ const resolved = new WeakSet<object>();
 
 const AGGREGATIONS: readonly AggregationMethod[] = ["mean", "median"];
 const NORMALIZATIONS: readonly NormalizationMethod[] = ["max", "row", "column"];
-const METHODS: readonly DematelMethod[] = ["classic"];
+const DEMATEL_METHODS: readonly DematelMethod[] = ["classic"];
 
 function oneOf<T extends string>(value: T | undefined, allowed: readonly T[], fallback: T, what: string): T {
   const v = value ?? fallback;
@@ -93,7 +93,7 @@ export function resolveSettings(given: DematelSettingsInput | DematelSettings = 
   // The method first, as results.json has always listed it.
   const threshold = { method: "mean" as const, ...(input.threshold ?? {}) };
   const settings: DematelSettings = Object.freeze({
-    method: oneOf(input.method, METHODS, "classic", "DEMATEL method"),
+    method: oneOf(input.method, DEMATEL_METHODS, "classic", "DEMATEL method"),
     scale: Object.freeze({ min: scale.min, max: scale.max }),
     aggregation: oneOf(input.aggregation, AGGREGATIONS, "mean", "aggregation method"),
     weights: checkedWeights(input.weights, experts),

@@ -20,7 +20,7 @@ const classic: PanelDematelMethod = (matrices, settings, components, weights) =>
   });
 
 /** The DEMATEL methods by name: the one place a variant (fuzzy, grey) is added, and every later stage follows. */
-const METHODS: Readonly<Record<DematelMethod, PanelDematelMethod>> = { classic };
+const BY_METHOD: Readonly<Record<DematelMethod, PanelDematelMethod>> = { classic };
 
 /**
  * The DEMATEL stage of the pipeline: a panel of expert matrices → one DEMATEL
@@ -37,5 +37,5 @@ const METHODS: Readonly<Record<DematelMethod, PanelDematelMethod>> = { classic }
  * const d = panelDematel(matrices, resolveSettings(), ["A", "B"]);
  */
 export function panelDematel(matrices: readonly Matrix[], settings: DematelSettings, components: readonly string[], weights: readonly number[] | undefined = settings.weights): DematelResult {
-  return METHODS[settings.method](matrices, settings, components, weights);
+  return BY_METHOD[settings.method](matrices, settings, components, weights);
 }
