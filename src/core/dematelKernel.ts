@@ -18,12 +18,13 @@
  * and set `epsilon` to c·ε (the bootstrap skips the division by Σw that way).
  * Feasibility: for a non-negative N, ρ(N) < 1 exactly when M z = 1 has a
  * solution z ≥ 1 (then z = Σ_k N^k 1); ‖M⁻¹‖∞ = max z ≥ 1/(1 − ρ). A call fails
- * (returns false) when λ + ε = 0, the LU pivot is below 1e-14 relative, any z or y
- * is below 1 − 1e-9 or not finite, or max z ≥ 1e10 (ρ within about 1e-10 of 1,
- * where `totalRelation` refuses too).
+ * (returns false) when there is nothing to normalise (`normalizerOf` gives NaN:
+ * an entry is negative, or every sum is 0, where `normalize` throws), the LU pivot
+ * is below 1e-14 relative, any z or y is below 1 − 1e-9 or not finite, or
+ * max z ≥ 1e10 (ρ within about 1e-10 of 1, where `totalRelation` refuses too).
  */
 import { luFactor, luSolve, luSolveTransposed } from "../linalg/linalg.js";
-import type { NormalizationMethod } from "./normalize.js";
+import { assertNormalizationMethod, type NormalizationMethod, normalizerOf } from "./normalizerOf.js";
 import { createTauB, type TauB } from "../stats/tauB.js";
 
 /** Reusable DEMATEL evaluator for one size n and one layer assignment. */
@@ -57,7 +58,7 @@ export interface DematelKernel {
  * `layerIndex(model)` gives); `epsilon` (default 0) is the kernel's initial ε.
  */
 export function createDematelKernel(layerOf: readonly number[], normalization: NormalizationMethod = "max", epsilon = 0): DematelKernel {
-  if (normalization !== "max" && normalization !== "row" && normalization !== "column") throw new RangeError(`unknown normalisation "${String(normalization)}": use "max", "row" or "column"`);
+  assertNormalizationMethod(normalization);
   if (!Number.isFinite(epsilon) || epsilon < 0) throw new RangeError(`epsilon must be a finite non-negative number, got ${epsilon}`);
   const n = layerOf.length;
   let L = 0;
@@ -102,18 +103,8 @@ export function createDematelKernel(layerOf: readonly number[], normalization: N
     flow: NaN,
     layerMeansDecrease: false,
     run(): boolean {
-      // λ by the chosen normalisation (docs/methods.md §2.2).
-      let maxRow = 0, maxCol = 0;
-      for (let i = 0; i < n; i++) {
-        let r = 0, c = 0;
-        for (let j = 0; j < n; j++) {
-          r += direct[i * n + j];
-          c += direct[j * n + i];
-        }
-        if (r > maxRow) maxRow = r;
-        if (c > maxCol) maxCol = c;
-      }
-      const lambda = (normalization === "max" ? (maxRow > maxCol ? maxRow : maxCol) : normalization === "row" ? maxRow : maxCol) + kernel.epsilon;
+      // λ + ε by the chosen normalisation (docs/methods.md §2.2): the rule normalize() uses, stated once in normalizerOf.
+      const lambda = normalizerOf(direct, n, normalization, kernel.epsilon);
       if (!(lambda > 0) || !Number.isFinite(lambda)) return false;
       const inv = 1 / lambda;
       for (let k = 0; k < n * n; k++) lu[k] = -direct[k] * inv;

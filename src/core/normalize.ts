@@ -1,14 +1,8 @@
 import type { Matrix } from "../types.js";
 import { assertSquare } from "../linalg/linalg.js";
+import { type NormalizationMethod, normalizerOf } from "./normalizerOf.js";
 
-/**
- * How A is scaled into N:
- * - `"max"` (default): λ = max(largest row sum, largest column sum) — the
- *   classic DEMATEL rule (Gabus & Fontela; Tzeng et al. 2007).
- * - `"row"`: λ = largest row sum (what some tools and Excel templates use).
- * - `"column"`: λ = largest column sum.
- */
-export type NormalizationMethod = "max" | "row" | "column";
+export type { NormalizationMethod } from "./normalizerOf.js";
 
 /** Options of {@link normalize}. */
 export interface NormalizeOptions {
@@ -39,23 +33,11 @@ export function normalize(a: Matrix, options: NormalizeOptions = {}): Normalized
   const epsilon = options.epsilon ?? 0;
   if (!Number.isFinite(epsilon) || epsilon < 0) throw new RangeError(`epsilon must be a finite non-negative number, got ${epsilon}`);
   const n = assertSquare(a, "direct-influence matrix");
-  let maxRow = 0, maxCol = 0;
-  for (let i = 0; i < n; i++) {
-    let r = 0, c = 0;
-    for (let j = 0; j < n; j++) {
-      if (a[i][j] < 0 || a[j][i] < 0) throw new RangeError("direct-influence matrix must not have negative entries");
-      r += a[i][j];
-      c += a[j][i];
-    }
-    if (r > maxRow) maxRow = r;
-    if (c > maxCol) maxCol = c;
+  // The rule itself is normalizerOf's; NaN means nothing to normalise, and the message says why.
+  const s = normalizerOf(Float64Array.from(a.flat()), n, method, epsilon);
+  if (Number.isNaN(s)) {
+    if (a.some((row) => row.some((v) => v < 0))) throw new RangeError("direct-influence matrix must not have negative entries");
+    throw new RangeError("direct-influence matrix is all zeros: no influence to analyse");
   }
-  let lambda: number;
-  if (method === "max") lambda = Math.max(maxRow, maxCol);
-  else if (method === "row") lambda = maxRow;
-  else if (method === "column") lambda = maxCol;
-  else throw new RangeError(`unknown normalisation "${String(method)}": use "max", "row" or "column"`);
-  if (!(lambda > 0)) throw new RangeError("direct-influence matrix is all zeros: no influence to analyse");
-  const s = lambda + epsilon;
   return { normalized: a.map((row) => row.map((v) => v / s)), lambda: s, method, epsilon };
 }
