@@ -22,6 +22,9 @@
  * an entry is negative, or every sum is 0, where `normalize` throws), the LU pivot
  * is below 1e-14 relative, any z or y is below 1 − 1e-9 or not finite, or
  * max z ≥ 1e10 (ρ within about 1e-10 of 1, where `totalRelation` refuses too).
+ *
+ * `run` is split into the steps below, each a module function over the
+ * kernel's preallocated state: nothing is allocated per replicate.
  */
 import { luFactor, luSolve, luSolveTransposed } from "../linalg/linalg.js";
 import { assertNormalizationMethod, type NormalizationMethod, normalizerOf } from "./normalizerOf.js";
@@ -60,6 +63,66 @@ export interface DematelKernel {
 export function createDematelKernel(layerOf: readonly number[], normalization: NormalizationMethod = "max", epsilon = 0): DematelKernel {
   assertNormalizationMethod(normalization);
   if (!Number.isFinite(epsilon) || epsilon < 0) throw new RangeError(`epsilon must be a finite non-negative number, got ${epsilon}`);
+  const s = allocateKernel(layerOf, normalization);
+  const kernel: DematelKernel = {
+    n: s.n,
+    layers: s.L,
+    direct: s.direct,
+    epsilon,
+    given: s.given,
+    received: s.received,
+    prominence: s.prominence,
+    relation: s.relation,
+    layerMeans: s.layerMeans,
+    trend: NaN,
+    flow: NaN,
+    layerMeansDecrease: false,
+    run(): boolean {
+      // Per replicate: module functions over the preallocated state, no closure or array made.
+      if (!factorNormalized(s, kernel.epsilon)) return false;
+      if (!solveGivenReceived(s)) return false;
+      kernel.flow = flowOf(s);
+      kernel.trend = trendOf(s);
+      kernel.layerMeansDecrease = fillLayerMeans(s);
+      return true;
+    },
+  };
+  return kernel;
+}
+
+/** A kernel's fixed layer structure and preallocated working memory. */
+interface KernelState {
+  n: number;
+  /** Number of layers. */
+  L: number;
+  /** Number of components in no layer. */
+  unlayered: number;
+  normalization: NormalizationMethod;
+  /** Layer of each component (−1: none), its size per layer, the layered components' indexes. */
+  layerIdx: Int32Array;
+  layerSize: Float64Array;
+  layered: Int32Array;
+  /** τ_b with x = the layered components' layers, fixed. */
+  tau: TauB;
+  direct: Float64Array;
+  /** LU factors of M = I − N (n×n) and the row permutation. */
+  lu: Float64Array;
+  piv: Int32Array;
+  work: Float64Array;
+  u: Float64Array;
+  z: Float64Array;
+  y: Float64Array;
+  /** Layer-block sums of (I − N)⁻¹, L×L. */
+  block: Float64Array;
+  given: Float64Array;
+  received: Float64Array;
+  prominence: Float64Array;
+  relation: Float64Array;
+  layerMeans: Float64Array;
+}
+
+/** Check `layerOf` and allocate every buffer a kernel needs, once. */
+function allocateKernel(layerOf: readonly number[], normalization: NormalizationMethod): KernelState {
   const n = layerOf.length;
   let L = 0;
   let unlayered = 0;
@@ -70,95 +133,95 @@ export function createDematelKernel(layerOf: readonly number[], normalization: N
   }
   const layerSize = new Float64Array(L);
   for (const l of layerOf) if (l >= 0) layerSize[l]++;
-  const layerIdx = Int32Array.from(layerOf);
-  const direct = new Float64Array(n * n);
-  const lu = new Float64Array(n * n);
-  const piv = new Int32Array(n);
-  const work = new Float64Array(n);
-  const u = new Float64Array(n);
-  const z = new Float64Array(n);
-  const y = new Float64Array(n);
-  const block = new Float64Array(Math.max(1, L * L));
-  const given = new Float64Array(n);
-  const received = new Float64Array(n);
-  const prominence = new Float64Array(n);
-  const relation = new Float64Array(n);
-  const layerMeans = new Float64Array(L);
   const layered = Int32Array.from(layerOf.map((l, i) => (l >= 0 ? i : -1)).filter((i) => i >= 0));
   const tau: TauB = createTauB(layered.length);
   for (let a = 0; a < layered.length; a++) tau.x[a] = layerOf[layered[a]];
   tau.fixX();
-
-  const kernel: DematelKernel = {
-    n,
-    layers: L,
-    direct,
-    epsilon,
-    given,
-    received,
-    prominence,
-    relation,
-    layerMeans,
-    trend: NaN,
-    flow: NaN,
-    layerMeansDecrease: false,
-    run(): boolean {
-      // λ + ε by the chosen normalisation (docs/methods.md §2.2): the rule normalize() uses, stated once in normalizerOf.
-      const lambda = normalizerOf(direct, n, normalization, kernel.epsilon);
-      if (!(lambda > 0) || !Number.isFinite(lambda)) return false;
-      const inv = 1 / lambda;
-      for (let k = 0; k < n * n; k++) lu[k] = -direct[k] * inv;
-      for (let i = 0; i < n; i++) lu[i * n + i] += 1;
-      if (!(luFactor(lu, n, piv) >= 1e-14)) return false;
-      z.fill(0);
-      block.fill(0);
-      for (let q = 0; q < L; q++) {
-        for (let i = 0; i < n; i++) u[i] = layerIdx[i] === q ? 1 : 0;
-        luSolve(lu, n, piv, u, work);
-        for (let i = 0; i < n; i++) {
-          z[i] += u[i];
-          const p = layerIdx[i];
-          if (p >= 0) block[p * L + q] += u[i];
-        }
-      }
-      if (unlayered > 0) {
-        for (let i = 0; i < n; i++) u[i] = layerIdx[i] < 0 ? 1 : 0;
-        luSolve(lu, n, piv, u, work);
-        for (let i = 0; i < n; i++) z[i] += u[i];
-      }
-      y.fill(1);
-      luSolveTransposed(lu, n, piv, y, work);
-      for (let i = 0; i < n; i++) {
-        const zi = z[i], yi = y[i];
-        if (!(zi >= 1 - 1e-9 && zi < 1e10 && yi >= 1 - 1e-9 && yi < 1e10)) return false;
-        given[i] = zi - 1;
-        received[i] = yi - 1;
-        prominence[i] = given[i] + received[i];
-        relation[i] = given[i] - received[i];
-      }
-      // S_flow from the off-diagonal layer blocks (the −1_q correction only touches p = q).
-      let inward = 0, outward = 0;
-      for (let p = 0; p < L; p++)
-        for (let q = 0; q < L; q++) {
-          if (p < q) inward += block[p * L + q];
-          else if (p > q) outward += block[p * L + q];
-        }
-      kernel.flow = inward + outward > 0 ? (inward - outward) / (inward + outward) : NaN;
-      // S_trend = −τ_b(ℓ, relation) over the layered components.
-      for (let a = 0; a < layered.length; a++) tau.y[a] = relation[layered[a]];
-      const t = tau.compute();
-      kernel.trend = t === 0 ? 0 : -t; // never −0, as trendStatistic
-      // Layer means of relation, outer → inner.
-      layerMeans.fill(0);
-      for (let i = 0; i < n; i++) if (layerIdx[i] >= 0) layerMeans[layerIdx[i]] += relation[i];
-      let decrease = L >= 2;
-      for (let p = 0; p < L; p++) {
-        layerMeans[p] /= layerSize[p];
-        if (p > 0 && !(layerMeans[p] < layerMeans[p - 1])) decrease = false;
-      }
-      kernel.layerMeansDecrease = decrease;
-      return true;
-    },
+  return {
+    n, L, unlayered, normalization, layerIdx: Int32Array.from(layerOf), layerSize, layered, tau,
+    direct: new Float64Array(n * n), lu: new Float64Array(n * n), piv: new Int32Array(n), work: new Float64Array(n),
+    u: new Float64Array(n), z: new Float64Array(n), y: new Float64Array(n), block: new Float64Array(Math.max(1, L * L)),
+    given: new Float64Array(n), received: new Float64Array(n), prominence: new Float64Array(n), relation: new Float64Array(n),
+    layerMeans: new Float64Array(L),
   };
-  return kernel;
+}
+
+/** M = I − A/(λ + ε) into `lu`, factorised; false when there is nothing to normalise or M is (nearly) singular. */
+function factorNormalized(s: KernelState, epsilon: number): boolean {
+  const { n, direct, lu } = s;
+  const lambda = normalizerOf(direct, n, s.normalization, epsilon);
+  if (!(lambda > 0) || !Number.isFinite(lambda)) return false;
+  const inv = 1 / lambda;
+  for (let k = 0; k < n * n; k++) lu[k] = -direct[k] * inv;
+  for (let i = 0; i < n; i++) lu[i * n + i] += 1;
+  return luFactor(lu, n, s.piv) >= 1e-14;
+}
+
+/**
+ * The solves: u_q = M⁻¹ 1_q per layer q (their sum z, and the layer-block sums),
+ * one more for the unlayered components, y = M⁻ᵀ 1; then D = z − 1, R = y − 1,
+ * prominence and relation. False when z or y shows ρ(N) ≥ 1 (see the file comment).
+ */
+function solveGivenReceived(s: KernelState): boolean {
+  const { n, L, lu, piv, work, u, z, y, block, layerIdx, given, received, prominence, relation } = s;
+  z.fill(0);
+  block.fill(0);
+  for (let q = 0; q < L; q++) {
+    for (let i = 0; i < n; i++) u[i] = layerIdx[i] === q ? 1 : 0;
+    luSolve(lu, n, piv, u, work);
+    for (let i = 0; i < n; i++) {
+      z[i] += u[i];
+      const p = layerIdx[i];
+      if (p >= 0) block[p * L + q] += u[i];
+    }
+  }
+  if (s.unlayered > 0) {
+    for (let i = 0; i < n; i++) u[i] = layerIdx[i] < 0 ? 1 : 0;
+    luSolve(lu, n, piv, u, work);
+    for (let i = 0; i < n; i++) z[i] += u[i];
+  }
+  y.fill(1);
+  luSolveTransposed(lu, n, piv, y, work);
+  for (let i = 0; i < n; i++) {
+    const zi = z[i], yi = y[i];
+    if (!(zi >= 1 - 1e-9 && zi < 1e10 && yi >= 1 - 1e-9 && yi < 1e10)) return false;
+    given[i] = zi - 1;
+    received[i] = yi - 1;
+    prominence[i] = given[i] + received[i];
+    relation[i] = given[i] - received[i];
+  }
+  return true;
+}
+
+/** S_flow from the off-diagonal layer blocks (the −1_q correction only touches p = q); NaN when no influence crosses layers. */
+function flowOf(s: KernelState): number {
+  const { L, block } = s;
+  let inward = 0, outward = 0;
+  for (let p = 0; p < L; p++)
+    for (let q = 0; q < L; q++) {
+      if (p < q) inward += block[p * L + q];
+      else if (p > q) outward += block[p * L + q];
+    }
+  return inward + outward > 0 ? (inward - outward) / (inward + outward) : NaN;
+}
+
+/** S_trend = −τ_b(ℓ, relation) over the layered components. */
+function trendOf(s: KernelState): number {
+  const { layered, tau, relation } = s;
+  for (let a = 0; a < layered.length; a++) tau.y[a] = relation[layered[a]];
+  const t = tau.compute();
+  return t === 0 ? 0 : -t; // never −0, as trendStatistic
+}
+
+/** The layer means of relation, outer → inner, into `layerMeans`; true when they strictly decrease (and there are at least two layers). */
+function fillLayerMeans(s: KernelState): boolean {
+  const { n, L, layerIdx, layerSize, layerMeans, relation } = s;
+  layerMeans.fill(0);
+  for (let i = 0; i < n; i++) if (layerIdx[i] >= 0) layerMeans[layerIdx[i]] += relation[i];
+  let decrease = L >= 2;
+  for (let p = 0; p < L; p++) {
+    layerMeans[p] /= layerSize[p];
+    if (p > 0 && !(layerMeans[p] < layerMeans[p - 1])) decrease = false;
+  }
+  return decrease;
 }
