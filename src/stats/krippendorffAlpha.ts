@@ -39,6 +39,14 @@ export function krippendorffAlphaFromUnits(units: readonly (readonly number[])[]
     throw new RangeError(`unknown level of measurement "${String(level)}": use nominal, ordinal, interval or ratio`);
   }
   if (!Array.isArray(units) || units.length === 0) throw new RangeError("krippendorffAlpha requires at least one unit");
+  const values = distinctValues(units, level);
+  const { o, nc, n } = coincidences(units, values);
+  if (!(n > 0)) return NaN;
+  return alphaFromCoincidences(o, nc, n, values, level);
+}
+
+/** The distinct values of the units, ascending, after checking that every unit has one value per coder and every value is a number or NaN. */
+function distinctValues(units: readonly (readonly number[])[], level: AlphaLevel): number[] {
   const coders = units[0].length;
   const seen = new Set<number>();
   for (let u = 0; u < units.length; u++) {
@@ -51,10 +59,13 @@ export function krippendorffAlphaFromUnits(units: readonly (readonly number[])[]
       seen.add(v);
     }
   }
-  const values = [...seen].sort((a, b) => a - b);
+  return [...seen].sort((a, b) => a - b);
+}
+
+/** The coincidence matrix o (V×V, row-major, over the distinct `values`) of the pairable units, its row sums n_c and their total n. */
+function coincidences(units: readonly (readonly number[])[], values: readonly number[]): { o: Float64Array; nc: Float64Array; n: number } {
   const V = values.length;
   const index = new Map<number, number>(values.map((v, i) => [v, i]));
-  // Coincidence matrix o (V×V, row-major).
   const o = new Float64Array(V * V);
   const count = new Float64Array(V);
   for (const row of units) {
@@ -80,7 +91,12 @@ export function krippendorffAlphaFromUnits(units: readonly (readonly number[])[]
     for (let k = 0; k < V; k++) nc[c] += o[c * V + k];
     n += nc[c];
   }
-  if (!(n > 0)) return NaN;
+  return { o, nc, n };
+}
+
+/** α = 1 − (n − 1)·Σ o_ck δ²_ck / Σ n_c n_k δ²_ck with the level's difference function δ²; NaN when there is no expected disagreement. */
+function alphaFromCoincidences(o: Float64Array, nc: Float64Array, n: number, values: readonly number[], level: AlphaLevel): number {
+  const V = values.length;
   // Cumulative sums of n_g for the ordinal metric.
   const cum = new Float64Array(V + 1);
   for (let g = 0; g < V; g++) cum[g + 1] = cum[g] + nc[g];
