@@ -5,6 +5,7 @@
  * check, template, layers, power; `--help`, `--version`.
  */
 import { runCli } from "./runCli.js";
+import { fileErrorWords } from "../io/fileErrorWords.js";
 
 // Output that cannot be written (stdout closed by `| head`, a full disk, /dev/full) must not end in Node's
 // "Unhandled 'error' event" stack trace: a closed pipe ends quietly, anything else is a plain exit 1.
@@ -13,7 +14,8 @@ for (const stream of [process.stdout, process.stderr]) {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
     if (stream === process.stdout) {
       try {
-        process.stderr.write(`cxm-dematel: cannot write the output: ${e.code ?? e.message}${e.code === "ENOSPC" ? " (disk full)" : ""}\n`);
+        const words = fileErrorWords(e.code, "syscall");
+        process.stderr.write(`cxm-dematel: cannot write the output: ${e.code ?? e.message}${words ? ` (${words})` : ""}\n`);
       } catch {
         /* stderr is gone too */
       }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { InfeasibleError, InputError, formatProblem } from "../errors.js";
 import { TOOL } from "../tool.js";
 import { closestMatch } from "../io/closestMatch.js";
+import { fileErrorWords } from "../io/fileErrorWords.js";
 import { USAGE } from "./usage.js";
 import { UsageError } from "./usageError.js";
 import { packageRoot } from "./packageRoot.js";
@@ -90,7 +91,8 @@ export async function runCli(argv: readonly string[], io: CommandIo = defaultIo(
     const code = (e as NodeJS.ErrnoException)?.code;
     if (typeof code === "string" && /^E[A-Z]+$/.test(code) && (e as NodeJS.ErrnoException).syscall) {
       const err = e as NodeJS.ErrnoException;
-      io.stderr(`cxm-dematel: cannot ${err.syscall} ${err.path ?? ""}: ${code}${code === "EACCES" ? " (permission denied)" : code === "ENOSPC" ? " (disk full)" : code === "ENOENT" ? " (no such file or folder)" : ""}\n`);
+      const words = fileErrorWords(code, "syscall");
+      io.stderr(`cxm-dematel: cannot ${err.syscall} ${err.path ?? ""}: ${code}${words ? ` (${words})` : ""}\n`);
       if (debug) io.stderr((err.stack ?? "") + "\n");
       return 1;
     }

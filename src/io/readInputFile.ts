@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { InputError } from "../errors.js";
+import { fileErrorWords } from "./fileErrorWords.js";
 
 /** Options of {@link readInputFile}. */
 export interface ReadInputFileOptions {
@@ -12,7 +13,8 @@ export interface ReadInputFileOptions {
 /**
  * The bytes of a user's input file (a survey or a model), read without
  * modifying it. Internal: shared by `readSurvey` and `loadModel` so both say
- * the same plain thing when the path is missing, a folder or unreadable.
+ * the same plain thing when the path is missing, a folder or unreadable
+ * (the words of {@link fileErrorWords}, context "read").
  * @throws {InputError} `cannot read the <what>: no such file | it is a directory | permission denied | <system message>`, located at the path.
  * @example
  * readInputFile("survey.csv", { what: "survey file", expected: "a readable CSV file" }).length;
@@ -22,7 +24,7 @@ export function readInputFile(path: string, options: ReadInputFileOptions): Uint
     return readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" || code === "EPERM" ? "permission denied" : (e as Error).message;
+    const why = fileErrorWords(code, "read") ?? (e as Error).message;
     throw new InputError({ file: path, message: `cannot read the ${options.what}: ${why}`, expected: options.expected, found: JSON.stringify(path) });
   }
 }

@@ -3,6 +3,7 @@ import type { Model } from "../types.js";
 import { InputError } from "../errors.js";
 import type { AnalysisResult } from "../pipeline/analyzeSurvey.js";
 import { toCsv } from "../io/toCsv.js";
+import { fileErrorWords } from "../io/fileErrorWords.js";
 import { componentTable, edgeTable, totalRelationTable } from "./resultTables.js";
 import { renderReport, type ReportInput } from "./renderReport.js";
 import { writeFilesAtomic } from "../io/writeFilesAtomic.js";
@@ -40,7 +41,7 @@ export function writeResultFiles(result: AnalysisResult & ReportInput, model: Mo
     mkdirSync(outDir, { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError({ file: outDir, message: `cannot create the output folder: ${code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ENOSPC" ? "disk full" : (e as Error).message}`, expected: "a folder that can be created", found: code ?? "an error" });
+    throw new InputError({ file: outDir, message: `cannot create the output folder: ${fileErrorWords(code, "mkdir") ?? (e as Error).message}`, expected: "a folder that can be created", found: code ?? "an error" });
   }
   const contents = [
     toCsv(totalRelationTable(result)),
