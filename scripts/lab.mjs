@@ -4,19 +4,21 @@
  *
  *   node scripts/lab.mjs [extra jupyter-notebook options…]     (npm run lab)
  *
- * Registers the repository's tslab kernel in the repo-local, git-ignored
+ * Builds the package (`npm run build` → dist/, which the notebooks import as
+ * `cxm-dematel`), links `node_modules/cxm-dematel` to the repository and
+ * registers the repository's tslab kernel in the repo-local, git-ignored
  * Jupyter dir `.jupyter/` (see scripts/jupyterKernel.mjs), then starts the
  * classic `jupyter notebook` server in notebooks/ with JUPYTER_PATH pointing
  * at that dir, so the kernel "TypeScript (cxm-dematel, tslab)" is offered
  * without touching the user's global Jupyter setup. The kernel runs from the
- * repository root, so notebooks import `./src/index` and read
- * `data/...` paths. Environment variables such as CXM_SURVEY / CXM_MODEL
- * (notebook 06) pass through to the kernel.
+ * repository root, so notebooks read `data/...` paths. After editing src/,
+ * run `npm run build` and restart the kernel. Environment variables such as
+ * CXM_SURVEY / CXM_MODEL (notebook 06) pass through to the kernel.
  * Works from any working directory. Needs Jupyter: see notebooks/README.md.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { jupyterEnv, registerKernel, root } from "./jupyterKernel.mjs";
+import { buildPackage, jupyterEnv, registerKernel, root } from "./jupyterKernel.mjs";
 
 const check = spawnSync("jupyter", ["notebook", "--version"], { encoding: "utf8", env: jupyterEnv() });
 if (check.error || check.status !== 0) {
@@ -28,6 +30,7 @@ if (check.error || check.status !== 0) {
   );
   process.exit(1);
 }
+if (!buildPackage()) process.exit(1);
 const spec = registerKernel();
 console.log(`tslab kernel registered: ${spec}`);
 console.log("Starting Jupyter Notebook in notebooks/ (Ctrl+C twice to stop) …");

@@ -2,13 +2,19 @@
 /**
  * Execute the research notebooks headlessly and check that they worked.
  *
- *   node scripts/notebooks.mjs [names…] [--jobs N] [--no-browser] [--self-test]
+ *   node scripts/notebooks.mjs [names…] [--jobs N] [--no-browser] [--no-build] [--self-test] [--typecheck]
  *
  * --jobs N: notebooks processed at a time (default min(2, cores)).
  *
- * For each notebook (default: every notebooks/NN-*.ipynb; a name may be a
- * prefix such as `01` or `03-layer`, or a path to any .ipynb):
- *   1. execute it with the repo's tslab kernel:
+ * The notebooks import the library by its package name, `import * as cx from
+ * "cxm-dematel"`, i.e. the BUILT package (dist/): so first
+ *   0. `npm run build` (skipped with --no-build, e.g. by scripts/test.mjs,
+ *      which has just built), and link `node_modules/cxm-dematel` to the
+ *      repository (scripts/jupyterKernel.mjs, linkPackage).
+ * Then for each notebook (default: every notebooks/NN-*.ipynb; a name may be
+ * a prefix such as `01` or `03-layer`, or a path to any .ipynb):
+ *   1. execute it with the repo's tslab kernel (which type-checks each cell
+ *      against dist/index.d.ts with tslab's TypeScript 5.0 before running it):
  *      `jupyter nbconvert --to notebook --execute --allow-errors
  *       --ExecutePreprocessor.timeout=300` into build/notebooks/;
  *   2. fail on any `error` output or `stderr` stream in any cell — tslab
@@ -21,21 +27,30 @@
  *      `class="main-svg"` element).
  * Then prints a summary with timings and exits 1 if anything failed.
  *
- * `--self-test` proves the failure paths: it builds two deliberately broken
- * notebooks under build/notebooks/self-test/ (one cell throws; one chart is
- * never drawn) and exits 0 only if the runner reports each failure with the
- * right cell and message.
+ * `--typecheck` only type-checks the notebooks' code cells, without Jupyter
+ * and without running them: each notebook's cells go, in order, through
+ * tslab's own converter (its bundled TypeScript 5.0, CommonJS, node10
+ * resolution, the options the kernel compiles with), each cell seeing the
+ * declarations of the cells before it, exactly as in the kernel. Any
+ * diagnostic fails, reported like an execution failure (about 3 s a notebook).
+ *
+ * `--self-test` proves the failure paths: it builds deliberately broken
+ * notebooks under build/notebooks/self-test/ (one cell throws; one cell
+ * misuses a type of the package; one chart is never drawn) and exits 0 only
+ * if the runner (and --typecheck, for the type error) reports each failure
+ * with the right cell and message.
  *
  * Works from any working directory. Needs `jupyter` (nbconvert, nbclient,
- * jupyter-client) and `chromium` (or CHROMIUM=/path/to/chrome); see
- * notebooks/README.md.
+ * jupyter-client) and `chromium` (or CHROMIUM=/path/to/chrome), except for
+ * --typecheck; see notebooks/README.md.
  */
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { jupyterEnv, kernelDisplayName, kernelName, registerKernel, root } from "./jupyterKernel.mjs";
+import { buildPackage, jupyterEnv, kernelDisplayName, kernelName, linkPackage, packageName, registerKernel, root } from "./jupyterKernel.mjs";
 
 const notebooksDir = join(root, "notebooks");
 const buildDir = join(root, "build", "notebooks");
@@ -70,6 +85,7 @@ const text = (v) => (Array.isArray(v) ? v.join("") : typeof v === "string" ? v :
 
 /** Drop stack-frame noise of tslab/node internals so the user's message stands out. */
 function cleanError(message) {
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC (\u001b)
   const lines = message.replace(/\u001b\[[0-9;]*m/g, "").split("\n");
   const kept = lines.filter((l) => !/^\s+at .*(node_modules[\\/]tslab|node:vm|node:internal|sigintHandlersWrap)/.test(l));
   const out = kept.join("\n").trim().split("\n");
@@ -132,6 +148,52 @@ export function drawnCharts(dom) {
     const segment = dom.slice(start, i + 1 < starts.length ? starts[i + 1] : dom.length);
     return (segment.match(/class="main-svg"/g) ?? []).length;
   });
+}
+
+/**
+ * Type-check one notebook's code cells the way the tslab kernel compiles
+ * them, without running them: tslab's converter, one cell after another, each
+ * given the declarations the previous cell left (what the kernel keeps
+ * between cells). Stops at the first cell with a diagnostic, as the kernel
+ * effectively does (later cells would fail for want of its declarations).
+ * The converter resolves modules from the working directory, so this runs
+ * with the repository root as working directory, as the kernel does.
+ * @returns { name, ok, failures, cells, seconds }.
+ */
+export function typecheckNotebook(file) {
+  const name = basename(file, ".ipynb");
+  const started = process.hrtime.bigint();
+  const result = { name, ok: true, failures: [], cells: 0, seconds: 0 };
+  const nb = JSON.parse(readFileSync(file, "utf8"));
+  const { createConverter } = createRequire(join(root, "package.json"))("tslab/dist/converter.js");
+  const cwd = process.cwd();
+  process.chdir(root);
+  const converter = createConverter();
+  try {
+    let declarations = "";
+    let codeCell = 0;
+    for (const [index, cell] of nb.cells.entries()) {
+      if (cell.cell_type !== "code") continue;
+      codeCell += 1;
+      result.cells = codeCell;
+      const source = text(cell.source);
+      const converted = converter.convert(declarations, source);
+      if (converted.diagnostics.length > 0) {
+        const firstLine = source.split("\n").find((l) => l.trim() !== "") ?? "";
+        // The kernel prints diagnostics in this form (tslab's executor, printDiagnostics).
+        const message = converted.diagnostics.map((d) => `${d.fileName ? d.fileName + " " : ""}${d.start.line + 1}:${d.start.character + 1} - ${d.messageText}`).join("\n");
+        result.ok = false;
+        result.failures.push(`${name}, cell ${index + 1} (code cell ${codeCell}): ${firstLine}\n${cleanError(message).replace(/^/gm, "    ")}`);
+        break;
+      }
+      declarations = converted.declOutput ?? "";
+    }
+  } finally {
+    converter.close();
+    process.chdir(cwd);
+  }
+  result.seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return result;
 }
 
 function findChromium() {
@@ -286,7 +348,7 @@ function writeNotebook(file, cells) {
   writeFileSync(file, JSON.stringify(nb, null, 1) + "\n");
 }
 
-/** Build two broken notebooks outside notebooks/ and check that each failure is reported precisely. */
+/** Build broken notebooks outside notebooks/ and check that each failure is reported precisely. */
 async function selfTest({ browser }) {
   const dir = join(buildDir, "self-test");
   rmSync(dir, { recursive: true, force: true });
@@ -300,6 +362,11 @@ async function selfTest({ browser }) {
     cell(`// the broken cell\nthrow new Error(${JSON.stringify(message)});`),
     cell('console.log("never printed: tslab stops after an error");'),
   ]);
+  // The package's declarations (dist/index.d.ts) are what cells are checked against: defaultModel() returns a Model.
+  writeNotebook(join(dir, "type-error.ipynb"), [
+    cell(`import * as cx from "${packageName}";`),
+    cell("// the cell with a type error\nconst count: number = cx.defaultModel();\nconsole.log(count);"),
+  ]);
   writeNotebook(join(dir, "undrawn-chart.ipynb"), [
     cell('import * as tslab from "tslab";\n// a chart div whose script never calls Plotly.newPlot\ntslab.display.html(\'<div class="cxm-plot" id="never-drawn" style="height:300px"></div>\');'),
   ]);
@@ -311,6 +378,14 @@ async function selfTest({ browser }) {
   checks.push(["the failure names cell 4 (code cell 3) and its first line", /cell 4 \(code cell 3\): \/\/ the broken cell/.test(brokenText)]);
   checks.push(["the failure shows the thrown message", brokenText.includes(`Error: ${message}`)]);
   checks.push(["only that cell is reported", broken.failures.length === 1]);
+  const typeError = await processNotebook(join(dir, "type-error.ipynb"), { outDir, browser: false });
+  const typeErrorText = typeError.failures.join("\n");
+  const typeMessage = /cell 2 \(code cell 2\): \/\/ the cell with a type error\n\s+2:7 - Type 'Model' is not assignable to type 'number'/;
+  checks.push([`a type error against the package's declarations (import from "${packageName}") fails the run, with its cell and TypeScript's message`, !typeError.ok && typeError.failures.length === 1 && typeMessage.test(typeErrorText)]);
+  const typecheck = typecheckNotebook(join(dir, "type-error.ipynb"));
+  checks.push(["--typecheck reports the same type error without running the notebook", !typecheck.ok && typecheck.failures.length === 1 && typeMessage.test(typecheck.failures[0])]);
+  const clean = typecheckNotebook(join(dir, "broken-cell.ipynb"));
+  checks.push(["--typecheck passes a notebook whose only fault shows at run time", clean.ok && clean.cells === 4]);
   if (browser) {
     const undrawn = await processNotebook(join(dir, "undrawn-chart.ipynb"), { outDir, browser: true });
     const undrawnText = undrawn.failures.join("\n");
@@ -327,11 +402,44 @@ async function selfTest({ browser }) {
   checks.push(["an `error` output is reported with its cell, first line and message",
     errorOutput.length === 1 && errorOutput[0].cell === 3 && errorOutput[0].codeCell === 2 && errorOutput[0].firstLine === "boom();" && errorOutput[0].message.startsWith("ReferenceError: boom is not defined")]);
   console.log("self-test: what the runner printed for the broken notebook:\n" + brokenText.replace(/^/gm, "  | "));
+  console.log("self-test: … and for the notebook with a type error:\n" + typeErrorText.replace(/^/gm, "  | "));
   let ok = true;
   for (const [what, passed] of checks) {
     console.log(`${passed ? "ok  " : "FAIL"} ${what}`);
     ok &&= passed;
   }
+  return ok;
+}
+
+const USAGE = "usage: node scripts/notebooks.mjs [names…] [--jobs N] [--no-browser] [--no-build] [--self-test] [--typecheck]";
+
+/** Build dist/ (unless `build` is false) and link node_modules/cxm-dematel to the repository; false on failure. */
+function preparePackage(build) {
+  if (build && !buildPackage()) return false;
+  try {
+    linkPackage();
+  } catch (err) {
+    console.error(err.message);
+    return false;
+  }
+  if (!existsSync(join(root, "dist", "index.d.ts"))) {
+    console.error(`dist/index.d.ts is missing: the notebooks import the built package; run \`npm run build\` (or drop --no-build)`);
+    return false;
+  }
+  return true;
+}
+
+/** --typecheck: every selected notebook through tslab's converter; prints one line per notebook and the failures. */
+function typecheckAll(files) {
+  const started = process.hrtime.bigint();
+  let ok = true;
+  for (const file of files) {
+    const r = typecheckNotebook(file);
+    console.log(`${r.ok ? "ok    " : "FAILED"} ${r.name}: ${r.cells} code cell(s) type-checked with tslab's TypeScript (${r.seconds.toFixed(1)}s)`);
+    for (const f of r.failures) console.error(f.replace(/^/gm, "  "));
+    ok &&= r.ok;
+  }
+  console.log(`type check of ${files.length} notebook(s) ${ok ? "passed" : "FAILED"} in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)}s`);
   return ok;
 }
 
@@ -342,23 +450,38 @@ async function main() {
   let jobs = Math.min(2, availableParallelism());
   let browser = true;
   let self = false;
+  let build = true;
+  let typecheck = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--self-test") self = true;
     else if (a === "--no-browser") browser = false;
+    else if (a === "--no-build") build = false;
+    else if (a === "--typecheck") typecheck = true;
     else if (a === "--jobs" || a === "-j") jobs = Number(argv[++i]);
     else if (a.startsWith("--jobs=")) jobs = Number(a.slice(7));
     else if (a === "--help" || a === "-h") {
-      console.log("usage: node scripts/notebooks.mjs [names…] [--jobs N] [--no-browser] [--self-test]");
+      console.log(USAGE);
       return 0;
     } else if (a.startsWith("-")) {
-      console.error(`unknown option ${a}\nusage: node scripts/notebooks.mjs [names…] [--jobs N] [--no-browser] [--self-test]`);
+      console.error(`unknown option ${a}\n${USAGE}`);
       return 2;
     } else names.push(a);
   }
   if (!Number.isInteger(jobs) || jobs < 1) {
     console.error("--jobs needs a positive integer");
     return 2;
+  }
+  if (typecheck) {
+    let files;
+    try {
+      files = selectNotebooks(names);
+    } catch (err) {
+      console.error(err.message);
+      return 2;
+    }
+    if (!preparePackage(build)) return 1;
+    return typecheckAll(files) ? 0 : 1;
   }
   const jupyter = await run("jupyter", ["nbconvert", "--version"]);
   if (jupyter.code !== 0) {
@@ -369,6 +492,7 @@ async function main() {
     console.error("chromium is not installed (Debian: sudo apt-get install chromium; or set CHROMIUM=/path/to/chrome, or pass --no-browser)");
     return 1;
   }
+  if (!preparePackage(build)) return 1;
   registerKernel();
   if (self) return (await selfTest({ browser })) ? 0 : 1;
 
@@ -386,10 +510,10 @@ async function main() {
   const started = process.hrtime.bigint();
   const results = await pool(files, jobs, async (file) => {
     let r = await processNotebook(file, { outDir: buildDir, browser });
-    // tslab's file watcher throws this when a src/ file changes while a kernel is compiling
-    // (someone editing or committing during the run). It says nothing about the notebook: run it once more.
+    // tslab's file watcher throws this when a file the cells compile against (dist/*.d.ts) changes
+    // while a kernel is compiling (someone rebuilding during the run). It says nothing about the notebook: run it once more.
     if (!r.ok && r.failures.some((f) => f.includes("Unexpected pending rebuildTimer"))) {
-      console.log(`retry  ${r.name}: src/ changed during the run (tslab: "Unexpected pending rebuildTimer")`);
+      console.log(`retry  ${r.name}: dist/ changed during the run (tslab: "Unexpected pending rebuildTimer")`);
       r = await processNotebook(file, { outDir: buildDir, browser });
     }
     console.log(`${r.ok ? "ok    " : "FAILED"} ${r.name} (${Object.values(r.times).reduce((a, b) => a + b, 0).toFixed(1)}s)`);

@@ -1,7 +1,8 @@
 /**
  * Static checks of the committed research notebooks (issue 4): they are
  * committed without outputs, use the repo's tslab kernel, start with a title
- * and a setup cell (seed, data paths, the library's public entry), label the
+ * and a setup cell (seed, data paths, the library imported by its package
+ * name, never by a path), label the
  * example data as synthetic, embed Plotly once (through cx.createNotebookDisplay),
  * read only files that exist, and call only functions the library exports. Executing them is the job of
  * `node scripts/notebooks.mjs` (needs Jupyter and Chromium), not of vitest.
@@ -59,13 +60,22 @@ describe("notebooks/", () => {
       }
     });
 
-    it("starts with a markdown title naming its number, then a setup cell with the seed, paths and the public entry", () => {
+    it("starts with a markdown title naming its number, then a setup cell with the seed, paths and the package import", () => {
       expect(nb.cells[0].cell_type).toBe("markdown");
       expect(text(nb.cells[0].source)).toMatch(new RegExp(`^# ${name.slice(0, 2)} · \\S`));
       const setup = code[0];
       expect(setup).toMatch(/const SEED = \d+;/);
       expect(setup).toMatch(/const (SURVEY_PATH|SIMS) = /);
-      expect(setup).toContain('import * as cx from "./src/index";');
+      expect(setup).toContain('import * as cx from "cxm-dematel";');
+    });
+
+    it("imports the library by its package name (as an installed library), never by a path", () => {
+      // Every module specifier of an import, export-from, require() or import(): packages only.
+      const specifiers = [...all.matchAll(/\bfrom\s*["']([^"']+)["']|\b(?:require|import)\(\s*["']([^"']+)["']\s*\)|^\s*import\s*["']([^"']+)["']/gm)].map((m) => m[1] ?? m[2] ?? m[3]);
+      expect(specifiers).toContain("cxm-dematel");
+      expect(specifiers.filter((s) => /^(\.|\/|[A-Za-z]:)|(^|\/)(src|dist)(\/|$)/.test(s))).toEqual([]);
+      // Nor path tricks around the import: no file of the library's source or build is named in a code cell.
+      expect(all).not.toMatch(/(^|[^\w.-])(src|dist)\/|cxm-dematel\//);
     });
 
     it("labels the example data as SYNTHETIC and cites the model's paper", () => {
