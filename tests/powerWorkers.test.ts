@@ -1,8 +1,10 @@
 /**
  * The multi-worker path of powerCurve only exists in compiled JavaScript (a worker thread cannot load
- * the .ts source vitest runs), so this test compiles src/ with the project's TypeScript into a private,
- * git-ignored directory (`.power-workers-test.tmp/`, never the shared dist/), then runs the compiled
- * package in a plain Node child process — the way the CLI and bench run it — with 1 and with 2 workers.
+ * the .ts source vitest runs; powerCurve finds powerWorker.js beside itself through import.meta.url),
+ * so this test compiles src/ with the project's TypeScript into a private, git-ignored directory
+ * (`.power-workers-test.tmp/`, never the shared dist/), then runs the compiled package in a plain Node
+ * child process — imported, the way the CLI and bench run it, and require()d, the way the notebooks'
+ * tslab kernel loads the built package — with 1 and with 2 workers.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
@@ -13,14 +15,10 @@ import { defaultModel, powerCurve, type PowerResult } from "../src/index.js";
 const root = resolve(".");
 const out = join(root, ".power-workers-test.tmp");
 
-function runCompiled(options: object): PowerResult {
-  const script = join(out, "run-power.mjs");
-  writeFileSync(
-    script,
-    `import { powerCurve, defaultModel } from "./index.js";\n` +
-      `const r = await powerCurve(defaultModel(), ${JSON.stringify(options)});\n` +
-      `process.stdout.write(JSON.stringify(r));\n`,
-  );
+function runCompiled(options: object, load: "import" | "require" = "import"): PowerResult {
+  const script = join(out, load === "import" ? "run-power.mjs" : "run-power.cjs");
+  const call = `powerCurve(defaultModel(), ${JSON.stringify(options)}).then((r) => process.stdout.write(JSON.stringify(r)));\n`;
+  writeFileSync(script, load === "import" ? `import { powerCurve, defaultModel } from "./index.js";\n${call}` : `const { powerCurve, defaultModel } = require("./index.js");\n${call}`);
   return JSON.parse(execFileSync(process.execPath, [script], { encoding: "utf8", timeout: 120_000 })) as PowerResult;
 }
 
@@ -49,5 +47,15 @@ describe("powerCurve on worker threads (compiled package)", () => {
     expect(two.power).toEqual(one.power);
     expect(one.rejections).toEqual(source.rejections);
     expect(one.power).toEqual(source.power);
+  }, 240_000);
+
+  it("require() of the compiled ES module (as the notebooks' kernel loads the package) finds the worker too, with the same counts", async () => {
+    const options = { experts: [4, 9], delta: 0.05, sims: 120, seed: 2 };
+    const required = runCompiled({ ...options, workers: 2 }, "require");
+    const source = await powerCurve(defaultModel(), { ...options, workers: 2 });
+    expect(required.settings.workersUsed).toBe(2);
+    expect(source.settings.workersUsed).toBe(1); // from the .ts source there is no powerWorker.js beside it: in-process
+    expect(required.rejections).toEqual(source.rejections);
+    expect(required.power).toEqual(source.power);
   }, 240_000);
 });

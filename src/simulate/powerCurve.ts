@@ -1,11 +1,11 @@
 import { availableParallelism } from "node:os";
 import { existsSync } from "node:fs";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Model } from "../types.js";
-import { layerIndex } from "../model/model.js";
+import { requireLayers } from "../model/assertLayeredModel.js";
 import type { PermutationOptions } from "../permutation/createAssignmentSet.js";
-import { PANEL_DEFAULTS, resolvePanelSettings } from "./panelDraw.js";
+import { resolvePanelSettings } from "./panelDraw.js";
 import { createPowerSimulator, type PowerJob } from "./powerSimulation.js";
 
 /** Options of {@link powerCurve}; every default is stated in the result's `settings`. */
@@ -68,31 +68,16 @@ export interface PowerResult {
   failed: number[];
 }
 
-/** The file this module was loaded from (a path or a file: URL), read from a V8 call site: `import.meta` is not allowed in src/ (tslab). */
-function thisModuleFile(): string | undefined {
-  const saved = Error.prepareStackTrace;
-  try {
-    Error.prepareStackTrace = (_error, frames) => frames;
-    const holder: { stack?: unknown } = {};
-    Error.captureStackTrace(holder);
-    const frames = holder.stack as NodeJS.CallSite[] | undefined;
-    return frames?.[0]?.getFileName() ?? undefined;
-  } finally {
-    Error.prepareStackTrace = saved;
-  }
-}
-
 /**
- * The compiled worker entry beside this module, or undefined when this module
- * is not compiled JavaScript (vitest, tslab and ts-node run the .ts source,
- * which a worker thread cannot load): then the work runs in-process.
+ * The compiled worker entry beside this module (dist/simulate/powerWorker.js
+ * beside dist/simulate/powerCurve.js), or undefined when there is none: when
+ * this module runs from its TypeScript source (vitest: src/simulate/), only
+ * powerWorker.ts is there, which a worker thread cannot load, and the work
+ * runs in-process.
  */
 function workerEntry(): URL | undefined {
-  const file = thisModuleFile();
-  if (!file || !/\.js$/.test(file.replace(/[?#].*$/, ""))) return undefined;
-  const here = file.startsWith("file:") ? new URL(file) : pathToFileURL(file);
-  const entry = new URL("./powerWorker.js", here);
-  return existsSync(fileURLToPath(entry)) ? entry : undefined;
+  const entry = new URL("./powerWorker.js", import.meta.url);
+  return entry.protocol === "file:" && existsSync(fileURLToPath(entry)) ? entry : undefined;
 }
 
 /**
@@ -112,12 +97,11 @@ function workerEntry(): URL | undefined {
  *
  * Worker threads: with workers > 1 the simulations are split into blocks of
  * at most 50 and handed to `node:worker_threads` workers running
- * dist/simulate/powerWorker.js. Since src/ may not use `import.meta` (the
- * notebooks' tslab kernel), that file is found beside this module's own file,
- * which is read from a V8 stack call site (`Error.captureStackTrace`). When
- * this module runs from TypeScript source (vitest, tslab) there is no
- * compiled worker file, and the work runs in-process (`settings.workersUsed`
- * says so), with identical results.
+ * powerWorker.js, found beside this module (`new URL("./powerWorker.js",
+ * import.meta.url)`): dist/simulate/powerWorker.js in the built package, which
+ * the CLI and the notebooks use. When this module runs from TypeScript source
+ * (vitest) there is no compiled worker file, and the work runs in-process
+ * (`settings.workersUsed` says so), with identical results.
  *
  * @param model a model with at least two non-empty layers.
  * @returns a promise of the curve (asynchronous because of the workers).
@@ -137,7 +121,7 @@ export async function powerCurve(model: Model, options: PowerOptions = {}): Prom
   if (!Number.isInteger(sims) || sims < 1) throw new RangeError(`powerCurve: sims must be a positive integer, got ${sims}`);
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`powerCurve: alpha must be in (0, 1), got ${alpha}`);
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`powerCurve: workers must be a positive integer, got ${workers}`);
-  if (new Set(layerIndex(model).filter((l) => l >= 0)).size < 2) throw new RangeError("powerCurve needs a model with at least two non-empty layers");
+  requireLayers(model, "powerCurve");
   const testOptions: PermutationOptions = { maxExact: options.test?.maxExact ?? 1e6, samples: options.test?.samples ?? 100000, seed: options.test?.seed ?? 1 };
   const job: PowerJob = {
     model: structuredClone(model),
