@@ -1,6 +1,6 @@
 import type { Model } from "../types.js";
 import { type PlotlyFigure, plotText, FIGURE_FONT_FAMILY } from "./plotlyFigure.js";
-import { layerColorGroups } from "./layerColorGroups.js";
+import { type LayerColorGroup, layerColorGroups } from "./layerColorGroups.js";
 
 /** What {@link micmacPlot} reads from a MICMAC result. */
 export interface MicmacInput {
@@ -45,7 +45,12 @@ export function micmacPlot(micmac: MicmacInput, model?: Model): PlotlyFigure {
   if (micmac.driving.length !== n || micmac.dependence.length !== n) throw new RangeError(`micmacPlot: ${n} components but ${micmac.driving.length} driving and ${micmac.dependence.length} dependence values`);
   // One trace per layer (one grey trace without a model); within a trace, coinciding points share a marker and a label.
   const groups = layerColorGroups(ids, model);
-  const byGroup = groups.map((g) => {
+  return { data: micmacTraces(micmac, groups, model), layout: micmacLayout(n, groups.length, model) };
+}
+
+/** Per layer group, its points: "dependence,driving" and the components there, in member order. */
+function coincidingPoints(micmac: MicmacInput, groups: readonly LayerColorGroup[]): Array<Array<[string, number[]]>> {
+  return groups.map((g) => {
     const at = new Map<string, number[]>();
     for (const i of g.members) {
       const key = `${micmac.dependence[i]},${micmac.driving[i]}`;
@@ -53,12 +58,18 @@ export function micmacPlot(micmac: MicmacInput, model?: Model): PlotlyFigure {
     }
     return [...at.entries()];
   });
+}
+
+/** One scatter trace per layer group; where several layers share a point, their markers sit side by side (`MICMAC_JITTER` apart), labels outwards. */
+function micmacTraces(micmac: MicmacInput, groups: readonly LayerColorGroup[], model: Model | undefined): PlotlyFigure["data"] {
+  const ids = micmac.components;
+  const byGroup = coincidingPoints(micmac, groups);
   // How many layers have a marker at each point, and each layer's slot among them (in legend order).
   const sharing = new Map<string, number>();
   for (const points of byGroup) for (const [key] of points) sharing.set(key, (sharing.get(key) ?? 0) + 1);
   const slot = new Map<string, number>();
   const SIDES_BETWEEN = ["top center", "bottom center"];
-  const data = groups.map((g, gi) => {
+  return groups.map((g, gi) => {
     const points = byGroup[gi];
     const place = points.map(([key]) => {
       const k = sharing.get(key) ?? 1;
@@ -83,30 +94,31 @@ export function micmacPlot(micmac: MicmacInput, model?: Model): PlotlyFigure {
       cliponaxis: false,
     };
   });
+}
+
+/** Axes 0..n, the quadrant lines at n/2 and the four quadrant names; a legend of the layers when there are several. */
+function micmacLayout(n: number, groupCount: number, model: Model | undefined): PlotlyFigure["layout"] {
   const half = n / 2;
   const corner = (text: string, x: number, y: number, xanchor: string, yanchor: string): Record<string, unknown> => ({
     x, y, xref: "x", yref: "y", text: `<i>${text}</i>`, showarrow: false, xanchor, yanchor, font: { size: 11, color: "#777" },
   });
   return {
-    data,
-    layout: {
-      title: { text: "MICMAC: driving power and dependence" },
-      xaxis: { title: { text: "Dependence" }, range: [0, n + 0.5], dtick: 1 },
-      yaxis: { title: { text: "Driving power" }, range: [0, n + 1.2], dtick: 1 },
-      shapes: [
-        { type: "line", xref: "x", x0: half, x1: half, yref: "y", y0: 0, y1: n + 1.2, line: { color: "#888", width: 1, dash: "dash" } },
-        { type: "line", xref: "x", x0: 0, x1: n + 0.5, yref: "y", y0: half, y1: half, line: { color: "#888", width: 1, dash: "dash" } },
-      ],
-      annotations: [
-        corner("I. Autonomous", 0.1, 0.1, "left", "bottom"),
-        corner("II. Dependent", n + 0.4, 0.1, "right", "bottom"),
-        corner("III. Linkage", n + 0.4, n + 1.15, "right", "top"),
-        corner("IV. Independent (drivers)", 0.1, n + 1.15, "left", "top"),
-      ],
-      showlegend: model !== undefined && groups.length > 1,
-      legend: { title: { text: "Layer" }, orientation: "h", y: -0.18 },
-      margin: { t: 60, r: 20, b: model ? 90 : 50, l: 60 },
-      font: { family: FIGURE_FONT_FAMILY },
-    },
+    title: { text: "MICMAC: driving power and dependence" },
+    xaxis: { title: { text: "Dependence" }, range: [0, n + 0.5], dtick: 1 },
+    yaxis: { title: { text: "Driving power" }, range: [0, n + 1.2], dtick: 1 },
+    shapes: [
+      { type: "line", xref: "x", x0: half, x1: half, yref: "y", y0: 0, y1: n + 1.2, line: { color: "#888", width: 1, dash: "dash" } },
+      { type: "line", xref: "x", x0: 0, x1: n + 0.5, yref: "y", y0: half, y1: half, line: { color: "#888", width: 1, dash: "dash" } },
+    ],
+    annotations: [
+      corner("I. Autonomous", 0.1, 0.1, "left", "bottom"),
+      corner("II. Dependent", n + 0.4, 0.1, "right", "bottom"),
+      corner("III. Linkage", n + 0.4, n + 1.15, "right", "top"),
+      corner("IV. Independent (drivers)", 0.1, n + 1.15, "left", "top"),
+    ],
+    showlegend: model !== undefined && groupCount > 1,
+    legend: { title: { text: "Layer" }, orientation: "h", y: -0.18 },
+    margin: { t: 60, r: 20, b: model ? 90 : 50, l: 60 },
+    font: { family: FIGURE_FONT_FAMILY },
   };
 }
