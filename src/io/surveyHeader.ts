@@ -61,6 +61,27 @@ const CANONICAL_NAMES = ROLES.map((r) => SURVEY_COLUMN_NAMES[r][0]);
 export function classifySurveyHeader(cells: readonly string[], line: number, matcher: ComponentMatcher, ids: readonly string[], problems: InputProblem[], file?: string): SurveyHeader | undefined {
   const names = [...cells];
   while (names.length > 0 && names[names.length - 1] === "") names.pop();
+  const columns = headerColumns(names, line, matcher, ids, file);
+  const layout = headerLayout(columns);
+  if (layout === undefined) {
+    problems.push(...misfitProblems(names, columns, line, ids, file));
+    return undefined;
+  }
+  problems.push(...columns.problems, ...layoutProblems(layout, names, columns, line, matcher, ids, file));
+  return { layout, names, componentColumn: columns.componentColumn, ...columns.role };
+}
+
+/** What each header column is: a role, a model component, or unknown; with the problems of single columns (no name, a role twice, a component twice, a shared name). */
+interface HeaderColumns {
+  role: Record<SurveyColumnRole, number>;
+  componentColumn: number[];
+  unknown: number[];
+  /** Reported only when the header fits a layout. */
+  problems: InputProblem[];
+}
+
+/** Assign each header column a role or a component (canonical role names first, then components, then synonyms). */
+function headerColumns(names: readonly string[], line: number, matcher: ComponentMatcher, ids: readonly string[], file: string | undefined): HeaderColumns {
   const role: Record<SurveyColumnRole, number> = { expert: -1, from: -1, to: -1, value: -1, weight: -1 };
   const componentColumn = ids.map(() => -1);
   const unknown: number[] = [];
@@ -88,30 +109,43 @@ export function classifySurveyHeader(cells: readonly string[], line: number, mat
     if (synonym) return setRole(synonym, col);
     unknown.push(col);
   });
+  return { role, componentColumn, unknown, problems: local };
+}
+
+/** The layout the columns fit: long (expert, from, to, value, no component column) or blocks (expert, from, no to/value, some other column); undefined for neither. */
+function headerLayout({ role, componentColumn, unknown }: HeaderColumns): SurveyLayout | undefined {
+  const components = componentColumn.filter((c) => c >= 0).length;
+  const longish = role.to >= 0 || role.value >= 0;
+  if (role.expert >= 0 && role.from >= 0 && role.to >= 0 && role.value >= 0 && components === 0) return "long";
+  if (role.expert >= 0 && role.from >= 0 && !longish && (components > 0 || unknown.length > 0)) return "blocks";
+  return undefined;
+}
+
+/** Why a header fits neither layout (what each expects), and the closest role name for each unknown column that is near one. */
+function misfitProblems(names: readonly string[], { role, componentColumn, unknown }: HeaderColumns, line: number, ids: readonly string[], file: string | undefined): InputProblem[] {
   const components = componentColumn.filter((c) => c >= 0).length;
   const longish = role.to >= 0 || role.value >= 0;
   const expectedLong = "long layout: expert,from,to,value[,weight]";
   const expectedBlocks = `matrix blocks: expert,from,${ids.join(",")}[,weight]`;
-  let layout: SurveyLayout | undefined;
-  if (role.expert >= 0 && role.from >= 0 && role.to >= 0 && role.value >= 0 && components === 0) layout = "long";
-  else if (role.expert >= 0 && role.from >= 0 && !longish && (components > 0 || unknown.length > 0)) layout = "blocks";
-  if (layout === undefined) {
-    const missing = ROLES.filter((r) => r !== "weight" && role[r] < 0);
-    let why = "the header fits neither survey layout";
-    if (components > 0 && longish) why += " (it has both to/value columns and component columns)";
-    else if (role.expert >= 0 && role.from >= 0 && longish) why += ` (long layout, but no ${missing.filter((r) => r === "to" || r === "value").join(" or ")} column)`;
-    else if (missing.includes("expert") || missing.includes("from")) why += ` (no ${missing.filter((r) => r === "expert" || r === "from").join(" or ")} column)`;
-    const first = (names[0] ?? "").trimStart();
-    if (first.startsWith("{") || first.startsWith("[")) why += "; this looks like a JSON file: a model file is given with --model, the survey is a CSV file";
-    else if (/^<(!doctype|html|\?xml)/i.test(first)) why += "; this looks like an HTML or XML file, not a CSV survey";
-    problems.push({ file, row: line, message: why, expected: `${expectedLong}; or ${expectedBlocks}`, found: shown(names.join(","), 120) });
-    for (const col of unknown) {
-      const guess = closestMatch(names[col], CANONICAL_NAMES);
-      if (guess) problems.push({ file, row: line, column: names[col], message: `unexpected column; did you mean "${guess}"?`, expected: "a column of one of the two layouts", found: shown(names[col]) });
-    }
-    return undefined;
+  const missing = ROLES.filter((r) => r !== "weight" && role[r] < 0);
+  let why = "the header fits neither survey layout";
+  if (components > 0 && longish) why += " (it has both to/value columns and component columns)";
+  else if (role.expert >= 0 && role.from >= 0 && longish) why += ` (long layout, but no ${missing.filter((r) => r === "to" || r === "value").join(" or ")} column)`;
+  else if (missing.includes("expert") || missing.includes("from")) why += ` (no ${missing.filter((r) => r === "expert" || r === "from").join(" or ")} column)`;
+  const first = (names[0] ?? "").trimStart();
+  if (first.startsWith("{") || first.startsWith("[")) why += "; this looks like a JSON file: a model file is given with --model, the survey is a CSV file";
+  else if (/^<(!doctype|html|\?xml)/i.test(first)) why += "; this looks like an HTML or XML file, not a CSV survey";
+  const problems: InputProblem[] = [{ file, row: line, message: why, expected: `${expectedLong}; or ${expectedBlocks}`, found: shown(names.join(","), 120) }];
+  for (const col of unknown) {
+    const guess = closestMatch(names[col], CANONICAL_NAMES);
+    if (guess) problems.push({ file, row: line, column: names[col], message: `unexpected column; did you mean "${guess}"?`, expected: "a column of one of the two layouts", found: shown(names[col]) });
   }
-  problems.push(...local);
+  return problems;
+}
+
+/** The problems of a header that fits `layout`: unexpected columns in a long survey; unknown and missing component columns in a blocks survey. */
+function layoutProblems(layout: SurveyLayout, names: readonly string[], { componentColumn, unknown }: HeaderColumns, line: number, matcher: ComponentMatcher, ids: readonly string[], file: string | undefined): InputProblem[] {
+  const problems: InputProblem[] = [];
   if (layout === "long") {
     for (const col of unknown) {
       const guess = closestMatch(names[col], CANONICAL_NAMES);
@@ -127,5 +161,5 @@ export function classifySurveyHeader(cells: readonly string[], line: number, mat
       problems.push({ file, row: line, message: `the header has no column for component${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, expected: `one column per model component: ${ids.join(", ")}`, found: shown(names.join(","), 120) });
     }
   }
-  return { layout, names, componentColumn, ...role };
+  return problems;
 }
