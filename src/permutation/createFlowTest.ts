@@ -1,5 +1,5 @@
 import type { Matrix } from "../types.js";
-import { reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
+import { type AssignmentSet, reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
 import { permutationP, permutationTest } from "./permutationTest.js";
 import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
 
@@ -33,11 +33,6 @@ export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationO
   const m = layered.length;
   const diff = new Float64Array(P);
   const sum = new Float64Array(P);
-  const entry = (total: Matrix | Float64Array, i: number, j: number): number => {
-    const v = total instanceof Float64Array ? total[i * n + j] : total[i][j];
-    if (!Number.isFinite(v)) throw new RangeError(`flow test: T[${i}][${j}] is not a finite number (${v})`);
-    return v;
-  };
   // With c = sign(ℓ_a − ℓ_b): num = Σ −c·(t_ab − t_ba), den = Σ |c|·(t_ab + t_ba). Multiplying by ±1 or
   // adding ±0 is exact, so this equals flowStatistic's sum bit for bit.
   const statisticOf = (signs: Int8Array, o: number): number => {
@@ -51,20 +46,7 @@ export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationO
     return den === 0 ? NaN : num / den;
   };
   return permutationTest(set, (total: Matrix | Float64Array): PermutationResult => {
-    if (total instanceof Float64Array) {
-      if (total.length !== n * n) throw new RangeError(`flow test: a row-major T needs ${n * n} entries, got ${total.length}`);
-    } else {
-      if (!Array.isArray(total) || total.length !== n) throw new RangeError(`flow test: T must be ${n}×${n}, got ${Array.isArray(total) ? total.length : 0} rows`);
-      for (let i = 0; i < n; i++) if (!Array.isArray(total[i]) || total[i].length !== n) throw new RangeError(`flow test: row ${i} of T must have ${n} entries`);
-    }
-    for (let p = 0; p < P; p++) {
-      const i = layered[pairA[p]];
-      const j = layered[pairB[p]];
-      const tij = entry(total, i, j);
-      const tji = entry(total, j, i);
-      diff[p] = tij - tji;
-      sum[p] = tij + tji;
-    }
+    readPairTerms(total, n, set, diff, sum);
     const statistic = statisticOf(observedSigns, 0);
     if (Number.isNaN(statistic)) return { statistic, p: NaN };
     const cut = statistic - 1e-12 * Math.max(1, Math.abs(statistic));
@@ -87,4 +69,29 @@ export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationO
     }
     return { statistic, p: permutationP(count, set) };
   });
+}
+
+/** Check that T is n×n (or n² long, row-major) and finite where read, and fill diff[p] = t_ij − t_ji and sum[p] = t_ij + t_ji for each pair p = (i, j) of layered components. */
+function readPairTerms(total: Matrix | Float64Array, n: number, { layered, pairs: P, pairA, pairB }: AssignmentSet, diff: Float64Array, sum: Float64Array): void {
+  if (total instanceof Float64Array) {
+    if (total.length !== n * n) throw new RangeError(`flow test: a row-major T needs ${n * n} entries, got ${total.length}`);
+  } else {
+    if (!Array.isArray(total) || total.length !== n) throw new RangeError(`flow test: T must be ${n}×${n}, got ${Array.isArray(total) ? total.length : 0} rows`);
+    for (let i = 0; i < n; i++) if (!Array.isArray(total[i]) || total[i].length !== n) throw new RangeError(`flow test: row ${i} of T must have ${n} entries`);
+  }
+  for (let p = 0; p < P; p++) {
+    const i = layered[pairA[p]];
+    const j = layered[pairB[p]];
+    const tij = entry(total, n, i, j);
+    const tji = entry(total, n, j, i);
+    diff[p] = tij - tji;
+    sum[p] = tij + tji;
+  }
+}
+
+/** t_ij of T (n×n, or row-major), which must be finite. */
+function entry(total: Matrix | Float64Array, n: number, i: number, j: number): number {
+  const v = total instanceof Float64Array ? total[i * n + j] : total[i][j];
+  if (!Number.isFinite(v)) throw new RangeError(`flow test: T[${i}][${j}] is not a finite number (${v})`);
+  return v;
 }
