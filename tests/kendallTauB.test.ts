@@ -147,3 +147,12 @@ describe("the tie rule in the layer statistics", () => {
     expect(trendStatistic([0, 1], dematel([[0, 2], [2, 0]], { epsilon: 1 }).relation)).toBeNaN();
   });
 });
+
+describe("tieTolerance(value) for one statistic", () => {
+  it("is 1e-12·max(1, |value|), as for a list holding that value (hand-computed)", () => {
+    expect(tieTolerance(0.5)).toBe(1e-12);
+    expect(tieTolerance(-3)).toBe(3e-12);
+    expect(tieTolerance(-3)).toBe(tieTolerance([-3]));
+    expect(tieTolerance(Infinity)).toBe(1e-12);
+  });
+});

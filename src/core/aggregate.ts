@@ -1,5 +1,6 @@
 import type { Matrix } from "../types.js";
 import { assertSquare } from "../linalg/linalg.js";
+import { medianOfSorted } from "../stats/medianOfSorted.js";
 
 /** How expert matrices are combined into one direct-influence matrix. */
 export type AggregationMethod = "mean" | "median";
@@ -53,7 +54,7 @@ export function aggregate(matrices: readonly Matrix[], options: AggregateOptions
         if (i === j) continue;
         for (let k = 0; k < K; k++) buf[k] = matrices[k][i][j];
         buf.sort();
-        out[i][j] = K % 2 === 1 ? buf[(K - 1) / 2] : (buf[K / 2 - 1] + buf[K / 2]) / 2;
+        out[i][j] = medianOfSorted(buf, K);
       }
   } else {
     throw new RangeError(`unknown aggregation method "${String(method)}": use "mean" or "median"`);

@@ -1,3 +1,4 @@
+import { tieTolerance } from "../stats/kendallTauB.js";
 import type { Matrix } from "../types.js";
 import { assertSquare } from "../linalg/linalg.js";
 import type { Threshold } from "./thresholdTypes.js";
@@ -41,7 +42,7 @@ function meanDeEntropy(counts: Float64Array, size: number): number {
 function firstArgMax(values: readonly number[]): number {
   let max = -Infinity;
   for (const v of values) if (v > max) max = v;
-  const tol = 1e-12 * Math.max(1, Math.abs(max));
+  const tol = tieTolerance(max);
   for (let i = 0; i < values.length; i++) if (values[i] >= max - tol) return i;
   return 0;
 }

@@ -1,3 +1,4 @@
+import { tieTolerance } from "../stats/kendallTauB.js";
 import type { Matrix } from "../types.js";
 import { type AssignmentSet, reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
 import { permutationP, permutationTest } from "./permutationTest.js";
@@ -49,7 +50,7 @@ export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationO
     readPairTerms(total, n, set, diff, sum);
     const statistic = statisticOf(observedSigns, 0);
     if (Number.isNaN(statistic)) return { statistic, p: NaN };
-    const cut = statistic - 1e-12 * Math.max(1, Math.abs(statistic));
+    const cut = statistic - tieTolerance(statistic);
     let count = 0;
     if (pairSigns !== null) {
       for (let row = 0, o = 0; row < evaluated; row++, o += P) if (statisticOf(pairSigns, o) >= cut) count++;

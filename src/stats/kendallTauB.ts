@@ -22,13 +22,14 @@
  * Because a chain of values each within the bound of the next need not be
  * within it end to end, ties are counted as tied pairs (for exact ties the
  * same as Σ t(t−1)/2 over groups of equal values).
- * @param values one variable's values; NaN and ±Infinity do not set the scale.
+ * @param values one variable's values (or one value, e.g. a statistic compared with others of its kind); NaN and ±Infinity do not set the scale.
  * @returns the largest difference counted as a tie (≥ 1e-12).
  * @throws nothing.
  * @example
  * tieTolerance([0.3, -2, 1]); // 2e-12
  */
-export function tieTolerance(values: ArrayLike<number>): number {
+export function tieTolerance(values: ArrayLike<number> | number): number {
+  if (typeof values === "number") return 1e-12 * (Math.abs(values) > 1 && values !== Infinity && values !== -Infinity ? Math.abs(values) : 1);
   let scale = 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] < 0 ? -values[i] : values[i];

@@ -1,3 +1,4 @@
+import { tieTolerance } from "../stats/kendallTauB.js";
 import type { Model } from "../types.js";
 import { layerIndex } from "../model/model.js";
 import { trendStatistic } from "../permutation/trendStatistic.js";
@@ -68,7 +69,7 @@ export function layerOrders(relation: ArrayLike<number>, model: Model): LayerOrd
   let better = 0;
   const orders: LayerOrder[] = rows.map((r) => {
     if (Number.isNaN(r.statistic)) return { order: r.perm.map((l) => layers[l].id), statistic: r.statistic, rank: 1, proposed: r.k === 0 };
-    const bound = r.statistic + 1e-12 * Math.max(1, Math.abs(r.statistic));
+    const bound = r.statistic + tieTolerance(r.statistic);
     while (better < rows.length && key(rows[better].statistic) > bound) better++;
     return { order: r.perm.map((l) => layers[l].id), statistic: r.statistic, rank: better + 1, proposed: r.k === 0 };
   });

@@ -1,5 +1,6 @@
 import type { DematelSettings } from "../core/dematelSettings.js";
 import { createDematelKernel, type DematelKernel } from "../core/dematelKernel.js";
+import { medianOfSorted } from "../stats/medianOfSorted.js";
 
 /** Evaluates one resampled panel (experts with multiplicities) with the fast DEMATEL kernel; see {@link createReplicateEvaluator}. */
 export interface ReplicateEvaluator {
@@ -47,7 +48,7 @@ function medianInto(X: Float64Array, counts: Float64Array, K: number, nn: number
         }
         column[p] = v;
       }
-    A[c] = m % 2 === 1 ? column[(m - 1) / 2] : (column[m / 2 - 1] + column[m / 2]) / 2;
+    A[c] = medianOfSorted(column, m);
   }
 }
 

@@ -1,4 +1,6 @@
 import { createRandom } from "../random.js";
+import { roleOf } from "../core/dematel.js";
+import { pairSign, tieTolerance } from "../stats/kendallTauB.js";
 import type { ReplicateEvaluator } from "./replicateEvaluator.js";
 
 /** The replicates of a bootstrap over experts, as {@link resampleExperts} collects them. */
@@ -9,7 +11,7 @@ export interface Replicates {
   width: number;
   /** Replicates used (B − failed). */
   used: number;
-  /** Per component, the replicates in which it is a cause (relation > 1e-12). */
+  /** Per component, the replicates in which it is a cause (`roleOf`). */
   causeCount: Int32Array;
   /** rankCount[i·n + r]: replicates in which component i has rank r + 1 by relation (1 = largest). */
   rankCount: Int32Array;
@@ -23,7 +25,7 @@ export interface Replicates {
  * `createRandom(seed).int(K)`, K draws per replicate in order, one stream for
  * the whole run: the same seed gives the same numbers. A failed replicate is
  * skipped (not stored). Ranks: tied relations share the better rank, ties
- * within 1e-12·max(1, max|relation|). Nothing is allocated per replicate.
+ * by `tieTolerance` (within 1e-12·max(1, max|relation|)). Nothing is allocated per replicate.
  */
 export function resampleExperts(evaluator: ReplicateEvaluator, K: number, n: number, B: number, seed: number, onProgress?: (done: number, total: number) => void): Replicates {
   const width = 2 * n + 2;
@@ -42,21 +44,18 @@ export function resampleExperts(evaluator: ReplicateEvaluator, K: number, n: num
     counts.fill(0);
     for (let k = 0; k < K; k++) counts[rng.int(K)]++;
     if (evaluator.evaluate(counts)) {
-      let scale = 1;
       const base = used * width;
       for (let i = 0; i < n; i++) {
         stats[base + i] = given[i];
         stats[base + n + i] = received[i];
-        if (rel[i] > 1e-12) causeCount[i]++;
-        const a = rel[i] < 0 ? -rel[i] : rel[i];
-        if (a > scale) scale = a;
+        if (roleOf(rel[i]) === "cause") causeCount[i]++;
       }
       stats[base + 2 * n] = kernel.trend;
       stats[base + 2 * n + 1] = kernel.flow;
-      const tol = 1e-12 * scale;
+      const tol = tieTolerance(rel);
       for (let i = 0; i < n; i++) {
         let rank = 0;
-        for (let j = 0; j < n; j++) if (rel[j] > rel[i] + tol) rank++;
+        for (let j = 0; j < n; j++) if (pairSign(rel[j], rel[i], tol) > 0) rank++;
         rankCount[i * n + rank]++;
       }
       if (kernel.layerMeansDecrease) decreaseCount++;
