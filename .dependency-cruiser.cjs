@@ -44,7 +44,13 @@ module.exports = {
       to: { path: "^src/[^/]+/" },
     },
     ...stageRules,
-    { name: "src-imports-outside", severity: "error", comment: "src/ never imports tests, scripts or build output", from: { path: "^src/" }, to: { path: "^(tests|scripts|bench|dist|notebooks)/" } },
+    {
+      name: "src-imports-outside",
+      severity: "error",
+      comment: "src/ never imports tests, scripts or build output",
+      from: { path: "^src/" },
+      to: { path: "^(tests|scripts|bench|dist|notebooks)/" },
+    },
     { name: "not-to-unresolvable", severity: "error", from: { path: "^src/" }, to: { couldNotResolve: true } },
   ],
   options: {

@@ -3,9 +3,7 @@
 // seconds, are run once after a small warm-up). Timings are not asserted by any test: they depend on the machine
 // and on its load, which is printed alongside (on a shared 2-core machine, load > 2 inflates every figure).
 import { availableParallelism, cpus, loadavg } from "node:os";
-import {
-  aggregate, bootstrapExperts, createTrendTest, defaultModel, dematel, examplePanels, layerIndex, powerCurve, simulatePanel,
-} from "../dist/index.js";
+import { aggregate, bootstrapExperts, createTrendTest, defaultModel, dematel, examplePanels, layerIndex, powerCurve, simulatePanel } from "../dist/index.js";
 
 const model = defaultModel();
 const layerOf = layerIndex(model);
@@ -45,14 +43,37 @@ async function timeOnce(fn) {
 const rows = [];
 const add = (what, r, target = "") => rows.push({ what, ...r, target });
 
-console.error(`cxm-dematel bench: node ${process.version}, ${cpus()[0]?.model ?? "cpu"} × ${availableParallelism()}, load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+console.error(
+  `cxm-dematel bench: node ${process.version}, ${cpus()[0]?.model ?? "cpu"} × ${availableParallelism()}, load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}`,
+);
 
-add("dematel() on a 10×10 direct matrix", time(() => dematel(direct), { warmup: 50, runs: 201 }));
-add("exact trend enumeration, CXM (createTrendTest: 25,200 assignments)", time(() => createTrendTest(layerOf), { warmup: 3, runs: 21 }), "≪ 100 ms");
+add(
+  "dematel() on a 10×10 direct matrix",
+  time(() => dematel(direct), { warmup: 50, runs: 201 }),
+);
+add(
+  "exact trend enumeration, CXM (createTrendTest: 25,200 assignments)",
+  time(() => createTrendTest(layerOf), { warmup: 3, runs: 21 }),
+  "≪ 100 ms",
+);
 const prepared = createTrendTest(layerOf);
-add("exact trend p-value, CXM (test(relation) over 25,200)", time(() => prepared.test(relation), { warmup: 20, runs: 101 }), "≪ 100 ms");
-add("enumeration + p-value together", time(() => createTrendTest(layerOf).test(relation), { warmup: 3, runs: 21 }), "≪ 100 ms");
-add("bootstrapExperts, B = 10,000, n = 10, K = 14, one core", time(() => bootstrapExperts(panel, model, { B: 10000, seed: 1 }), { warmup: 3, runs: 11 }), "< 100 ms");
+add(
+  "exact trend p-value, CXM (test(relation) over 25,200)",
+  time(() => prepared.test(relation), { warmup: 20, runs: 101 }),
+  "≪ 100 ms",
+);
+add(
+  "enumeration + p-value together",
+  time(() => createTrendTest(layerOf).test(relation), { warmup: 3, runs: 21 }),
+  "≪ 100 ms",
+);
+add(
+  "bootstrapExperts, B = 10,000, n = 10, K = 14, one core",
+  time(() => bootstrapExperts(panel, model, { B: 10000, seed: 1 }), { warmup: 3, runs: 11 }),
+  "< 100 ms",
+);
 
 // Power curves at the default settings (K = 5..40 step 5, δ = 0.5, 1,000 panels per K = 8,000 panels).
 await powerCurve(model, { experts: [5], sims: 50, workers: 1 }); // warm-up
@@ -66,6 +87,12 @@ const pad = (s, n) => String(s).padEnd(n);
 const num = (x) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
 console.log(`${pad("benchmark", 70)} ${pad("runs", 5)} ${pad("median ms", 10)} ${pad("min ms", 9)} ${pad("cpu ms*", 9)} target`);
 for (const r of rows) console.log(`${pad(r.what, 70)} ${pad(r.runs, 5)} ${pad(num(r.median), 10)} ${pad(num(r.min), 9)} ${pad(num(r.cpu), 9)} ${r.target}`);
-console.log(`power at defaults: ${one.result.power.map((p, i) => `K=${one.result.experts[i]}: ${p.toFixed(3)}`).join(", ")} (identical with ${all.result.settings.workersUsed} workers)`);
+console.log(
+  `power at defaults: ${one.result.power.map((p, i) => `K=${one.result.experts[i]}: ${p.toFixed(3)}`).join(", ")} (identical with ${all.result.settings.workersUsed} workers)`,
+);
 console.log("* cpu ms: process CPU time, all threads (median run); median/min ms: wall clock.");
-console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+console.log(
+  `load average after: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}`,
+);

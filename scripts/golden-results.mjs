@@ -38,6 +38,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       console.error(`differs: ${name} (cxm-dematel ${args.join(" ")})`);
     }
   }
-  console.log(write ? `wrote ${Object.keys(GOLDEN_RUNS).length} golden files` : bad ? `${bad} of ${Object.keys(GOLDEN_RUNS).length} differ` : `all ${Object.keys(GOLDEN_RUNS).length} golden results identical (meta aside)`);
+  console.log(
+    write
+      ? `wrote ${Object.keys(GOLDEN_RUNS).length} golden files`
+      : bad
+        ? `${bad} of ${Object.keys(GOLDEN_RUNS).length} differ`
+        : `all ${Object.keys(GOLDEN_RUNS).length} golden results identical (meta aside)`,
+  );
   process.exit(bad ? 1 : 0);
 }

@@ -73,8 +73,7 @@ function run(cmd, args, options = {}) {
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
-    const done = (code, extra = "") =>
-      resolvePromise({ code, stdout, stderr: stderr + extra, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
+    const done = (code, extra = "") => resolvePromise({ code, stdout, stderr: stderr + extra, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
     child.on("error", (err) => done(127, `\n${cmd}: ${err.message}`));
     child.on("close", (code, signal) => done(code ?? (signal ? 128 : 1)));
   });
@@ -113,9 +112,16 @@ export function notebookProblems(nb) {
       }
     }
     if (messages.length > 0) {
-      const firstLine = text(cell.source).split("\n").find((l) => l.trim() !== "") ?? "";
+      const firstLine =
+        text(cell.source)
+          .split("\n")
+          .find((l) => l.trim() !== "") ?? "";
       // What the cell printed before failing often explains the error (e.g. every located survey problem).
-      const printed = (cell.outputs ?? []).filter((o) => o.output_type === "stream" && o.name === "stdout").map((o) => text(o.text)).join("").trimEnd();
+      const printed = (cell.outputs ?? [])
+        .filter((o) => o.output_type === "stream" && o.name === "stdout")
+        .map((o) => text(o.text))
+        .join("")
+        .trimEnd();
       const stdout = printed ? printed.split("\n").slice(-15).join("\n") : "";
       problems.push({ cell: index + 1, codeCell, firstLine, message: cleanError(messages.join("\n")), stdout });
     }
@@ -181,7 +187,9 @@ export function typecheckNotebook(file) {
       if (converted.diagnostics.length > 0) {
         const firstLine = source.split("\n").find((l) => l.trim() !== "") ?? "";
         // The kernel prints diagnostics in this form (tslab's executor, printDiagnostics).
-        const message = converted.diagnostics.map((d) => `${d.fileName ? d.fileName + " " : ""}${d.start.line + 1}:${d.start.character + 1} - ${d.messageText}`).join("\n");
+        const message = converted.diagnostics
+          .map((d) => `${d.fileName ? d.fileName + " " : ""}${d.start.line + 1}:${d.start.character + 1} - ${d.messageText}`)
+          .join("\n");
         result.ok = false;
         result.failures.push(`${name}, cell ${index + 1} (code cell ${codeCell}): ${firstLine}\n${cleanError(message).replace(/^/gm, "    ")}`);
         break;
@@ -209,13 +217,23 @@ async function dumpDom(htmlFile) {
   const profile = mkdtempSync(join(tmpdir(), "cxm-chromium-"));
   try {
     const args = [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--disable-dev-shm-usage", "--allow-file-access-from-files",
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+      "--allow-file-access-from-files",
       // The notebooks are checked offline: any attempt to reach the network fails at once.
       "--host-resolver-rules=MAP * ~NOTFOUND",
-      `--user-data-dir=${profile}`, `--virtual-time-budget=${CHROMIUM_BUDGET_MS}`,
-      "--window-size=1280,2000", "--dump-dom", `file://${htmlFile}`,
+      `--user-data-dir=${profile}`,
+      `--virtual-time-budget=${CHROMIUM_BUDGET_MS}`,
+      "--window-size=1280,2000",
+      "--dump-dom",
+      `file://${htmlFile}`,
     ];
     return await run(findChromium(), args, { timeout: 120_000 });
   } finally {
@@ -225,7 +243,9 @@ async function dumpDom(htmlFile) {
 
 /** Resolve command-line names to notebook files. */
 function selectNotebooks(names) {
-  const all = readdirSync(notebooksDir).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
+  const all = readdirSync(notebooksDir)
+    .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
+    .sort();
   if (names.length === 0) return all.map((f) => join(notebooksDir, f));
   const picked = [];
   for (const name of names) {
@@ -257,11 +277,24 @@ async function processNotebook(file, { outDir, browser }) {
   const executed = join(outDir, `${name}.ipynb`);
   rmSync(executed, { force: true });
 
-  const exec = await run("jupyter", [
-    "nbconvert", "--to", "notebook", "--execute", "--allow-errors",
-    `--ExecutePreprocessor.timeout=${EXECUTE_TIMEOUT_S}`, `--ExecutePreprocessor.kernel_name=${kernelName}`,
-    "--output-dir", outDir, "--output", `${name}.ipynb`, file,
-  ], { env: jupyterEnv(), cwd: root });
+  const exec = await run(
+    "jupyter",
+    [
+      "nbconvert",
+      "--to",
+      "notebook",
+      "--execute",
+      "--allow-errors",
+      `--ExecutePreprocessor.timeout=${EXECUTE_TIMEOUT_S}`,
+      `--ExecutePreprocessor.kernel_name=${kernelName}`,
+      "--output-dir",
+      outDir,
+      "--output",
+      `${name}.ipynb`,
+      file,
+    ],
+    { env: jupyterEnv(), cwd: root },
+  );
   result.times.execute = exec.seconds;
   if (exec.code !== 0 || !existsSync(executed)) {
     fail(`${name}: nbconvert --execute failed (exit ${exec.code}):\n${cleanError(exec.stderr).split("\n").slice(-20).join("\n")}`);
@@ -273,11 +306,15 @@ async function processNotebook(file, { outDir, browser }) {
     const printed = p.stdout ? `\n    printed before the error:\n${p.stdout.replace(/^/gm, "      ")}` : "";
     fail(`${name}, cell ${p.cell} (code cell ${p.codeCell}): ${p.firstLine}\n${p.message.replace(/^/gm, "    ")}${printed}`);
   }
-  if (result.bytes > MAX_NOTEBOOK_BYTES) fail(`${name}: executed notebook is ${(result.bytes / 1048576).toFixed(1)} MB (limit 10 MB); is Plotly embedded more than once?`);
+  if (result.bytes > MAX_NOTEBOOK_BYTES)
+    fail(`${name}: executed notebook is ${(result.bytes / 1048576).toFixed(1)} MB (limit 10 MB); is Plotly embedded more than once?`);
   result.charts = chartDivsInNotebook(nb);
 
   const html = join(outDir, `${name}.html`);
-  const conv = await run("jupyter", ["nbconvert", "--to", "html", "--output-dir", outDir, "--output", `${name}.html`, executed], { env: jupyterEnv(), cwd: root });
+  const conv = await run("jupyter", ["nbconvert", "--to", "html", "--output-dir", outDir, "--output", `${name}.html`, executed], {
+    env: jupyterEnv(),
+    cwd: root,
+  });
   result.times.html = conv.seconds;
   if (conv.code !== 0 || !existsSync(html)) {
     fail(`${name}: nbconvert --to html failed (exit ${conv.code}):\n${conv.stderr.split("\n").slice(-15).join("\n")}`);
@@ -288,7 +325,13 @@ async function processNotebook(file, { outDir, browser }) {
   const dom = await dumpDom(html);
   result.times.browser = dom.seconds;
   if (dom.code !== 0 || dom.stdout.length === 0) {
-    fail(`${name}: headless Chromium failed (exit ${dom.code}):\n${dom.stderr.split("\n").filter((l) => !/dbus|Fontconfig/i.test(l)).slice(-10).join("\n")}`);
+    fail(
+      `${name}: headless Chromium failed (exit ${dom.code}):\n${dom.stderr
+        .split("\n")
+        .filter((l) => !/dbus|Fontconfig/i.test(l))
+        .slice(-10)
+        .join("\n")}`,
+    );
     return result;
   }
   const perChart = drawnCharts(dom.stdout);
@@ -368,7 +411,9 @@ async function selfTest({ browser }) {
     cell("// the cell with a type error\nconst count: number = cx.defaultModel();\nconsole.log(count);"),
   ]);
   writeNotebook(join(dir, "undrawn-chart.ipynb"), [
-    cell('import * as tslab from "tslab";\n// a chart div whose script never calls Plotly.newPlot\ntslab.display.html(\'<div class="cxm-plot" id="never-drawn" style="height:300px"></div>\');'),
+    cell(
+      'import * as tslab from "tslab";\n// a chart div whose script never calls Plotly.newPlot\ntslab.display.html(\'<div class="cxm-plot" id="never-drawn" style="height:300px"></div>\');',
+    ),
   ]);
   const checks = [];
   const outDir = join(dir, "executed");
@@ -381,9 +426,15 @@ async function selfTest({ browser }) {
   const typeError = await processNotebook(join(dir, "type-error.ipynb"), { outDir, browser: false });
   const typeErrorText = typeError.failures.join("\n");
   const typeMessage = /cell 2 \(code cell 2\): \/\/ the cell with a type error\n\s+2:7 - Type 'Model' is not assignable to type 'number'/;
-  checks.push([`a type error against the package's declarations (import from "${packageName}") fails the run, with its cell and TypeScript's message`, !typeError.ok && typeError.failures.length === 1 && typeMessage.test(typeErrorText)]);
+  checks.push([
+    `a type error against the package's declarations (import from "${packageName}") fails the run, with its cell and TypeScript's message`,
+    !typeError.ok && typeError.failures.length === 1 && typeMessage.test(typeErrorText),
+  ]);
   const typecheck = typecheckNotebook(join(dir, "type-error.ipynb"));
-  checks.push(["--typecheck reports the same type error without running the notebook", !typecheck.ok && typecheck.failures.length === 1 && typeMessage.test(typecheck.failures[0])]);
+  checks.push([
+    "--typecheck reports the same type error without running the notebook",
+    !typecheck.ok && typecheck.failures.length === 1 && typeMessage.test(typecheck.failures[0]),
+  ]);
   const clean = typecheckNotebook(join(dir, "broken-cell.ipynb"));
   checks.push(["--typecheck passes a notebook whose only fault shows at run time", clean.ok && clean.cells === 4]);
   if (browser) {
@@ -396,11 +447,28 @@ async function selfTest({ browser }) {
     cells: [
       { cell_type: "markdown", source: "# title" },
       { cell_type: "code", source: ["const a = 1;\n"], outputs: [{ output_type: "stream", name: "stdout", text: "1\n" }] },
-      { cell_type: "code", source: ["\n", "boom();\n"], outputs: [{ output_type: "error", ename: "ReferenceError", evalue: "boom is not defined", traceback: ["\u001b[31mReferenceError: boom is not defined\u001b[0m"] }] },
+      {
+        cell_type: "code",
+        source: ["\n", "boom();\n"],
+        outputs: [
+          {
+            output_type: "error",
+            ename: "ReferenceError",
+            evalue: "boom is not defined",
+            traceback: ["\u001b[31mReferenceError: boom is not defined\u001b[0m"],
+          },
+        ],
+      },
     ],
   });
-  checks.push(["an `error` output is reported with its cell, first line and message",
-    errorOutput.length === 1 && errorOutput[0].cell === 3 && errorOutput[0].codeCell === 2 && errorOutput[0].firstLine === "boom();" && errorOutput[0].message.startsWith("ReferenceError: boom is not defined")]);
+  checks.push([
+    "an `error` output is reported with its cell, first line and message",
+    errorOutput.length === 1 &&
+      errorOutput[0].cell === 3 &&
+      errorOutput[0].codeCell === 2 &&
+      errorOutput[0].firstLine === "boom();" &&
+      errorOutput[0].message.startsWith("ReferenceError: boom is not defined"),
+  ]);
   console.log("self-test: what the runner printed for the broken notebook:\n" + brokenText.replace(/^/gm, "  | "));
   console.log("self-test: … and for the notebook with a type error:\n" + typeErrorText.replace(/^/gm, "  | "));
   let ok = true;
@@ -485,7 +553,9 @@ async function main() {
   }
   const jupyter = await run("jupyter", ["nbconvert", "--version"]);
   if (jupyter.code !== 0) {
-    console.error("jupyter nbconvert is not installed. Debian/Ubuntu: sudo apt-get install jupyter-nbconvert python3-nbclient python3-jupyter-client; pip: pip install nbconvert nbclient");
+    console.error(
+      "jupyter nbconvert is not installed. Debian/Ubuntu: sudo apt-get install jupyter-nbconvert python3-nbclient python3-jupyter-client; pip: pip install nbconvert nbclient",
+    );
     return 1;
   }
   if (browser && (await run(findChromium(), ["--version"])).code !== 0) {
@@ -516,7 +586,11 @@ async function main() {
       console.log(`retry  ${r.name}: dist/ changed during the run (tslab: "Unexpected pending rebuildTimer")`);
       r = await processNotebook(file, { outDir: buildDir, browser });
     }
-    console.log(`${r.ok ? "ok    " : "FAILED"} ${r.name} (${Object.values(r.times).reduce((a, b) => a + b, 0).toFixed(1)}s)`);
+    console.log(
+      `${r.ok ? "ok    " : "FAILED"} ${r.name} (${Object.values(r.times)
+        .reduce((a, b) => a + b, 0)
+        .toFixed(1)}s)`,
+    );
     for (const f of r.failures) console.error(f.replace(/^/gm, "  "));
     return r;
   });

@@ -6,6 +6,7 @@
  *   3. type check of the notebooks' code cells with tslab's TypeScript 5.0 (the notebooks' compiler)
  *      against dist/index.d.ts, through tslab's own converter, as the kernel compiles them
  *      (`scripts/notebooks.mjs --typecheck`; no Jupyter needed);
+ *      then ESLint, Prettier --check and the dependency-cruiser architecture rules (`npm run lint`);
  *   4. the unit and integration tests (vitest);
  *   5. the notebooks, executed headlessly with their Plotly charts checked in Chromium
  *      (scripts/notebooks.mjs), plus the runner's own self-test of its failure paths.
@@ -20,7 +21,8 @@ import { buildPackage, root } from "./jupyterKernel.mjs";
 
 const node = process.execPath;
 const ci = /^(1|true|yes)$/i.test(process.env.CI ?? "");
-let passed = 0, failed = 0;
+let passed = 0,
+  failed = 0;
 /** Count one step's outcome. */
 const count = (ok) => (ok ? passed++ : failed++);
 
@@ -38,8 +40,27 @@ const tsc = step("type check (TypeScript 5.9)", node, ["node_modules/typescript/
 count(tsc);
 process.stderr.write("\n── build (npm run build → dist/, the package the notebooks import)\n");
 count(buildPackage());
-const cells = step("type check of the notebooks' code cells with tslab's TypeScript 5.0 against dist/", node, ["scripts/notebooks.mjs", "--typecheck", "--no-build"]);
+const cells = step("type check of the notebooks' code cells with tslab's TypeScript 5.0 against dist/", node, [
+  "scripts/notebooks.mjs",
+  "--typecheck",
+  "--no-build",
+]);
 count(cells);
+
+// Lint and format: ESLint (typescript-eslint), Prettier, and the architecture rules (dependency-cruiser), each once.
+const bin = (name) => join("node_modules", ...name.split("/"));
+count(step("lint: ESLint", node, [bin("eslint/bin/eslint.js"), "."]));
+count(step("format: Prettier --check", node, [bin("prettier/bin/prettier.cjs"), "--check", "."]));
+count(
+  step("architecture: dependency-cruiser", node, [
+    bin("dependency-cruiser/bin/dependency-cruise.mjs"),
+    "src",
+    "--config",
+    ".dependency-cruiser.cjs",
+    "--output-type",
+    "err",
+  ]),
+);
 
 // 4. vitest, with a JSON summary we can count.
 mkdirSync(join(root, "build"), { recursive: true });
@@ -55,9 +76,15 @@ if (!vitestOk && failed === 0) failed++;
 // 5. Notebooks (dist/ was built in step 2).
 const missing = ["jupyter", process.env.CHROMIUM ? null : "chromium"].filter((c) => c && !has(c));
 if (missing.length > 0 && !ci) {
-  process.stderr.write(`\n── notebooks: SKIPPED — ${missing.join(" and ")} not found on this machine. Install them once (notebooks/README.md) to run the notebooks here; CI always runs them.\n`);
+  process.stderr.write(
+    `\n── notebooks: SKIPPED — ${missing.join(" and ")} not found on this machine. Install them once (notebooks/README.md) to run the notebooks here; CI always runs them.\n`,
+  );
 } else {
-  const self = step("notebook runner self-test (a broken cell, a type error and an undrawn chart must fail)", node, ["scripts/notebooks.mjs", "--self-test", "--no-build"]);
+  const self = step("notebook runner self-test (a broken cell, a type error and an undrawn chart must fail)", node, [
+    "scripts/notebooks.mjs",
+    "--self-test",
+    "--no-build",
+  ]);
   count(self);
   const all = step("notebooks: execute, check stderr, HTML, Chromium", node, ["scripts/notebooks.mjs", "--no-build"]);
   count(all);

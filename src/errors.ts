@@ -40,7 +40,10 @@ export function formatProblem(p: InputProblem): string {
   if (p.expected !== undefined) detail.push(`expected ${p.expected}`);
   if (p.found !== undefined) detail.push(`found ${p.found}`);
   const line = (where.length ? where.join(", ") + ": " : "") + p.message + (detail.length ? ` (${detail.join(", ")})` : "");
-  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  // eslint-disable-next-line no-control-regex -- control characters in a message are escaped, never printed
+  return line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /**
@@ -52,7 +55,10 @@ export class InputError extends Error {
   readonly truncated: number;
   constructor(problems: InputProblem[] | InputProblem, truncated = 0) {
     const list = Array.isArray(problems) ? problems : [problems];
-    const head = list.length === 1 ? formatProblem(list[0]) : `${list.length + truncated} problems in the input:\n` + list.map((p) => "  - " + formatProblem(p)).join("\n");
+    const head =
+      list.length === 1
+        ? formatProblem(list[0])
+        : `${list.length + truncated} problems in the input:\n` + list.map((p) => "  - " + formatProblem(p)).join("\n");
     super(truncated > 0 ? `${head}\n  … and ${truncated} more` : head);
     this.name = "InputError";
     this.problems = list;

@@ -37,8 +37,11 @@ function splitmix32(state: number): () => number {
  */
 export function createRandom(seed: number): Random {
   if (!Number.isFinite(seed) || Math.floor(seed) !== seed) throw new TypeError(`seed must be a finite integer, got ${seed}`);
-  const init = splitmix32(seed >>> 0 ^ Math.floor(seed / 4294967296));
-  let a = init(), b = init(), c = init(), d = init() | 1;
+  const init = splitmix32((seed >>> 0) ^ Math.floor(seed / 4294967296));
+  let a = init(),
+    b = init(),
+    c = init(),
+    d = init() | 1;
   const u32 = (): number => {
     const t = (((a + b) >>> 0) + d) >>> 0;
     d = (d + 1) >>> 0;
@@ -59,7 +62,8 @@ export function createRandom(seed: number): Random {
       // Lemire-style rejection to avoid modulo bias.
       const limit = 4294967296 - (4294967296 % n);
       let x: number;
-      do x = u32(); while (x >= limit);
+      do x = u32();
+      while (x >= limit);
       return x % n;
     },
     normal(): number {

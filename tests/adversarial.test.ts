@@ -11,7 +11,20 @@
 // tests/fixtures/cli-published/. Each test copies what it reads into a fresh
 // temporary folder, so outputs and checksums never touch the repository.
 import { spawnSync } from "node:child_process";
-import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -87,12 +100,20 @@ const GOOD_MEAN = [
 describe("surveys that are not CSV text: exit 1, named, located", () => {
   it("Windows-1252 bytes (an accented expert name): the line and the byte, and the encodings it may be", () => {
     const dir = folderWith(["windows-1252.csv", "model.json"]);
-    expectBadInput(dir, ["check", "windows-1252.csv", "--model", "model.json"], /^ {2}windows-1252\.csv:8: the file is not UTF-8 text \(expected a CSV file saved as UTF-8 \(in Excel: Save As → CSV UTF-8\), found byte 0xFC in line 8, which is not UTF-8 \(the file was perhaps saved as Windows-1252\/Latin-1 or Windows-1256\)\)$/m);
+    expectBadInput(
+      dir,
+      ["check", "windows-1252.csv", "--model", "model.json"],
+      /^ {2}windows-1252\.csv:8: the file is not UTF-8 text \(expected a CSV file saved as UTF-8 \(in Excel: Save As → CSV UTF-8\), found byte 0xFC in line 8, which is not UTF-8 \(the file was perhaps saved as Windows-1252\/Latin-1 or Windows-1256\)\)$/m,
+    );
   });
 
   it("an Excel workbook saved under a .csv name: called a workbook, not 'not UTF-8'", () => {
     const dir = folderWith(["workbook.xlsx.csv"]);
-    expectBadInput(dir, ["analyze", "workbook.xlsx.csv", "--out", "res"], /workbook\.xlsx\.csv: the file is not a text file \(.*found a ZIP archive — an Excel workbook \(\.xlsx\)/);
+    expectBadInput(
+      dir,
+      ["analyze", "workbook.xlsx.csv", "--out", "res"],
+      /workbook\.xlsx\.csv: the file is not a text file \(.*found a ZIP archive — an Excel workbook \(\.xlsx\)/,
+    );
   });
 
   it("a file with NUL bytes: binary data, with its line", () => {
@@ -192,7 +213,11 @@ describe("surveys whose content is wrong: exit 1, located", () => {
 
   it("every row sum equal (ρ(N) = 1): infeasible, with the remedies", () => {
     const dir = folderWith(["equal-row-sums.csv"]);
-    expectBadInput(dir, ["analyze", "equal-row-sums.csv", ...model, "--out", "res"], /spectral radius ρ\(N\) = 1\.000000 must be < 1.*Remedies: add a small ε to λ by explicit choice \(--epsilon 0\.01/);
+    expectBadInput(
+      dir,
+      ["analyze", "equal-row-sums.csv", ...model, "--out", "res"],
+      /spectral radius ρ\(N\) = 1\.000000 must be < 1.*Remedies: add a small ε to λ by explicit choice \(--epsilon 0\.01/,
+    );
   });
 
   it("check does not say OK for a survey the default analysis cannot use (all zero; every row sum equal): summary, the reason, exit 1", () => {
@@ -211,19 +236,35 @@ describe("surveys whose content is wrong: exit 1, located", () => {
 
   it("an expert's block pasted twice: each duplicate located with both rows", () => {
     const dir = folderWith(["duplicate-expert-block.csv"]);
-    const r = expectBadInput(dir, ["check", "duplicate-expert-block.csv", ...model], /duplicate-expert-block\.csv:14, column "value": duplicate rating A→B of expert E1 \(rows 2 and 14\)/);
+    const r = expectBadInput(
+      dir,
+      ["check", "duplicate-expert-block.csv", ...model],
+      /duplicate-expert-block\.csv:14, column "value": duplicate rating A→B of expert E1 \(rows 2 and 14\)/,
+    );
     expect(r.stderr).toContain("6 problems in the input");
   });
 
   it("a component never rated, and a component not in the model (with a suggestion)", () => {
     const dir = folderWith(["missing-component.csv", "extra-component.csv"]);
-    expectBadInput(dir, ["check", "missing-component.csv", ...model], /the survey's components do not match the model \(expected the model's 3 components: A, B, C, found never rated: C\)/);
-    expectBadInput(dir, ["check", "extra-component.csv", ...model], /extra-component\.csv:14, column "to": unknown component \(in 4 rows\); did you mean "A"\? \(expected a component id or name: A, B, C, found "D"\)/);
+    expectBadInput(
+      dir,
+      ["check", "missing-component.csv", ...model],
+      /the survey's components do not match the model \(expected the model's 3 components: A, B, C, found never rated: C\)/,
+    );
+    expectBadInput(
+      dir,
+      ["check", "extra-component.csv", ...model],
+      /extra-component\.csv:14, column "to": unknown component \(in 4 rows\); did you mean "A"\? \(expected a component id or name: A, B, C, found "D"\)/,
+    );
   });
 
   it("a bad weight on every row of an expert is one problem with its row count", () => {
     const dir = folderWith(["weights-repeated.csv"]);
-    const r = expectBadInput(dir, ["check", "weights-repeated.csv", ...model], /weights-repeated\.csv:2, column "weight": weight of expert E1 must be a positive number \(in 6 rows\)/);
+    const r = expectBadInput(
+      dir,
+      ["check", "weights-repeated.csv", ...model],
+      /weights-repeated\.csv:2, column "weight": weight of expert E1 must be a positive number \(in 6 rows\)/,
+    );
     expect(r.stderr).toContain("1 problem in the input");
   });
 
@@ -241,13 +282,25 @@ describe("model files: exit 1, located in the JSON", () => {
 
   it("a layer listing an unknown id, and a component in two layers", () => {
     const dir = folderWith(["model-unknown-id.json", "model-component-in-two-layers.json"]);
-    expectBadInput(dir, ["analyze", survey, "--model", "model-unknown-id.json", "--out", "res"], /model-unknown-id\.json, column "layers\[0\]\.components\[1\]": unknown component id in a layer \(expected one of 3 component ids, found "Z"\)/);
-    expectBadInput(dir, ["analyze", survey, "--model", "model-component-in-two-layers.json", "--out", "res"], /model-component-in-two-layers\.json, column "layers\[1\]\.components\[0\]": component is already in layer L1/);
+    expectBadInput(
+      dir,
+      ["analyze", survey, "--model", "model-unknown-id.json", "--out", "res"],
+      /model-unknown-id\.json, column "layers\[0\]\.components\[1\]": unknown component id in a layer \(expected one of 3 component ids, found "Z"\)/,
+    );
+    expectBadInput(
+      dir,
+      ["analyze", survey, "--model", "model-component-in-two-layers.json", "--out", "res"],
+      /model-component-in-two-layers\.json, column "layers\[1\]\.components\[0\]": component is already in layer L1/,
+    );
   });
 
   it("layers with a model of no layers or one layer says so plainly; analyze still runs without the layer section", () => {
     const dir = folderWith(["model-no-layers.json", "model-one-layer.json"]);
-    expectBadInput(dir, ["layers", survey, "--model", "model-no-layers.json"], /model-no-layers\.json, column "layers": the model has no layers, so there is no proposed ordering to test .*found no "layers" in the model/);
+    expectBadInput(
+      dir,
+      ["layers", survey, "--model", "model-no-layers.json"],
+      /model-no-layers\.json, column "layers": the model has no layers, so there is no proposed ordering to test .*found no "layers" in the model/,
+    );
     expectBadInput(dir, ["layers", survey, "--model", "model-one-layer.json"], /model-one-layer\.json, column "layers": the model has only one layer/);
     const out = JSON.parse(expectOk(dir, ["analyze", survey, "--model", "model-no-layers.json", "--json"]).stdout);
     expect(out.layers).toBeUndefined();
@@ -256,7 +309,9 @@ describe("model files: exit 1, located in the JSON", () => {
 
   it("nine layers: the layer tests run (it once crashed with exit 3); only the ranking of all 9! layer orders is skipped, with a note", () => {
     const dir = folderWith(["model-nine-layers.json", "nine-components.csv"]);
-    expect(expectOk(dir, ["layers", "nine-components.csv", "--model", "model-nine-layers.json", "--bootstrap", "200"]).stdout).toMatch(/layer orders: not ranked/);
+    expect(expectOk(dir, ["layers", "nine-components.csv", "--model", "model-nine-layers.json", "--bootstrap", "200"]).stdout).toMatch(
+      /layer orders: not ranked/,
+    );
     const out = JSON.parse(expectOk(dir, ["analyze", "nine-components.csv", "--model", "model-nine-layers.json", "--json", "--bootstrap", "200"]).stdout);
     expect(out.layers.notes.join(" ")).toContain("The layer orders were not ranked: the model has 9 layers");
     expect(out.layers.orders).toBeUndefined();
@@ -265,12 +320,20 @@ describe("model files: exit 1, located in the JSON", () => {
 
   it("a trailing comma: line and character of the error, where V8 itself gives no position", () => {
     const dir = folderWith(["model-trailing-comma.json"]);
-    expectBadInput(dir, ["check", survey, "--model", "model-trailing-comma.json"], /model-trailing-comma\.json:5: not valid JSON \(character 3 of line 5\): Unexpected token '\]' \(a trailing comma before it\?\)/);
+    expectBadInput(
+      dir,
+      ["check", survey, "--model", "model-trailing-comma.json"],
+      /model-trailing-comma\.json:5: not valid JSON \(character 3 of line 5\): Unexpected token '\]' \(a trailing comma before it\?\)/,
+    );
   });
 
   it("a one-component model is refused at the model file, by check too", () => {
     const dir = folderWith(["model-one-component.json"]);
-    expectBadInput(dir, ["check", survey, "--model", "model-one-component.json"], /model-one-component\.json, column "components": DEMATEL needs at least two components/);
+    expectBadInput(
+      dir,
+      ["check", survey, "--model", "model-one-component.json"],
+      /model-one-component\.json, column "components": DEMATEL needs at least two components/,
+    );
   });
 
   it("an empty model file, a model that is a folder, and a workbook given as the model", () => {
@@ -279,17 +342,34 @@ describe("model files: exit 1, located in the JSON", () => {
     mkdirSync(join(dir, "model.json"));
     expectBadInput(dir, ["check", survey, "--model", "empty.json"], /empty\.json: the model file is empty/);
     expectBadInput(dir, ["check", survey, "--model", "model.json"], /model\.json: cannot read the model file: it is a directory/);
-    expectBadInput(dir, ["check", survey, "--model", "workbook.xlsx.csv"], /workbook\.xlsx\.csv: the file is not a text file \(expected a JSON model file saved as UTF-8, found a ZIP archive/);
+    expectBadInput(
+      dir,
+      ["check", survey, "--model", "workbook.xlsx.csv"],
+      /workbook\.xlsx\.csv: the file is not a text file \(expected a JSON model file saved as UTF-8, found a ZIP archive/,
+    );
   });
 });
 
 describe("output folders: refused before any work, nothing partial", () => {
-  const args = (out: string, survey = join(FIX, "good.csv")): string[] => ["analyze", survey, "--model", join(FIX, "model.json"), "--out", out, "--bootstrap", "100"];
+  const args = (out: string, survey = join(FIX, "good.csv")): string[] => [
+    "analyze",
+    survey,
+    "--model",
+    join(FIX, "model.json"),
+    "--out",
+    out,
+    "--bootstrap",
+    "100",
+  ];
 
   it("--out names an existing file, or a path through a file", () => {
     const dir = folderWith([]);
     writeFileSync(join(dir, "results"), "my notes");
-    expectBadInput(dir, args("results"), /results: the output folder given with --out is a file \(expected a folder, or a name that does not exist yet, found an existing file\)/);
+    expectBadInput(
+      dir,
+      args("results"),
+      /results: the output folder given with --out is a file \(expected a folder, or a name that does not exist yet, found an existing file\)/,
+    );
     expectBadInput(dir, args("results/sub"), /results\/sub: the output folder given with --out cannot be created: a part of its path is a file/);
     expect(readFileSync(join(dir, "results"), "utf8")).toBe("my notes");
   });
@@ -319,7 +399,10 @@ describe("output that cannot be written", () => {
   it.skipIf(!existsSync("/dev/full"))("stdout on a full device (/dev/full): a plain 'disk full' message and exit 1, no Node stack trace", () => {
     const fd = openSync("/dev/full", "w");
     try {
-      const r = spawnSync(process.execPath, [cli.main, "check", join(FIX, "good.csv"), "--model", join(FIX, "model.json")], { stdio: ["ignore", fd, "pipe"], encoding: "utf8" });
+      const r = spawnSync(process.execPath, [cli.main, "check", join(FIX, "good.csv"), "--model", join(FIX, "model.json")], {
+        stdio: ["ignore", fd, "pipe"],
+        encoding: "utf8",
+      });
       expect(r.status).toBe(1);
       expect(r.stderr).toContain("cxm-dematel: cannot write the output: ENOSPC (disk full)");
       expect(r.stderr).not.toMatch(STACK_LINE);
@@ -338,7 +421,9 @@ describe("formula-like and HTML labels: escaped in the report, neutralised in CS
     expect(sha256(join(dir, "formula-labels.csv"))).toBe(before);
     // CSV: no cell we write starts a spreadsheet formula.
     for (const f of ["components.csv", "edges.csv", "total-relation.csv"]) {
-      const cells = readFileSync(join(dir, "res", f), "utf8").split(/\r\n/).flatMap((line) => line.split(","));
+      const cells = readFileSync(join(dir, "res", f), "utf8")
+        .split(/\r\n/)
+        .flatMap((line) => line.split(","));
       for (const cell of cells) expect(cell.replace(/^"/, ""), `${f}: ${cell}`).not.toMatch(/^[=+@\t\r]|^-(?![\d.])/);
     }
     const components = readFileSync(join(dir, "res", "components.csv"), "utf8").split("\r\n");
@@ -356,7 +441,15 @@ describe("formula-like and HTML labels: escaped in the report, neutralised in CS
     expectOk(dir, ["template", "--model", "model-formula-script.json", "--experts", "1", "--out", "blank.csv"]);
     const lines = readFileSync(join(dir, "blank.csv"), "utf8").trim().split(/\r?\n/);
     expect(lines[0]).toBe("expert,from,'=A1,'+B,'@C,weight");
-    const filled = [lines[0], ...lines.slice(1).map((l, i) => l.split(",").map((c, k) => (k >= 2 && k <= 4 ? (k - 2 === i ? "" : String(k)) : c)).join(","))];
+    const filled = [
+      lines[0],
+      ...lines.slice(1).map((l, i) =>
+        l
+          .split(",")
+          .map((c, k) => (k >= 2 && k <= 4 ? (k - 2 === i ? "" : String(k)) : c))
+          .join(","),
+      ),
+    ];
     writeFileSync(join(dir, "filled.csv"), filled.join("\n") + "\n");
     const r = expectOk(dir, ["check", "filled.csv", "--model", "model-formula-script.json"]);
     expect(r.stdout).toContain("components: 3 (=A1, +B, @C)");
@@ -366,13 +459,23 @@ describe("formula-like and HTML labels: escaped in the report, neutralised in CS
 describe("layeringVerdict(tests) on a design too small for any p below 5%", () => {
   it("says the ordering can be neither confirmed nor refuted (6 assignments: smallest p = 1/6), not 'not supported'", () => {
     const signs = { outerAllCauses: true, innerAllEffects: true, outer: [{ id: "A", relation: 1 }], inner: [{ id: "C", relation: -1 }] };
-    const v = layeringVerdict({ trend: { statistic: 1, p: 1 / 6, method: "exact", assignments: 6 }, flow: { statistic: 0.5, p: 1 / 6, method: "exact", assignments: 6 }, signs });
+    const v = layeringVerdict({
+      trend: { statistic: 1, p: 1 / 6, method: "exact", assignments: 6 },
+      flow: { statistic: 0.5, p: 1 / 6, method: "exact", assignments: 6 },
+      signs,
+    });
     expect(v).toContain("can be neither confirmed nor refuted at 5%");
     expect(v).toContain("the smallest possible p is 1/6 = 0.1667");
     expect(v).toContain("The data point the proposed way (S_trend = 1.00");
     expect(v).not.toContain("do not support");
     // With 30 assignments (smallest p 1/30 < 0.05) the ordinary verdict stands.
-    expect(layeringVerdict({ trend: { statistic: 0.2, p: 0.2, method: "exact", assignments: 30 }, flow: { statistic: 0.1, p: 0.3, method: "exact", assignments: 30 }, signs })).toContain("no significant evidence");
+    expect(
+      layeringVerdict({
+        trend: { statistic: 0.2, p: 0.2, method: "exact", assignments: 30 },
+        flow: { statistic: 0.1, p: 0.3, method: "exact", assignments: 30 },
+        signs,
+      }),
+    ).toContain("no significant evidence");
   });
 });
 

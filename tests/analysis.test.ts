@@ -1,12 +1,29 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  analyzeSurvey, componentIds, defaultModel, dematel, aggregate, layerTests, simulatedSurvey, InfeasibleError, InputError, TOOL,
-  type Model, type Survey,
+  analyzeSurvey,
+  componentIds,
+  defaultModel,
+  dematel,
+  aggregate,
+  layerTests,
+  simulatedSurvey,
+  InfeasibleError,
+  InputError,
+  TOOL,
+  type Model,
+  type Survey,
 } from "../src/index.js";
 import { deepFreeze, expectClose, randomDirect } from "./helpers.js";
 
-const two: Model = { title: "Two", citation: "A. Author (2020)", components: [{ id: "A", name: "Alpha" }, { id: "B", name: "Beta" }] };
+const two: Model = {
+  title: "Two",
+  citation: "A. Author (2020)",
+  components: [
+    { id: "A", name: "Alpha" },
+    { id: "B", name: "Beta" },
+  ],
+};
 function survey(model: Model, matrices: number[][][], extra: Partial<Survey> = {}): Survey {
   return {
     source: "test.csv",
@@ -23,20 +40,63 @@ describe("analyzeSurvey(survey, model): hand-computed 2×2 case", () => {
   // N = [[0,1],[0.5,0]]; (I − N)⁻¹ = [[2,2],[1,2]] (det 0.5); T = N(I − N)⁻¹ = [[1,2],[1,1]];
   // D = [3,2], R = [2,3], D+R = [5,5], D−R = [1,−1]; weights √26/(2√26) = 0.5 each;
   // mean threshold = (1+2+1+1)/4 = 1.25 → one edge A→B (t = 2).
-  const r = analyzeSurvey(deepFreeze(survey(two, [[[0, 3], [1, 0]], [[0, 1], [1, 0]]])), deepFreeze(structuredClone(two)), { date: "2026-01-01T00:00:00.000Z" });
+  const r = analyzeSurvey(
+    deepFreeze(
+      survey(two, [
+        [
+          [0, 3],
+          [1, 0],
+        ],
+        [
+          [0, 1],
+          [1, 0],
+        ],
+      ]),
+    ),
+    deepFreeze(structuredClone(two)),
+    { date: "2026-01-01T00:00:00.000Z" },
+  );
 
   it("computes A, N, T, D, R, prominence, relation, roles, weights and the IRM by hand", () => {
-    expectClose(r.direct, [[0, 2], [1, 0]], 1e-15);
+    expectClose(
+      r.direct,
+      [
+        [0, 2],
+        [1, 0],
+      ],
+      1e-15,
+    );
     expect(r.lambda).toBe(2);
-    expectClose(r.normalized, [[0, 1], [0.5, 0]], 1e-15);
-    expectClose(r.total, [[1, 2], [1, 1]], 1e-12);
+    expectClose(
+      r.normalized,
+      [
+        [0, 1],
+        [0.5, 0],
+      ],
+      1e-15,
+    );
+    expectClose(
+      r.total,
+      [
+        [1, 2],
+        [1, 1],
+      ],
+      1e-12,
+    );
     expectClose(r.given, [3, 2], 1e-12);
     expectClose(r.received, [2, 3], 1e-12);
     expectClose(r.prominence, [5, 5], 1e-12);
     expectClose(r.relation, [1, -1], 1e-12);
     expect(r.role).toEqual(["cause", "effect"]);
     expectClose(r.weights, [0.5, 0.5], 1e-12);
-    expectClose(r.netInfluence, [[0, 1], [-1, 0]], 1e-12);
+    expectClose(
+      r.netInfluence,
+      [
+        [0, 1],
+        [-1, 0],
+      ],
+      1e-12,
+    );
     expect(r.threshold.method).toBe("mean");
     expect(r.threshold.value).toBeCloseTo(1.25, 12);
     expect(r.edges).toEqual([{ from: "A", to: "B", value: expect.closeTo(2, 12) }]);
@@ -44,7 +104,27 @@ describe("analyzeSurvey(survey, model): hand-computed 2×2 case", () => {
 
   it("has the issue's JSON shape, component ids in model order, matrices as arrays of rows", () => {
     const json = JSON.parse(JSON.stringify(r));
-    for (const k of ["components", "direct", "normalized", "total", "given", "received", "prominence", "relation", "role", "weights", "threshold", "edges", "panel", "meta", "lambda", "normalization", "spectralRadius", "netInfluence"]) expect(json).toHaveProperty(k);
+    for (const k of [
+      "components",
+      "direct",
+      "normalized",
+      "total",
+      "given",
+      "received",
+      "prominence",
+      "relation",
+      "role",
+      "weights",
+      "threshold",
+      "edges",
+      "panel",
+      "meta",
+      "lambda",
+      "normalization",
+      "spectralRadius",
+      "netInfluence",
+    ])
+      expect(json).toHaveProperty(k);
     expect(json.components).toEqual(["A", "B"]);
     expect(Array.isArray(json.total[0])).toBe(true);
     expect(json.threshold).toMatchObject({ method: "mean", value: 1.25 });
@@ -56,7 +136,10 @@ describe("analyzeSurvey(survey, model): hand-computed 2×2 case", () => {
     expect(r.meta).toMatchObject({ tool: "cxm-dematel", version: TOOL.version, date: "2026-01-01T00:00:00.000Z", source: "test.csv", synthetic: false });
     expect(r.meta.model.citation).toBe("A. Author (2020)");
     expect(r.meta.options).toEqual({ aggregation: "mean", weights: [1, 1], normalization: "max", epsilon: 0, threshold: { method: "mean" } });
-    expect(r.meta.experts).toEqual([{ expert: "E1", weight: 1 }, { expert: "E2", weight: 1 }]);
+    expect(r.meta.experts).toEqual([
+      { expert: "E1", weight: 1 },
+      { expert: "E2", weight: 1 },
+    ]);
   });
 
   it("includes panel quality: gap(2) by hand = mean over off-diagonal cells of |a²−a¹|/a² = (|2−3|/2 + 0)/2 = 0.25", () => {
@@ -69,45 +152,115 @@ describe("analyzeSurvey(survey, model): hand-computed 2×2 case", () => {
 
 describe("analyzeSurvey options", () => {
   it("aggregation median takes the element-wise median (3 experts: median of 0, 2, 4 is 2; of 1, 1, 3 is 1; the mean would be 5/3)", () => {
-    const s = survey(two, [[[0, 0], [1, 0]], [[0, 2], [1, 0]], [[0, 4], [3, 0]]]);
+    const s = survey(two, [
+      [
+        [0, 0],
+        [1, 0],
+      ],
+      [
+        [0, 2],
+        [1, 0],
+      ],
+      [
+        [0, 4],
+        [3, 0],
+      ],
+    ]);
     const r = analyzeSurvey(s, two, { settings: { aggregation: "median" } });
-    expectClose(r.direct, [[0, 2], [1, 0]], 1e-15);
+    expectClose(
+      r.direct,
+      [
+        [0, 2],
+        [1, 0],
+      ],
+      1e-15,
+    );
     expect(r.meta.options.aggregation).toBe("median");
   });
 
   it("panel quality's leave-one-out runs use the analysis' aggregation (median here), so they measure the analysis the reader sees", () => {
     // 4 experts on the CXM model: leaving one out changes the median differently from the mean.
     const model = defaultModel();
-    const s = survey(model, [11, 12, 13, 14].map((seed) => randomDirect(10, seed)));
+    const s = survey(
+      model,
+      [11, 12, 13, 14].map((seed) => randomDirect(10, seed)),
+    );
     const r = analyzeSurvey(s, model, { settings: { aggregation: "median" }, layers: false });
     const ms = s.experts.map((e) => e.matrix);
     const full = dematel(aggregate(ms, { method: "median" })).relation;
     for (let k = 0; k < 4; k++) {
-      const rest = aggregate(ms.filter((_, i) => i !== k), { method: "median" });
+      const rest = aggregate(
+        ms.filter((_, i) => i !== k),
+        { method: "median" },
+      );
       const change = Math.max(...dematel(rest).relation.map((v, i) => Math.abs(v - full[i])));
       expect(r.panel.leaveOneOut[k].maxRelationChange).toBeCloseTo(change, 12);
     }
   });
 
   it("uses the survey's expert weights by default: w = (3, 1) gives A = (3·X1 + X2)/4", () => {
-    const s = survey(two, [[[0, 4], [0, 0]], [[0, 0], [2, 0]]]);
+    const s = survey(two, [
+      [
+        [0, 4],
+        [0, 0],
+      ],
+      [
+        [0, 0],
+        [2, 0],
+      ],
+    ]);
     s.experts[0].weight = 3;
     const r = analyzeSurvey(s, two);
-    expectClose(r.direct, [[0, 3], [0.5, 0]], 1e-15);
+    expectClose(
+      r.direct,
+      [
+        [0, 3],
+        [0.5, 0],
+      ],
+      1e-15,
+    );
     expect(r.meta.options.weights).toEqual([3, 1]);
   });
 
   it("passes threshold, normalization and epsilon to DEMATEL", () => {
-    const s = survey(two, [[[0, 3], [1, 0]], [[0, 1], [1, 0]]]);
+    const s = survey(two, [
+      [
+        [0, 3],
+        [1, 0],
+      ],
+      [
+        [0, 1],
+        [1, 0],
+      ],
+    ]);
     const r = analyzeSurvey(s, two, { settings: { threshold: { method: "fixed", value: 0.5 }, normalization: "row", epsilon: 0.5 } });
-    const d = dematel([[0, 2], [1, 0]], { components: ["A", "B"], normalization: "row", epsilon: 0.5, threshold: { method: "fixed", value: 0.5 } });
+    const d = dematel(
+      [
+        [0, 2],
+        [1, 0],
+      ],
+      { components: ["A", "B"], normalization: "row", epsilon: 0.5, threshold: { method: "fixed", value: 0.5 } },
+    );
     expectClose(r.total, d.total, 1e-15);
     expect(r.threshold.value).toBe(0.5);
     expect(r.edges).toHaveLength(d.edges.length);
   });
 
   it("lists imputed cells by expert and component ids, and copies warnings", () => {
-    const s = survey(two, [[[0, 3], [1, 0]], [[0, 1], [1, 0]]], { warnings: [{ file: "test.csv", row: 3, message: "diagonal rating ignored" }] });
+    const s = survey(
+      two,
+      [
+        [
+          [0, 3],
+          [1, 0],
+        ],
+        [
+          [0, 1],
+          [1, 0],
+        ],
+      ],
+      { warnings: [{ file: "test.csv", row: 3, message: "diagonal rating ignored" }] },
+    );
     s.experts[1].imputed = [[1, 0]];
     const r = analyzeSurvey(s, two);
     expect(r.meta.imputed).toEqual([{ expert: "E2", from: "B", to: "A" }]);
@@ -115,8 +268,23 @@ describe("analyzeSurvey options", () => {
   });
 
   it("throws InfeasibleError when every row sum of A is equal (ρ(N) = 1), and RangeError when the survey does not fit the model", () => {
-    expect(() => analyzeSurvey(survey(two, [[[0, 2], [2, 0]]]), two)).toThrow(InfeasibleError);
-    const other = survey(two, [[[0, 1], [1, 0]]]);
+    expect(() =>
+      analyzeSurvey(
+        survey(two, [
+          [
+            [0, 2],
+            [2, 0],
+          ],
+        ]),
+        two,
+      ),
+    ).toThrow(InfeasibleError);
+    const other = survey(two, [
+      [
+        [0, 1],
+        [1, 0],
+      ],
+    ]);
     other.components = ["B", "A"];
     expect(() => analyzeSurvey(other, two)).toThrow(RangeError);
   });
@@ -124,9 +292,48 @@ describe("analyzeSurvey options", () => {
 
 describe("analyzeSurvey on degenerate input", () => {
   it("every rating 0 → InfeasibleError that says there is no influence (also when only the median is all zero)", () => {
-    expect(() => analyzeSurvey(survey(two, [[[0, 0], [0, 0]]]), two)).toThrow(/no influence to analyse/);
-    expect(() => analyzeSurvey(survey(two, [[[0, 0], [0, 0]]]), two)).toThrow(InfeasibleError);
-    expect(() => analyzeSurvey(survey(two, [[[0, 0], [0, 0]], [[0, 0], [0, 0]], [[0, 4], [3, 0]]]), two, { settings: { aggregation: "median" } })).toThrow(/at least half of the experts/);
+    expect(() =>
+      analyzeSurvey(
+        survey(two, [
+          [
+            [0, 0],
+            [0, 0],
+          ],
+        ]),
+        two,
+      ),
+    ).toThrow(/no influence to analyse/);
+    expect(() =>
+      analyzeSurvey(
+        survey(two, [
+          [
+            [0, 0],
+            [0, 0],
+          ],
+        ]),
+        two,
+      ),
+    ).toThrow(InfeasibleError);
+    expect(() =>
+      analyzeSurvey(
+        survey(two, [
+          [
+            [0, 0],
+            [0, 0],
+          ],
+          [
+            [0, 0],
+            [0, 0],
+          ],
+          [
+            [0, 4],
+            [3, 0],
+          ],
+        ]),
+        two,
+        { settings: { aggregation: "median" } },
+      ),
+    ).toThrow(/at least half of the experts/);
   });
   it("a one-component model → InputError that says 'the model' and names no file (not a file called 'model')", () => {
     const one: Model = { components: [{ id: "A", name: "a" }] };
@@ -153,7 +360,11 @@ describe("analyzeSurvey reproduces a published case (Celikbilek & Ozdemir 2020, 
   const r = analyzeSurvey(survey(model, [fx.direct]), model);
   it("λ = 13, T, D, R, relation and the mean threshold agree with the printed values to 5e-5 (the package rounds N to 5 decimals)", () => {
     expect(r.lambda).toBe(13);
-    expectClose(r.total, fx.printed.total.map((row: string[]) => row.map(Number)), 5e-5);
+    expectClose(
+      r.total,
+      fx.printed.total.map((row: string[]) => row.map(Number)),
+      5e-5,
+    );
     expectClose(r.given, fx.printed.given.map(Number), 5e-5);
     expectClose(r.received, fx.printed.received.map(Number), 5e-5);
     expectClose(r.relation, fx.printed.relation.map(Number), 5e-5);
@@ -170,7 +381,8 @@ describe("analyzeSurvey with a layered model (the CXM model, synthetic layered p
   it("adds the layer section: the same tests as layerTests on T and relation, and the issue's `layers --json` keys", () => {
     expect(r.layers).toBeDefined();
     const L = r.layers!;
-    for (const k of ["trend", "flow", "signs", "orders", "suggestedLayer", "bootstrap", "ism", "micmac", "sensitivity", "agreement"]) expect(L).toHaveProperty(k);
+    for (const k of ["trend", "flow", "signs", "orders", "suggestedLayer", "bootstrap", "ism", "micmac", "sensitivity", "agreement"])
+      expect(L).toHaveProperty(k);
     const direct = layerTests(r.total, r.relation, model);
     expect(L.trend.statistic).toBeCloseTo(direct.trend.statistic, 12);
     expect(L.trend.p).toBe(direct.trend.p);
@@ -192,15 +404,40 @@ describe("analyzeSurvey with a layered model (the CXM model, synthetic layered p
     const boot = withEps.layers!.bootstrap!;
     expect(boot.epsilon).toBe(2);
     expect(withEps.layers!.notes.join(" ")).not.toMatch(/ε|epsilon/);
-    expectClose(boot.given.map((x) => x.estimate), withEps.given, 1e-12);
-    expectClose(boot.relation.map((x) => x.estimate), withEps.relation, 1e-12);
+    expectClose(
+      boot.given.map((x) => x.estimate),
+      withEps.given,
+      1e-12,
+    );
+    expectClose(
+      boot.relation.map((x) => x.estimate),
+      withEps.relation,
+      1e-12,
+    );
     // and they differ from the analysis without ε (λ + ε > λ shrinks N, hence D).
     expect(withEps.given[0]).toBeLessThan(r.given[0] - 1e-6);
   });
 
   it("carries dematel()'s fields (not ε or the residual, which are in meta or internal)", () => {
     const d = dematel(aggregate(s.experts.map((e) => e.matrix)), { components: componentIds(model) });
-    for (const k of ["components", "direct", "normalized", "lambda", "normalization", "spectralRadius", "total", "given", "received", "prominence", "relation", "role", "weights", "netInfluence", "threshold", "edges"] as const) {
+    for (const k of [
+      "components",
+      "direct",
+      "normalized",
+      "lambda",
+      "normalization",
+      "spectralRadius",
+      "total",
+      "given",
+      "received",
+      "prominence",
+      "relation",
+      "role",
+      "weights",
+      "netInfluence",
+      "threshold",
+      "edges",
+    ] as const) {
       expect(r[k]).toEqual(d[k]);
     }
     expect(r).not.toHaveProperty("epsilon");
@@ -216,14 +453,20 @@ describe("analyzeSurvey with a layered model (the CXM model, synthetic layered p
   it("agrees with dematel(aggregate(...)) on the same panel (seeded invariant)", () => {
     const d = dematel(aggregate(s.experts.map((e) => e.matrix)), { components: componentIds(model) });
     expectClose(r.total, d.total, 1e-14);
-    expect(r.given.reduce((a, b) => a + b, 0)).toBeCloseTo(r.received.reduce((a, b) => a + b, 0), 10);
+    expect(r.given.reduce((a, b) => a + b, 0)).toBeCloseTo(
+      r.received.reduce((a, b) => a + b, 0),
+      10,
+    );
   });
 });
 
 describe("analyzeSurvey with more layers than can be ranked", () => {
   it("9 layers: every layer test runs (exact trend and flow over 9! = 362,880 assignments, signs, ISM, MICMAC, sensitivity, bootstrap); only the ranking of the 9! layer orders is left out, with a note saying why", () => {
     const ids = Array.from({ length: 9 }, (_, i) => `C${i + 1}`);
-    const m: Model = { components: ids.map((id) => ({ id, name: id })), layers: ids.map((id, i) => ({ id: `L${i + 1}`, name: `layer ${i + 1}`, components: [id] })) };
+    const m: Model = {
+      components: ids.map((id) => ({ id, name: id })),
+      layers: ids.map((id, i) => ({ id: `L${i + 1}`, name: `layer ${i + 1}`, components: [id] })),
+    };
     const s = survey(m, [randomDirect(9, 11), randomDirect(9, 12), randomDirect(9, 13)]);
     const r = analyzeSurvey(s, m, { bootstrap: 40, seed: 2 });
     const L = r.layers!;

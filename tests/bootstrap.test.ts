@@ -1,11 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { aggregate, bootstrapExperts, createRandom, defaultModel, dematel, flowStatistic, InfeasibleError, layerIndex, simulatePanel, trendStatistic, type Matrix, type Model } from "../src/index.js";
+import {
+  aggregate,
+  bootstrapExperts,
+  createRandom,
+  defaultModel,
+  dematel,
+  flowStatistic,
+  InfeasibleError,
+  layerIndex,
+  simulatePanel,
+  trendStatistic,
+  type Matrix,
+  type Model,
+} from "../src/index.js";
 import { deepFreeze, expectClose } from "./helpers.js";
 
 /** Two components, one per layer (outer A, inner B). */
 const twoLayer: Model = {
-  components: [{ id: "A", name: "A" }, { id: "B", name: "B" }],
-  layers: [{ id: "L1", name: "outer", components: ["A"] }, { id: "L2", name: "inner", components: ["B"] }],
+  components: [
+    { id: "A", name: "A" },
+    { id: "B", name: "B" },
+  ],
+  layers: [
+    { id: "L1", name: "outer", components: ["A"] },
+    { id: "L2", name: "inner", components: ["B"] },
+  ],
 };
 
 describe("bootstrapExperts(matrices, model, options)", () => {
@@ -32,10 +51,26 @@ describe("bootstrapExperts(matrices, model, options)", () => {
     const r = bootstrapExperts(panel, model, { B: 200, seed: 3 });
     const full = dematel(aggregate(panel));
     const layerOf = layerIndex(model);
-    expectClose(r.given.map((x) => x.estimate), full.given, 0);
-    expectClose(r.received.map((x) => x.estimate), full.received, 0);
-    expectClose(r.prominence.map((x) => x.estimate), full.prominence, 0);
-    expectClose(r.relation.map((x) => x.estimate), full.relation, 0);
+    expectClose(
+      r.given.map((x) => x.estimate),
+      full.given,
+      0,
+    );
+    expectClose(
+      r.received.map((x) => x.estimate),
+      full.received,
+      0,
+    );
+    expectClose(
+      r.prominence.map((x) => x.estimate),
+      full.prominence,
+      0,
+    );
+    expectClose(
+      r.relation.map((x) => x.estimate),
+      full.relation,
+      0,
+    );
     expect(r.trend.estimate).toBe(trendStatistic(layerOf, full.relation));
     expect(r.flow.estimate).toBe(flowStatistic(full.total, layerOf));
   });
@@ -52,9 +87,21 @@ describe("bootstrapExperts(matrices, model, options)", () => {
       const r = bootstrapExperts(panel, model, { B: 1, seed: 77, settings: { aggregation, weights } });
       expect(r.used).toBe(1);
       // With one replicate every quantile is that replicate's value.
-      expectClose(r.relation.map((x) => x.lower), ref.relation, 1e-12);
-      expectClose(r.given.map((x) => x.upper), ref.given, 1e-12);
-      expectClose(r.received.map((x) => x.lower), ref.received, 1e-12);
+      expectClose(
+        r.relation.map((x) => x.lower),
+        ref.relation,
+        1e-12,
+      );
+      expectClose(
+        r.given.map((x) => x.upper),
+        ref.given,
+        1e-12,
+      );
+      expectClose(
+        r.received.map((x) => x.lower),
+        ref.received,
+        1e-12,
+      );
       expect(r.trend.lower).toBeCloseTo(trendStatistic(layerOf, ref.relation), 12);
       expect(r.flow.upper).toBeCloseTo(flowStatistic(ref.total, layerOf), 12);
       expect(r.pCause).toEqual(ref.relation.map((v) => (v > 1e-12 ? 1 : 0)));
@@ -76,14 +123,30 @@ describe("bootstrapExperts(matrices, model, options)", () => {
         const r = bootstrapExperts(panel, model, { B: 1, seed: 41, settings: { aggregation, weights, epsilon } });
         expect(r.epsilon).toBe(epsilon);
         expect(r.used).toBe(1);
-        expectClose(r.given.map((x) => x.lower), ref.given, 1e-12);
-        expectClose(r.received.map((x) => x.upper), ref.received, 1e-12);
-        expectClose(r.relation.map((x) => x.lower), ref.relation, 1e-12);
+        expectClose(
+          r.given.map((x) => x.lower),
+          ref.given,
+          1e-12,
+        );
+        expectClose(
+          r.received.map((x) => x.upper),
+          ref.received,
+          1e-12,
+        );
+        expectClose(
+          r.relation.map((x) => x.lower),
+          ref.relation,
+          1e-12,
+        );
         expect(Math.abs(r.trend.lower - trendStatistic(layerOf, ref.relation))).toBeLessThan(1e-12);
         expect(Math.abs(r.flow.upper - flowStatistic(ref.total, layerOf))).toBeLessThan(1e-12);
         // Full-panel estimates come from dematel(…, { epsilon }) too.
         const full = dematel(aggregate(panel, { method: aggregation, weights }), { epsilon });
-        expectClose(r.relation.map((x) => x.estimate), full.relation, 1e-12);
+        expectClose(
+          r.relation.map((x) => x.estimate),
+          full.relation,
+          1e-12,
+        );
       }
     }
     // ε really changes N: D shrinks when λ grows (D = Σ_k N^k 1 is increasing in N).
@@ -95,10 +158,29 @@ describe("bootstrapExperts(matrices, model, options)", () => {
 
   it("epsilon makes a panel with equal row sums analysable, as dematel's epsilon does", () => {
     // Mean of [[0,3],[1,0]] and [[0,1],[3,0]] is [[0,2],[2,0]]: ρ(N) = 1 without ε; with ε = 1, N = [[0,2/3],[2/3,0]].
-    const experts: Matrix[] = [[[0, 3], [1, 0]], [[0, 1], [3, 0]]];
+    const experts: Matrix[] = [
+      [
+        [0, 3],
+        [1, 0],
+      ],
+      [
+        [0, 1],
+        [3, 0],
+      ],
+    ];
     const r = bootstrapExperts(experts, twoLayer, { B: 50, seed: 2, settings: { epsilon: 1 } });
-    const ref = dematel([[0, 2], [2, 0]], { epsilon: 1 });
-    expectClose(r.given.map((x) => x.estimate), ref.given, 1e-12);
+    const ref = dematel(
+      [
+        [0, 2],
+        [2, 0],
+      ],
+      { epsilon: 1 },
+    );
+    expectClose(
+      r.given.map((x) => x.estimate),
+      ref.given,
+      1e-12,
+    );
     // D = (2/3)/(1 − 2/3) = 2 for the full panel, by hand.
     expect(r.given[0].estimate).toBeCloseTo(2, 12);
     expect(r.used).toBeGreaterThan(0);
@@ -123,15 +205,24 @@ describe("bootstrapExperts(matrices, model, options)", () => {
   it("hand-countable 2×2 case: X1 = [[0,1],[1,0]] alone has ρ(N) = 1, so the resample {X1, X1} (probability 1/4) fails and is counted, never used", () => {
     // Resamples of K = 2: {X1,X1} (1/4) fails; {X2,X2} (1/4): N = [[0,1],[1/3,0]], D = [2,1], relation [1,−1];
     // {X1,X2} (1/2): A = [[0,2],[1,0]], N = [[0,1],[1/2,0]], T = [[1,2],[1,1]], D = [3,2], relation [1,−1].
-    const X1: Matrix = [[0, 1], [1, 0]];
-    const X2: Matrix = [[0, 3], [1, 0]];
+    const X1: Matrix = [
+      [0, 1],
+      [1, 0],
+    ];
+    const X2: Matrix = [
+      [0, 3],
+      [1, 0],
+    ];
     const B = 4000;
     const r = bootstrapExperts([X1, X2], twoLayer, { B, seed: 5 });
     expect(r.failed + r.used).toBe(B);
     expect(Math.abs(r.failed - B / 4)).toBeLessThan(5 * Math.sqrt((B * 3) / 16));
     expect(r.pCause).toEqual([1, 0]);
     expect(r.pLayerMeansDecrease).toBe(1);
-    expect(r.rankDistribution).toEqual([[1, 0], [0, 1]]);
+    expect(r.rankDistribution).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
     expectClose([r.relation[0].lower, r.relation[0].upper, r.relation[1].lower, r.relation[1].upper], [1, 1, -1, -1], 1e-12);
     // Among used replicates D_A is 2 (share 1/3) or 3 (share 2/3): the 2.5% and 97.5% quantiles are 2 and 3.
     expect(r.given[0].lower).toBeCloseTo(2, 12);
@@ -142,16 +233,71 @@ describe("bootstrapExperts(matrices, model, options)", () => {
 
   it("throws InfeasibleError when the full panel has no total-relation matrix", () => {
     // Mean of [[0,3],[1,0]] and [[0,1],[3,0]] is [[0,2],[2,0]]: equal row sums, ρ(N) = 1.
-    expect(() => bootstrapExperts([[[0, 3], [1, 0]], [[0, 1], [3, 0]]], twoLayer, { B: 10 })).toThrow(InfeasibleError);
+    expect(() =>
+      bootstrapExperts(
+        [
+          [
+            [0, 3],
+            [1, 0],
+          ],
+          [
+            [0, 1],
+            [3, 0],
+          ],
+        ],
+        twoLayer,
+        { B: 10 },
+      ),
+    ).toThrow(InfeasibleError);
   });
 
   it("rejects misuse: no matrices, wrong size, negative rating, a model with one layer, bad B/level/weights", () => {
     expect(() => bootstrapExperts([], model)).toThrow(RangeError);
-    expect(() => bootstrapExperts([[[0, 1], [1, 0]]], model)).toThrow(RangeError);
-    expect(() => bootstrapExperts([[[0, -1], [1, 0]]], twoLayer)).toThrow(RangeError);
-    expect(() => bootstrapExperts([[[0, NaN], [1, 0]]], twoLayer)).toThrow(TypeError);
+    expect(() =>
+      bootstrapExperts(
+        [
+          [
+            [0, 1],
+            [1, 0],
+          ],
+        ],
+        model,
+      ),
+    ).toThrow(RangeError);
+    expect(() =>
+      bootstrapExperts(
+        [
+          [
+            [0, -1],
+            [1, 0],
+          ],
+        ],
+        twoLayer,
+      ),
+    ).toThrow(RangeError);
+    expect(() =>
+      bootstrapExperts(
+        [
+          [
+            [0, NaN],
+            [1, 0],
+          ],
+        ],
+        twoLayer,
+      ),
+    ).toThrow(TypeError);
     const oneLayer: Model = { ...twoLayer, layers: [{ id: "L1", name: "all", components: ["A", "B"] }] };
-    expect(() => bootstrapExperts([[[0, 3], [1, 0]]], oneLayer)).toThrow(/two non-empty layers/);
+    expect(() =>
+      bootstrapExperts(
+        [
+          [
+            [0, 3],
+            [1, 0],
+          ],
+        ],
+        oneLayer,
+      ),
+    ).toThrow(/two non-empty layers/);
     expect(() => bootstrapExperts(panel, model, { B: 0 })).toThrow(RangeError);
     expect(() => bootstrapExperts(panel, model, { level: 1 })).toThrow(RangeError);
     expect(() => bootstrapExperts(panel, model, { settings: { weights: [1, 2] } })).toThrow(RangeError);
@@ -163,8 +309,16 @@ describe("bootstrapExperts(matrices, model, options)", () => {
     const w = panel.map((_, k) => 1 + (k % 4));
     const a = bootstrapExperts(panel, model, { B: 300, seed: 4, settings: { weights: w } });
     const b = bootstrapExperts(panel, model, { B: 300, seed: 4, settings: { weights: w.map((x) => 2.5 * x) } });
-    expectClose(a.relation.map((x) => x.lower), b.relation.map((x) => x.lower), 1e-12);
-    expectClose(a.prominence.map((x) => x.upper), b.prominence.map((x) => x.upper), 1e-12);
+    expectClose(
+      a.relation.map((x) => x.lower),
+      b.relation.map((x) => x.lower),
+      1e-12,
+    );
+    expectClose(
+      a.prominence.map((x) => x.upper),
+      b.prominence.map((x) => x.upper),
+      1e-12,
+    );
     expect(a.pCause).toEqual(b.pCause);
   });
 

@@ -45,7 +45,9 @@ describe("cxm-dematel check --help / template --help", () => {
     const r = cli(["check", "--help"]);
     expect(r.status).toBe(0);
     const text = r.stdout.replace(/\s+/g, " ");
-    expect(text).toContain("1 when it has problems, and also when it is well formed but the default analysis would stop (every rating 0, or no total-relation matrix");
+    expect(text).toContain(
+      "1 when it has problems, and also when it is well formed but the default analysis would stop (every rating 0, or no total-relation matrix",
+    );
   });
 
   it("template --help says missing folders are created and an existing file needs --force", () => {
@@ -108,7 +110,22 @@ describe("cxm-dematel analyze", () => {
     const r = cli(["analyze", EXAMPLE, "--json", "--bootstrap", "0", "--threshold", "mmde"], dir);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    for (const k of ["components", "direct", "normalized", "total", "given", "received", "prominence", "relation", "role", "weights", "threshold", "edges", "panel"]) expect(json).toHaveProperty(k);
+    for (const k of [
+      "components",
+      "direct",
+      "normalized",
+      "total",
+      "given",
+      "received",
+      "prominence",
+      "relation",
+      "role",
+      "weights",
+      "threshold",
+      "edges",
+      "panel",
+    ])
+      expect(json).toHaveProperty(k);
     expect(json.threshold.method).toBe("mmde");
     expect(json.edges[0]).toEqual({ from: expect.any(String), to: expect.any(String), value: expect.any(Number) });
     expect(json.meta.synthetic).toBe(true);
@@ -148,7 +165,15 @@ describe("cxm-dematel analyze", () => {
 
   it("an infeasible matrix (every row sum equal): exit 1 with the remedies, no stack trace", () => {
     const model = join(work, "two.json");
-    writeFileSync(model, JSON.stringify({ components: [{ id: "A", name: "a" }, { id: "B", name: "b" }] }));
+    writeFileSync(
+      model,
+      JSON.stringify({
+        components: [
+          { id: "A", name: "a" },
+          { id: "B", name: "b" },
+        ],
+      }),
+    );
     const s = join(work, "equal.csv");
     writeFileSync(s, "expert,from,to,value\nE1,A,B,2\nE1,B,A,2\n");
     const r = cli(["analyze", s, "--model", model, "--json"]);
@@ -162,7 +187,15 @@ describe("cxm-dematel analyze", () => {
 
   it("an all-zero survey: exit 1 with a plain message; a negative --scale: exit 2", () => {
     const model = join(work, "two-zero.json");
-    writeFileSync(model, JSON.stringify({ components: [{ id: "A", name: "a" }, { id: "B", name: "b" }] }));
+    writeFileSync(
+      model,
+      JSON.stringify({
+        components: [
+          { id: "A", name: "a" },
+          { id: "B", name: "b" },
+        ],
+      }),
+    );
     const s = join(work, "zero.csv");
     writeFileSync(s, "expert,from,to,value\nE1,A,B,0\nE1,B,A,0\n");
     const r = cli(["analyze", s, "--model", model, "--json"]);
@@ -270,7 +303,15 @@ describe("cxm-dematel layers / power", () => {
 
   it("layers with a model without layers: exit 1", () => {
     const model = join(work, "flat.json");
-    writeFileSync(model, JSON.stringify({ components: [{ id: "A", name: "a" }, { id: "B", name: "b" }] }));
+    writeFileSync(
+      model,
+      JSON.stringify({
+        components: [
+          { id: "A", name: "a" },
+          { id: "B", name: "b" },
+        ],
+      }),
+    );
     const r = cli(["layers", "--model", model]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/at least two layers/);
@@ -278,9 +319,26 @@ describe("cxm-dematel layers / power", () => {
 
   it("power and layers with a model without layers, or with one layer: exit 1 with the same plain message (not 'found 0 layer(s)'), before any simulation", () => {
     const flat = join(work, "flat-power.json");
-    writeFileSync(flat, JSON.stringify({ components: [{ id: "A", name: "a" }, { id: "B", name: "b" }] }));
+    writeFileSync(
+      flat,
+      JSON.stringify({
+        components: [
+          { id: "A", name: "a" },
+          { id: "B", name: "b" },
+        ],
+      }),
+    );
     const one = join(work, "one-layer.json");
-    writeFileSync(one, JSON.stringify({ components: [{ id: "A", name: "a" }, { id: "B", name: "b" }], layers: [{ id: "L1", name: "all", components: ["A", "B"] }] }));
+    writeFileSync(
+      one,
+      JSON.stringify({
+        components: [
+          { id: "A", name: "a" },
+          { id: "B", name: "b" },
+        ],
+        layers: [{ id: "L1", name: "all", components: ["A", "B"] }],
+      }),
+    );
     for (const [model, message] of [
       [flat, `${flat}, column "layers": the model has no layers, so there is no proposed ordering to test`],
       [one, `${one}, column "layers": the model has only one layer, so there is no ordering of layers to test`],
@@ -361,7 +419,9 @@ describe("cxm-dematel layers / power", () => {
     expect(r.stdout).toMatch(/K\s+δ = 0\.025\s+δ = 0\.05\s+δ = 0\.10\s+δ = 0\.50/);
     expect(r.stdout).toMatch(/^\s+5(\s+\d\.\d{3}){4}$/m);
     expect(r.stdout).toContain("Smallest K with 80% power: δ = 0.025:");
-    expect(r.stdout).toContain("Note: δ = 0.5 is detected almost always even by 5 experts: on a 0–4 scale it means a 1.5-point difference between the outermost and innermost layers");
+    expect(r.stdout).toContain(
+      "Note: δ = 0.5 is detected almost always even by 5 experts: on a 0–4 scale it means a 1.5-point difference between the outermost and innermost layers",
+    );
     const csv = readFileSync(join(out, "power.csv"), "utf8").trim().split("\r\n");
     expect(csv[0]).toBe("delta,experts,power,mcse,rejections,failed");
     expect(csv).toHaveLength(1 + 4 * 2);

@@ -49,7 +49,11 @@ export function cliHarness(name: string): CliHarness {
   return {
     main,
     build(): void {
-      const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", folder, "--declaration", "false", "--sourceMap", "false"], { cwd: ROOT, encoding: "utf8" });
+      const tsc = spawnSync(
+        process.execPath,
+        [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", folder, "--declaration", "false", "--sourceMap", "false"],
+        { cwd: ROOT, encoding: "utf8" },
+      );
       if (!existsSync(main)) throw new Error(`build failed:\n${tsc.stdout}${tsc.stderr}`);
       writeFileSync(join(folder, "package.json"), '{ "type": "module" }\n');
     },

@@ -9,7 +9,8 @@ import { packageRoot } from "../src/cli/packageRoot.js";
 import { InfeasibleError, InputError } from "../src/index.js";
 
 function capture(): { io: { stdout(t: string): void; stderr(t: string): void; help(c: string): number }; out: string[]; err: string[] } {
-  const out: string[] = [], err: string[] = [];
+  const out: string[] = [],
+    err: string[] = [];
   return { io: { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), help: (c) => (out.push(`help ${c}`), 0) }, out, err };
 }
 const STACK = /\n\s+at /;
@@ -18,7 +19,10 @@ describe("runCli(argv, io, commands): exit codes", () => {
   const commands: Record<string, Command> = {
     ok: (_a, io) => (io.stdout("done\n"), 0),
     bad: () => {
-      throw new InputError([{ file: "s.csv", row: 3, column: "GOV", expected: "a number from 0 to 4", found: '"9"', message: "rating outside the scale" }, { file: "s.csv", row: 4, message: "duplicate rating" }]);
+      throw new InputError([
+        { file: "s.csv", row: 3, column: "GOV", expected: "a number from 0 to 4", found: '"9"', message: "rating outside the scale" },
+        { file: "s.csv", row: 4, message: "duplicate rating" },
+      ]);
     },
     infeasible: () => {
       throw new InfeasibleError("ρ(N) = 1: no total-relation matrix. Remedies: …");
@@ -44,7 +48,9 @@ describe("runCli(argv, io, commands): exit codes", () => {
     const c = capture();
     expect(await runCli(["bad"], c.io, commands)).toBe(1);
     const text = c.err.join("");
-    expect(text).toBe('cxm-dematel: 2 problems in the input:\n  s.csv:3, column "GOV": rating outside the scale (expected a number from 0 to 4, found "9")\n  s.csv:4: duplicate rating\n');
+    expect(text).toBe(
+      'cxm-dematel: 2 problems in the input:\n  s.csv:3, column "GOV": rating outside the scale (expected a number from 0 to 4, found "9")\n  s.csv:4: duplicate rating\n',
+    );
   });
 
   it("1 on an InfeasibleError and on a file-system error, with a plain message", async () => {
@@ -85,7 +91,13 @@ describe("runCli(argv, io, commands): exit codes", () => {
 });
 
 describe("parseCommandLine(args, options, maxPositionals, command)", () => {
-  const spec = { out: { type: "string" as const, short: "o" }, json: { type: "boolean" as const }, scale: { type: "string" as const }, aggregation: { type: "string" as const }, bootstrap: { type: "string" as const } };
+  const spec = {
+    out: { type: "string" as const, short: "o" },
+    json: { type: "boolean" as const },
+    scale: { type: "string" as const },
+    aggregation: { type: "string" as const },
+    bootstrap: { type: "string" as const },
+  };
   it("parses options and positionals", () => {
     const cl = parseCommandLine(["s.csv", "--out", "res", "--json", "--scale=1:7"], spec, 1, "analyze");
     expect(cl.positionals).toEqual(["s.csv"]);

@@ -66,8 +66,7 @@ describe("cross-check against simple-statistics", () => {
     for (const K of [3, 4, 7, 10]) {
       const panel = Array.from({ length: K }, () => randomDirect(5, rng.int(1e6)));
       const med = aggregate(panel, { method: "median" });
-      for (let i = 0; i < 5; i++)
-        for (let j = 0; j < 5; j++) if (i !== j) expect(med[i][j]).toBe(ss.median(panel.map((x) => x[i][j])));
+      for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) if (i !== j) expect(med[i][j]).toBe(ss.median(panel.map((x) => x[i][j])));
     }
   });
 });

@@ -15,13 +15,13 @@ describe("toCsv(rows): formula-injection protection (OWASP CSV Injection)", () =
     ["-A", "'-A"],
     ["@x", "'@x"],
     ["\tTAB", "'\tTAB"],
-    ["=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""],
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
   ])("a text cell %j is written as %j", (cell, written) => {
     expect(csvCell(cell)).toBe(written);
   });
 
   it("a text cell starting with CR is prefixed and then quoted (it holds a line break)", () => {
-    expect(csvCell("\r=1")).toBe("\"'\r=1\"");
+    expect(csvCell("\r=1")).toBe('"\'\r=1"');
   });
 
   it("negative NUMBERS stay numbers, as numbers and as plain-number text", () => {
@@ -47,7 +47,12 @@ describe("toCsv(rows): formula-injection protection (OWASP CSV Injection)", () =
 // RFC 4180 §2: fields with commas, double quotes or line breaks are enclosed in double quotes; quotes are doubled; records end in CRLF.
 describe("toCsv(rows): RFC 4180 quoting", () => {
   it("quotes commas, quotes and line breaks, doubles quotes, ends records with CRLF", () => {
-    expect(toCsv([["a,b", 'say "hi"', "two\nlines"], [1, 2.5, "x"]])).toBe('"a,b","say ""hi""","two\nlines"\r\n1,2.5,x\r\n');
+    expect(
+      toCsv([
+        ["a,b", 'say "hi"', "two\nlines"],
+        [1, 2.5, "x"],
+      ]),
+    ).toBe('"a,b","say ""hi""","two\nlines"\r\n1,2.5,x\r\n');
   });
 
   it("writes numbers at full precision (round-trip)", () => {

@@ -16,17 +16,44 @@ describe("dematel(A): hand-computed cases", () => {
     // p = 1, q = 1/3 → 1/(1 − 1/3) = 3/2 → T = [[0.5, 1.5], [0.5, 0.5]].
     // D = [2, 1], R = [1, 2], D+R = [3, 3], D−R = [1, −1]; weights √10/(2√10) = [0.5, 0.5].
     // Mean threshold (all four entries) = 3/4; only t_12 = 1.5 exceeds it.
-    const r = dematel([[0, 3], [1, 0]], { components: ["A", "B"] });
+    const r = dematel(
+      [
+        [0, 3],
+        [1, 0],
+      ],
+      { components: ["A", "B"] },
+    );
     expect(r.lambda).toBe(3);
-    expectClose(r.normalized, [[0, 1], [1 / 3, 0]], 1e-15);
-    expectClose(r.total, [[0.5, 1.5], [0.5, 0.5]], 1e-14);
+    expectClose(
+      r.normalized,
+      [
+        [0, 1],
+        [1 / 3, 0],
+      ],
+      1e-15,
+    );
+    expectClose(
+      r.total,
+      [
+        [0.5, 1.5],
+        [0.5, 0.5],
+      ],
+      1e-14,
+    );
     expectClose(r.given, [2, 1], 1e-14);
     expectClose(r.received, [1, 2], 1e-14);
     expectClose(r.prominence, [3, 3], 1e-14);
     expectClose(r.relation, [1, -1], 1e-14);
     expect(r.role).toEqual(["cause", "effect"]);
     expectClose(r.weights, [0.5, 0.5], 1e-14);
-    expectClose(r.netInfluence, [[0, 1], [-1, 0]], 1e-14);
+    expectClose(
+      r.netInfluence,
+      [
+        [0, 1],
+        [-1, 0],
+      ],
+      1e-14,
+    );
     expect(r.threshold.value).toBeCloseTo(0.75, 14);
     expect(r.edges.map((e) => [e.from, e.to])).toEqual([["A", "B"]]);
     expect(r.edges[0].value).toBeCloseTo(1.5, 14);
@@ -38,9 +65,21 @@ describe("dematel(A): hand-computed cases", () => {
     // [[0, 2/3, 7/9], [0, 0, 2/3], [0, 0, 0]]. D = [13/9, 2/3, 0], R = [0, 2/3, 13/9],
     // D+R = [13/9, 4/3, 13/9], D−R = [13/9, 0, −13/9] → cause, neutral, effect.
     // Mean threshold = (2/3 + 7/9 + 2/3)/9 = 19/81; edges C1→C3 (7/9), then C1→C2 and C2→C3 (2/3).
-    const r = dematel([[0, 2, 1], [0, 0, 2], [0, 0, 0]]);
+    const r = dematel([
+      [0, 2, 1],
+      [0, 0, 2],
+      [0, 0, 0],
+    ]);
     expect(r.lambda).toBe(3);
-    expectClose(r.total, [[0, 2 / 3, 7 / 9], [0, 0, 2 / 3], [0, 0, 0]], 1e-14);
+    expectClose(
+      r.total,
+      [
+        [0, 2 / 3, 7 / 9],
+        [0, 0, 2 / 3],
+        [0, 0, 0],
+      ],
+      1e-14,
+    );
     expectClose(r.given, [13 / 9, 2 / 3, 0], 1e-14);
     expectClose(r.received, [0, 2 / 3, 13 / 9], 1e-14);
     expectClose(r.prominence, [13 / 9, 4 / 3, 13 / 9], 1e-14);
@@ -60,9 +99,21 @@ describe("dematel(A): hand-computed cases", () => {
     // with N² = [[0,0,1],[½,0,0],[0,½,0]]: T = [[1,2,2],[1,1,2],[1,1,1]].
     // D = [5,4,3], R = [3,4,5], D+R = [8,8,8], D−R = [2,0,−2] → cause, neutral, effect.
     // weights ∝ [√68, 8, √68]; mean threshold 12/9 = 4/3: edges C1→C2, C1→C3, C2→C3 (t = 2).
-    const r = dematel([[0, 2, 0], [0, 0, 2], [1, 0, 0]]);
+    const r = dematel([
+      [0, 2, 0],
+      [0, 0, 2],
+      [1, 0, 0],
+    ]);
     expect(r.lambda).toBe(2);
-    expectClose(r.total, [[1, 2, 2], [1, 1, 2], [1, 1, 1]], 1e-13);
+    expectClose(
+      r.total,
+      [
+        [1, 2, 2],
+        [1, 1, 2],
+        [1, 1, 1],
+      ],
+      1e-13,
+    );
     expectClose(r.given, [5, 4, 3], 1e-13);
     expectClose(r.received, [3, 4, 5], 1e-13);
     expectClose(r.relation, [2, 0, -2], 1e-13);
@@ -78,12 +129,22 @@ describe("dematel(A): hand-computed cases", () => {
 describe("dematel(A): errors", () => {
   it("1×1 and all-zero matrices throw RangeError (nothing to analyse)", () => {
     expect(() => dematel([[0]])).toThrow(RangeError);
-    expect(() => dematel([[0, 0, 0], [0, 0, 0], [0, 0, 0]])).toThrow(RangeError);
+    expect(() =>
+      dematel([
+        [0, 0, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+      ]),
+    ).toThrow(RangeError);
   });
 
   it("equal row sums throw InfeasibleError naming the remedies", () => {
     // every row sums to 2 and no column sums to more: λ = 2, N is row-stochastic, ρ(N) = 1
-    const a = [[0, 1, 1], [1, 0, 1], [1, 1, 0]];
+    const a = [
+      [0, 1, 1],
+      [1, 0, 1],
+      [1, 1, 0],
+    ];
     let error: unknown;
     try {
       dematel(a);
@@ -102,9 +163,27 @@ describe("dematel(A): errors", () => {
 
   it("misuse: non-square, non-finite, negative entries, wrong number of ids", () => {
     expect(() => dematel([[0, 1]])).toThrow(RangeError);
-    expect(() => dematel([[0, NaN], [1, 0]])).toThrow(TypeError);
-    expect(() => dematel([[0, -1], [1, 0]])).toThrow(RangeError);
-    expect(() => dematel([[0, 1], [1, 0]], { components: ["A"] })).toThrow(RangeError);
+    expect(() =>
+      dematel([
+        [0, NaN],
+        [1, 0],
+      ]),
+    ).toThrow(TypeError);
+    expect(() =>
+      dematel([
+        [0, -1],
+        [1, 0],
+      ]),
+    ).toThrow(RangeError);
+    expect(() =>
+      dematel(
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        { components: ["A"] },
+      ),
+    ).toThrow(RangeError);
   });
 
   it("does not mutate a frozen input and returns a copy of it as `direct`", () => {
@@ -126,8 +205,16 @@ describe("dematel(A): invariants on seeded random matrices", () => {
       const r = dematel(randomDirect(n, seed));
       const nt = matmul(r.normalized, r.total);
       const tn = matmul(r.total, r.normalized);
-      expectClose(r.total.map((row, i) => row.map((v, j) => v - nt[i][j])), r.normalized, 1e-12);
-      expectClose(r.total.map((row, i) => row.map((v, j) => v - tn[i][j])), r.normalized, 1e-12);
+      expectClose(
+        r.total.map((row, i) => row.map((v, j) => v - nt[i][j])),
+        r.normalized,
+        1e-12,
+      );
+      expectClose(
+        r.total.map((row, i) => row.map((v, j) => v - tn[i][j])),
+        r.normalized,
+        1e-12,
+      );
       expect(r.residual).toBeLessThan(1e-12);
       // T = N + N² + … ≥ N entry-wise
       r.total.forEach((row, i) => row.forEach((v, j) => expect(v).toBeGreaterThanOrEqual(r.normalized[i][j] - 1e-15)));
@@ -141,10 +228,22 @@ describe("dematel(A): invariants on seeded random matrices", () => {
       const sumD = r.given.reduce((a, b) => a + b, 0);
       const sumR = r.received.reduce((a, b) => a + b, 0);
       expect(Math.abs(sumD - sumR)).toBeLessThan(1e-12 * Math.max(1, sumD));
-      expectClose(r.prominence, r.given.map((d, i) => d + r.received[i]), 1e-14);
-      expectClose(r.relation, r.given.map((d, i) => d - r.received[i]), 1e-14);
+      expectClose(
+        r.prominence,
+        r.given.map((d, i) => d + r.received[i]),
+        1e-14,
+      );
+      expectClose(
+        r.relation,
+        r.given.map((d, i) => d - r.received[i]),
+        1e-14,
+      );
       expect(Math.abs(r.weights.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-14);
-      expectClose(r.netInfluence, r.netInfluence.map((row, i) => row.map((_, j) => -r.netInfluence[j][i])), 0);
+      expectClose(
+        r.netInfluence,
+        r.netInfluence.map((row, i) => row.map((_, j) => -r.netInfluence[j][i])),
+        0,
+      );
       expect(Math.abs(r.relation.reduce((a, b) => a + b, 0))).toBeLessThan(1e-12 * Math.max(1, sumD));
     }
   });
@@ -164,11 +263,31 @@ describe("dematel(A): invariants on seeded random matrices", () => {
       const ap = p.map((pi) => p.map((pj) => a[pi][pj]));
       const r = dematel(a, { components: ids });
       const rp = dematel(ap, { components: p.map((pi) => ids[pi]) });
-      expectClose(rp.total, p.map((pi) => p.map((pj) => r.total[pi][pj])), 1e-13);
-      expectClose(rp.given, p.map((pi) => r.given[pi]), 1e-13);
-      expectClose(rp.received, p.map((pi) => r.received[pi]), 1e-13);
-      expectClose(rp.relation, p.map((pi) => r.relation[pi]), 1e-13);
-      expectClose(rp.weights, p.map((pi) => r.weights[pi]), 1e-13);
+      expectClose(
+        rp.total,
+        p.map((pi) => p.map((pj) => r.total[pi][pj])),
+        1e-13,
+      );
+      expectClose(
+        rp.given,
+        p.map((pi) => r.given[pi]),
+        1e-13,
+      );
+      expectClose(
+        rp.received,
+        p.map((pi) => r.received[pi]),
+        1e-13,
+      );
+      expectClose(
+        rp.relation,
+        p.map((pi) => r.relation[pi]),
+        1e-13,
+      );
+      expectClose(
+        rp.weights,
+        p.map((pi) => r.weights[pi]),
+        1e-13,
+      );
       expect(rp.role).toEqual(p.map((pi) => r.role[pi]));
       expect(rp.threshold.value).toBeCloseTo(r.threshold.value, 13);
       expect(rp.edges.map((e) => `${e.from}→${e.to}`).sort()).toEqual(r.edges.map((e) => `${e.from}→${e.to}`).sort());
@@ -192,16 +311,22 @@ describe("dematel(A): invariants on seeded random matrices", () => {
       const n = 4 + (seed % 5);
       const r = dematel(randomDirect(n, seed + 400), { threshold: { method: "mean+sd" } });
       let count = 0;
-      r.total.forEach((row, i) => row.forEach((v, j) => {
-        if (i !== j && v > r.threshold.value) count++;
-      }));
+      r.total.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (i !== j && v > r.threshold.value) count++;
+        }),
+      );
       expect(r.edges.length).toBe(count);
       for (let k = 1; k < r.edges.length; k++) expect(r.edges[k - 1].value).toBeGreaterThanOrEqual(r.edges[k].value);
     }
   });
 
   it("a fractional (already averaged) matrix is analysed like any other", () => {
-    const a: Matrix = [[0, 2.5, 1.25], [0.75, 0, 3.5], [2, 1.5, 0]];
+    const a: Matrix = [
+      [0, 2.5, 1.25],
+      [0.75, 0, 3.5],
+      [2, 1.5, 0],
+    ];
     const r = dematel(a);
     expect(r.lambda).toBe(Math.max(3.75, 4.25, 3.5, 2.75, 4, 4.75));
     expect(r.residual).toBeLessThan(1e-12);
@@ -211,7 +336,10 @@ describe("dematel(A): invariants on seeded random matrices", () => {
 describe("roleOf(relation): the one cause/effect/neutral rule", () => {
   it("by hand: A = [[0,3],[1,0]] gives T = [[0.5,1.5],[0.5,0.5]], relation [1, −1], a cause and an effect", () => {
     // N = A/3, (I − N)⁻¹ = (3/2)[[1,1],[1/3,1]], T = N(I − N)⁻¹ = [[0.5,1.5],[0.5,0.5]]; D = [2,1], R = [1,2].
-    const d = dematel([[0, 3], [1, 0]]);
+    const d = dematel([
+      [0, 3],
+      [1, 0],
+    ]);
     expectClose(d.relation, [1, -1], 1e-14);
     expect(d.relation.map(roleOf)).toEqual(["cause", "effect"]);
     expect(d.role).toEqual(["cause", "effect"]);
@@ -225,7 +353,15 @@ describe("roleOf(relation): the one cause/effect/neutral rule", () => {
     expect(roleOf(1.5e-12)).toBe("cause");
     expect(roleOf(-1.5e-12)).toBe("effect");
     // A symmetric panel has relation 0 in exact arithmetic; in floating point it is a few ulps off 0.
-    expect(dematel([[0, 2], [2, 0]], { epsilon: 1 }).role).toEqual(["neutral", "neutral"]);
+    expect(
+      dematel(
+        [
+          [0, 2],
+          [2, 0],
+        ],
+        { epsilon: 1 },
+      ).role,
+    ).toEqual(["neutral", "neutral"]);
   });
 
   it("gives NaN the role neutral and orders infinities", () => {
@@ -235,11 +371,30 @@ describe("roleOf(relation): the one cause/effect/neutral rule", () => {
   });
 
   it("is the rule of the layer sign checks, the verdict and the causal diagram's hover text and label sides", () => {
-    const model = { components: [{ id: "A", name: "A" }, { id: "B", name: "B" }, { id: "C", name: "C" }, { id: "D", name: "D" }], layers: [{ id: "L1", name: "outer", components: ["A", "B"] }, { id: "L2", name: "inner", components: ["C", "D"] }] };
-    const T = [[0, 1, 1, 1], [1, 0, 1, 1], [0, 0, 0, 1], [0, 0, 1, 0]];
+    const model = {
+      components: [
+        { id: "A", name: "A" },
+        { id: "B", name: "B" },
+        { id: "C", name: "C" },
+        { id: "D", name: "D" },
+      ],
+      layers: [
+        { id: "L1", name: "outer", components: ["A", "B"] },
+        { id: "L2", name: "inner", components: ["C", "D"] },
+      ],
+    };
+    const T = [
+      [0, 1, 1, 1],
+      [1, 0, 1, 1],
+      [0, 0, 0, 1],
+      [0, 0, 1, 0],
+    ];
     const relation = [0.5, 5e-13, -5e-13, -0.5]; // B and C are neutral
     const tests = layerTests(T, relation, model);
-    expect(tests.signs.outer.map((c) => [c.cause, c.role])).toEqual([[true, "cause"], [false, "neutral"]]);
+    expect(tests.signs.outer.map((c) => [c.cause, c.role])).toEqual([
+      [true, "cause"],
+      [false, "neutral"],
+    ]);
     expect(tests.signs.inner.map((c) => c.role)).toEqual(["neutral", "effect"]);
     expect(tests.signs.outerAllCauses).toBe(false);
     expect(tests.signs.innerAllEffects).toBe(false);

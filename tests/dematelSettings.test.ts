@@ -5,7 +5,15 @@ import { resolveSettings } from "../src/index.js";
 describe("resolveSettings(input, experts, defaults)", () => {
   it("fills the documented defaults: classic, 0–4, weighted mean, max normalisation, ε = 0, mean threshold", () => {
     const s = resolveSettings();
-    expect(s).toEqual({ method: "classic", scale: { min: 0, max: 4 }, aggregation: "mean", weights: undefined, normalization: "max", epsilon: 0, threshold: { method: "mean" } });
+    expect(s).toEqual({
+      method: "classic",
+      scale: { min: 0, max: 4 },
+      aggregation: "mean",
+      weights: undefined,
+      normalization: "max",
+      epsilon: 0,
+      threshold: { method: "mean" },
+    });
     expect(Object.isFrozen(s)).toBe(true);
     expect(Object.isFrozen(s.threshold)).toBe(true);
   });

@@ -69,10 +69,19 @@ describe("the messages built from it are unchanged", () => {
   });
 
   it("runCli: 'cannot <syscall> <path>: <code>' with the words in parentheses where there are any", async () => {
-    const fail = (code: string): Command => () => {
-      throw Object.assign(new Error(`${code}: failed, rename 'out/x'`), { code, syscall: "rename", path: "out/x" });
+    const fail =
+      (code: string): Command =>
+      () => {
+        throw Object.assign(new Error(`${code}: failed, rename 'out/x'`), { code, syscall: "rename", path: "out/x" });
+      };
+    const commands: Record<string, Command> = {
+      enoent: fail("ENOENT"),
+      eacces: fail("EACCES"),
+      enospc: fail("ENOSPC"),
+      eperm: fail("EPERM"),
+      eisdir: fail("EISDIR"),
+      exdev: fail("EXDEV"),
     };
-    const commands: Record<string, Command> = { enoent: fail("ENOENT"), eacces: fail("EACCES"), enospc: fail("ENOSPC"), eperm: fail("EPERM"), eisdir: fail("EISDIR"), exdev: fail("EXDEV") };
     const expected: Record<string, string> = {
       enoent: "cxm-dematel: cannot rename out/x: ENOENT (no such file or folder)\n",
       eacces: "cxm-dematel: cannot rename out/x: EACCES (permission denied)\n",

@@ -10,7 +10,7 @@ import { surveyCsvCell, unguardCsvCell } from "../src/io/surveyCsvCell.js";
 
 // OWASP, "CSV Injection" (https://owasp.org/www-community/attacks/CSV_Injection): a cell starting
 // with =, +, -, @, tab (0x09) or carriage return (0x0D) can be read as a formula; prefix a single quote.
-const OWASP = ["=1+1", "+A", "-A", "@SUM(A1)", "\tTAB", "\r=1", "=HYPERLINK(\"http://x\",\"y\")", "-2+3", "+1e3x", "=", "-"];
+const OWASP = ["=1+1", "+A", "-A", "@SUM(A1)", "\tTAB", "\r=1", '=HYPERLINK("http://x","y")', "-2+3", "+1e3x", "=", "-"];
 const HARMLESS = ["LEAD", "a=b", "E1", "رهبری", " =x", "'quoted", "", "１", "＝1"];
 const NUMBERS = ["-1.5", "+2e-3", "-1", "+7", ".5", "-0.000001", "3E+8"];
 

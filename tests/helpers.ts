@@ -7,7 +7,8 @@ export function expectClose(actual: number[] | Matrix, expected: number[] | Matr
   const a = (actual as unknown[]).flat() as number[];
   const e = (expected as unknown[]).flat() as number[];
   expect(a.length).toBe(e.length);
-  let worst = 0, at = -1;
+  let worst = 0,
+    at = -1;
   for (let i = 0; i < a.length; i++) {
     const d = Math.abs(a[i] - e[i]);
     if (!(d <= worst)) {

@@ -114,7 +114,15 @@ describe("micmac(reachability, components)", () => {
   });
 
   it("rejects non-0/1 entries and mismatched ids", () => {
-    expect(() => micmac([[1, 2], [0, 1]], ["A", "B"])).toThrow(RangeError);
+    expect(() =>
+      micmac(
+        [
+          [1, 2],
+          [0, 1],
+        ],
+        ["A", "B"],
+      ),
+    ).toThrow(RangeError);
     expect(() => micmac([[1]], ["A", "B"])).toThrow(RangeError);
   });
 });

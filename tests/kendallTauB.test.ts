@@ -88,7 +88,16 @@ describe("kendallTauB(x, y) and createTauB(m) apply the same tie rule", () => {
       const y = Array.from({ length: m }, () => (kind === 2 ? rng.normal() : rng.int(3) - 1 + (kind === 1 ? (rng.int(5) - 2) * 2.2e-16 : 0)));
       const single = kendallTauB(x, y);
       expect(Object.is(fastTauB(x, y), single)).toBe(true);
-      if (kind === 1) expect(Object.is(single, kendallTauB(x, y.map((v) => Math.round(v))))).toBe(true);
+      if (kind === 1)
+        expect(
+          Object.is(
+            single,
+            kendallTauB(
+              x,
+              y.map((v) => Math.round(v)),
+            ),
+          ),
+        ).toBe(true);
     }
   });
 
@@ -144,7 +153,18 @@ describe("the tie rule in the layer statistics", () => {
     two.direct.set([0, 2, 2, 0]);
     expect(two.run()).toBe(true);
     expect(two.trend).toBeNaN();
-    expect(trendStatistic([0, 1], dematel([[0, 2], [2, 0]], { epsilon: 1 }).relation)).toBeNaN();
+    expect(
+      trendStatistic(
+        [0, 1],
+        dematel(
+          [
+            [0, 2],
+            [2, 0],
+          ],
+          { epsilon: 1 },
+        ).relation,
+      ),
+    ).toBeNaN();
   });
 });
 

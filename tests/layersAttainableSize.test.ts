@@ -51,7 +51,10 @@ describe("attainableTrendSize(model, significanceLevel)", () => {
   it("equals the exact trend test's rejection rate over every permutation of an untied relation vector (sizes 2, 2, 1 and 1, 2, 2, 1; α = 0.05, 0.1, 0.3)", () => {
     // Under the null every ordering of distinct relation values is equally likely, so the share of the m! orderings
     // that createTrendTest rejects is the size, computed independently of attainableTrendSize's tally.
-    for (const sizes of [[2, 2, 1], [1, 2, 2, 1]]) {
+    for (const sizes of [
+      [2, 2, 1],
+      [1, 2, 2, 1],
+    ]) {
       const m = chain(sizes);
       const test = createTrendTest(layerIndex(m));
       const n = m.components.length;
@@ -60,7 +63,10 @@ describe("attainableTrendSize(model, significanceLevel)", () => {
         if (rest.length === 0) perms.push(prefix);
         rest.forEach((x, k) => permute([...prefix, x], [...rest.slice(0, k), ...rest.slice(k + 1)]));
       };
-      permute([], Array.from({ length: n }, (_, i) => i));
+      permute(
+        [],
+        Array.from({ length: n }, (_, i) => i),
+      );
       for (const alpha of [0.05, 0.1, 0.3]) {
         const rejected = perms.filter((r) => test.test(r).p < alpha).length;
         expect(attainableTrendSize(m, alpha)!.size).toBeCloseTo(rejected / perms.length, 12);

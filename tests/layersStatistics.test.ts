@@ -36,7 +36,7 @@ function randomMatrix(n: number, seed: number): Matrix {
 }
 
 describe("kendallTauB(x, y)", () => {
-  it("matches R cor(x, y, method = \"kendall\") without ties", () => {
+  it('matches R cor(x, y, method = "kendall") without ties', () => {
     // R: x <- c(44.4,45.9,41.9,53.3,44.7,44.1,50.7,45.2,60.1); y <- c(2.6,3.1,2.5,5.0,3.6,4.0,5.2,2.8,3.8)
     // cor.test(x, y, method = "kendall") → tau 0.4444444 (printed S-PLUS/R session of a course's
     // "table 1, page 188" data at stat.sc.edu/~habing/courses/518splus3F98.html). No ties: 26 concordant, 10 discordant, 16/36.
@@ -46,7 +46,7 @@ describe("kendallTauB(x, y)", () => {
     expect(kendallTauB(x, y)).toBeCloseTo(16 / 36, 14);
   });
 
-  it("matches R DescTools::KendallTauB / cor(method = \"kendall\") on a 2×5 table with heavy ties", () => {
+  it('matches R DescTools::KendallTauB / cor(method = "kendall") on a 2×5 table with heavy ties', () => {
     // R: tab <- as.table(rbind(c(26,26,23,18,9), c(6,7,9,14,23))); KendallTauB(tab) → 0.3372567
     // (DescTools reference page, example from the SAS/STAT PROC FREQ guide; DescTools states
     // the estimate equals cor(..., method = "kendall")).
@@ -56,12 +56,14 @@ describe("kendallTauB(x, y)", () => {
     ];
     const x: number[] = [];
     const y: number[] = [];
-    counts.forEach((row, i) => row.forEach((c, j) => {
-      for (let k = 0; k < c; k++) {
-        x.push(i + 1);
-        y.push(j + 1);
-      }
-    }));
+    counts.forEach((row, i) =>
+      row.forEach((c, j) => {
+        for (let k = 0; k < c; k++) {
+          x.push(i + 1);
+          y.push(j + 1);
+        }
+      }),
+    );
     expect(kendallTauB(x, y)).toBeCloseTo(0.3372567, 7);
   });
 
@@ -90,10 +92,22 @@ describe("kendallTauB(x, y)", () => {
       if (Number.isNaN(tau)) continue;
       expect(Math.abs(tau)).toBeLessThanOrEqual(1 + 1e-15);
       expect(Math.abs(kendallTauB(y, x) - tau)).toBeLessThan(1e-15);
-      expect(Math.abs(kendallTauB(x, y.map((v) => -v)) + tau)).toBeLessThan(1e-15);
+      expect(
+        Math.abs(
+          kendallTauB(
+            x,
+            y.map((v) => -v),
+          ) + tau,
+        ),
+      ).toBeLessThan(1e-15);
     }
     const x = Array.from({ length: 9 }, () => rng.next());
-    expect(kendallTauB(x, x.map((v) => Math.exp(v)))).toBeCloseTo(1, 14);
+    expect(
+      kendallTauB(
+        x,
+        x.map((v) => Math.exp(v)),
+      ),
+    ).toBeCloseTo(1, 14);
   });
 
   it("does not modify its inputs", () => {
@@ -125,7 +139,15 @@ describe("trendStatistic(layerOf, relation) and flowStatistic(total, layerOf)", 
     expect(flowStatistic(T, [0, 1, 1])).toBeCloseTo(0.6, 14);
     expect(flowStatistic(T, [1, 0, 0])).toBeCloseTo(-0.6, 14);
     expect(flowStatistic(T, [0, -1, 1])).toBeCloseTo((0.3 - 0.1) / 0.4, 14);
-    expect(flowStatistic([[0, 0], [0, 0]], [0, 1])).toBeNaN();
+    expect(
+      flowStatistic(
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        [0, 1],
+      ),
+    ).toBeNaN();
     expect(() => flowStatistic(T, [0, 1])).toThrow(RangeError);
   });
 });
@@ -326,7 +348,12 @@ describe("createFlowTest(layerOf)", () => {
   it("exact p for 2 components by hand, and accepts row-major Float64Array", () => {
     const f = createFlowTest([0, 1]);
     // Observed S = (3 − 1)/4 = 0.5; the swapped assignment gives −0.5: p = 1/2.
-    expect(f.test([[0, 3], [1, 0]])).toEqual({ statistic: 0.5, p: 0.5 });
+    expect(
+      f.test([
+        [0, 3],
+        [1, 0],
+      ]),
+    ).toEqual({ statistic: 0.5, p: 0.5 });
     expect(f.test(new Float64Array([0, 1, 3, 0]))).toEqual({ statistic: -0.5, p: 1 });
   });
 

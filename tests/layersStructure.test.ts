@@ -110,9 +110,22 @@ describe("weightedKappa(table, { weights })", () => {
     expect(weightedKappa(cohen, { weights: w })).toBeCloseTo(0.348, 3); // 1 − .90/1.38 = .3478
     expect(weightedKappa(cohen, { weights: "unweighted" })).toBeCloseTo(0.492, 3); // (.70 − .41)/.59
     // Non-symmetric weights 0 1 4 / 1 0 6 / 2 2 0: psych notes "Cohen reports kw = .353" (1 − .86/1.33 = .3534).
-    expect(weightedKappa(cohen, { weights: [[0, 1, 4], [1, 0, 6], [2, 2, 0]] })).toBeCloseTo(0.353, 3);
+    expect(
+      weightedKappa(cohen, {
+        weights: [
+          [0, 1, 4],
+          [1, 0, 6],
+          [2, 2, 0],
+        ],
+      }),
+    ).toBeCloseTo(0.353, 3);
     // Counts instead of proportions give the same value.
-    expect(weightedKappa(cohen.map((r) => r.map((v) => v * 200)), { weights: w })).toBeCloseTo(1 - 0.9 / 1.38, 12);
+    expect(
+      weightedKappa(
+        cohen.map((r) => r.map((v) => v * 200)),
+        { weights: w },
+      ),
+    ).toBeCloseTo(1 - 0.9 / 1.38, 12);
   });
 
   it("linear and quadratic weights by hand on Cohen's table", () => {
@@ -126,15 +139,46 @@ describe("weightedKappa(table, { weights })", () => {
   });
 
   it("is 1 on perfect agreement, NaN without chance disagreement, and rejects bad tables", () => {
-    expect(weightedKappa([[3, 0], [0, 5]], { weights: "quadratic" })).toBeCloseTo(1, 14);
-    expect(weightedKappa([[4, 0], [0, 0]])).toBeNaN();
-    expect(() => weightedKappa([[1, -1], [0, 1]])).toThrow(RangeError);
-    expect(() => weightedKappa([[0, 0], [0, 0]])).toThrow(RangeError);
+    expect(
+      weightedKappa(
+        [
+          [3, 0],
+          [0, 5],
+        ],
+        { weights: "quadratic" },
+      ),
+    ).toBeCloseTo(1, 14);
+    expect(
+      weightedKappa([
+        [4, 0],
+        [0, 0],
+      ]),
+    ).toBeNaN();
+    expect(() =>
+      weightedKappa([
+        [1, -1],
+        [0, 1],
+      ]),
+    ).toThrow(RangeError);
+    expect(() =>
+      weightedKappa([
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toThrow(RangeError);
     expect(() => weightedKappa([[1, 2, 3]])).toThrow(RangeError);
     // An unknown weight name is refused before any cell is weighted, even for a 1×1 table (whose only cell is
     // on the diagonal, so the name was never looked at and NaN came back).
     expect(() => weightedKappa([[5]], { weights: "cubic" as never })).toThrow(/unknown kappa weights "cubic"/);
-    expect(() => weightedKappa([[1, 2], [3, 4]], { weights: "cubic" as never })).toThrow(RangeError);
+    expect(() =>
+      weightedKappa(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        { weights: "cubic" as never },
+      ),
+    ).toThrow(RangeError);
   });
 
   it("quadratic kappa of two seeded raters equals the Fleiss–Cohen agreement-weight form", () => {

@@ -1,11 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { assertLayeredModel, MAX_LAYER_ORDERS, componentIds, createRandom, defaultModel, InputError, ismLevels, layerIndex, layerTests, micmac, validateLayers, type InputProblem, type Matrix, type Model } from "../src/index.js";
+import {
+  assertLayeredModel,
+  MAX_LAYER_ORDERS,
+  componentIds,
+  createRandom,
+  defaultModel,
+  InputError,
+  ismLevels,
+  layerIndex,
+  layerTests,
+  micmac,
+  validateLayers,
+  type InputProblem,
+  type Matrix,
+  type Model,
+} from "../src/index.js";
 
 /** A seeded synthetic panel on the CXM model: x_ij = round(clip(2 + δ(ℓ(j) − ℓ(i)) + noise, 0, 4)) (docs/methods.md §8.1 form, no expert bias). */
 function panel(model: Model, K: number, delta: number, seed: number): Matrix[] {
   const l = layerIndex(model);
   const rng = createRandom(seed);
-  return Array.from({ length: K }, () => l.map((li, i) => l.map((lj, j) => (i === j ? 0 : Math.round(Math.min(4, Math.max(0, 2 + delta * (lj - li) + 0.8 * rng.normal())))))));
+  return Array.from({ length: K }, () =>
+    l.map((li, i) => l.map((lj, j) => (i === j ? 0 : Math.round(Math.min(4, Math.max(0, 2 + delta * (lj - li) + 0.8 * rng.normal())))))),
+  );
 }
 
 describe("validateLayers(matrices, model)", () => {
@@ -53,7 +70,10 @@ describe("validateLayers(matrices, model)", () => {
 describe("validateLayers above MAX_LAYER_ORDERS layers, and the orders option", () => {
   // Nine one-component layers (9! = 362,880 orders): the ranking of every order is left out, nothing else.
   const ids9 = Array.from({ length: 9 }, (_, i) => `C${i + 1}`);
-  const nine: Model = { components: ids9.map((id) => ({ id, name: id })), layers: ids9.map((id, i) => ({ id: `L${i + 1}`, name: `layer ${i + 1}`, components: [id] })) };
+  const nine: Model = {
+    components: ids9.map((id) => ({ id, name: id })),
+    layers: ids9.map((id, i) => ({ id: `L${i + 1}`, name: `layer ${i + 1}`, components: [id] })),
+  };
 
   it("9 layers: no orders, but the exact trend and flow tests over 9! assignments, signs, suggested layers, ISM, MICMAC and sensitivity", () => {
     expect(MAX_LAYER_ORDERS).toBe(8);
@@ -114,6 +134,11 @@ describe("assertLayeredModel(model, { file })", () => {
 
   it("one layer: its own message", () => {
     const p = problem({ ...model, layers: [{ id: "ALL", name: "everything", components: ids }] }, "the embedded model");
-    expect(p).toMatchObject({ file: "the embedded model", column: "layers", found: "1 layer", message: "the model has only one layer, so there is no ordering of layers to test" });
+    expect(p).toMatchObject({
+      file: "the embedded model",
+      column: "layers",
+      found: "1 layer",
+      message: "the model has only one layer, so there is no ordering of layers to test",
+    });
   });
 });

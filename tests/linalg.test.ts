@@ -5,7 +5,11 @@ import { expectClose, matmul, randomDirect } from "./helpers.js";
 describe("luFactor / luSolve", () => {
   it("solves a hand-computed 3×3 system: [[2,1,1],[4,-6,0],[-2,7,2]] x = [5,-2,9] → x = [1,1,2]", () => {
     // Classic textbook example (Strang, Linear Algebra and its Applications, §1.5): needs a row swap.
-    const a = toFlat([[2, 1, 1], [4, -6, 0], [-2, 7, 2]]);
+    const a = toFlat([
+      [2, 1, 1],
+      [4, -6, 0],
+      [-2, 7, 2],
+    ]);
     const piv = new Int32Array(3);
     expect(luFactor(a, 3, piv)).toBeGreaterThan(0);
     const x = Float64Array.from([5, -2, 9]);
@@ -14,7 +18,11 @@ describe("luFactor / luSolve", () => {
   });
 
   it("solves Aᵀx = b with the same factorisation", () => {
-    const m = [[2, 1, 1], [4, -6, 0], [-2, 7, 2]];
+    const m = [
+      [2, 1, 1],
+      [4, -6, 0],
+      [-2, 7, 2],
+    ];
     const a = toFlat(m);
     const piv = new Int32Array(3);
     luFactor(a, 3, piv);
@@ -26,7 +34,10 @@ describe("luFactor / luSolve", () => {
   });
 
   it("reports 0 for a singular matrix", () => {
-    const a = toFlat([[1, 2], [2, 4]]);
+    const a = toFlat([
+      [1, 2],
+      [2, 4],
+    ]);
     expect(luFactor(a, 2, new Int32Array(2))).toBeLessThan(1e-15);
   });
 
@@ -40,7 +51,14 @@ describe("luFactor / luSolve", () => {
       const b = Array.from({ length: n }, (_, i) => i - n / 2);
       const x = Float64Array.from(b);
       luSolve(a, n, piv, x, new Float64Array(n));
-      expectClose(matmul(m, Array.from(x, (v) => [v])).map((r) => r[0]), b, 1e-10);
+      expectClose(
+        matmul(
+          m,
+          Array.from(x, (v) => [v]),
+        ).map((r) => r[0]),
+        b,
+        1e-10,
+      );
     }
   });
 
@@ -52,19 +70,56 @@ describe("luFactor / luSolve", () => {
 
 describe("spectralRadius", () => {
   it("is the Perron root of hand-computed cases", () => {
-    expect(spectralRadius([[0, 1], [1, 0]])).toBeCloseTo(1, 10); // periodic: eigenvalues ±1
-    expect(spectralRadius([[0, 0.5], [0.5, 0]])).toBeCloseTo(0.5, 10);
-    expect(spectralRadius([[2, 1], [1, 2]])).toBeCloseTo(3, 10);
+    expect(
+      spectralRadius([
+        [0, 1],
+        [1, 0],
+      ]),
+    ).toBeCloseTo(1, 10); // periodic: eigenvalues ±1
+    expect(
+      spectralRadius([
+        [0, 0.5],
+        [0.5, 0],
+      ]),
+    ).toBeCloseTo(0.5, 10);
+    expect(
+      spectralRadius([
+        [2, 1],
+        [1, 2],
+      ]),
+    ).toBeCloseTo(3, 10);
     // reducible: block radii 0.2 and 0.9
-    expect(spectralRadius([[0.2, 0.3], [0, 0.9]])).toBeCloseTo(0.9, 9);
+    expect(
+      spectralRadius([
+        [0.2, 0.3],
+        [0, 0.9],
+      ]),
+    ).toBeCloseTo(0.9, 9);
     expect(spectralRadius([[0]])).toBe(0);
     // periodic 3-cycle: N³ = I/2, so ρ = ∛½ (an early exit once returned 1 here)
-    expect(spectralRadius([[0, 1, 0], [0, 0, 1], [0.5, 0, 0]])).toBeCloseTo(Math.cbrt(0.5), 9);
+    expect(
+      spectralRadius([
+        [0, 1, 0],
+        [0, 0, 1],
+        [0.5, 0, 0],
+      ]),
+    ).toBeCloseTo(Math.cbrt(0.5), 9);
   });
   it("equals 1 for a matrix with equal row sums normalised by that sum", () => {
-    expect(spectralRadius([[0, 0.5, 0.5], [0.25, 0, 0.75], [1, 0, 0]])).toBeCloseTo(1, 10);
+    expect(
+      spectralRadius([
+        [0, 0.5, 0.5],
+        [0.25, 0, 0.75],
+        [1, 0, 0],
+      ]),
+    ).toBeCloseTo(1, 10);
   });
   it("rejects negative entries", () => {
-    expect(() => spectralRadius([[0, -1], [1, 0]])).toThrow(RangeError);
+    expect(() =>
+      spectralRadius([
+        [0, -1],
+        [1, 0],
+      ]),
+    ).toThrow(RangeError);
   });
 });

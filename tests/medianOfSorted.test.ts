@@ -9,6 +9,31 @@ describe("medianOfSorted(sorted, count)", () => {
     expect(medianOfSorted([1, 2, 4, 9, 100], 3)).toBe(2);
   });
   it("is the rule of aggregate's element-wise median", () => {
-    expect(aggregate([[[0, 0], [1, 0]], [[0, 3], [1, 0]], [[0, 4], [4, 0]], [[0, 1], [2, 0]]], { method: "median" })).toEqual([[0, 2], [1.5, 0]]);
+    expect(
+      aggregate(
+        [
+          [
+            [0, 0],
+            [1, 0],
+          ],
+          [
+            [0, 3],
+            [1, 0],
+          ],
+          [
+            [0, 4],
+            [4, 0],
+          ],
+          [
+            [0, 1],
+            [2, 0],
+          ],
+        ],
+        { method: "median" },
+      ),
+    ).toEqual([
+      [0, 2],
+      [1.5, 0],
+    ]);
   });
 });

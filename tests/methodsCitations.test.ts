@@ -25,7 +25,12 @@ function headings(text: string): { numbers: Set<string>; anchors: Set<string> } 
     const num = /^(\d+(?:\.\d+)*)\.?\s/.exec(title);
     if (num) numbers.add(num[1]);
     // GitHub's heading slug: lower case, punctuation dropped (letters, digits, spaces, - and _ kept), spaces → -.
-    anchors.add(title.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, "").replace(/\s/g, "-"));
+    anchors.add(
+      title
+        .toLowerCase()
+        .replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, "")
+        .replace(/\s/g, "-"),
+    );
   }
   return { numbers, anchors };
 }
@@ -95,7 +100,8 @@ describe("citations of docs/methods.md", () => {
           for (const r of m[1].matchAll(REFERENCE)) {
             for (const section of rangeSections(r[1], r[2])) {
               cited++;
-              if (!numbers.has(section)) missing.push(`${where}:${lineOf(text, m.index ?? 0)}: cites docs/methods.md §${section}, which is not a heading of docs/methods.md`);
+              if (!numbers.has(section))
+                missing.push(`${where}:${lineOf(text, m.index ?? 0)}: cites docs/methods.md §${section}, which is not a heading of docs/methods.md`);
             }
           }
         }
@@ -113,7 +119,8 @@ describe("citations of docs/methods.md", () => {
       for (const { where, text } of units(file)) {
         for (const m of text.matchAll(ANCHOR)) {
           links++;
-          if (!anchors.has(m[1])) missing.push(`${where}:${lineOf(text, m.index ?? 0)}: links to ${DOC}#${m[1]}, which is not the anchor of any heading of docs/methods.md`);
+          if (!anchors.has(m[1]))
+            missing.push(`${where}:${lineOf(text, m.index ?? 0)}: links to ${DOC}#${m[1]}, which is not the anchor of any heading of docs/methods.md`);
         }
       }
     }
@@ -127,7 +134,8 @@ describe("citations of docs/methods.md", () => {
       for (const { where, text } of units(file)) {
         for (const m of text.matchAll(/\]\(([^)\s#]*methods\.md)(?:#[^)]*)?\)/g)) {
           const target = join(root, file, "..", m[1]);
-          if (!existsSync(target) || relative(root, target).split("\\").join("/") !== DOC) broken.push(`${where}:${lineOf(text, m.index ?? 0)}: ${m[1]} does not lead to ${DOC}`);
+          if (!existsSync(target) || relative(root, target).split("\\").join("/") !== DOC)
+            broken.push(`${where}:${lineOf(text, m.index ?? 0)}: ${m[1]} does not lead to ${DOC}`);
         }
       }
     }

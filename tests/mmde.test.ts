@@ -30,7 +30,10 @@ describe("mmdeThreshold(total)", () => {
     // receive multisets (the j's):
     //   p=1 {2} → 0;  p=2 {2,2} → N=1 → 0;  p=3 {2,2,1} → 0.028317;  p=4 {2,2,1,1} → 0
     // Step 4: p_D = 3, p_R = 3.  Step 5: α = smallest t of the first 3 triplets = 1.
-    const t = mmdeThreshold([[0, 4], [1, 2]]);
+    const t = mmdeThreshold([
+      [0, 4],
+      [1, 2],
+    ]);
     const d = detailOf(t);
     expect(t.method).toBe("mmde");
     expect(t.settings).toEqual({});
@@ -71,7 +74,17 @@ describe("mmdeThreshold(total)", () => {
     const t = mmdeThreshold(T);
     const d = detailOf(t);
     const expD = [0, 0, 0, mde([3 / 4, 1 / 4]), mde([3 / 5, 2 / 5]), mde([3 / 6, 2 / 6, 1 / 6]), mde([3 / 7, 3 / 7, 1 / 7]), mde([3 / 8, 3 / 8, 2 / 8]), 0];
-    const expR = [0, 0, 0, mde([2 / 4, 1 / 4, 1 / 4]), mde([2 / 5, 1 / 5, 2 / 5]), mde([2 / 6, 1 / 6, 3 / 6]), mde([2 / 7, 2 / 7, 3 / 7]), mde([2 / 8, 3 / 8, 3 / 8]), 0];
+    const expR = [
+      0,
+      0,
+      0,
+      mde([2 / 4, 1 / 4, 1 / 4]),
+      mde([2 / 5, 1 / 5, 2 / 5]),
+      mde([2 / 6, 1 / 6, 3 / 6]),
+      mde([2 / 7, 2 / 7, 3 / 7]),
+      mde([2 / 8, 3 / 8, 3 / 8]),
+      0,
+    ];
     expD.forEach((v, k) => expect(Math.abs(d.mdeDispatch[k] - v)).toBeLessThan(1e-14));
     expR.forEach((v, k) => expect(Math.abs(d.mdeReceive[k] - v)).toBeLessThan(1e-14));
     expect(expD[3]).toBeCloseTo(0.065406, 6);

@@ -16,7 +16,12 @@ describe("the embedded CXM model", () => {
     const m = defaultModel();
     expect(m.components).toHaveLength(10);
     expect(m.layers?.map((l) => l.components.length)).toEqual([2, 3, 2, 3]);
-    expect(m.layers?.map((l) => l.name)).toEqual(["Leadership and Culture", "Organizing and Governance", "Customer Experience Process and Infrastructure", "Data and Touchpoints"]);
+    expect(m.layers?.map((l) => l.name)).toEqual([
+      "Leadership and Culture",
+      "Organizing and Governance",
+      "Customer Experience Process and Infrastructure",
+      "Data and Touchpoints",
+    ]);
     expect(componentIds(m)).toEqual(["LEAD", "CUL", "GOV", "STR", "BPM", "PRC", "INF", "INT", "EMP", "INS"]);
     expect(layerIndex(m)).toEqual([0, 0, 1, 1, 1, 2, 2, 3, 3, 3]);
   });
@@ -43,7 +48,16 @@ describe("the embedded CXM model", () => {
 });
 
 describe("parseModel", () => {
-  const ok = { components: [{ id: "A", name: "Alpha" }, { id: "b", name: "Beta" }], layers: [{ id: "L1", name: "Outer", components: ["a"] }, { id: "L2", name: "Inner", components: ["B"] }] };
+  const ok = {
+    components: [
+      { id: "A", name: "Alpha" },
+      { id: "b", name: "Beta" },
+    ],
+    layers: [
+      { id: "L1", name: "Outer", components: ["a"] },
+      { id: "L2", name: "Inner", components: ["B"] },
+    ],
+  };
 
   it("accepts a valid model and canonicalises layer ids to the components' spelling", () => {
     const m = parseModel(ok);
@@ -63,7 +77,10 @@ describe("parseModel", () => {
   it("reports every problem at once: duplicate id, unknown id in a layer, component in two layers, missing name", () => {
     const bad = {
       components: [{ id: "A", name: "Alpha" }, { id: "a", name: "Again" }, { id: "C" }],
-      layers: [{ id: "L1", name: "One", components: ["A", "Z"] }, { id: "L2", name: "Two", components: ["A"] }],
+      layers: [
+        { id: "L1", name: "One", components: ["A", "Z"] },
+        { id: "L2", name: "Two", components: ["A"] },
+      ],
     };
     try {
       parseModel(bad, "my-model.json");

@@ -4,14 +4,22 @@ import { deepFreeze, expectClose, randomDirect } from "./helpers.js";
 
 describe("normalize(A)", () => {
   // Row sums 5, 4, 3; column sums 3, 4, 5... hand-built so that row and column rules differ.
-  const a = [[0, 3, 2], [1, 0, 3], [0, 3, 0]];
+  const a = [
+    [0, 3, 2],
+    [1, 0, 3],
+    [0, 3, 0],
+  ];
   // row sums: 5, 4, 3 → 5; column sums: 1, 6, 5 → 6
 
   it("divides by max(largest row sum, largest column sum) by default", () => {
     const r = normalize(a);
     expect(r.lambda).toBe(6);
     expect(r.method).toBe("max");
-    expectClose(r.normalized, a.map((row) => row.map((v) => v / 6)), 1e-15);
+    expectClose(
+      r.normalized,
+      a.map((row) => row.map((v) => v / 6)),
+      1e-15,
+    );
   });
 
   it("row and column modes use their own largest sum", () => {
@@ -36,8 +44,18 @@ describe("normalize(A)", () => {
   });
 
   it("rejects all-zero, negative and non-square input and unknown modes", () => {
-    expect(() => normalize([[0, 0], [0, 0]])).toThrow(/all zeros/);
-    expect(() => normalize([[0, -1], [1, 0]])).toThrow(/negative/);
+    expect(() =>
+      normalize([
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toThrow(/all zeros/);
+    expect(() =>
+      normalize([
+        [0, -1],
+        [1, 0],
+      ]),
+    ).toThrow(/negative/);
     expect(() => normalize([[0, 1]])).toThrow(RangeError);
     expect(() => normalize(a, { method: "sum" as never })).toThrow(/unknown normalisation/);
     expect(() => normalize(a, { epsilon: -1 })).toThrow(RangeError);

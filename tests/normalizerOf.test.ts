@@ -48,7 +48,15 @@ describe("normalizerOf(flat, n, method, epsilon)", () => {
   });
 
   it("makes the kernel refuse what normalize() refuses: an all-zero matrix, even with ε > 0", () => {
-    expect(() => normalize([[0, 0], [0, 0]], { epsilon: 1 })).toThrow(/all zeros/);
+    expect(() =>
+      normalize(
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        { epsilon: 1 },
+      ),
+    ).toThrow(/all zeros/);
     const k = createDematelKernel([0, 1], "max", 1);
     expect(k.run()).toBe(false);
   });

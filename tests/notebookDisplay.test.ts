@@ -14,7 +14,8 @@ import { describe, expect, it } from "vitest";
 import { causalDiagram, createNotebookDisplay, dematel, defaultModel, plotlyHtml, tableHtml, type NotebookFigure } from "../src/index.js";
 import { randomDirect } from "./helpers.js";
 
-const FAKE_LIB = "window.Plotly = { calls: [], newPlot: function (el, data, layout, config) { this.calls.push({ el: el, data: data, layout: layout, config: config }); } };";
+const FAKE_LIB =
+  "window.Plotly = { calls: [], newPlot: function (el, data, layout, config) { this.calls.push({ el: el, data: data, layout: layout, config: config }); } };";
 
 /** The bodies of the `<script>` elements of an HTML fragment, as an HTML parser splits them (first `</script` ends a script). */
 function scripts(html: string): string[] {
@@ -25,7 +26,12 @@ function scripts(html: string): string[] {
   return out;
 }
 
-interface Call { el: { id: string }; data: unknown; layout: unknown; config: Record<string, unknown> }
+interface Call {
+  el: { id: string };
+  data: unknown;
+  layout: unknown;
+  config: Record<string, unknown>;
+}
 
 /** Run every script of the fragments in order in one fresh context, like a page would; return the Plotly calls and the window. */
 function runPage(fragments: string[], initial: Record<string, unknown> = {}): { calls: Call[]; window: Record<string, unknown> } {
@@ -122,8 +128,8 @@ describe("tableHtml(header, rows, { digits })", () => {
   it("writes a header row and one row per entry; non-integers with 3 decimals by default", () => {
     const rows = Object.freeze([Object.freeze(["C1", 0.31234, 2, -0.1]), Object.freeze(["C2", NaN, 0, 1 / 3])]);
     expect(tableHtml(["id", "relation", "n", "x"], rows)).toBe(
-      "<table><thead><tr><th>id</th><th>relation</th><th>n</th><th>x</th></tr></thead>"
-        + "<tbody><tr><td>C1</td><td>0.312</td><td>2</td><td>-0.100</td></tr><tr><td>C2</td><td>NaN</td><td>0</td><td>0.333</td></tr></tbody></table>",
+      "<table><thead><tr><th>id</th><th>relation</th><th>n</th><th>x</th></tr></thead>" +
+        "<tbody><tr><td>C1</td><td>0.312</td><td>2</td><td>-0.100</td></tr><tr><td>C2</td><td>NaN</td><td>0</td><td>0.333</td></tr></tbody></table>",
     );
     expect(tableHtml(["x"], [[Math.PI]], { digits: 1 })).toContain("<td>3.1</td>");
     expect(tableHtml(["x"], [[Math.PI]], { digits: 0 })).toContain("<td>3</td>");

@@ -25,27 +25,26 @@ interface Notebook {
 }
 
 const dir = join(process.cwd(), "notebooks");
-const expected = [
-  "01-quickstart",
-  "02-panel-quality",
-  "03-layer-ordering",
-  "04-uncertainty-and-sensitivity",
-  "05-planning-a-study",
-  "06-your-own-study",
-];
+const expected = ["01-quickstart", "02-panel-quality", "03-layer-ordering", "04-uncertainty-and-sensitivity", "05-planning-a-study", "06-your-own-study"];
 const text = (s: string | string[]): string => (Array.isArray(s) ? s.join("") : s);
 const load = (name: string): Notebook => JSON.parse(readFileSync(join(dir, `${name}.ipynb`), "utf8")) as Notebook;
 
 describe("notebooks/", () => {
   it("holds exactly the six notebooks of issue 4", () => {
-    const found = readdirSync(dir).filter((f) => f.endsWith(".ipynb")).map((f) => f.replace(/\.ipynb$/, "")).sort();
+    const found = readdirSync(dir)
+      .filter((f) => f.endsWith(".ipynb"))
+      .map((f) => f.replace(/\.ipynb$/, ""))
+      .sort();
     expect(found).toEqual(expected);
   });
 
   describe.each(expected)("%s", (name) => {
     const nb = load(name);
     const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => text(c.source));
-    const markdown = nb.cells.filter((c) => c.cell_type === "markdown").map((c) => text(c.source)).join("\n");
+    const markdown = nb.cells
+      .filter((c) => c.cell_type === "markdown")
+      .map((c) => text(c.source))
+      .join("\n");
     const all = code.join("\n");
 
     it("is nbformat 4 and runs on the repo's tslab kernel", () => {
@@ -71,7 +70,9 @@ describe("notebooks/", () => {
 
     it("imports the library by its package name (as an installed library), never by a path", () => {
       // Every module specifier of an import, export-from, require() or import(): packages only.
-      const specifiers = [...all.matchAll(/\bfrom\s*["']([^"']+)["']|\b(?:require|import)\(\s*["']([^"']+)["']\s*\)|^\s*import\s*["']([^"']+)["']/gm)].map((m) => m[1] ?? m[2] ?? m[3]);
+      const specifiers = [...all.matchAll(/\bfrom\s*["']([^"']+)["']|\b(?:require|import)\(\s*["']([^"']+)["']\s*\)|^\s*import\s*["']([^"']+)["']/gm)].map(
+        (m) => m[1] ?? m[2] ?? m[3],
+      );
       expect(specifiers).toContain("cxm-dematel");
       expect(specifiers.filter((s) => /^(\.|\/|[A-Za-z]:)|(^|\/)(src|dist)(\/|$)/.test(s))).toEqual([]);
       // Nor path tricks around the import: no file of the library's source or build is named in a code cell.
@@ -134,10 +135,23 @@ describe("scripts/notebooks.mjs checks", async () => {
       cells: [
         { cell_type: "markdown", source: "# t" },
         { cell_type: "code", source: "const a = 1;", outputs: [] },
-        { cell_type: "code", source: ["\n", "// step 2\n", "throw new Error('x');"], outputs: [
-          { output_type: "stream", name: "stdout", text: "reading…\n" },
-          { output_type: "stream", name: "stderr", text: ["evalmachine.<anonymous>:3\n", "Error: bad survey\n", "    at evalmachine.<anonymous>:3:7\n", "    at Script.runInThisContext (node:vm:135:14)\n"] },
-        ] },
+        {
+          cell_type: "code",
+          source: ["\n", "// step 2\n", "throw new Error('x');"],
+          outputs: [
+            { output_type: "stream", name: "stdout", text: "reading…\n" },
+            {
+              output_type: "stream",
+              name: "stderr",
+              text: [
+                "evalmachine.<anonymous>:3\n",
+                "Error: bad survey\n",
+                "    at evalmachine.<anonymous>:3:7\n",
+                "    at Script.runInThisContext (node:vm:135:14)\n",
+              ],
+            },
+          ],
+        },
       ],
     };
     const problems = runner.notebookProblems(Object.freeze(nb));
@@ -150,16 +164,32 @@ describe("scripts/notebooks.mjs checks", async () => {
   it("notebookProblems(nb) reports an error output (kernels other than tslab) and nothing for clean cells", () => {
     const clean = { cells: [{ cell_type: "code", source: "1", outputs: [{ output_type: "stream", name: "stdout", text: "1" }] }] };
     expect(runner.notebookProblems(clean)).toEqual([]);
-    const failed = { cells: [{ cell_type: "code", source: "f()", outputs: [{ output_type: "error", ename: "TypeError", evalue: "f is not a function", traceback: ["a", "b"] }] }] };
+    const failed = {
+      cells: [
+        { cell_type: "code", source: "f()", outputs: [{ output_type: "error", ename: "TypeError", evalue: "f is not a function", traceback: ["a", "b"] }] },
+      ],
+    };
     const [p] = runner.notebookProblems(failed);
     expect(p.message).toBe("TypeError: f is not a function\na\nb");
   });
 
   it("chartDivsInNotebook(nb) counts cxm-plot divs in HTML outputs; drawnCharts(dom) counts main-svg per div", () => {
     const html = '<script>lib</script><div class="cxm-plot" id="p1"></div><script>draw</script>';
-    const nb = { cells: [{ cell_type: "code", source: "", outputs: [{ output_type: "display_data", data: { "text/html": html } }, { output_type: "display_data", data: { "text/html": [html] } }] }] };
+    const nb = {
+      cells: [
+        {
+          cell_type: "code",
+          source: "",
+          outputs: [
+            { output_type: "display_data", data: { "text/html": html } },
+            { output_type: "display_data", data: { "text/html": [html] } },
+          ],
+        },
+      ],
+    };
     expect(runner.chartDivsInNotebook(nb)).toBe(2);
-    const dom = '<div class="cxm-plot js-plotly-plot" id="p1"><svg class="main-svg"></svg><svg class="main-svg"></svg></div><p>text</p><div class="cxm-plot" id="p2"></div>';
+    const dom =
+      '<div class="cxm-plot js-plotly-plot" id="p1"><svg class="main-svg"></svg><svg class="main-svg"></svg></div><p>text</p><div class="cxm-plot" id="p2"></div>';
     expect(runner.drawnCharts(dom)).toEqual([2, 0]);
     expect(runner.drawnCharts("<p>no charts</p>")).toEqual([]);
   });

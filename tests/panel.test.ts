@@ -56,23 +56,82 @@ describe("krippendorffAlphaFromUnits(units, level)", () => {
     // interval: Σ o δ² = 2·1² = 2; Σ n_c n_k δ² = 2(2·1·1 + 2·1·4 + 1·1·1) = 22; α = 1 − 3·2/22 = 8/11.
     // ordinal: δ²_12 = (3 − 1.5)² = 2.25, δ²_13 = (4 − 1.5)² = 6.25, δ²_23 = (2 − 1)² = 1;
     //   Σ o δ² = 2·1 = 2; Σ n_c n_k δ² = 2(2·2.25 + 2·6.25 + 1) = 36; α = 1 − 3·2/36 = 5/6.
-    expect(krippendorffAlphaFromUnits([[1, 1], [2, 3]], "interval")).toBeCloseTo(8 / 11, 12);
-    expect(krippendorffAlphaFromUnits([[1, 1], [2, 3]], "ordinal")).toBeCloseTo(5 / 6, 12);
+    expect(
+      krippendorffAlphaFromUnits(
+        [
+          [1, 1],
+          [2, 3],
+        ],
+        "interval",
+      ),
+    ).toBeCloseTo(8 / 11, 12);
+    expect(
+      krippendorffAlphaFromUnits(
+        [
+          [1, 1],
+          [2, 3],
+        ],
+        "ordinal",
+      ),
+    ).toBeCloseTo(5 / 6, 12);
   });
 
   it("hand-computed: units [[1,2],[2,2]] give alpha 0 at every level", () => {
     // o_12 = o_21 = 1, o_22 = 2; n_1 = 1, n_2 = 3, n = 4. With two values every δ² is one constant d:
     // α = 1 − (n−1)·2d/(2·n_1·n_2·d) = 1 − 3·2/6 = 0.
-    for (const level of ["nominal", "ordinal", "interval", "ratio"] as const) expect(krippendorffAlphaFromUnits([[1, 2], [2, 2]], level)).toBeCloseTo(0, 12);
+    for (const level of ["nominal", "ordinal", "interval", "ratio"] as const)
+      expect(
+        krippendorffAlphaFromUnits(
+          [
+            [1, 2],
+            [2, 2],
+          ],
+          level,
+        ),
+      ).toBeCloseTo(0, 12);
   });
 
   it("is 1 for perfect agreement with variation, NaN without variation or without pairable values", () => {
-    expect(krippendorffAlphaFromUnits([[1, 1, 1], [2, 2, 2], [4, 4, 4]], "interval")).toBe(1);
-    expect(krippendorffAlphaFromUnits([[1, 1, 1], [2, 2, 2], [4, 4, 4]], "ordinal")).toBe(1);
+    expect(
+      krippendorffAlphaFromUnits(
+        [
+          [1, 1, 1],
+          [2, 2, 2],
+          [4, 4, 4],
+        ],
+        "interval",
+      ),
+    ).toBe(1);
+    expect(
+      krippendorffAlphaFromUnits(
+        [
+          [1, 1, 1],
+          [2, 2, 2],
+          [4, 4, 4],
+        ],
+        "ordinal",
+      ),
+    ).toBe(1);
     // no variation: D_e = 0, alpha undefined
-    expect(krippendorffAlphaFromUnits([[3, 3], [3, 3]], "interval")).toBeNaN();
+    expect(
+      krippendorffAlphaFromUnits(
+        [
+          [3, 3],
+          [3, 3],
+        ],
+        "interval",
+      ),
+    ).toBeNaN();
     // every unit has at most one value: nothing is pairable
-    expect(krippendorffAlphaFromUnits([[1, N], [N, 2]], "interval")).toBeNaN();
+    expect(
+      krippendorffAlphaFromUnits(
+        [
+          [1, N],
+          [N, 2],
+        ],
+        "interval",
+      ),
+    ).toBeNaN();
   });
 
   it("rejects ragged data, unknown levels and non-numbers", () => {
@@ -95,16 +154,49 @@ describe("krippendorffAlpha(matrices, level)", () => {
   });
 
   it("ignores the diagonal and returns NaN for one expert or a 1×1 model", () => {
-    const a = [[0, 1, 2], [3, 0, 4], [1, 1, 0]];
-    const b = [[9, 1, 2], [3, 9, 4], [1, 1, 9]];
+    const a = [
+      [0, 1, 2],
+      [3, 0, 4],
+      [1, 1, 0],
+    ];
+    const b = [
+      [9, 1, 2],
+      [3, 9, 4],
+      [1, 1, 9],
+    ];
     expect(krippendorffAlpha([a, b], "interval")).toBe(1);
     expect(krippendorffAlpha([a], "interval")).toBeNaN();
     expect(krippendorffAlpha([[[0]], [[0]]], "ordinal")).toBeNaN();
   });
 
   it("rejects NaN ratings and mismatched sizes", () => {
-    expect(() => krippendorffAlpha([[[0, NaN], [1, 0]], [[0, 1], [1, 0]]], "interval")).toThrow(TypeError);
-    expect(() => krippendorffAlpha([[[0, 1], [1, 0]], [[0]]], "interval")).toThrow(RangeError);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [
+            [0, NaN],
+            [1, 0],
+          ],
+          [
+            [0, 1],
+            [1, 0],
+          ],
+        ],
+        "interval",
+      ),
+    ).toThrow(TypeError);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [
+            [0, 1],
+            [1, 0],
+          ],
+          [[0]],
+        ],
+        "interval",
+      ),
+    ).toThrow(RangeError);
     expect(() => krippendorffAlpha([], "interval")).toThrow(RangeError);
   });
 
@@ -133,9 +225,18 @@ describe("gapRatio(matrices)", () => {
     // gap(2) = (|3−2|/3 + |4−4|/4)/2 = 1/6
     // gap(3) = (|10/3−3|/(10/3) + |3−4|/3)/2 = (0.1 + 1/3)/2 = 13/60
     const panel = [
-      [[0, 2], [4, 0]],
-      [[0, 4], [4, 0]],
-      [[0, 4], [1, 0]],
+      [
+        [0, 2],
+        [4, 0],
+      ],
+      [
+        [0, 4],
+        [4, 0],
+      ],
+      [
+        [0, 4],
+        [1, 0],
+      ],
     ];
     const g = gapRatio(panel);
     expect(g.experts).toEqual([2, 3]);
@@ -145,14 +246,34 @@ describe("gapRatio(matrices)", () => {
 
   it("leaves out cells whose current mean is 0 (the divisor stays n(n−1))", () => {
     // cell (0,1) is 0 for both experts and is skipped; cell (1,0): A¹ = 2, A² = 3 → |3−2|/3; gap = (1/3)/2.
-    expect(gapRatio([[[0, 0], [2, 0]], [[0, 0], [4, 0]]]).gap[0]).toBeCloseTo(1 / 6, 14);
+    expect(
+      gapRatio([
+        [
+          [0, 0],
+          [2, 0],
+        ],
+        [
+          [0, 0],
+          [4, 0],
+        ],
+      ]).gap[0],
+    ).toBeCloseTo(1 / 6, 14);
   });
 
   it("depends on expert order, but not its final mean", () => {
     const panel = [
-      [[0, 2], [4, 0]],
-      [[0, 4], [4, 0]],
-      [[0, 4], [1, 0]],
+      [
+        [0, 2],
+        [4, 0],
+      ],
+      [
+        [0, 4],
+        [4, 0],
+      ],
+      [
+        [0, 4],
+        [1, 0],
+      ],
     ];
     const reordered = [panel[2], panel[0], panel[1]];
     // reordered: A¹ = (4, 1), A² = (3, 2.5), A³ = (10/3, 3):
@@ -164,12 +285,23 @@ describe("gapRatio(matrices)", () => {
   });
 
   it("one expert gives an empty curve; a 1×1 model gives gap 0", () => {
-    expect(gapRatio([[[0, 1], [1, 0]]])).toEqual({ experts: [], gap: [] });
+    expect(
+      gapRatio([
+        [
+          [0, 1],
+          [1, 0],
+        ],
+      ]),
+    ).toEqual({ experts: [], gap: [] });
     expect(gapRatio([[[0]], [[0]], [[0]]])).toEqual({ experts: [2, 3], gap: [0, 0] });
   });
 
   it("identical experts give a flat zero curve; seeded panels give finite non-negative gaps", () => {
-    const m = [[0, 1, 3], [2, 0, 4], [1, 1, 0]];
+    const m = [
+      [0, 1, 3],
+      [2, 0, 4],
+      [1, 1, 0],
+    ];
     expect(gapRatio([m, m, m, m]).gap).toEqual([0, 0, 0]);
     for (let seed = 1; seed <= 5; seed++) {
       const g = gapRatio(randomPanel(seed, 8, 5));
@@ -180,7 +312,14 @@ describe("gapRatio(matrices)", () => {
 
   it("rejects NaN ratings and no experts", () => {
     expect(() => gapRatio([])).toThrow(RangeError);
-    expect(() => gapRatio([[[0, NaN], [1, 0]]])).toThrow(TypeError);
+    expect(() =>
+      gapRatio([
+        [
+          [0, NaN],
+          [1, 0],
+        ],
+      ]),
+    ).toThrow(TypeError);
   });
 });
 
@@ -188,7 +327,22 @@ describe("expertDistances(matrices)", () => {
   it("hand-computed: mean |x^k − mean of others| over off-diagonal cells", () => {
     // cell (0,1): 1, 1, 4; cell (1,0): 1, 1, 1.
     // expert 1: |1 − 2.5| = 1.5 and 0 → 0.75; expert 2 likewise; expert 3: |4 − 1| = 3 and 0 → 1.5.
-    expect(expertDistances([[[0, 1], [1, 0]], [[0, 1], [1, 0]], [[0, 4], [1, 0]]])).toEqual([0.75, 0.75, 1.5]);
+    expect(
+      expertDistances([
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        [
+          [0, 4],
+          [1, 0],
+        ],
+      ]),
+    ).toEqual([0.75, 0.75, 1.5]);
   });
 
   it("two experts are equally far from each other; K = 1 throws", () => {
@@ -200,10 +354,26 @@ describe("expertDistances(matrices)", () => {
 
 describe("panelQuality(matrices, options)", () => {
   const panel = [
-    [[0, 3, 2], [1, 0, 4], [2, 1, 0]],
-    [[0, 4, 2], [1, 0, 3], [2, 2, 0]],
-    [[0, 3, 1], [0, 0, 4], [3, 1, 0]],
-    [[0, 4, 2], [1, 0, 4], [2, 1, 0]],
+    [
+      [0, 3, 2],
+      [1, 0, 4],
+      [2, 1, 0],
+    ],
+    [
+      [0, 4, 2],
+      [1, 0, 3],
+      [2, 2, 0],
+    ],
+    [
+      [0, 3, 1],
+      [0, 0, 4],
+      [3, 1, 0],
+    ],
+    [
+      [0, 4, 2],
+      [1, 0, 4],
+      [2, 1, 0],
+    ],
   ];
 
   it("bundles the curve, final gap, consensus, alpha, distances and leave-one-out effects", () => {
@@ -268,8 +438,16 @@ describe("panelQuality(matrices, options)", () => {
 
   it("records, rather than throws, when a leave-one-out panel has no DEMATEL solution", () => {
     // Without expert 2 the mean matrix has every row sum equal (ρ(N) = 1): no T exists.
-    const equalRows = [[0, 1, 1], [1, 0, 1], [1, 1, 0]];
-    const other = [[0, 2, 1], [1, 0, 1], [1, 3, 0]];
+    const equalRows = [
+      [0, 1, 1],
+      [1, 0, 1],
+      [1, 1, 0],
+    ];
+    const other = [
+      [0, 2, 1],
+      [1, 0, 1],
+      [1, 3, 0],
+    ];
     const q = panelQuality([equalRows, other, equalRows]);
     expect(q.leaveOneOut[1].maxRelationChange).toBeNaN();
     expect(Number.isFinite(q.leaveOneOut[0].maxRelationChange)).toBe(true);
@@ -277,7 +455,10 @@ describe("panelQuality(matrices, options)", () => {
   });
 
   it("notes that alpha is undefined when nobody varies", () => {
-    const flat = [[0, 2], [2, 0]];
+    const flat = [
+      [0, 2],
+      [2, 0],
+    ];
     const q = panelQuality([flat, flat]);
     expect(q.alpha.interval).toBeNaN();
     expect(q.finalGap).toBe(0);

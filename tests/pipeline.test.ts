@@ -21,7 +21,12 @@ describe("panelDematel(matrices, settings, components)", () => {
     const ms: Matrix[] = [randomDirect(5, 1), randomDirect(5, 2), randomDirect(5, 3)];
     const ids = ["A", "B", "C", "D", "E"];
     const settings = resolveSettings({ aggregation: "median", normalization: "column", epsilon: 0.25, threshold: { method: "mean+sd", k: 0.5 } });
-    const want = dematel(aggregate(ms, { method: "median" }), { components: ids, normalization: "column", epsilon: 0.25, threshold: { method: "mean+sd", k: 0.5 } });
+    const want = dematel(aggregate(ms, { method: "median" }), {
+      components: ids,
+      normalization: "column",
+      epsilon: 0.25,
+      threshold: { method: "mean+sd", k: 0.5 },
+    });
     expect(panelDematel(ms, settings, ids)).toEqual(want);
   });
 
@@ -47,8 +52,21 @@ describe("leaveOneOut(matrices, settings, components)", () => {
 
   it("keeps a run without a solution as its reason instead of failing", () => {
     // Without expert 1 the panel is all zero: normalize refuses it.
-    const zero: Matrix = [[0, 0], [0, 0]];
-    const runs = leaveOneOut([[[0, 3], [1, 0]], zero], resolveSettings(), ["A", "B"]);
+    const zero: Matrix = [
+      [0, 0],
+      [0, 0],
+    ];
+    const runs = leaveOneOut(
+      [
+        [
+          [0, 3],
+          [1, 0],
+        ],
+        zero,
+      ],
+      resolveSettings(),
+      ["A", "B"],
+    );
     expect(runs[0].result).toBeUndefined();
     expect(runs[0].error).toMatch(/all zeros/);
     expect(runs[1].result).toBeDefined();
@@ -65,7 +83,11 @@ describe("analyzeSurvey: one baseline, leave-one-out once", () => {
     // had one baseline, the same analysis ran the full panel 5 times and leave-one-out twice (5 + 12 + 1).
     expect(calls.panelDematel).toBe(1 + 6 + 1);
     // Panel quality and sensitivity read the same leave-one-out runs.
-    const runs = leaveOneOut(survey.experts.map((e) => e.matrix), resolveSettings({ weights: survey.experts.map((e) => e.weight) }), model.components.map((c) => c.id));
+    const runs = leaveOneOut(
+      survey.experts.map((e) => e.matrix),
+      resolveSettings({ weights: survey.experts.map((e) => e.weight) }),
+      model.components.map((c) => c.id),
+    );
     const loo = r.layers!.sensitivity!.scenarios.filter((s) => s.kind === "leave-one-out");
     loo.forEach((s, k) => expect(s.relation).toEqual(runs[k].result!.relation));
     r.panel.leaveOneOut.forEach((e, k) => expect(e.maxRelationChange).toBe(Math.max(...r.relation.map((v, i) => Math.abs(v - runs[k].result!.relation[i])))));

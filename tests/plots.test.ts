@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
-  causalDiagram, defaultModel, dematel, componentIds, gapRatioPlot, ismLevelsPlot, layerOrderPlot, micmacPlot,
-  powerCurvePlot, relationForestPlot, totalRelationHeatmap, type Model,
+  causalDiagram,
+  defaultModel,
+  dematel,
+  componentIds,
+  gapRatioPlot,
+  ismLevelsPlot,
+  layerOrderPlot,
+  micmacPlot,
+  powerCurvePlot,
+  relationForestPlot,
+  totalRelationHeatmap,
+  type Model,
 } from "../src/index.js";
 import { layerColorGroups, LAYER_COLORS, NO_LAYER_COLOR } from "../src/plots/layerColorGroups.js";
 import { plotText, FIGURE_FONT_FAMILY } from "../src/plots/plotlyFigure.js";
@@ -41,8 +51,10 @@ describe("causalDiagram(result, model)", () => {
     const arrows = annotations.filter((a) => a.showarrow);
     expect(arrows).toHaveLength(result.edges.length);
     expect(result.edges.length).toBeGreaterThan(0);
-    const first = result.edges[0], last = result.edges[result.edges.length - 1];
-    const i = ids.indexOf(first.from), j = ids.indexOf(first.to);
+    const first = result.edges[0],
+      last = result.edges[result.edges.length - 1];
+    const i = ids.indexOf(first.from),
+      j = ids.indexOf(first.to);
     expect(arrows[0].ax).toBeCloseTo(result.prominence[i], 12);
     expect(arrows[0].x).toBeCloseTo(result.prominence[j], 12);
     if (first.value > last.value) expect(arrows[0].arrowwidth!).toBeGreaterThan(arrows[arrows.length - 1].arrowwidth!);
@@ -66,8 +78,19 @@ describe("causalDiagram(result, model)", () => {
   });
 
   it("escapes user labels so Plotly cannot render HTML from them", () => {
-    const evil: Model = { components: [{ id: "<b>X</b>", name: "<script>alert(1)</script> & \"q\"" }, { id: "Y", name: "y" }] };
-    const r = dematel([[0, 3], [1, 0]], { components: ["<b>X</b>", "Y"] });
+    const evil: Model = {
+      components: [
+        { id: "<b>X</b>", name: '<script>alert(1)</script> & "q"' },
+        { id: "Y", name: "y" },
+      ],
+    };
+    const r = dematel(
+      [
+        [0, 3],
+        [1, 0],
+      ],
+      { components: ["<b>X</b>", "Y"] },
+    );
     const f = causalDiagram(r, evil);
     const json = JSON.stringify(f.data);
     expect(json).not.toContain("<script>");
@@ -89,13 +112,22 @@ describe("causalDiagram(result, model)", () => {
 
   it("causalDiagram throws a RangeError when lengths disagree or an edge names an unknown id", () => {
     expect(() => causalDiagram({ components: ["A", "B"], prominence: [1], relation: [0, 1] })).toThrow(RangeError);
-    expect(() => causalDiagram({ components: ["A", "B"], prominence: [1, 2], relation: [0, 1], edges: [{ from: "A", to: "Z", value: 1 }] })).toThrow(RangeError);
+    expect(() => causalDiagram({ components: ["A", "B"], prominence: [1, 2], relation: [0, 1], edges: [{ from: "A", to: "Z", value: 1 }] })).toThrow(
+      RangeError,
+    );
   });
 });
 
 describe("layerColorGroups(ids, model)", () => {
   it("puts components in no layer in a last grey group", () => {
-    const m: Model = { components: [{ id: "A", name: "a" }, { id: "B", name: "b" }, { id: "C", name: "c" }], layers: [{ id: "L1", name: "Outer", components: ["B"] }] };
+    const m: Model = {
+      components: [
+        { id: "A", name: "a" },
+        { id: "B", name: "b" },
+        { id: "C", name: "c" },
+      ],
+      layers: [{ id: "L1", name: "Outer", components: ["B"] }],
+    };
     expect(layerColorGroups(["A", "B", "C"], m)).toEqual([
       { id: "L1", name: "Outer", color: LAYER_COLORS[0], members: [1] },
       { id: "", name: "No layer", color: NO_LAYER_COLOR, members: [0, 2] },
@@ -142,7 +174,12 @@ describe("relationForestPlot(bootstrap, model)", () => {
 
 describe("layerOrderPlot, micmacPlot, ismLevelsPlot, powerCurvePlot", () => {
   it("layerOrderPlot sorts orders best first and highlights the proposed one", () => {
-    const fig = layerOrderPlot({ orders: [{ order: ["L2", "L1"], statistic: -0.5, proposed: false }, { order: ["L1", "L2"], statistic: 0.5, proposed: true }] });
+    const fig = layerOrderPlot({
+      orders: [
+        { order: ["L2", "L1"], statistic: -0.5, proposed: false },
+        { order: ["L1", "L2"], statistic: 0.5, proposed: true },
+      ],
+    });
     const bar = fig.data[0] as { x: number[]; y: string[]; marker: { color: string[] } };
     expect(bar.x).toEqual([0.5, -0.5]);
     expect(bar.y).toEqual(["L1 → L2", "L2 → L1"]);
@@ -158,7 +195,13 @@ describe("layerOrderPlot, micmacPlot, ismLevelsPlot, powerCurvePlot", () => {
   });
 
   it("micmacPlot with a model colours points by layer, one trace per layer, every component once", () => {
-    const m: Model = { components: ["A", "B", "C", "D"].map((id) => ({ id, name: id })), layers: [{ id: "L1", name: "outer", components: ["A", "B"] }, { id: "L2", name: "inner", components: ["C", "D"] }] };
+    const m: Model = {
+      components: ["A", "B", "C", "D"].map((id) => ({ id, name: id })),
+      layers: [
+        { id: "L1", name: "outer", components: ["A", "B"] },
+        { id: "L2", name: "inner", components: ["C", "D"] },
+      ],
+    };
     const fig = micmacPlot({ components: ["A", "B", "C", "D"], driving: [4, 4, 3, 1], dependence: [1, 1, 1, 4] }, m);
     const traces = fig.data as Trace[];
     expect(traces.map((t) => t.name)).toEqual(["outer", "inner"]);
@@ -170,10 +213,22 @@ describe("layerOrderPlot, micmacPlot, ismLevelsPlot, powerCurvePlot", () => {
   it("micmacPlot: components of different layers at the same point get side-by-side markers in their layer colours, offset by MICMAC_JITTER around the true dependence", () => {
     const m: Model = {
       components: ["A", "B", "C", "D", "E"].map((id) => ({ id, name: id })),
-      layers: [{ id: "L1", name: "outer", components: ["A", "B"] }, { id: "L2", name: "middle", components: ["C"] }, { id: "L3", name: "inner", components: ["D", "E"] }],
+      layers: [
+        { id: "L1", name: "outer", components: ["A", "B"] },
+        { id: "L2", name: "middle", components: ["C"] },
+        { id: "L3", name: "inner", components: ["D", "E"] },
+      ],
     };
     // A, B (outer), C (middle) and D (inner) all at (dependence 2, driving 3); E alone at (4, 1).
-    const fig = micmacPlot({ components: ["A", "B", "C", "D", "E"], driving: [3, 3, 3, 3, 1], dependence: [2, 2, 2, 2, 4], quadrant: ["linkage", "linkage", "linkage", "linkage", "dependent"] }, m);
+    const fig = micmacPlot(
+      {
+        components: ["A", "B", "C", "D", "E"],
+        driving: [3, 3, 3, 3, 1],
+        dependence: [2, 2, 2, 2, 4],
+        quadrant: ["linkage", "linkage", "linkage", "linkage", "dependent"],
+      },
+      m,
+    );
     const traces = fig.data as Array<Trace & { textposition: string[]; hovertext: string[] }>;
     expect(traces.map((t) => t.name)).toEqual(["outer", "middle", "inner"]);
     expect(traces.map((t) => t.marker?.color)).toEqual([LAYER_COLORS[0], LAYER_COLORS[1], LAYER_COLORS[2]]);
@@ -205,9 +260,14 @@ describe("layerOrderPlot, micmacPlot, ismLevelsPlot, powerCurvePlot", () => {
     expect(JSON.stringify(fig.layout.title)).toContain("δ = 0.50");
   });
 
-  it("powerCurvePlot with several curves: one line per δ, legend \"δ = …\", Okabe–Ito colours and distinct markers, shared settings in the subtitle", () => {
+  it('powerCurvePlot with several curves: one line per δ, legend "δ = …", Okabe–Ito colours and distinct markers, shared settings in the subtitle', () => {
     const shared = { sigma: 0.8, tau: 0.3, alpha: 0.05, sims: 200, seed: 1 };
-    const curves = [0.025, 0.05, 0.5].map((delta, i) => ({ experts: [5, 10, 15], power: [0.2 + i / 4, 0.3 + i / 4, 0.4 + i / 4], mcse: [0.01, 0.01, 0.01], settings: { ...shared, delta } }));
+    const curves = [0.025, 0.05, 0.5].map((delta, i) => ({
+      experts: [5, 10, 15],
+      power: [0.2 + i / 4, 0.3 + i / 4, 0.4 + i / 4],
+      mcse: [0.01, 0.01, 0.01],
+      settings: { ...shared, delta },
+    }));
     const fig = powerCurvePlot(curves);
     const traces = fig.data as Array<Trace & { line: { color: string }; marker: { symbol: string } }>;
     expect(traces.map((t) => t.name)).toEqual(["δ = 0.025", "δ = 0.05", "δ = 0.50"]);

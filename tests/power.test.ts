@@ -38,7 +38,17 @@ describe("powerCurve(model, options)", () => {
     const r = await powerCurve(model, { sims: 2, workers: 1 });
     const { experts, delta, sigma, tau, c, scaleMax, sims, alpha, seed, workers, workersUsed, test } = r.settings;
     expect({ experts, delta, sigma, tau, c, scaleMax, sims, alpha, seed, workers, workersUsed }).toEqual({
-      experts: [5, 10, 15, 20, 25, 30, 35, 40], delta: 0.5, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, sims: 2, alpha: 0.05, seed: 1, workers: 1, workersUsed: 1,
+      experts: [5, 10, 15, 20, 25, 30, 35, 40],
+      delta: 0.5,
+      sigma: 0.8,
+      tau: 0.3,
+      c: 2,
+      scaleMax: 4,
+      sims: 2,
+      alpha: 0.05,
+      seed: 1,
+      workers: 1,
+      workersUsed: 1,
     });
     expect(test).toEqual({ method: "exact", assignments: 25200, maxExact: 1e6, samples: 100000, seed: 1 });
     expect(r.experts).toEqual(experts);

@@ -18,7 +18,12 @@ const out = join(root, ".power-workers-test.tmp");
 function runCompiled(options: object, load: "import" | "require" = "import"): PowerResult {
   const script = join(out, load === "import" ? "run-power.mjs" : "run-power.cjs");
   const call = `powerCurve(defaultModel(), ${JSON.stringify(options)}).then((r) => process.stdout.write(JSON.stringify(r)));\n`;
-  writeFileSync(script, load === "import" ? `import { powerCurve, defaultModel } from "./index.js";\n${call}` : `const { powerCurve, defaultModel } = require("./index.js");\n${call}`);
+  writeFileSync(
+    script,
+    load === "import"
+      ? `import { powerCurve, defaultModel } from "./index.js";\n${call}`
+      : `const { powerCurve, defaultModel } = require("./index.js");\n${call}`,
+  );
   return JSON.parse(execFileSync(process.execPath, [script], { encoding: "utf8", timeout: 120_000 })) as PowerResult;
 }
 
@@ -26,7 +31,11 @@ describe("powerCurve on worker threads (compiled package)", () => {
   beforeAll(() => {
     rmSync(out, { recursive: true, force: true });
     try {
-      execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", out, "--declaration", "false", "--sourceMap", "false"], { cwd: root, stdio: "pipe" });
+      execFileSync(
+        process.execPath,
+        [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", out, "--declaration", "false", "--sourceMap", "false"],
+        { cwd: root, stdio: "pipe" },
+      );
     } catch {
       // Type errors elsewhere in src/ still emit JavaScript; the check below decides.
     }

@@ -60,7 +60,10 @@ describe("what the notebooks, benchmarks and scripts use is public", () => {
     const used = new Set<string>();
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".ipynb"))) {
       const nb = JSON.parse(readFileSync(join(dir, file), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
-      const code = nb.cells.filter((c) => c.cell_type === "code").map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source)).join("\n");
+      const code = nb.cells
+        .filter((c) => c.cell_type === "code")
+        .map((c) => (Array.isArray(c.source) ? c.source.join("") : c.source))
+        .join("\n");
       const aliases = [...code.matchAll(/import \* as (\w+) from "(?:\.\/src\/index|cxm-dematel)"/g)].map((m) => m[1]);
       for (const alias of aliases) for (const m of code.matchAll(new RegExp(`\\b${alias}\\.([A-Za-z_]\\w*)`, "g"))) used.add(`${file}: ${m[1]}`);
     }
@@ -70,12 +73,19 @@ describe("what the notebooks, benchmarks and scripts use is public", () => {
   });
 
   it("every name bench/ and scripts/ import from the compiled package (dist/index.js) is exported", () => {
-    const files = [...readdirSync(join(ROOT, "bench")).map((f) => join("bench", f)), ...readdirSync(join(ROOT, "scripts")).map((f) => join("scripts", f))].filter((f) => /\.(mjs|cjs|js)$/.test(f));
+    const files = [
+      ...readdirSync(join(ROOT, "bench")).map((f) => join("bench", f)),
+      ...readdirSync(join(ROOT, "scripts")).map((f) => join("scripts", f)),
+    ].filter((f) => /\.(mjs|cjs|js)$/.test(f));
     const used: string[] = [];
     for (const file of files) {
       const text = readFileSync(join(ROOT, file), "utf8");
       for (const m of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*["'](?:\.\.\/dist\/index\.js|cxm-dematel)["']/g)) {
-        for (const name of m[1].split(",").map((s) => s.trim().split(/\s+as\s+/)[0]).filter(Boolean)) used.push(`${file}: ${name}`);
+        for (const name of m[1]
+          .split(",")
+          .map((s) => s.trim().split(/\s+as\s+/)[0])
+          .filter(Boolean))
+          used.push(`${file}: ${name}`);
       }
     }
     expect(used.length).toBeGreaterThan(0);

@@ -97,7 +97,10 @@ describe("published DEMATEL examples", () => {
       expect(fromPrinted.threshold.method).toBe("mean");
       expectPrinted(fromPrinted.threshold.value, p.thresholdValue, "threshold");
       // The package lists t_ij ≥ α including the diagonal; our map keeps t_ij > α off the diagonal.
-      const expected = p.edgesAboveThreshold.filter(([a, b]) => a !== b).map(([a, b]) => `${a}→${b}`).sort();
+      const expected = p.edgesAboveThreshold
+        .filter(([a, b]) => a !== b)
+        .map(([a, b]) => `${a}→${b}`)
+        .sort();
       expect(fromPrinted.edges.map((e) => `${e.from}→${e.to}`).sort()).toEqual(expected);
       expect(r.edges.map((e) => `${e.from}→${e.to}`).sort()).toEqual(expected);
     });
@@ -119,9 +122,11 @@ describe("published DEMATEL examples", () => {
 
     it("the influence matrix off the diagonal equals our impact-relation map", () => {
       const printed: string[] = [];
-      p.influence.forEach((row, i) => row.forEach((v, j) => {
-        if (v === 1 && i !== j) printed.push(`${fx.components[i]}→${fx.components[j]}`);
-      }));
+      p.influence.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (v === 1 && i !== j) printed.push(`${fx.components[i]}→${fx.components[j]}`);
+        }),
+      );
       expect(r.edges.map((e) => `${e.from}→${e.to}`).sort()).toEqual(printed.sort());
       // and the printed diagonal is all 0: no t_ii exceeds the threshold here
       r.total.forEach((row, i) => expect(row[i] > r.threshold.value).toBe(p.influence[i][i] === 1));

@@ -76,7 +76,8 @@ describe("quantileSelect(values, start, count, p)", () => {
       const values = new Float64Array(start + count + 2).fill(-7);
       for (let i = 0; i < count; i++) values[start + i] = trial % 2 ? rng.normal() : rng.int(5);
       const sorted = Array.from(values.subarray(start, start + count)).sort((a, b) => a - b);
-      for (const p of [0, 0.025, 0.25, 0.5, 0.975, 1, rng.next()]) expect(Object.is(quantileSelect(values, start, count, p), quantileType7(sorted, p))).toBe(true);
+      for (const p of [0, 0.025, 0.25, 0.5, 0.975, 1, rng.next()])
+        expect(Object.is(quantileSelect(values, start, count, p), quantileType7(sorted, p))).toBe(true);
       for (let i = 0; i < start; i++) expect(values[i]).toBe(-7);
       expect(values[start + count]).toBe(-7);
     }

@@ -3,7 +3,8 @@ import { createRandom } from "../src/index.js";
 
 describe("createRandom", () => {
   it("gives the same stream for the same seed (frozen values guard cross-machine reproducibility)", () => {
-    const a = createRandom(42), b = createRandom(42);
+    const a = createRandom(42),
+      b = createRandom(42);
     const xs = Array.from({ length: 5 }, () => a.next());
     expect(Array.from({ length: 5 }, () => b.next())).toEqual(xs);
     // Frozen on Node 20 / x86_64; integer-only arithmetic makes them machine-independent.
@@ -19,7 +20,8 @@ describe("createRandom", () => {
   it("next() is uniform on [0,1): mean ≈ 1/2, variance ≈ 1/12 over 200,000 draws (±5 SE)", () => {
     const r = createRandom(7);
     const N = 200_000;
-    let s = 0, ss = 0;
+    let s = 0,
+      ss = 0;
     for (let i = 0; i < N; i++) {
       const x = r.next();
       expect(x >= 0 && x < 1).toBe(true);
@@ -43,7 +45,8 @@ describe("createRandom", () => {
   it("normal() has mean 0 and sd 1 (±5 SE over 200,000 draws)", () => {
     const r = createRandom(11);
     const N = 200_000;
-    let s = 0, ss = 0;
+    let s = 0,
+      ss = 0;
     for (let i = 0; i < N; i++) {
       const x = r.normal();
       s += x;

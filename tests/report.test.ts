@@ -3,9 +3,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  analyzeSurvey, renderPowerReport, componentIds, defaultModel, layeringVerdict, plainReading, renderReport,
-  simulatedSurvey, writeResultFiles, componentTable, totalRelationTable, edgeTable, RESULT_FILES, InputError, type Model, type Survey,
-  smallestAdequatePanel, formatPValue,
+  analyzeSurvey,
+  renderPowerReport,
+  componentIds,
+  defaultModel,
+  layeringVerdict,
+  plainReading,
+  renderReport,
+  simulatedSurvey,
+  writeResultFiles,
+  componentTable,
+  totalRelationTable,
+  edgeTable,
+  RESULT_FILES,
+  InputError,
+  type Model,
+  type Survey,
+  smallestAdequatePanel,
+  formatPValue,
 } from "../src/index.js";
 import { escapeHtml } from "../src/plots/escapeHtml.js";
 import { inlineScript, scriptJson } from "../src/plots/inlineScript.js";
@@ -88,16 +103,50 @@ describe("renderReport(results, model, { plotlyJs })", () => {
     const m: Model = {
       title: "<i>T</i>",
       citation: "<img src=x onerror=alert(2)>",
-      components: [{ id: "A", name: evilName }, { id: "B", name: "b" }, { id: "C", name: "c" }],
-      layers: [{ id: "L1", name: "<b>outer</b>", components: ["A"] }, { id: "L2", name: "inner", components: ["B", "C"] }],
+      components: [
+        { id: "A", name: evilName },
+        { id: "B", name: "b" },
+        { id: "C", name: "c" },
+      ],
+      layers: [
+        { id: "L1", name: "<b>outer</b>", components: ["A"] },
+        { id: "L2", name: "inner", components: ["B", "C"] },
+      ],
     };
     const s: Survey = {
       source: `<svg onload=alert(3)>.csv`,
       components: componentIds(m),
       experts: [
-        { expert: "<script>e1</script>", weight: 1, matrix: [[0, 3, 2], [1, 0, 1], [0, 1, 0]], imputed: [[2, 0]] },
-        { expert: "E2", weight: 1, matrix: [[0, 4, 3], [1, 0, 2], [1, 0, 0]], imputed: [] },
-        { expert: "E3", weight: 1, matrix: [[0, 2, 3], [0, 0, 1], [1, 1, 0]], imputed: [] },
+        {
+          expert: "<script>e1</script>",
+          weight: 1,
+          matrix: [
+            [0, 3, 2],
+            [1, 0, 1],
+            [0, 1, 0],
+          ],
+          imputed: [[2, 0]],
+        },
+        {
+          expert: "E2",
+          weight: 1,
+          matrix: [
+            [0, 4, 3],
+            [1, 0, 2],
+            [1, 0, 0],
+          ],
+          imputed: [],
+        },
+        {
+          expert: "E3",
+          weight: 1,
+          matrix: [
+            [0, 2, 3],
+            [0, 0, 1],
+            [1, 1, 0],
+          ],
+          imputed: [],
+        },
       ],
       scale: { min: 0, max: 4 },
       warnings: [{ file: "<f>.csv", row: 2, column: "<c>", message: "<script>w</script>" }],
@@ -119,11 +168,14 @@ describe("renderReport(results, model, { plotlyJs })", () => {
 
   it("flags imputed cells at the top and lists each one under Warnings", () => {
     const s = structuredClone(layered);
-    s.experts[0].imputed = [[0, 1], [2, 3]];
+    s.experts[0].imputed = [
+      [0, 1],
+      [2, 3],
+    ];
     const out = renderReport(analyzeSurvey(s, model, { bootstrap: 0 }), model, { plotlyJs: FAKE_PLOTLY });
     expect(out).toContain("2 missing ratings were imputed");
     const warnings = out.slice(out.indexOf('id="warnings"'));
-    expect(warnings).toContain("<td class=\"text\">E01</td><td class=\"text\">LEAD</td><td class=\"text\">CUL</td>");
+    expect(warnings).toContain('<td class="text">E01</td><td class="text">LEAD</td><td class="text">CUL</td>');
   });
 
   it("leaves the layering section out for a model without layers", () => {
@@ -139,11 +191,26 @@ describe("renderReport(results, model, { plotlyJs })", () => {
 
 describe("plainReading(result, model)", () => {
   // Hand case: relation = [1, −1] for A (Alpha), B (Beta); T = [[1,2],[1,1]], one edge A→B (t = 2).
-  const r = { components: ["A", "B"], given: [3, 2], received: [2, 3], prominence: [5, 5], relation: [1, -1], edges: [{ from: "A", to: "B", value: 2 }], threshold: { method: "mean", value: 1.25 } };
-  const m: Model = { components: [{ id: "A", name: "Alpha" }, { id: "B", name: "Beta" }] };
+  const r = {
+    components: ["A", "B"],
+    given: [3, 2],
+    received: [2, 3],
+    prominence: [5, 5],
+    relation: [1, -1],
+    edges: [{ from: "A", to: "B", value: 2 }],
+    threshold: { method: "mean", value: 1.25 },
+  };
+  const m: Model = {
+    components: [
+      { id: "A", name: "Alpha" },
+      { id: "B", name: "Beta" },
+    ],
+  };
   const text = plainReading(r, m);
   it("names the strongest net driver and receiver with their numbers", () => {
-    expect(text[0]).toBe("Alpha (A) is the strongest net driver: it gives more influence than it receives (relation D−R = 1.000; given D = 3.000, received R = 2.000).");
+    expect(text[0]).toBe(
+      "Alpha (A) is the strongest net driver: it gives more influence than it receives (relation D−R = 1.000; given D = 3.000, received R = 2.000).",
+    );
     expect(text[1]).toContain("Beta (B) is the strongest net receiver");
     expect(text[1]).toContain("−1.000");
   });
@@ -160,22 +227,48 @@ describe("plainReading(result, model)", () => {
 describe("layeringVerdict(tests)", () => {
   const signs = { outerAllCauses: true, innerAllEffects: true, outer: [{ id: "A", relation: 1 }], inner: [{ id: "C", relation: -1 }] };
   it("supports the ordering when S_trend > 0 with p < 0.05, quoting the statistic and the exact p", () => {
-    const v = layeringVerdict({ trend: { statistic: 0.62, p: 0.0004, method: "exact", assignments: 25200 }, flow: { statistic: 0.3, p: 0.01, method: "exact", assignments: 25200 }, signs });
-    expect(v.startsWith("The experts' data support the proposed ordering: relation falls from outer to inner layers (S_trend = 0.62, exact p = 0.0004 over all 25,200 assignments).")).toBe(true);
+    const v = layeringVerdict({
+      trend: { statistic: 0.62, p: 0.0004, method: "exact", assignments: 25200 },
+      flow: { statistic: 0.3, p: 0.01, method: "exact", assignments: 25200 },
+      signs,
+    });
+    expect(
+      v.startsWith(
+        "The experts' data support the proposed ordering: relation falls from outer to inner layers (S_trend = 0.62, exact p = 0.0004 over all 25,200 assignments).",
+      ),
+    ).toBe(true);
   });
   it("finds no significant evidence when p ≥ 0.05 (and says that is not evidence against), and says when relation runs the wrong way", () => {
-    const weak = layeringVerdict({ trend: { statistic: 0.2, p: 0.2, method: "exact", assignments: 30 }, flow: { statistic: 0.1, p: 0.3, method: "exact", assignments: 30 }, signs });
+    const weak = layeringVerdict({
+      trend: { statistic: 0.2, p: 0.2, method: "exact", assignments: 30 },
+      flow: { statistic: 0.1, p: 0.3, method: "exact", assignments: 30 },
+      signs,
+    });
     expect(weak).toContain("give no significant evidence for the proposed ordering");
     expect(weak).toContain("not evidence against the model");
-    expect(layeringVerdict({ trend: { statistic: -0.5, p: 0.97, method: "exact", assignments: 30 }, flow: { statistic: -0.1, p: 0.8, method: "exact", assignments: 30 }, signs: { ...signs, outerAllCauses: false, outer: [{ id: "A", relation: -0.2 }] } })).toContain("tends to rise from outer to inner layers");
+    expect(
+      layeringVerdict({
+        trend: { statistic: -0.5, p: 0.97, method: "exact", assignments: 30 },
+        flow: { statistic: -0.1, p: 0.8, method: "exact", assignments: 30 },
+        signs: { ...signs, outerAllCauses: false, outer: [{ id: "A", relation: -0.2 }] },
+      }),
+    ).toContain("tends to rise from outer to inner layers");
   });
   it("closes the wrong-way sentence with one parenthesis (no stray brace from the template)", () => {
-    const v = layeringVerdict({ trend: { statistic: -0.5, p: 0.97, method: "exact", assignments: 30 }, flow: { statistic: -0.1, p: 0.8, method: "exact", assignments: 30 }, signs });
+    const v = layeringVerdict({
+      trend: { statistic: -0.5, p: 0.97, method: "exact", assignments: 30 },
+      flow: { statistic: -0.1, p: 0.8, method: "exact", assignments: 30 },
+      signs,
+    });
     expect(v).toContain("the opposite of the model (S_trend = −0.50, exact p = 0.9700 over all 30 assignments).");
     expect(v).not.toContain("}");
   });
   it("names the components that break the sign checks", () => {
-    const v = layeringVerdict({ trend: { statistic: 0.5, p: 0.01, method: "monte-carlo", assignments: 2e6, evaluated: 9999 }, flow: { statistic: 0.2, p: 0.02, method: "monte-carlo", assignments: 2e6, evaluated: 9999 }, signs: { ...signs, innerAllEffects: false, inner: [{ id: "C", relation: 0.1 }] } });
+    const v = layeringVerdict({
+      trend: { statistic: 0.5, p: 0.01, method: "monte-carlo", assignments: 2e6, evaluated: 9999 },
+      flow: { statistic: 0.2, p: 0.02, method: "monte-carlo", assignments: 2e6, evaluated: 9999 },
+      signs: { ...signs, innerAllEffects: false, inner: [{ id: "C", relation: 0.1 }] },
+    });
     expect(v).toContain("Monte Carlo p = 0.0100 from 9,999 random assignments");
     expect(v).toContain("(C not)");
   });
@@ -209,8 +302,31 @@ describe("writeResultFiles(result, model, dir, { plotlyJs, inputs })", () => {
   });
 
   it("component names that look like formulas are written as text in components.csv (OWASP CSV injection)", () => {
-    const m: Model = { components: [{ id: "A", name: "=HYPERLINK(\"http://evil\")" }, { id: "B", name: "@SUM(1)" }, { id: "C", name: "-2+3" }] };
-    const s: Survey = { source: "t.csv", components: ["A", "B", "C"], experts: [{ expert: "E1", weight: 1, matrix: [[0, 3, 2], [1, 0, 1], [0, 1, 0]], imputed: [] }], scale: { min: 0, max: 4 }, warnings: [] };
+    const m: Model = {
+      components: [
+        { id: "A", name: '=HYPERLINK("http://evil")' },
+        { id: "B", name: "@SUM(1)" },
+        { id: "C", name: "-2+3" },
+      ],
+    };
+    const s: Survey = {
+      source: "t.csv",
+      components: ["A", "B", "C"],
+      experts: [
+        {
+          expert: "E1",
+          weight: 1,
+          matrix: [
+            [0, 3, 2],
+            [1, 0, 1],
+            [0, 1, 0],
+          ],
+          imputed: [],
+        },
+      ],
+      scale: { min: 0, max: 4 },
+      warnings: [],
+    };
     const out = join(dir, "formulas");
     writeResultFiles(analyzeSurvey(s, m), m, out, { plotlyJs: FAKE_PLOTLY });
     const rows = readFileSync(join(out, "components.csv"), "utf8").split("\r\n");
@@ -232,22 +348,36 @@ describe("writeResultFiles(result, model, dir, { plotlyJs, inputs })", () => {
 });
 
 describe("renderPowerReport(power, model, { plotlyJs })", () => {
-  const power = { experts: [5, 10, 15], power: [0.42, 0.81, 0.95], mcse: [0.02, 0.01, 0.01], rejections: [420, 810, 950], settings: { delta: 0.5, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, sims: 1000, alpha: 0.05, seed: 1 } };
+  const power = {
+    experts: [5, 10, 15],
+    power: [0.42, 0.81, 0.95],
+    mcse: [0.02, 0.01, 0.01],
+    rejections: [420, 810, 950],
+    settings: { delta: 0.5, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, sims: 1000, alpha: 0.05, seed: 1 },
+  };
   const html = renderPowerReport(power, model, { plotlyJs: FAKE_PLOTLY });
   it("states the smallest K with 80% power, every setting, and inlines the library once", () => {
     expect(html).toContain("With these settings, 10 experts are enough for 80% power.");
     expect(html).toContain("δ = 0.5");
     expect(html).toContain("SYNTHETIC SIMULATION");
     expect(count(html, "PLOTLY-LIB-MARKER")).toBe(1);
-    expect(count(html, '<tr><td>')).toBe(3);
+    expect(count(html, "<tr><td>")).toBe(3);
   });
   it("says so when no K reaches 80%", () => {
-    expect(renderPowerReport({ ...power, power: [0.1, 0.2, 0.3] }, model, { plotlyJs: FAKE_PLOTLY })).toContain("none of the panel sizes tried (up to 15) reaches 80% power");
+    expect(renderPowerReport({ ...power, power: [0.1, 0.2, 0.3] }, model, { plotlyJs: FAKE_PLOTLY })).toContain(
+      "none of the panel sizes tried (up to 15) reaches 80% power",
+    );
   });
 
   // Several δ as `cxm-dematel power --json` prints them: shared settings and one curve per δ.
   const base = { sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, sims: 1000, alpha: 0.05, seed: 1, test: { method: "exact", maxExact: 1e6 } };
-  const curve = (delta: number, p: number[]) => ({ experts: [5, 10, 15], power: p, mcse: p.map((x) => Math.sqrt((x * (1 - x)) / 1000)), rejections: p.map((x) => Math.round(1000 * x)), settings: { ...base, delta } });
+  const curve = (delta: number, p: number[]) => ({
+    experts: [5, 10, 15],
+    power: p,
+    mcse: p.map((x) => Math.sqrt((x * (1 - x)) / 1000)),
+    rejections: p.map((x) => Math.round(1000 * x)),
+    settings: { ...base, delta },
+  });
   const study = {
     settings: { ...base, deltas: [0.02, 0.05, 0.5], deltasSource: "command default", experts: [5, 10, 15] },
     curves: [curve(0.02, [0.11, 0.15, 0.25]), curve(0.05, [0.57, 0.81, 0.93]), curve(0.5, [1, 1, 1])],
@@ -257,7 +387,9 @@ describe("renderPowerReport(power, model, { plotlyJs })", () => {
   it("several δ: a K × δ table, the smallest K with 80% power per δ, one plot with a line per δ, and the default list stated", () => {
     expect(multi).toContain("<th>experts K</th><th>δ = 0.02</th><th>δ = 0.05</th><th>δ = 0.50</th>");
     expect(count(multi, "<tr><td>")).toBe(3);
-    expect(multi).toContain("<tr><td>10</td><td>0.150 <small>± 0.011</small></td><td>0.810 <small>± 0.012</small></td><td>1.000 <small>± 0.000</small></td></tr>");
+    expect(multi).toContain(
+      "<tr><td>10</td><td>0.150 <small>± 0.011</small></td><td>0.810 <small>± 0.012</small></td><td>1.000 <small>± 0.000</small></td></tr>",
+    );
     expect(multi).toContain("<li>δ = 0.02: none of the panel sizes tried (up to 15) reaches 80% power</li>");
     expect(multi).toContain("<li>δ = 0.05: 10 experts are enough for 80% power</li>");
     expect(multi).toContain("<li>δ = 0.50: 5 experts are enough for 80% power</li>");
@@ -268,8 +400,12 @@ describe("renderPowerReport(power, model, { plotlyJs })", () => {
 
   it("several δ: plain-words notes for the saturated curve (δ·(L − 1) points on the 0–4 scale) and the one that never reaches 80%", () => {
     // CXM: L = 4 layers, so δ = 0.5 separates the outermost and innermost layers by 0.5 · 3 = 1.5 points; δ = 0.02 by 0.06.
-    expect(multi).toContain("δ = 0.5 is detected almost always even by 5 experts: on a 0–4 scale it means a 1.5-point difference between the outermost and innermost layers; plan with a smaller δ unless you expect an effect this large.");
-    expect(multi).toContain("δ = 0.02 never reaches 80% power with up to 15 experts (at most 0.25, at K = 15): on a 0–4 scale it means a 0.06-point difference");
+    expect(multi).toContain(
+      "δ = 0.5 is detected almost always even by 5 experts: on a 0–4 scale it means a 1.5-point difference between the outermost and innermost layers; plan with a smaller δ unless you expect an effect this large.",
+    );
+    expect(multi).toContain(
+      "δ = 0.02 never reaches 80% power with up to 15 experts (at most 0.25, at K = 15): on a 0–4 scale it means a 0.06-point difference",
+    );
     expect(multi).not.toContain("δ = 0.05 is detected almost always");
     expect(multi).not.toContain("δ = 0.05 never reaches");
   });
@@ -290,8 +426,12 @@ describe("powerNotes(curves, model) and smallestAdequatePanel(curve)", () => {
     expect(notes).toHaveLength(4);
     expect(notes[0]).toMatch(/^δ = 0 is the null/);
     expect(notes[1]).toMatch(/^δ = -0.1 reverses the proposed order/);
-    expect(notes[2]).toBe("δ = 0.3 is detected almost always even by 5 experts: on a 0–4 scale it means a 0.9-point difference between the outermost and innermost layers; plan with a smaller δ unless you expect an effect this large.");
-    expect(notes[3]).toBe("δ = 0.01 never reaches 80% power with up to 20 experts (at most 0.60, at K = 20): on a 0–4 scale it means a 0.03-point difference between the outermost and innermost layers; an effect this small needs more experts than tried, or less noisy ratings (σ = 0.8).");
+    expect(notes[2]).toBe(
+      "δ = 0.3 is detected almost always even by 5 experts: on a 0–4 scale it means a 0.9-point difference between the outermost and innermost layers; plan with a smaller δ unless you expect an effect this large.",
+    );
+    expect(notes[3]).toBe(
+      "δ = 0.01 never reaches 80% power with up to 20 experts (at most 0.60, at K = 20): on a 0–4 scale it means a 0.03-point difference between the outermost and innermost layers; an effect this small needs more experts than tried, or less noisy ratings (σ = 0.8).",
+    );
   });
 
   it("smallestAdequatePanel: the first K with power ≥ 0.8 (or another target), undefined when none", () => {
@@ -304,7 +444,10 @@ describe("powerNotes(curves, model) and smallestAdequatePanel(curve)", () => {
 describe("renderReport with more layers than can be ranked (9 one-component layers)", () => {
   it("shows the layer tests and the note on why the layer orders were not ranked, and no order ranking", () => {
     const ids = Array.from({ length: 9 }, (_, i) => `C${i + 1}`);
-    const m: Model = { components: ids.map((id) => ({ id, name: id })), layers: ids.map((id, i) => ({ id: `L${i + 1}`, name: `layer ${i + 1}`, components: [id] })) };
+    const m: Model = {
+      components: ids.map((id) => ({ id, name: id })),
+      layers: ids.map((id, i) => ({ id: `L${i + 1}`, name: `layer ${i + 1}`, components: [id] })),
+    };
     const s = simulatedSurvey(m, { seed: 9, experts: 4 });
     const r = analyzeSurvey(s, m, { bootstrap: 0, date: "2026-01-01" });
     expect(r.layers!.notes[0]).toMatch(/^The layer orders were not ranked: the model has 9 layers/);
@@ -338,6 +481,12 @@ describe("formatPValue(p)", () => {
   it("is the p the verdict quotes", () => {
     const signs = { outerAllCauses: true, innerAllEffects: true, outer: [{ id: "A", relation: 1 }], inner: [{ id: "C", relation: -1 }] };
     const p = 3 / 25200;
-    expect(layeringVerdict({ trend: { statistic: 0.7, p, method: "exact", assignments: 25200 }, flow: { statistic: 0.3, p: 0.01, method: "exact", assignments: 25200 }, signs })).toContain(`exact p = ${formatPValue(p)} over all 25,200 assignments`);
+    expect(
+      layeringVerdict({
+        trend: { statistic: 0.7, p, method: "exact", assignments: 25200 },
+        flow: { statistic: 0.3, p: 0.01, method: "exact", assignments: 25200 },
+        signs,
+      }),
+    ).toContain(`exact p = ${formatPValue(p)} over all 25,200 assignments`);
   });
 });

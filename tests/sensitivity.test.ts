@@ -19,12 +19,25 @@ const base: Matrix = [
   [1, 2, 2, 0],
 ];
 const edit = (f: (v: number, i: number, j: number) => number): Matrix => base.map((r, i) => r.map((v, j) => (i === j ? 0 : f(v, i, j))));
-const panel: Matrix[] = [edit((v) => v), edit((v, i, j) => (i === 0 && j === 2 ? 4 : v)), edit((v, i, j) => (i === 2 && j === 3 ? 3 : v)), edit((v, i) => (i === 1 ? 4 : v))];
+const panel: Matrix[] = [
+  edit((v) => v),
+  edit((v, i, j) => (i === 0 && j === 2 ? 4 : v)),
+  edit((v, i, j) => (i === 2 && j === 3 ? 3 : v)),
+  edit((v, i) => (i === 1 ? 4 : v)),
+];
 
 describe("sensitivity(matrices, model)", () => {
   it("finds the one expert who flips a role, and the median aggregation that agrees with the others", () => {
     const s = sensitivity(panel, model, { thresholds: [{ method: "mean" }, { method: "mean+sd" }] });
-    expect(s.scenarios.map((r) => r.kind)).toEqual(["baseline", "leave-one-out", "leave-one-out", "leave-one-out", "leave-one-out", "threshold", "aggregation"]);
+    expect(s.scenarios.map((r) => r.kind)).toEqual([
+      "baseline",
+      "leave-one-out",
+      "leave-one-out",
+      "leave-one-out",
+      "leave-one-out",
+      "threshold",
+      "aggregation",
+    ]);
     const [baseline, , , , without4] = s.scenarios;
     expect(baseline.roles).toEqual(["cause", "cause", "effect", "effect"]);
     expect(without4.scenario).toBe("without expert 4");
@@ -103,7 +116,17 @@ describe("sensitivity(matrices, model)", () => {
 
   it("rejects mismatched input", () => {
     expect(() => sensitivity([], model)).toThrow(RangeError);
-    expect(() => sensitivity([[[0, 1], [1, 0]]], model)).toThrow(RangeError);
+    expect(() =>
+      sensitivity(
+        [
+          [
+            [0, 1],
+            [1, 0],
+          ],
+        ],
+        model,
+      ),
+    ).toThrow(RangeError);
     expect(() => sensitivity(panel, model, { significanceLevel: 1.5 })).toThrow(RangeError);
     expect(() => sensitivity(panel, { ...model, layers: [] })).toThrow(RangeError);
   });

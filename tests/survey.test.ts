@@ -78,7 +78,10 @@ describe("parseSurvey(text, model) — long layout", () => {
 
   it("reads a tab-separated file with `score` and per-expert weights (blank weight cells allowed)", () => {
     const s = readSurvey(`${FIX}/tiny-tab-weights.csv`, tiny);
-    expect(s.experts.map((e) => [e.expert, e.weight])).toEqual([["E1", 2], ["E2", 1]]);
+    expect(s.experts.map((e) => [e.expert, e.weight])).toEqual([
+      ["E1", 2],
+      ["E2", 1],
+    ]);
     expect(s.experts[0].matrix).toEqual(TINY_E1);
     expect(s.experts[1].matrix).toEqual(TINY_E2);
   });
@@ -145,7 +148,10 @@ describe("parseSurvey(text, model) — matrix-blocks layout", () => {
   it("reads CXM blocks with quoted English names (one holds a comma) as column headers and Persian names as from", () => {
     const names = cxm.components.map((c) => c.name);
     const header = ["expert", "from", ...names.map((x) => `"${x}"`)].join(",");
-    const lines = [header, ...cxm.components.map((c, i) => ["E1", c.name_fa as string, ...names.map((_, j) => (i === j ? "" : String((i + 2 * j) % 5)))].join(","))];
+    const lines = [
+      header,
+      ...cxm.components.map((c, i) => ["E1", c.name_fa as string, ...names.map((_, j) => (i === j ? "" : String((i + 2 * j) % 5)))].join(",")),
+    ];
     expect(names[6]).toContain(","); // INF's name: "Customer experience-driven infrastructure, mechanization and technology management"
     const s = parseSurvey(lines.join("\n"), cxm);
     expect(s.experts[0].matrix).toEqual(Array.from({ length: 10 }, (_, i) => Array.from({ length: 10 }, (_, j) => (i === j ? 0 : (i + 2 * j) % 5))));
@@ -154,7 +160,14 @@ describe("parseSurvey(text, model) — matrix-blocks layout", () => {
   it("reproduces the printed normalised matrix of a published worked example read as one expert (onlineoutput.com DEMATEL example, project 8733_394698: λ = 12)", () => {
     // Direct-relation matrix of the example (LDRS, STFLX, COLLB, TECHL, ABSCAP), printed normalised values 0.333, 0.25, 0.083.
     const model: Model = { components: ["LDRS", "STFLX", "COLLB", "TECHL", "ABSCAP"].map((id) => ({ id, name: id })) };
-    const text = ["expert,from,LDRS,STFLX,COLLB,TECHL,ABSCAP", "X,LDRS,0,4,3,1,0", "X,STFLX,0,0,4,1,1", "X,COLLB,0,1,0,4,4", "X,TECHL,0,0,1,0,0", "X,ABSCAP,1,0,4,4,0"].join("\n");
+    const text = [
+      "expert,from,LDRS,STFLX,COLLB,TECHL,ABSCAP",
+      "X,LDRS,0,4,3,1,0",
+      "X,STFLX,0,0,4,1,1",
+      "X,COLLB,0,1,0,4,4",
+      "X,TECHL,0,0,1,0,0",
+      "X,ABSCAP,1,0,4,4,0",
+    ].join("\n");
     const s = parseSurvey(text, model);
     const r = dematel(s.experts[0].matrix);
     expect(r.lambda).toBe(12);
@@ -181,7 +194,7 @@ describe("parseSurvey — forgiving input", () => {
     expect(s.warnings).toEqual([]);
   });
 
-  it("`3,5` in a `;` file is 3.5, and a quoted \"3,5\" in a `,` file too", () => {
+  it('`3,5` in a `;` file is 3.5, and a quoted "3,5" in a `,` file too', () => {
     const semi = "expert;from;to;value\nE1;A;B;3,5\nE1;A;C;0\nE1;B;A;1\nE1;B;C;1\nE1;C;A;1\nE1;C;B;1\n";
     expect(parseSurvey(semi, tiny).experts[0].matrix[0][1]).toBe(3.5);
     expect(parseSurvey(semi.replace(/;/g, ",").replace("3,5", '"3,5"'), tiny).experts[0].matrix[0][1]).toBe(3.5);
@@ -190,12 +203,16 @@ describe("parseSurvey — forgiving input", () => {
   it("keeps original line numbers across blank lines in warnings", () => {
     const text = "expert,from,A,B,C\n\n\nE1,A,3,3,2\n\nE1,B,1,,4\nE1,C,0,2,\n";
     const s = parseSurvey(text, tiny);
-    expect(s.warnings).toEqual([{ file: "survey", row: 4, column: "A", message: "diagonal rating A→A of expert E1 ignored: a component's influence on itself is not rated (found \"3\")" }]);
+    expect(s.warnings).toEqual([
+      { file: "survey", row: 4, column: "A", message: 'diagonal rating A→A of expert E1 ignored: a component\'s influence on itself is not rated (found "3")' },
+    ]);
   });
 
   it("zeros on the diagonal give one summary warning located at the first", () => {
     const text = "expert,from,A,B,C\nE1,A,0,3,2\nE1,B,1,0,4\nE1,C,0,2,0\n";
-    expect(parseSurvey(text, tiny).warnings).toEqual([{ file: "survey", row: 2, column: "A", message: "3 diagonal ratings of 0 ignored (first in row 2): a component's influence on itself is not rated" }]);
+    expect(parseSurvey(text, tiny).warnings).toEqual([
+      { file: "survey", row: 2, column: "A", message: "3 diagonal ratings of 0 ignored (first in row 2): a component's influence on itself is not rated" },
+    ]);
   });
 
   it("an Excel `sep=;` first line sets the delimiter; the header is then line 2", () => {
@@ -222,13 +239,27 @@ describe("parseSurvey — forgiving input", () => {
   });
 
   it("strips the same guard before component labels (a template of a model whose ids look like formulas reads back)", () => {
-    const model: Model = { components: [{ id: "=A", name: "a" }, { id: "+B", name: "b" }, { id: "@C", name: "c" }] };
+    const model: Model = {
+      components: [
+        { id: "=A", name: "a" },
+        { id: "+B", name: "b" },
+        { id: "@C", name: "c" },
+      ],
+    };
     const text = "expert,from,'=A,'+B,'@C\nE1,'=A,,3,2\nE1,'+B,1,,4\nE1,'@C,0,2,\n";
     expect(parseSurvey(text, model).experts[0].matrix).toEqual(TINY_E1);
   });
 
   it("Persian column names (کارشناس typed with an Arabic kaf, از, به, امتیاز with an Arabic yeh, وزن) name the long layout's columns", () => {
-    const text = ["\u0643\u0627\u0631\u0634\u0646\u0627\u0633,از,به,\u0627\u0645\u062a\u064a\u0627\u0632,وزن", "E1,A,B,3,2", "E1,A,C,2,2", "E1,B,A,1,2", "E1,B,C,4,2", "E1,C,A,0,2", "E1,C,B,2,2"].join("\n");
+    const text = [
+      "\u0643\u0627\u0631\u0634\u0646\u0627\u0633,از,به,\u0627\u0645\u062a\u064a\u0627\u0632,وزن",
+      "E1,A,B,3,2",
+      "E1,A,C,2,2",
+      "E1,B,A,1,2",
+      "E1,B,C,4,2",
+      "E1,C,A,0,2",
+      "E1,C,B,2,2",
+    ].join("\n");
     const s = parseSurvey(text, tiny);
     expect(s.experts[0].matrix).toEqual(TINY_E1);
     expect(s.experts[0].weight).toBe(2);
@@ -236,7 +267,15 @@ describe("parseSurvey — forgiving input", () => {
 
   it("Persian column names are compared like component labels (normalizeLabel): a tatweel does not hide امتیاز", () => {
     // "امـتیاز": a tatweel (U+0640, a purely visual stretch) after the mim; still the value column.
-    const text = ["expert,\u0627\u0632,\u0628\u0647,\u0627\u0645\u0640\u062a\u06cc\u0627\u0632", "E1,A,B,3", "E1,A,C,2", "E1,B,A,1", "E1,B,C,4", "E1,C,A,0", "E1,C,B,2"].join("\n");
+    const text = [
+      "expert,\u0627\u0632,\u0628\u0647,\u0627\u0645\u0640\u062a\u06cc\u0627\u0632",
+      "E1,A,B,3",
+      "E1,A,C,2",
+      "E1,B,A,1",
+      "E1,B,C,4",
+      "E1,C,A,0",
+      "E1,C,B,2",
+    ].join("\n");
     expect(parseSurvey(text, tiny).experts[0].matrix).toEqual(TINY_E1);
   });
 
@@ -280,7 +319,7 @@ describe("parseSurvey — forgiving input", () => {
   });
 });
 
-describe("parseSurvey — impute: \"mean\"", () => {
+describe('parseSurvey — impute: "mean"', () => {
   it("fills a missing cell with the mean of the other experts, flags it and warns", () => {
     // E3 lacks A→C and C→B; E1 and E2 rated A→C as 2 and 1 (mean 1.5), C→B as 2 and 2 (mean 2).
     const lines = readFileSync(`${FIX}/tiny-long.csv`, "utf8").trim().split("\n");
@@ -305,9 +344,7 @@ describe("parseSurvey — impute: \"mean\"", () => {
 
 describe("surveyTemplate(model, options)", () => {
   it("blocks: header with ids and weight, one row per (expert, from), empty cells", () => {
-    expect(surveyTemplate(tiny, { experts: 2 })).toBe(
-      "expert,from,A,B,C,weight\r\nE1,A,,,,\r\nE1,B,,,,\r\nE1,C,,,,\r\nE2,A,,,,\r\nE2,B,,,,\r\nE2,C,,,,\r\n",
-    );
+    expect(surveyTemplate(tiny, { experts: 2 })).toBe("expert,from,A,B,C,weight\r\nE1,A,,,,\r\nE1,B,,,,\r\nE1,C,,,,\r\nE2,A,,,,\r\nE2,B,,,,\r\nE2,C,,,,\r\n");
   });
 
   it("long: one row per (expert, from, to ≠ from); default 3 experts; custom prefix", () => {
@@ -341,7 +378,11 @@ describe("surveyTemplate(model, options)", () => {
           filled[k][i][j] = rng.int(5);
           cells[3] = String(filled[k][i][j]);
         } else {
-          for (let j = 0; j < 10; j++) if (i !== j) (filled[k][i][j] = rng.int(5)), (cells[2 + j] = String(filled[k][i][j]));
+          for (let j = 0; j < 10; j++)
+            if (i !== j) {
+              filled[k][i][j] = rng.int(5);
+              cells[2 + j] = String(filled[k][i][j]);
+            }
         }
         out.push(cells.join(","));
       }
@@ -378,7 +419,7 @@ describe("surveyToCsv(survey, layout) → parseSurvey round trip", () => {
   it("labels that look like formulas or hold delimiters survive the round trip", () => {
     const survey = randomSurvey(tiny, 3, 7);
     survey.experts[0].expert = "=SUM(A1)";
-    survey.experts[1].expert = "Dr. X; \"the\" expert, senior";
+    survey.experts[1].expert = 'Dr. X; "the" expert, senior';
     survey.experts[2].expert = "@home";
     const csv = surveyToCsv(survey);
     expect(csv.split("\r\n")[1].startsWith("'=SUM(A1)")).toBe(true);
@@ -412,25 +453,66 @@ describe("inputs are not mutated", () => {
 });
 
 describe("doc-comment examples hold", () => {
-  const ab: Model = { components: [{ id: "A", name: "a" }, { id: "B", name: "b" }] };
+  const ab: Model = {
+    components: [
+      { id: "A", name: "a" },
+      { id: "B", name: "b" },
+    ],
+  };
   it("parseSurvey, surveyTemplate and surveyToCsv examples", () => {
     expect(parseSurvey("expert,from,to,value\nE1,A,B,3\nE1,B,A,1", ab).experts[0].matrix).toEqual([
       [0, 3],
       [1, 0],
     ]);
     expect(surveyTemplate(ab, { experts: 1 })).toBe("expert,from,A,B,weight\r\nE1,A,,,\r\nE1,B,,,\r\n");
-    const one: Survey = { source: "x", components: ["A", "B"], scale: { min: 0, max: 4 }, warnings: [], experts: [{ expert: "E1", weight: 1, matrix: [[0, 3], [1, 0]], imputed: [] }] };
+    const one: Survey = {
+      source: "x",
+      components: ["A", "B"],
+      scale: { min: 0, max: 4 },
+      warnings: [],
+      experts: [
+        {
+          expert: "E1",
+          weight: 1,
+          matrix: [
+            [0, 3],
+            [1, 0],
+          ],
+          imputed: [],
+        },
+      ],
+    };
     expect(surveyToCsv(one, "long")).toBe("expert,from,to,value\r\nE1,A,B,3\r\nE1,B,A,1\r\n");
     expect(surveyCsvText(["A", "B"], [{ label: "E1", weight: "", rating: () => "" }], "long", false)).toBe("expert,from,to,value\r\nE1,A,B,\r\nE1,B,A,\r\n");
   });
 
   it("surveyTemplate and surveyToCsv write the same layout: a template's rows are surveyToCsv's rows with the ratings blanked (weighted panel, both layouts)", () => {
-    const two: Survey = { source: "x", components: ["A", "B", "C"], scale: { min: 0, max: 4 }, warnings: [], experts: [1, 2].map((k) => ({ expert: `E${k}`, weight: k, matrix: [[0, 1, 2], [3, 0, 4], [0.5, 1.5, 0]], imputed: [] })) };
+    const two: Survey = {
+      source: "x",
+      components: ["A", "B", "C"],
+      scale: { min: 0, max: 4 },
+      warnings: [],
+      experts: [1, 2].map((k) => ({
+        expert: `E${k}`,
+        weight: k,
+        matrix: [
+          [0, 1, 2],
+          [3, 0, 4],
+          [0.5, 1.5, 0],
+        ],
+        imputed: [],
+      })),
+    };
     for (const layout of ["blocks", "long"] as const) {
       const filled = surveyToCsv(two, layout).split("\r\n");
       const blank = surveyTemplate(tiny, { experts: 2, layout }).split("\r\n");
       expect(blank[0]).toBe(filled[0]);
-      const blanked = filled.slice(1).map((row) => row.split(",").map((c, k) => (k >= (layout === "blocks" ? 2 : 3) ? "" : c)).join(","));
+      const blanked = filled.slice(1).map((row) =>
+        row
+          .split(",")
+          .map((c, k) => (k >= (layout === "blocks" ? 2 : 3) ? "" : c))
+          .join(","),
+      );
       expect(blank.slice(1)).toEqual(blanked);
     }
   });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import {
-  aggregate, createTrendTest, defaultModel, dematel, examplePanels, layerIndex, parseSurvey, simulatePanel, simulatedSurvey, trendStatistic, type Model,
+  aggregate,
+  createTrendTest,
+  defaultModel,
+  dematel,
+  examplePanels,
+  layerIndex,
+  parseSurvey,
+  simulatePanel,
+  simulatedSurvey,
+  trendStatistic,
+  type Model,
 } from "../src/index.js";
 import { EXAMPLE_PANEL_SEED, NULL_PANEL_SEED } from "../src/simulate/examplePanels.js";
 import { layerPositions } from "../src/simulate/panelDraw.js";
@@ -15,10 +25,12 @@ describe("simulatePanel(model, options)", () => {
     expect(panel.length).toBe(14);
     for (const m of panel) {
       expect(m.length).toBe(10);
-      m.forEach((row, i) => row.forEach((v, j) => {
-        expect(Number.isInteger(v) && v >= 0 && v <= 4).toBe(true);
-        if (i === j) expect(v).toBe(0);
-      }));
+      m.forEach((row, i) =>
+        row.forEach((v, j) => {
+          expect(Number.isInteger(v) && v >= 0 && v <= 4).toBe(true);
+          if (i === j) expect(v).toBe(0);
+        }),
+      );
     }
     const six = simulatePanel(model, { experts: 3, scaleMax: 6, delta: 3, seed: 4 });
     expect(Math.max(...six.flat(2))).toBe(6);
@@ -33,32 +45,57 @@ describe("simulatePanel(model, options)", () => {
   it("σ = τ = 0 gives exactly round(clip(μ_ij, 0, s)) with μ_ij = c + δ·(ℓ(j) − ℓ(i)) (docs/methods.md §8.1), ℓ 1-based", () => {
     // Hand case, 3 components, layers [A], [B], [C]: μ_AB = 2 + 0.6·1 = 2.6 → 3, μ_AC = 2 + 0.6·2 = 3.2 → 3,
     // μ_BA = 1.4 → 1, μ_CA = 0.8 → 1, μ_BC = 2.6 → 3, μ_CB = 1.4 → 1.
-    const abc: Model = { components: ["A", "B", "C"].map((id) => ({ id, name: id })), layers: ["A", "B", "C"].map((id, i) => ({ id: `L${i + 1}`, name: id, components: [id] })) };
+    const abc: Model = {
+      components: ["A", "B", "C"].map((id) => ({ id, name: id })),
+      layers: ["A", "B", "C"].map((id, i) => ({ id: `L${i + 1}`, name: id, components: [id] })),
+    };
     const [m] = simulatePanel(abc, { experts: 1, delta: 0.6, sigma: 0, tau: 0, seed: 1 });
-    expect(m).toEqual([[0, 3, 3], [1, 0, 3], [1, 1, 0]]);
+    expect(m).toEqual([
+      [0, 3, 3],
+      [1, 0, 3],
+      [1, 1, 0],
+    ]);
     // δ large pushes cells to the clip bounds 0 and s.
     const [big] = simulatePanel(abc, { experts: 1, delta: 5, sigma: 0, tau: 0 });
-    expect(big).toEqual([[0, 4, 4], [0, 0, 4], [0, 0, 0]]);
+    expect(big).toEqual([
+      [0, 4, 4],
+      [0, 0, 4],
+      [0, 0, 0],
+    ]);
   });
 
   it("components in no layer take ℓ = (L + 1)/2; a model without layers has μ_ij = c everywhere", () => {
-    const partial: Model = { components: ["A", "B", "C"].map((id) => ({ id, name: id })), layers: [{ id: "L1", name: "o", components: ["A"] }, { id: "L2", name: "i", components: ["C"] }] };
+    const partial: Model = {
+      components: ["A", "B", "C"].map((id) => ({ id, name: id })),
+      layers: [
+        { id: "L1", name: "o", components: ["A"] },
+        { id: "L2", name: "i", components: ["C"] },
+      ],
+    };
     expect(Array.from(layerPositions(partial))).toEqual([1, 1.5, 2]);
     const none: Model = { components: partial.components };
     const [m] = simulatePanel(none, { experts: 1, delta: 1, sigma: 0, tau: 0 });
-    expect(m).toEqual([[0, 2, 2], [2, 0, 2], [2, 2, 0]]);
+    expect(m).toEqual([
+      [0, 2, 2],
+      [2, 0, 2],
+      [2, 2, 0],
+    ]);
   });
 
   it("the draw order makes δ, c, σ, τ reuse the same deviates: with τ = 0, each cell of (δ = 0, c = 2.2) equals (δ = 0, c = 1.2) plus 1 unless clipped", () => {
     const a = simulatePanel(model, { experts: 5, delta: 0, c: 2.2, tau: 0, seed: 12 });
     const b = simulatePanel(model, { experts: 5, delta: 0, c: 1.2, tau: 0, seed: 12 });
     let compared = 0;
-    a.forEach((m, k) => m.forEach((row, i) => row.forEach((v, j) => {
-      if (i !== j && v < 4 && b[k][i][j] > 0) {
-        expect(v).toBe(b[k][i][j] + 1);
-        compared++;
-      }
-    })));
+    a.forEach((m, k) =>
+      m.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (i !== j && v < 4 && b[k][i][j] > 0) {
+            expect(v).toBe(b[k][i][j] + 1);
+            compared++;
+          }
+        }),
+      ),
+    );
     expect(compared).toBeGreaterThan(200);
   });
 
@@ -125,10 +162,12 @@ describe("examplePanels(): the committed synthetic data", () => {
       expect(s.experts.length).toBe(14);
       expect(s.experts.map((e) => e.matrix)).toEqual(simulatePanel(model, p.options));
       for (const e of s.experts)
-        e.matrix.forEach((row, i) => row.forEach((v, j) => {
-          expect(Number.isInteger(v) && v >= 0 && v <= 4).toBe(true);
-          if (i === j) expect(v).toBe(0);
-        }));
+        e.matrix.forEach((row, i) =>
+          row.forEach((v, j) => {
+            expect(Number.isInteger(v) && v >= 0 && v <= 4).toBe(true);
+            if (i === j) expect(v).toBe(0);
+          }),
+        );
     }
   });
 

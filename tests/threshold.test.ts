@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { quantileType7, threshold } from "../src/index.js";
 
 // T chosen so every statistic is easy by hand: entries 0..8.
-const t = [[0, 1, 2], [3, 4, 5], [6, 7, 8]];
+const t = [
+  [0, 1, 2],
+  [3, 4, 5],
+  [6, 7, 8],
+];
 
 describe("threshold(T)", () => {
   it("mean of all n² entries by default (Tzeng et al. 2007): 36/9 = 4", () => {
@@ -11,7 +15,15 @@ describe("threshold(T)", () => {
 
   it("off-diagonal mean leaves out 0, 4, 8: 24/6 = 4", () => {
     expect(threshold(t, { entries: "offDiagonal" }).value).toBe(4);
-    expect(threshold([[1, 2], [3, 10]], { entries: "offDiagonal" }).value).toBe(2.5);
+    expect(
+      threshold(
+        [
+          [1, 2],
+          [3, 10],
+        ],
+        { entries: "offDiagonal" },
+      ).value,
+    ).toBe(2.5);
   });
 
   it("mean + k·sd: population sd of 0..8 is √(60/9), sample sd √(60/8)", () => {

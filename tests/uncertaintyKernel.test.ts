@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { aggregate, createRandom, dematel, defaultModel, flowStatistic, kendallTauB, layerIndex, quantileType7, trendStatistic, type Matrix } from "../src/index.js";
+import {
+  aggregate,
+  createRandom,
+  dematel,
+  defaultModel,
+  flowStatistic,
+  kendallTauB,
+  layerIndex,
+  quantileType7,
+  trendStatistic,
+  type Matrix,
+} from "../src/index.js";
 import { createDematelKernel } from "../src/core/dematelKernel.js";
 import { createTauB } from "../src/stats/tauB.js";
 import { normalCdf, normalQuantile } from "../src/stats/standardNormal.js";
@@ -87,15 +98,51 @@ describe("createDematelKernel (internal: D, R, relation, S_trend, S_flow without
 
   it("reports failure (no T) when every row sum is equal (ρ(N) = 1) and when A is all zero", () => {
     // [[0,1],[1,0]]: λ = 1, N = A, ρ(N) = 1; dematel() throws InfeasibleError on it.
-    expect(() => dematel([[0, 1], [1, 0]])).toThrow(/spectral radius/);
-    expect(runKernel([[0, 1], [1, 0]], [0, 1]).ok).toBe(false);
-    expect(runKernel([[0, 2, 2], [2, 0, 2], [2, 2, 0]], [0, 1, 1]).ok).toBe(false);
-    expect(runKernel([[0, 0], [0, 0]], [0, 1]).ok).toBe(false);
+    expect(() =>
+      dematel([
+        [0, 1],
+        [1, 0],
+      ]),
+    ).toThrow(/spectral radius/);
+    expect(
+      runKernel(
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        [0, 1],
+      ).ok,
+    ).toBe(false);
+    expect(
+      runKernel(
+        [
+          [0, 2, 2],
+          [2, 0, 2],
+          [2, 2, 0],
+        ],
+        [0, 1, 1],
+      ).ok,
+    ).toBe(false);
+    expect(
+      runKernel(
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        [0, 1],
+      ).ok,
+    ).toBe(false);
   });
 
   it("hand case: A = [[0,3],[1,0]] → N = [[0,1],[1/3,0]], T = N(I−N)⁻¹ = [[1/2, 3/2],[1/2, 1/2]], D−R = [1, −1], S_flow = (3/2 − 1/2)/2 = 1/2", () => {
     // (I − N)⁻¹ = (1/(1 − 1/3))·[[1, 1],[1/3, 1]] = [[3/2, 3/2],[1/2, 3/2]]; T = (I − N)⁻¹ − I.
-    const { ok, k } = runKernel([[0, 3], [1, 0]], [0, 1]);
+    const { ok, k } = runKernel(
+      [
+        [0, 3],
+        [1, 0],
+      ],
+      [0, 1],
+    );
     expect(ok).toBe(true);
     expectClose(Array.from(k.given), [2, 1], 1e-14);
     expectClose(Array.from(k.received), [1, 2], 1e-14);

@@ -21,7 +21,12 @@ import { printWarnings } from "./printWarnings.js";
  * analyzeCommand(["survey.csv", "--out", "res"], io); // 0, files in res/
  */
 export function analyzeCommand(args: readonly string[], io: CommandIo): number {
-  const cl = parseCommandLine(args, { ...SURVEY_OPTIONS, ...METHOD_OPTIONS, out: { type: "string", short: "o" }, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } }, 1, "analyze");
+  const cl = parseCommandLine(
+    args,
+    { ...SURVEY_OPTIONS, ...METHOD_OPTIONS, out: { type: "string", short: "o" }, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } },
+    1,
+    "analyze",
+  );
   if (cl.values.help) return io.help("analyze");
   const json = cl.values.json === true;
   const quiet = cl.values.quiet === true || json;
@@ -38,7 +43,8 @@ export function analyzeCommand(args: readonly string[], io: CommandIo): number {
   if (cl.values.quiet !== true) printWarnings(survey, io);
   const progress = progressLine("bootstrap", quiet);
   const result = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
-  if (result.layers?.bootstrap) progress.finish(`bootstrap: ${result.layers.bootstrap.B.toLocaleString("en-US")} replicates (seed ${result.layers.bootstrap.seed})`);
+  if (result.layers?.bootstrap)
+    progress.finish(`bootstrap: ${result.layers.bootstrap.B.toLocaleString("en-US")} replicates (seed ${result.layers.bootstrap.seed})`);
   if (json) io.stdout(JSON.stringify(result, null, 2) + "\n");
   if (writes) {
     const written = writeResultFiles(result, model, out, { plotlyJs: plotlyScript(), inputs });

@@ -47,7 +47,13 @@ export function cliModel(cl: CommandLine): { model: Model; path?: string } {
   if (path === undefined) return { model: defaultModel() };
   const model = loadModel(path);
   if (model.components.length < 2) {
-    throw new InputError({ file: path, column: "components", message: "DEMATEL needs at least two components: a single component has no influence to give or receive", expected: "a model with two or more components", found: `${model.components.length} component` });
+    throw new InputError({
+      file: path,
+      column: "components",
+      message: "DEMATEL needs at least two components: a single component has no influence to give or receive",
+      expected: "a model with two or more components",
+      found: `${model.components.length} component`,
+    });
   }
   return { model, path };
 }
@@ -73,7 +79,11 @@ export function cliSurveyPath(cl: CommandLine): { path: string; synthetic: boole
   }
   const path = root ? join(root, EXAMPLE_PANEL) : undefined;
   if (!path || !existsSync(path)) {
-    throw new InputError({ file: path ?? EXAMPLE_PANEL, message: "the shipped example panel was not found; give a survey file instead", expected: "cxm-dematel analyze your-survey.csv" });
+    throw new InputError({
+      file: path ?? EXAMPLE_PANEL,
+      message: "the shipped example panel was not found; give a survey file instead",
+      expected: "cxm-dematel analyze your-survey.csv",
+    });
   }
   // Label the shipped panel by its package-relative path, so outputs do not embed this machine's folders.
   return { path, synthetic: true, isDefault: true, label: EXAMPLE_PANEL.split("\\").join("/") };
@@ -89,7 +99,8 @@ export function cliSurvey(cl: CommandLine, model: Model, command: string): { sur
   const { path, synthetic, isDefault, label } = cliSurveyPath(cl);
   const range = rangeOption(cl, "scale", 2, command);
   if (range && !(range[0] < range[1])) throw new UsageError(`--scale min must be below max, got "${stringOption(cl, "scale")}"`, command);
-  if (range && range[0] < 0) throw new UsageError(`--scale must start at 0 or above (DEMATEL influence is never negative), got "${stringOption(cl, "scale")}"`, command);
+  if (range && range[0] < 0)
+    throw new UsageError(`--scale must start at 0 or above (DEMATEL influence is never negative), got "${stringOption(cl, "scale")}"`, command);
   const impute = choiceOption(cl, "impute", ["none", "mean"] as const, command);
   const survey = readSurvey(path, model, { source: label, ...(range ? { scale: { min: range[0], max: range[1] } } : {}), ...(impute ? { impute } : {}) });
   if (synthetic) survey.synthetic = true;

@@ -35,7 +35,14 @@ export function layersCommand(args: readonly string[], io: CommandIo): number {
   const progress = progressLine("bootstrap", cl.values.quiet === true);
   const r = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
   const L = r.layers;
-  if (!L) throw new InputError({ file, column: "layers", message: `the layering could not be tested${r.meta.notes.length ? `: ${r.meta.notes.join(" ")}` : ""}`, expected: "a model with at least two non-empty layers", found: `${layerCount} layers` });
+  if (!L)
+    throw new InputError({
+      file,
+      column: "layers",
+      message: `the layering could not be tested${r.meta.notes.length ? `: ${r.meta.notes.join(" ")}` : ""}`,
+      expected: "a model with at least two non-empty layers",
+      found: `${layerCount} layers`,
+    });
   if (L.bootstrap) progress.finish(`bootstrap: ${L.bootstrap.B.toLocaleString("en-US")} replicates (seed ${L.bootstrap.seed})`);
   if (json) {
     io.stdout(JSON.stringify({ meta: r.meta, ...L, relation: r.relation }, null, 2) + "\n");
@@ -43,20 +50,35 @@ export function layersCommand(args: readonly string[], io: CommandIo): number {
   }
   const lines: string[] = [];
   if (survey.synthetic) lines.push("Note: SYNTHETIC example data (see data/README.md); the results are not evidence about the model.", "");
-  lines.push(`Layer validation of ${path}: ${survey.experts.length} expert${survey.experts.length === 1 ? "" : "s"}, ${r.components.length} components, layers ${(model.layers ?? []).map((l) => `${l.id} (${l.components.join(", ")})`).join(" → ")}`, "");
+  lines.push(
+    `Layer validation of ${path}: ${survey.experts.length} expert${survey.experts.length === 1 ? "" : "s"}, ${r.components.length} components, layers ${(model.layers ?? []).map((l) => `${l.id} (${l.components.join(", ")})`).join(" → ")}`,
+    "",
+  );
   lines.push(layeringVerdict(L), "");
-  lines.push(`  S_trend = ${f(L.trend.statistic)}   p = ${L.trend.p.toPrecision(3)}   (${L.trend.method}, ${L.trend.assignments.toLocaleString("en-US")} assignments)`);
-  lines.push(`  S_flow  = ${f(L.flow.statistic)}   p = ${L.flow.p.toPrecision(3)}   (${L.flow.method}, ${L.flow.assignments.toLocaleString("en-US")} assignments)`);
+  lines.push(
+    `  S_trend = ${f(L.trend.statistic)}   p = ${L.trend.p.toPrecision(3)}   (${L.trend.method}, ${L.trend.assignments.toLocaleString("en-US")} assignments)`,
+  );
+  lines.push(
+    `  S_flow  = ${f(L.flow.statistic)}   p = ${L.flow.p.toPrecision(3)}   (${L.flow.method}, ${L.flow.assignments.toLocaleString("en-US")} assignments)`,
+  );
   if (L.orders) lines.push(`  proposed order ranks ${L.orders.proposedRank} of ${L.orders.count} layer orders by S_trend`);
   else lines.push(`  layer orders: not ranked (${L.layers.length} layers; see the note below)`);
   const moved = L.suggestedLayer.filter((s) => !s.agrees);
-  lines.push(`  suggested layers: ${moved.length === 0 ? "every component stays in its proposed layer" : moved.map((s) => `${s.id} ${s.proposed}→${s.suggested}`).join(", ")}`);
+  lines.push(
+    `  suggested layers: ${moved.length === 0 ? "every component stays in its proposed layer" : moved.map((s) => `${s.id} ${s.proposed}→${s.suggested}`).join(", ")}`,
+  );
   lines.push(`  ISM levels (top = effects): ${L.ism.levels.map((l, i) => `${i + 1}: ${l.join(" ")}`).join(" | ")}`);
   if (L.bootstrap) {
     const b = L.bootstrap;
     lines.push("", `Bootstrap (B = ${b.B}, seed ${b.seed}, ${Math.round(100 * b.level)}% percentile intervals):`);
-    lines.push(`  S_trend [${f(b.trend.lower)}, ${f(b.trend.upper)}]   S_flow [${f(b.flow.lower)}, ${f(b.flow.upper)}]   P(layer means fall outer → inner) = ${f(b.pLayerMeansDecrease)}`);
-    b.components.forEach((id, i) => lines.push(`  ${id.padEnd(8)} relation ${f(b.relation[i].estimate).padStart(7)} [${f(b.relation[i].lower)}, ${f(b.relation[i].upper)}]  P(cause) = ${f(b.pCause[i])}`));
+    lines.push(
+      `  S_trend [${f(b.trend.lower)}, ${f(b.trend.upper)}]   S_flow [${f(b.flow.lower)}, ${f(b.flow.upper)}]   P(layer means fall outer → inner) = ${f(b.pLayerMeansDecrease)}`,
+    );
+    b.components.forEach((id, i) =>
+      lines.push(
+        `  ${id.padEnd(8)} relation ${f(b.relation[i].estimate).padStart(7)} [${f(b.relation[i].lower)}, ${f(b.relation[i].upper)}]  P(cause) = ${f(b.pCause[i])}`,
+      ),
+    );
   }
   if (L.sensitivity) {
     const changed = L.sensitivity.scenarios.filter((x) => x.changes.length > 0);

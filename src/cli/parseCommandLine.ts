@@ -30,7 +30,11 @@ export interface CommandLine {
 export function parseCommandLine(args: readonly string[], options: Record<string, OptionSpec>, maxPositionals: number, command: string): CommandLine {
   const all: Record<string, OptionSpec> = { help: { type: "boolean", short: "h" }, debug: { type: "boolean" }, ...options };
   const names = Object.keys(all);
-  const shorts = new Map(Object.entries(all).filter(([, s]) => s.short).map(([k, s]) => [s.short as string, k] as const));
+  const shorts = new Map(
+    Object.entries(all)
+      .filter(([, s]) => s.short)
+      .map(([k, s]) => [s.short as string, k] as const),
+  );
   for (const a of args) {
     if (a === "--") break;
     if (a.startsWith("--")) {
@@ -51,13 +55,19 @@ export function parseCommandLine(args: readonly string[], options: Record<string
     const opt = /'(-[^' ]+)/.exec(err.message)?.[1];
     if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
       if (/missing/.test(err.message)) throw new UsageError(`option ${opt ?? ""} needs a value`, command);
-      if (/ambiguous/.test(err.message)) throw new UsageError(`option ${opt ?? ""} needs a value; to give one that starts with a dash, write ${opt ?? "--option"}=-0.5`, command);
+      if (/ambiguous/.test(err.message))
+        throw new UsageError(`option ${opt ?? ""} needs a value; to give one that starts with a dash, write ${opt ?? "--option"}=-0.5`, command);
       throw new UsageError(err.message.split("\n")[0], command);
     }
     throw new UsageError(err.message.split("\n")[0], command);
   }
   if (parsed.positionals.length > maxPositionals) {
-    throw new UsageError(maxPositionals === 0 ? `unexpected argument "${parsed.positionals[0]}"` : `too many arguments: ${parsed.positionals.map((p) => `"${p}"`).join(" ")} (at most ${maxPositionals})`, command);
+    throw new UsageError(
+      maxPositionals === 0
+        ? `unexpected argument "${parsed.positionals[0]}"`
+        : `too many arguments: ${parsed.positionals.map((p) => `"${p}"`).join(" ")} (at most ${maxPositionals})`,
+      command,
+    );
   }
   return parsed;
 }
@@ -76,13 +86,27 @@ export function stringOption(cl: CommandLine, name: string): string | undefined 
  * @example
  * numberOption(cl, "bootstrap", "analyze", { integer: true, min: 0 }); // 5000 for --bootstrap 5000
  */
-export function numberOption(cl: CommandLine, name: string, command: string, check: { integer?: boolean; min?: number; max?: number; minExclusive?: boolean } = {}): number | undefined {
+export function numberOption(
+  cl: CommandLine,
+  name: string,
+  command: string,
+  check: { integer?: boolean; min?: number; max?: number; minExclusive?: boolean } = {},
+): number | undefined {
   const raw = stringOption(cl, name);
   if (raw === undefined) return undefined;
   const x = Number(raw.trim());
   const what = check.integer ? "an integer" : "a number";
-  const range = check.min !== undefined || check.max !== undefined ? ` ${check.min !== undefined ? (check.minExclusive ? "> " : "≥ ") + check.min : ""}${check.min !== undefined && check.max !== undefined ? " and " : ""}${check.max !== undefined ? "≤ " + check.max : ""}` : "";
-  if (raw.trim() === "" || !Number.isFinite(x) || (check.integer && !Number.isInteger(x)) || (check.min !== undefined && (check.minExclusive ? x <= check.min : x < check.min)) || (check.max !== undefined && x > check.max)) {
+  const range =
+    check.min !== undefined || check.max !== undefined
+      ? ` ${check.min !== undefined ? (check.minExclusive ? "> " : "≥ ") + check.min : ""}${check.min !== undefined && check.max !== undefined ? " and " : ""}${check.max !== undefined ? "≤ " + check.max : ""}`
+      : "";
+  if (
+    raw.trim() === "" ||
+    !Number.isFinite(x) ||
+    (check.integer && !Number.isInteger(x)) ||
+    (check.min !== undefined && (check.minExclusive ? x <= check.min : x < check.min)) ||
+    (check.max !== undefined && x > check.max)
+  ) {
     throw new UsageError(`--${name} must be ${what}${range}, got "${raw}"`, command);
   }
   return x;

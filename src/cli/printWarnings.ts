@@ -13,6 +13,11 @@ import type { CommandIo } from "./commandIo.js";
 export function printWarnings(survey: Survey, io: CommandIo, max = 10): void {
   const w = survey.warnings;
   if (w.length === 0) return;
-  const shown = w.slice(0, max).map((x) => `  ${formatProblem(x)}\n`).join("");
-  io.stderr(`cxm-dematel: ${w.length} warning${w.length === 1 ? "" : "s"}:\n${shown}${w.length > max ? `  … and ${w.length - max} more (all are listed in results.json and the report)\n` : ""}`);
+  const shown = w
+    .slice(0, max)
+    .map((x) => `  ${formatProblem(x)}\n`)
+    .join("");
+  io.stderr(
+    `cxm-dematel: ${w.length} warning${w.length === 1 ? "" : "s"}:\n${shown}${w.length > max ? `  … and ${w.length - max} more (all are listed in results.json and the report)\n` : ""}`,
+  );
 }

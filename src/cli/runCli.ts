@@ -69,7 +69,11 @@ export async function runCli(argv: readonly string[], io: CommandIo = defaultIo(
     const run = commands[command];
     if (!run) {
       const guess = closestMatch(command, Object.keys(commands), { maxDistance: 3 });
-      throw new UsageError(command.startsWith("-") ? `unknown option ${command} (give a command first)` : `unknown command "${command}"${guess ? ` (did you mean ${guess}?)` : ""}`);
+      throw new UsageError(
+        command.startsWith("-")
+          ? `unknown option ${command} (give a command first)`
+          : `unknown command "${command}"${guess ? ` (did you mean ${guess}?)` : ""}`,
+      );
     }
     return await run(rest, io);
   } catch (e) {
@@ -79,7 +83,11 @@ export async function runCli(argv: readonly string[], io: CommandIo = defaultIo(
     }
     if (e instanceof InputError) {
       const list = e.problems.map(formatProblem);
-      io.stderr(`cxm-dematel: ${list.length + e.truncated === 1 ? "1 problem" : `${list.length + e.truncated} problems`} in the input:\n` + list.map((l) => `  ${l}\n`).join("") + (e.truncated ? `  … and ${e.truncated} more\n` : ""));
+      io.stderr(
+        `cxm-dematel: ${list.length + e.truncated === 1 ? "1 problem" : `${list.length + e.truncated} problems`} in the input:\n` +
+          list.map((l) => `  ${l}\n`).join("") +
+          (e.truncated ? `  … and ${e.truncated} more\n` : ""),
+      );
       if (debug) io.stderr((e.stack ?? "") + "\n");
       return 1;
     }
@@ -97,7 +105,9 @@ export async function runCli(argv: readonly string[], io: CommandIo = defaultIo(
       return 1;
     }
     const msg = e instanceof Error ? e.message : String(e);
-    io.stderr(`cxm-dematel: internal error: ${msg}\nThis is a bug in cxm-dematel ${TOOL.version}; please report it with the command you ran${debug ? "" : " (add --debug to see the stack trace)"}.\n`);
+    io.stderr(
+      `cxm-dematel: internal error: ${msg}\nThis is a bug in cxm-dematel ${TOOL.version}; please report it with the command you ran${debug ? "" : " (add --debug to see the stack trace)"}.\n`,
+    );
     if (debug && e instanceof Error) io.stderr((e.stack ?? "") + "\n");
     return 3;
   }
@@ -117,4 +127,3 @@ export function defaultIo(): CommandIo {
     },
   };
 }
-

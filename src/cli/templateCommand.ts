@@ -20,17 +20,30 @@ import type { CommandIo } from "./commandIo.js";
  * templateCommand(["--out", "blank.csv", "--experts", "12"], io); // 0, blank.csv written
  */
 export function templateCommand(args: readonly string[], io: CommandIo): number {
-  const cl = parseCommandLine(args, { model: { type: "string", short: "m" }, experts: { type: "string" }, layout: { type: "string" }, out: { type: "string", short: "o" }, force: { type: "boolean" } }, 0, "template");
+  const cl = parseCommandLine(
+    args,
+    {
+      model: { type: "string", short: "m" },
+      experts: { type: "string" },
+      layout: { type: "string" },
+      out: { type: "string", short: "o" },
+      force: { type: "boolean" },
+    },
+    0,
+    "template",
+  );
   if (cl.values.help) return io.help("template");
   const out = stringOption(cl, "out");
   if (out === undefined || out.trim() === "") throw new UsageError("template needs --out <file.csv>", "template");
   const experts = numberOption(cl, "experts", "template", { integer: true, min: 1 }) ?? 3;
   const layout = choiceOption(cl, "layout", ["blocks", "long"] as const, "template") ?? "blocks";
   const { model, path: modelPath } = cliModel(cl);
-  if (modelPath && sameFile(out, modelPath)) throw new InputError({ file: out, message: "refusing to write the template over the model file", expected: "another --out path" });
+  if (modelPath && sameFile(out, modelPath))
+    throw new InputError({ file: out, message: "refusing to write the template over the model file", expected: "another --out path" });
   if (existsSync(out)) {
     if (statSync(out).isDirectory()) throw new InputError({ file: out, message: "--out names a folder; give a file name such as survey.csv" });
-    if (cl.values.force !== true) throw new InputError({ file: out, message: "the file already exists and may hold ratings; refusing to overwrite it (use --force to replace it)" });
+    if (cl.values.force !== true)
+      throw new InputError({ file: out, message: "the file already exists and may hold ratings; refusing to overwrite it (use --force to replace it)" });
   }
   checkOutputFolder(dirname(out), [basename(out)], { inputs: modelPath ? [modelPath] : [], folder: "the folder of the --out file" });
   mkdirSync(dirname(out), { recursive: true });

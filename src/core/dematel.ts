@@ -92,7 +92,8 @@ export function influenceSums(total: Matrix): Pick<DematelResult, "given" | "rec
 export function impactEdges(total: Matrix, threshold: number, components: readonly string[]): Edge[] {
   const edges: Edge[] = [];
   const n = total.length;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && total[i][j] > threshold) edges.push({ from: components[i], to: components[j], value: total[i][j] });
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) if (i !== j && total[i][j] > threshold) edges.push({ from: components[i], to: components[j], value: total[i][j] });
   return edges.sort((a, b) => b.value - a.value);
 }
 

@@ -138,10 +138,26 @@ function allocateKernel(layerOf: readonly number[], normalization: Normalization
   for (let a = 0; a < layered.length; a++) tau.x[a] = layerOf[layered[a]];
   tau.fixX();
   return {
-    n, L, unlayered, normalization, layerIdx: Int32Array.from(layerOf), layerSize, layered, tau,
-    direct: new Float64Array(n * n), lu: new Float64Array(n * n), piv: new Int32Array(n), work: new Float64Array(n),
-    u: new Float64Array(n), z: new Float64Array(n), y: new Float64Array(n), block: new Float64Array(Math.max(1, L * L)),
-    given: new Float64Array(n), received: new Float64Array(n), prominence: new Float64Array(n), relation: new Float64Array(n),
+    n,
+    L,
+    unlayered,
+    normalization,
+    layerIdx: Int32Array.from(layerOf),
+    layerSize,
+    layered,
+    tau,
+    direct: new Float64Array(n * n),
+    lu: new Float64Array(n * n),
+    piv: new Int32Array(n),
+    work: new Float64Array(n),
+    u: new Float64Array(n),
+    z: new Float64Array(n),
+    y: new Float64Array(n),
+    block: new Float64Array(Math.max(1, L * L)),
+    given: new Float64Array(n),
+    received: new Float64Array(n),
+    prominence: new Float64Array(n),
+    relation: new Float64Array(n),
     layerMeans: new Float64Array(L),
   };
 }
@@ -183,7 +199,8 @@ function solveGivenReceived(s: KernelState): boolean {
   y.fill(1);
   luSolveTransposed(lu, n, piv, y, work);
   for (let i = 0; i < n; i++) {
-    const zi = z[i], yi = y[i];
+    const zi = z[i],
+      yi = y[i];
     if (!(zi >= 1 - 1e-9 && zi < 1e10 && yi >= 1 - 1e-9 && yi < 1e10)) return false;
     given[i] = zi - 1;
     received[i] = yi - 1;
@@ -196,7 +213,8 @@ function solveGivenReceived(s: KernelState): boolean {
 /** S_flow from the off-diagonal layer blocks (the −1_q correction only touches p = q); NaN when no influence crosses layers. */
 function flowOf(s: KernelState): number {
   const { L, block } = s;
-  let inward = 0, outward = 0;
+  let inward = 0,
+    outward = 0;
   for (let p = 0; p < L; p++)
     for (let q = 0; q < L; q++) {
       if (p < q) inward += block[p * L + q];

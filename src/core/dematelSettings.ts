@@ -56,7 +56,8 @@ function oneOf<T extends string>(value: T | undefined, allowed: readonly T[], fa
 
 function checkedWeights(weights: readonly number[] | undefined, experts: number | undefined): readonly number[] | undefined {
   if (weights === undefined) return undefined;
-  if (experts !== undefined && weights.length !== experts) throw new RangeError(`one weight per expert is needed: ${experts} experts, ${weights.length} weights`);
+  if (experts !== undefined && weights.length !== experts)
+    throw new RangeError(`one weight per expert is needed: ${experts} experts, ${weights.length} weights`);
   for (const w of weights) if (!Number.isFinite(w) || w < 0) throw new RangeError(`expert weights must be finite and non-negative, got ${w}`);
   if (!weights.some((w) => w > 0)) throw new RangeError("expert weights must not all be zero");
   return Object.freeze([...weights]);
@@ -83,13 +84,15 @@ export function resolveSettings(given: DematelSettingsInput | DematelSettings = 
   const input: DematelSettingsInput = resolved.has(given) ? given : { ...defaults, ...given };
   if (resolved.has(given)) {
     const s = given as DematelSettings;
-    if (experts !== undefined && s.weights !== undefined && s.weights.length !== experts) throw new RangeError(`one weight per expert is needed: ${experts} experts, ${s.weights.length} weights`);
+    if (experts !== undefined && s.weights !== undefined && s.weights.length !== experts)
+      throw new RangeError(`one weight per expert is needed: ${experts} experts, ${s.weights.length} weights`);
     return s;
   }
   const epsilon = input.epsilon ?? 0;
   if (!Number.isFinite(epsilon) || epsilon < 0) throw new RangeError(`epsilon must be a finite non-negative number, got ${epsilon}`);
   const scale = input.scale ?? { min: 0, max: 4 };
-  if (!Number.isFinite(scale.min) || !Number.isFinite(scale.max) || scale.min >= scale.max) throw new RangeError(`the scale must run from a smaller to a larger finite number, got ${scale.min}–${scale.max}`);
+  if (!Number.isFinite(scale.min) || !Number.isFinite(scale.max) || scale.min >= scale.max)
+    throw new RangeError(`the scale must run from a smaller to a larger finite number, got ${scale.min}–${scale.max}`);
   // The method first, as results.json has always listed it.
   const threshold = { method: "mean" as const, ...(input.threshold ?? {}) };
   const settings: DematelSettings = Object.freeze({

@@ -14,7 +14,8 @@ export type NormalizationMethod = "max" | "row" | "column";
  * assertNormalizationMethod("row"); // passes
  */
 export function assertNormalizationMethod(method: NormalizationMethod): void {
-  if (method !== "max" && method !== "row" && method !== "column") throw new RangeError(`unknown normalisation "${String(method)}": use "max", "row" or "column"`);
+  if (method !== "max" && method !== "row" && method !== "column")
+    throw new RangeError(`unknown normalisation "${String(method)}": use "max", "row" or "column"`);
 }
 
 /**
@@ -34,9 +35,11 @@ export function assertNormalizationMethod(method: NormalizationMethod): void {
  * normalizerOf(Float64Array.of(0, 0, 0, 0), 2, "max", 0.5); // NaN
  */
 export function normalizerOf(flat: Float64Array, n: number, method: NormalizationMethod, epsilon: number): number {
-  let maxRow = 0, maxCol = 0;
+  let maxRow = 0,
+    maxCol = 0;
   for (let i = 0; i < n; i++) {
-    let r = 0, c = 0;
+    let r = 0,
+      c = 0;
     for (let j = 0; j < n; j++) {
       const v = flat[i * n + j];
       if (!(v >= 0)) return NaN; // every entry is checked here once, as (i, j)

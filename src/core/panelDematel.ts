@@ -4,7 +4,12 @@ import { dematel, type DematelResult } from "./dematel.js";
 import type { DematelMethod, DematelSettings } from "./dematelSettings.js";
 
 /** One way of turning a panel into a DEMATEL result (see {@link panelDematel}). */
-export type PanelDematelMethod = (matrices: readonly Matrix[], settings: DematelSettings, components: readonly string[], weights: readonly number[] | undefined) => DematelResult;
+export type PanelDematelMethod = (
+  matrices: readonly Matrix[],
+  settings: DematelSettings,
+  components: readonly string[],
+  weights: readonly number[] | undefined,
+) => DematelResult;
 
 /**
  * Classic DEMATEL of a panel (docs/methods.md §2): aggregate the crisp ratings
@@ -36,6 +41,11 @@ const BY_METHOD: Readonly<Record<DematelMethod, PanelDematelMethod>> = { classic
  * @example
  * const d = panelDematel(matrices, resolveSettings(), ["A", "B"]);
  */
-export function panelDematel(matrices: readonly Matrix[], settings: DematelSettings, components: readonly string[], weights: readonly number[] | undefined = settings.weights): DematelResult {
+export function panelDematel(
+  matrices: readonly Matrix[],
+  settings: DematelSettings,
+  components: readonly string[],
+  weights: readonly number[] | undefined = settings.weights,
+): DematelResult {
   return BY_METHOD[settings.method](matrices, settings, components, weights);
 }

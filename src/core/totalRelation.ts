@@ -33,9 +33,12 @@ const REMEDIES =
  */
 export function totalRelation(normalized: Matrix): TotalRelation {
   const n = assertSquare(normalized, "normalised matrix");
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (normalized[i][j] < 0) throw new RangeError("the normalised matrix must not have negative entries");
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) if (normalized[i][j] < 0) throw new RangeError("the normalised matrix must not have negative entries");
   const infeasible = (why: string): InfeasibleError =>
-    new InfeasibleError(`The total-relation matrix does not exist: ${why}, so N + N² + … diverges (the spectral radius ρ(N) = ${spectralRadius(normalized).toFixed(6)} must be < 1). ${REMEDIES}`);
+    new InfeasibleError(
+      `The total-relation matrix does not exist: ${why}, so N + N² + … diverges (the spectral radius ρ(N) = ${spectralRadius(normalized).toFixed(6)} must be < 1). ${REMEDIES}`,
+    );
   const lu = toFlat(normalized);
   for (let k = 0; k < n * n; k++) lu[k] = -lu[k];
   for (let i = 0; i < n; i++) lu[i * n + i] += 1;
@@ -56,7 +59,8 @@ export function totalRelation(normalized: Matrix): TotalRelation {
     luSolve(lu, n, piv, col, work);
     for (let i = 0; i < n; i++) total[i][j] = col[i];
   }
-  let residual = 0, size = 0;
+  let residual = 0,
+    size = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       let nt = 0;
@@ -66,7 +70,9 @@ export function totalRelation(normalized: Matrix): TotalRelation {
       if (Math.abs(total[i][j]) > size) size = Math.abs(total[i][j]);
     }
   if (residual > 1e-9 * Math.max(1, size)) {
-    throw new InfeasibleError(`The total-relation matrix failed its residual check (max |T − N·T − N| = ${residual.toExponential(2)}): I − N is too ill-conditioned. ${REMEDIES}`);
+    throw new InfeasibleError(
+      `The total-relation matrix failed its residual check (max |T − N·T − N| = ${residual.toExponential(2)}): I − N is too ill-conditioned. ${REMEDIES}`,
+    );
   }
   return { total, spectralRadius: spectralRadius(normalized), residual };
 }

@@ -49,7 +49,8 @@ const s = (x: number): string => (Number.isFinite(x) ? plotNumber(x, 2) : "n/a")
  * // "The experts' data support the proposed ordering: relation falls from outer to inner layers (S_trend = 0.62, exact p = 0.0004 over all 25,200 assignments). ..."
  */
 export function layeringVerdict(tests: LayeringVerdictInput, alpha = 0.05): string {
-  const t = tests.trend, f = tests.flow;
+  const t = tests.trend,
+    f = tests.flow;
   let head: string;
   if (!Number.isFinite(t.statistic)) {
     head = "The layering cannot be tested: relation D−R is the same for every layered component.";
@@ -71,7 +72,21 @@ export function layeringVerdict(tests: LayeringVerdictInput, alpha = 0.05): stri
       : `The flow test does not show significantly more inward than outward influence (S_flow = ${s(f.statistic)}, ${pText(f)}).`
     : "The flow statistic is undefined (no influence between layers).";
   const signs =
-    `${tests.signs.outerAllCauses ? "Every component of the outermost layer is a cause" : `Not every component of the outermost layer is a cause (${tests.signs.outer.filter((x) => roleOf(x.relation) !== "cause").map((x) => x.id).join(", ")} not)`}; ` +
-    `${tests.signs.innerAllEffects ? "every component of the innermost layer is an effect." : `not every component of the innermost layer is an effect (${tests.signs.inner.filter((x) => roleOf(x.relation) !== "effect").map((x) => x.id).join(", ")} not).`}`;
+    `${
+      tests.signs.outerAllCauses
+        ? "Every component of the outermost layer is a cause"
+        : `Not every component of the outermost layer is a cause (${tests.signs.outer
+            .filter((x) => roleOf(x.relation) !== "cause")
+            .map((x) => x.id)
+            .join(", ")} not)`
+    }; ` +
+    `${
+      tests.signs.innerAllEffects
+        ? "every component of the innermost layer is an effect."
+        : `not every component of the innermost layer is an effect (${tests.signs.inner
+            .filter((x) => roleOf(x.relation) !== "effect")
+            .map((x) => x.id)
+            .join(", ")} not).`
+    }`;
   return `${head} ${flow} ${signs}`;
 }

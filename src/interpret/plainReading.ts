@@ -38,12 +38,16 @@ export function plainReading(result: PlainReadingInput, model?: Model): string[]
   const top = order[0];
   const bottom = order[n - 1];
   if (causes.length) {
-    out.push(`${label(result.components[top])} is the strongest net driver: it gives more influence than it receives (relation D−R = ${plotNumber(result.relation[top])}; given D = ${plotNumber(result.given[top])}, received R = ${plotNumber(result.received[top])}).`);
+    out.push(
+      `${label(result.components[top])} is the strongest net driver: it gives more influence than it receives (relation D−R = ${plotNumber(result.relation[top])}; given D = ${plotNumber(result.given[top])}, received R = ${plotNumber(result.received[top])}).`,
+    );
   } else {
     out.push("No component is a net driver: every relation D−R is zero or negative within rounding.");
   }
   if (effects.length) {
-    out.push(`${label(result.components[bottom])} is the strongest net receiver: it is influenced more than it influences (relation D−R = ${plotNumber(result.relation[bottom])}).`);
+    out.push(
+      `${label(result.components[bottom])} is the strongest net receiver: it is influenced more than it influences (relation D−R = ${plotNumber(result.relation[bottom])}).`,
+    );
   }
   out.push(
     `Causes (net drivers, relation > 0), strongest first: ${causes.length ? causes.map((i) => `${label(result.components[i])} ${plotNumber(result.relation[i])}`).join("; ") : "none"}. ` +
@@ -51,7 +55,9 @@ export function plainReading(result: PlainReadingInput, model?: Model): string[]
   );
   let most = 0;
   for (let i = 1; i < n; i++) if (result.prominence[i] > result.prominence[most]) most = i;
-  out.push(`${label(result.components[most])} is the most connected component: the largest prominence D+R = ${plotNumber(result.prominence[most])}, the total influence it gives and receives.`);
+  out.push(
+    `${label(result.components[most])} is the most connected component: the largest prominence D+R = ${plotNumber(result.prominence[most])}, the total influence it gives and receives.`,
+  );
   if (result.edges.length) {
     const e = result.edges.reduce((a, b) => (b.value > a.value ? b : a));
     const outDeg = new Map<string, number>();
@@ -63,7 +69,9 @@ export function plainReading(result: PlainReadingInput, model?: Model): string[]
         `${label(hub)} sends the most of them (${deg}).`,
     );
   } else {
-    out.push(`No link lies above the threshold α = ${plotNumber(result.threshold.value, 4)} (${result.threshold.method}), so the impact-relation map is empty.`);
+    out.push(
+      `No link lies above the threshold α = ${plotNumber(result.threshold.value, 4)} (${result.threshold.method}), so the impact-relation map is empty.`,
+    );
   }
   return out;
 }

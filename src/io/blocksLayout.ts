@@ -24,14 +24,25 @@ export function createBlocksLayout(h: SurveyHeader, ratings: ExpertRatings, reso
   return {
     markUnreadable(e, label, i, _cell, line): void {
       blockRows.set(`${label}\u0000${i}`, line);
-      for (let j = 0; j < n; j++) if (i !== j) (e.state[i * n + j] = BAD), (e.line[i * n + j] = line);
+      for (let j = 0; j < n; j++)
+        if (i !== j) {
+          e.state[i * n + j] = BAD;
+          e.line[i * n + j] = line;
+        }
     },
     read(e, label, i, cell, line): void {
       if (i < 0) return;
       const key = `${label}\u0000${i}`;
       const prior = blockRows.get(key);
       if (prior !== undefined) {
-        log.add({ file: log.file, row: line, column: h.names[h.from], message: `duplicate row for expert ${label}, from ${ids[i]} (rows ${prior} and ${line})`, expected: "one row per expert and from component", found: shown(cell(h.from)) });
+        log.add({
+          file: log.file,
+          row: line,
+          column: h.names[h.from],
+          message: `duplicate row for expert ${label}, from ${ids[i]} (rows ${prior} and ${line})`,
+          expected: "one row per expert and from component",
+          found: shown(cell(h.from)),
+        });
         return;
       }
       blockRows.set(key, line);

@@ -30,7 +30,13 @@ export function checkOutputFolder(outDir: string, files: readonly string[], opti
   const paths = files.map((f) => join(outDir, f));
   for (const p of paths)
     for (const input of options.inputs ?? [])
-      if (sameFile(p, input)) throw new InputError({ file: p, message: `refusing to write an output over an input file; choose another ${option} folder`, expected: "an output path different from the survey and model files", found: input });
+      if (sameFile(p, input))
+        throw new InputError({
+          file: p,
+          message: `refusing to write an output over an input file; choose another ${option} folder`,
+          expected: "an output path different from the survey and model files",
+          found: input,
+        });
   const kind = (p: string): "folder" | "file" | "none" => {
     try {
       return statSync(p).isDirectory() ? "folder" : "file";
@@ -39,12 +45,26 @@ export function checkOutputFolder(outDir: string, files: readonly string[], opti
     }
   };
   const k = kind(outDir);
-  if (k === "file") throw new InputError({ file: outDir, message: `${folder} is a file`, expected: "a folder, or a name that does not exist yet", found: "an existing file" });
+  if (k === "file")
+    throw new InputError({ file: outDir, message: `${folder} is a file`, expected: "a folder, or a name that does not exist yet", found: "an existing file" });
   if (k === "none") {
     let parent = resolve(outDir);
     while (kind(parent) === "none" && dirname(parent) !== parent) parent = dirname(parent);
-    if (kind(parent) === "file") throw new InputError({ file: outDir, message: `${folder} cannot be created: a part of its path is a file`, expected: "a path whose parents are folders", found: `${parent} is a file` });
+    if (kind(parent) === "file")
+      throw new InputError({
+        file: outDir,
+        message: `${folder} cannot be created: a part of its path is a file`,
+        expected: "a path whose parents are folders",
+        found: `${parent} is a file`,
+      });
   }
-  for (const p of paths) if (kind(p) === "folder") throw new InputError({ file: p, message: "an output file's name is taken by a folder", expected: "a file name that is free or an earlier output file", found: "a folder" });
+  for (const p of paths)
+    if (kind(p) === "folder")
+      throw new InputError({
+        file: p,
+        message: "an output file's name is taken by a folder",
+        expected: "a file name that is free or an earlier output file",
+        found: "a folder",
+      });
   return paths;
 }

@@ -10,7 +10,8 @@
  * editDistance("LAED", "LEAD"); // 1
  */
 export function editDistance(a: string, b: string): number {
-  const m = a.length, n = b.length;
+  const m = a.length,
+    n = b.length;
   if (m === 0) return n;
   if (n === 0) return m;
   // Three rolling rows: i-2, i-1, i.

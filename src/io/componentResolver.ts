@@ -46,7 +46,14 @@ export function createComponentResolver(matcher: ComponentMatcher, ids: readonly
         return c;
       }
       if (c === -2) {
-        log.add({ file, row: line, column, message: "this name belongs to more than one component; use the component id", expected: `one of ${ids.join(", ")}`, found: shown(label) });
+        log.add({
+          file,
+          row: line,
+          column,
+          message: "this name belongs to more than one component; use the component id",
+          expected: `one of ${ids.join(", ")}`,
+          found: shown(label),
+        });
         return -1;
       }
       const key = label.toLowerCase();
@@ -56,7 +63,14 @@ export function createComponentResolver(matcher: ComponentMatcher, ids: readonly
         seen.problem.message = unknownMessage(seen.count, seen.hint);
       } else {
         const hint = matcher.suggest(label);
-        const problem: InputProblem = { file, row: line, column, message: unknownMessage(1, hint), expected: `a component id or name: ${ids.join(", ")}`, found: shown(label) };
+        const problem: InputProblem = {
+          file,
+          row: line,
+          column,
+          message: unknownMessage(1, hint),
+          expected: `a component id or name: ${ids.join(", ")}`,
+          found: shown(label),
+        };
         log.add(problem);
         unknownSeen.set(key, { problem, count: 1, hint });
       }

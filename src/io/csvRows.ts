@@ -29,7 +29,11 @@ export interface CsvRows {
  * detectDelimiter("expert;from;to;value\nE1;LEAD;CUL;3,5"); // ";"
  */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([["\t", 0], [";", 0], [",", 0]]);
+  const counts = new Map<string, number>([
+    ["\t", 0],
+    [";", 0],
+    [",", 0],
+  ]);
   let inQuotes = false;
   let sawText = false;
   for (let k = 0; k < text.length; k++) {
@@ -42,7 +46,11 @@ export function detectDelimiter(text: string): string {
   }
   let best = ",";
   let bestCount = 0;
-  for (const [d, c] of counts) if (c > bestCount) (best = d), (bestCount = c);
+  for (const [d, c] of counts)
+    if (c > bestCount) {
+      best = d;
+      bestCount = c;
+    }
   return best;
 }
 
@@ -88,7 +96,13 @@ export function readCsvRows(text: string, file?: string): CsvRows {
             : e.code === "InvalidQuotes"
               ? 'a " inside a quoted cell that is not doubled ("")'
               : e.message;
-        problems.push({ file, row: at, message: e.code === "MissingQuotes" ? "a quoted cell is never closed" : "a quote in the middle of a cell", expected: 'cells quoted as "text", with inner quotes doubled', found });
+        problems.push({
+          file,
+          row: at,
+          message: e.code === "MissingQuotes" ? "a quoted cell is never closed" : "a quote in the middle of a cell",
+          expected: 'cells quoted as "text", with inner quotes doubled',
+          found,
+        });
       }
       const cells = result.data.map((c) => c.trim());
       if (cells.some((c) => c !== "")) rows.push({ line: at, cells });

@@ -4,7 +4,10 @@ import { parseLocaleNumber } from "./parseLocaleNumber.js";
 import type { ProblemLog } from "./problemLog.js";
 
 /** States of a rating cell while a survey is read. */
-export const ABSENT = 0, BLANK = 1, BAD = 2, RATED = 3;
+export const ABSENT = 0,
+  BLANK = 1,
+  BAD = 2,
+  RATED = 3;
 
 /** One expert's ratings while a survey is read, row-major n×n. */
 export interface ExpertState {
@@ -80,7 +83,12 @@ export function createExpertRatings(ids: readonly string[], scale: { min: number
           return;
         }
         const note = x === undefined ? "; it is not a number either" : x < scale.min || x > scale.max ? "; it is outside the scale too" : "";
-        warnings.push({ file, row: line, column, message: `diagonal rating ${ids[i]}→${ids[j]} of expert ${e.label} ignored: a component's influence on itself is not rated${note} (found ${shown(raw)})` });
+        warnings.push({
+          file,
+          row: line,
+          column,
+          message: `diagonal rating ${ids[i]}→${ids[j]} of expert ${e.label} ignored: a component's influence on itself is not rated${note} (found ${shown(raw)})`,
+        });
         return;
       }
       const cell = i * n + j;
@@ -106,7 +114,12 @@ export function createExpertRatings(ids: readonly string[], scale: { min: number
     warnDiagonalZeros(): void {
       if (diagonalZeros.count === 0) return;
       const { count, row, column } = diagonalZeros;
-      warnings.push({ file, row, column, message: `${count} diagonal rating${count > 1 ? "s" : ""} of 0 ignored (first in row ${row}): a component's influence on itself is not rated` });
+      warnings.push({
+        file,
+        row,
+        column,
+        message: `${count} diagonal rating${count > 1 ? "s" : ""} of 0 ignored (first in row ${row}): a component's influence on itself is not rated`,
+      });
     },
   };
 }

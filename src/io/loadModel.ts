@@ -12,7 +12,8 @@ export function loadModel(path: string): Model {
   const bytes = readInputFile(path, { what: "model file", expected: "a readable JSON model file" });
   // decodeSurveyBytes already drops a byte-order mark (UTF-8 or UTF-16), which JSON.parse would refuse.
   const text = decodeSurveyBytes(bytes, path, { expected: "a JSON model file saved as UTF-8" });
-  if (text.trim() === "") throw new InputError({ file: path, message: "the model file is empty", expected: '{ "components": [...], "layers": [...] }', found: "an empty file" });
+  if (text.trim() === "")
+    throw new InputError({ file: path, message: "the model file is empty", expected: '{ "components": [...], "layers": [...] }', found: "an empty file" });
   let value: unknown;
   try {
     value = JSON.parse(text);

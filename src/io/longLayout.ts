@@ -18,14 +18,24 @@ export function createLongLayout(h: SurveyHeader, ratings: ExpertRatings, resolv
   return {
     markUnreadable(e, _label, i, cell, line): void {
       const j = resolver.resolveQuietly(cell(h.to));
-      if (j >= 0) (e.state[i * n + j] = BAD), (e.line[i * n + j] = line);
+      if (j >= 0) {
+        e.state[i * n + j] = BAD;
+        e.line[i * n + j] = line;
+      }
     },
     read(e, label, i, cell, line): void {
       const j = resolver.resolve(cell(h.to), line, h.names[h.to]);
       if (i < 0 || j < 0) return;
       const prior = e.line[i * n + j];
       if (i !== j && prior > 0) {
-        log.add({ file: log.file, row: line, column: h.names[h.value], message: `duplicate rating ${ids[i]}→${ids[j]} of expert ${label} (rows ${prior} and ${line})`, expected: "one rating per expert and pair of components", found: shown(cell(h.value)) });
+        log.add({
+          file: log.file,
+          row: line,
+          column: h.names[h.value],
+          message: `duplicate rating ${ids[i]}→${ids[j]} of expert ${label} (rows ${prior} and ${line})`,
+          expected: "one rating per expert and pair of components",
+          found: shown(cell(h.value)),
+        });
         return;
       }
       ratings.rate(e, i, j, cell(h.value), line, h.names[h.value]);

@@ -23,7 +23,10 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  */
 export function parseLocaleNumber(text: string): number | undefined {
   let s = text.replace(INVISIBLES, "").trim();
-  s = s.replace(EASTERN_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10)).replace(/\u066B/g, ".").replace(/\u2212/g, "-");
+  s = s
+    .replace(EASTERN_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10))
+    .replace(/\u066B/g, ".")
+    .replace(/\u2212/g, "-");
   if (!s.includes(".") && s.indexOf(",") !== -1 && s.indexOf(",") === s.lastIndexOf(",")) s = s.replace(",", ".");
   if (!DECIMAL.test(s)) return undefined;
   const x = Number(s);

@@ -77,11 +77,13 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
   const scale = options.scale ?? { min: 0, max: 4 };
   const impute = options.impute ?? "none";
   const maxProblems = options.maxProblems ?? 50;
-  if (!(Number.isFinite(scale.min) && Number.isFinite(scale.max) && scale.min < scale.max)) throw new RangeError(`parseSurvey: scale must have finite min < max, got ${scale.min}..${scale.max}`);
+  if (!(Number.isFinite(scale.min) && Number.isFinite(scale.max) && scale.min < scale.max))
+    throw new RangeError(`parseSurvey: scale must have finite min < max, got ${scale.min}..${scale.max}`);
   if (impute !== "none" && impute !== "mean") throw new RangeError(`parseSurvey: impute must be "none" or "mean", got ${String(impute)}`);
   if (!(Number.isInteger(maxProblems) && maxProblems >= 1)) throw new RangeError(`parseSurvey: maxProblems must be an integer >= 1, got ${maxProblems}`);
   if (typeof text !== "string") throw new TypeError("parseSurvey: text must be a string");
-  if (!model || !Array.isArray(model.components) || model.components.length === 0) throw new TypeError("parseSurvey: model must have a non-empty components list");
+  if (!model || !Array.isArray(model.components) || model.components.length === 0)
+    throw new TypeError("parseSurvey: model must have a non-empty components list");
 
   const ids = model.components.map((c) => c.id);
   const log = createProblemLog(file, maxProblems);
@@ -98,7 +100,13 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
   // Checks: experts, components, missing ratings; then every problem at once.
   const experts = [...ratings.experts.values()];
   if (experts.length === 0) {
-    log.add({ file, row: rows.length > 1 ? rows[1].line : rows[0].line, message: "the survey has no experts", expected: "at least one row of ratings under the header", found: rows.length > 1 ? "no row with an expert label" : "only a header" });
+    log.add({
+      file,
+      row: rows.length > 1 ? rows[1].line : rows[0].line,
+      message: "the survey has no experts",
+      expected: "at least one row of ratings under the header",
+      found: rows.length > 1 ? "no row with an expert label" : "only a header",
+    });
     log.stop();
   }
   const context = { ids, scale, header, log, warnings };
@@ -118,7 +126,12 @@ function readHeaderAndRows(text: string, matcher: ComponentMatcher, ids: readonl
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const { rows, problems } = readCsvRows(body, file);
   if (rows.length === 0) {
-    log.add({ file, message: "the survey file is empty", expected: "a header line such as expert,from,to,value, then one row per rating", found: body === "" ? "an empty file" : "only blank lines" });
+    log.add({
+      file,
+      message: "the survey file is empty",
+      expected: "a header line such as expert,from,to,value, then one row per rating",
+      found: body === "" ? "an empty file" : "only blank lines",
+    });
     return log.stop();
   }
   for (const p of problems) log.add(p);

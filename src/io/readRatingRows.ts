@@ -51,7 +51,22 @@ export function readRatingRows(rows: readonly CsvRow[], reading: RatingRowsReadi
     const cell: RowCell = (col) => (col >= 0 && col < cells.length ? cells[col] : "");
     const label = unguardCsvCell(cell(h.expert));
     if (extra || short) {
-      log.add({ file, row: line, message: "wrong number of cells", expected: `${width} cells, as in the header (${h.names.join(",")})`, found: `${cells.length} cells` + (extra ? ` (${shown(cells.slice(width).filter((c) => c !== "").join(","))} beyond the last column; is a decimal comma unquoted in a comma-separated file?)` : "") });
+      log.add({
+        file,
+        row: line,
+        message: "wrong number of cells",
+        expected: `${width} cells, as in the header (${h.names.join(",")})`,
+        found:
+          `${cells.length} cells` +
+          (extra
+            ? ` (${shown(
+                cells
+                  .slice(width)
+                  .filter((c) => c !== "")
+                  .join(","),
+              )} beyond the last column; is a decimal comma unquoted in a comma-separated file?)`
+            : ""),
+      });
       // Mark what the row addressed so it is not also reported as missing.
       if (label !== "") {
         const e = ratings.expertOf(label, line);
@@ -61,7 +76,14 @@ export function readRatingRows(rows: readonly CsvRow[], reading: RatingRowsReadi
       continue;
     }
     if (label === "") {
-      log.addRepeated("no-label", { file, row: line, column: h.names[h.expert], message: "no expert label", expected: "the expert's label, e.g. E1", found: '""' });
+      log.addRepeated("no-label", {
+        file,
+        row: line,
+        column: h.names[h.expert],
+        message: "no expert label",
+        expected: "the expert's label, e.g. E1",
+        found: '""',
+      });
       continue;
     }
     const e = ratings.expertOf(label, line);
@@ -75,11 +97,25 @@ function readWeight(e: ExpertState, raw: string, line: number, column: string, l
   const label = e.label;
   const w = parseLocaleNumber(raw);
   if (w === undefined || !(w > 0)) {
-    log.addRepeated(`weight\u0000${label}\u0000${raw}`, { file: log.file, row: line, column, message: `weight of expert ${label} must be a positive number`, expected: "a positive number, e.g. 1", found: shown(raw) });
+    log.addRepeated(`weight\u0000${label}\u0000${raw}`, {
+      file: log.file,
+      row: line,
+      column,
+      message: `weight of expert ${label} must be a positive number`,
+      expected: "a positive number, e.g. 1",
+      found: shown(raw),
+    });
   } else if (e.weight === undefined) {
     e.weight = w;
     e.weightLine = line;
   } else if (e.weight !== w) {
-    log.addRepeated(`weights\u0000${label}\u0000${w}`, { file: log.file, row: line, column, message: `expert ${label} has weight ${w} here but ${e.weight} in row ${e.weightLine}`, expected: "the same weight on every row of an expert", found: shown(raw) });
+    log.addRepeated(`weights\u0000${label}\u0000${w}`, {
+      file: log.file,
+      row: line,
+      column,
+      message: `expert ${label} has weight ${w} here but ${e.weight} in row ${e.weightLine}`,
+      expected: "the same weight on every row of an expert",
+      found: shown(raw),
+    });
   }
 }

@@ -40,8 +40,13 @@ export function decodeSurveyBytes(bytes: Uint8Array, file: string, options: Deco
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const head = bytes.subarray(0, Math.min(bytes.length - (bytes.length % 2), 200));
-    let evenZero = 0, oddZero = 0;
-    for (let k = 0; k < head.length; k++) if (head[k] === 0) (k % 2 === 0 ? evenZero++ : oddZero++);
+    let evenZero = 0,
+      oddZero = 0;
+    for (let k = 0; k < head.length; k++)
+      if (head[k] === 0) {
+        if (k % 2 === 0) evenZero++;
+        else oddZero++;
+      }
     if (head.length >= 4 && oddZero === head.length / 2 && evenZero === 0) return new TextDecoder("utf-16le").decode(bytes);
     if (head.length >= 4 && evenZero === head.length / 2 && oddZero === 0) return utf16be(bytes);
     const line = lineOf(bytes, nul);
@@ -64,7 +69,10 @@ export function decodeSurveyBytes(bytes: Uint8Array, file: string, options: Deco
 
 function utf16be(bytes: Uint8Array): string {
   const swapped = new Uint8Array(bytes.length - (bytes.length % 2));
-  for (let k = 0; k + 1 < swapped.length; k += 2) (swapped[k] = bytes[k + 1]), (swapped[k + 1] = bytes[k]);
+  for (let k = 0; k + 1 < swapped.length; k += 2) {
+    swapped[k] = bytes[k + 1];
+    swapped[k + 1] = bytes[k];
+  }
   return new TextDecoder("utf-16le").decode(swapped);
 }
 

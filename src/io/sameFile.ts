@@ -7,7 +7,8 @@ import { resolve } from "node:path";
 export function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
   try {
-    const sa = statSync(a), sb = statSync(b);
+    const sa = statSync(a),
+      sb = statSync(b);
     return sa.dev === sb.dev && sa.ino === sb.ino;
   } catch {
     return false;

@@ -27,7 +27,12 @@ export function checkComponentsRated(resolver: ComponentResolver, { ids, log }: 
   const never = ids.filter((_, c) => !resolver.mentioned[c]);
   if (never.length === 0) return;
   const extra = resolver.unknownLabels();
-  log.add({ file: log.file, message: "the survey's components do not match the model", expected: `the model's ${ids.length} components: ${ids.join(", ")}`, found: `never rated: ${never.join(", ")}` + (extra.length ? `; not in the model: ${extra.join(", ")}` : "") });
+  log.add({
+    file: log.file,
+    message: "the survey's components do not match the model",
+    expected: `the model's ${ids.length} components: ${ids.join(", ")}`,
+    found: `never rated: ${never.join(", ")}` + (extra.length ? `; not in the model: ${extra.join(", ")}` : ""),
+  });
 }
 
 /**
@@ -67,18 +72,40 @@ export function checkMissingRatings(experts: readonly ExpertState[], mentioned: 
       continue;
     }
     const { imputed, impossible } = imputeMean(e, missing, names, experts);
-    if (impossible.length) log.add({ file, ...where, message: `expert ${e.label} has no rating for ${cellList(impossible)}, and no other expert rated ${impossible.length > 1 ? "these cells" : "this cell"}, so the mean cannot be imputed`, expected, found: `${impossible.length} missing` });
-    if (imputed.length) warnings.push({ file, ...where, message: `expert ${e.label}: ${imputed.length} missing rating${imputed.length > 1 ? "s" : ""} imputed with the mean of the other experts: ${cellList(imputed)}` });
+    if (impossible.length)
+      log.add({
+        file,
+        ...where,
+        message: `expert ${e.label} has no rating for ${cellList(impossible)}, and no other expert rated ${impossible.length > 1 ? "these cells" : "this cell"}, so the mean cannot be imputed`,
+        expected,
+        found: `${impossible.length} missing`,
+      });
+    if (imputed.length)
+      warnings.push({
+        file,
+        ...where,
+        message: `expert ${e.label}: ${imputed.length} missing rating${imputed.length > 1 ? "s" : ""} imputed with the mean of the other experts: ${cellList(imputed)}`,
+      });
   }
 }
 
 /** Fill expert e's `missing` cells (named `names`) with the other experts' mean; the filled ones as "A→B = 2.5" and the cells no one else rated. */
-function imputeMean(e: ExpertState, missing: readonly number[], names: readonly string[], experts: readonly ExpertState[]): { imputed: string[]; impossible: string[] } {
+function imputeMean(
+  e: ExpertState,
+  missing: readonly number[],
+  names: readonly string[],
+  experts: readonly ExpertState[],
+): { imputed: string[]; impossible: string[] } {
   const imputed: string[] = [];
   const impossible: string[] = [];
   missing.forEach((m, k) => {
-    let sum = 0, count = 0;
-    for (const o of experts) if (o !== e && o.state[m] === RATED) (sum += o.value[m]), count++;
+    let sum = 0,
+      count = 0;
+    for (const o of experts)
+      if (o !== e && o.state[m] === RATED) {
+        sum += o.value[m];
+        count++;
+      }
     if (count === 0) impossible.push(names[k]);
     else {
       e.value[m] = sum / count;
@@ -104,11 +131,21 @@ export function warnImplausibleExperts(experts: readonly ExpertState[], { ids, s
   for (const e of experts) {
     let key = "";
     let allMin = true;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) (key += `${e.value[i * n + j]},`), (allMin &&= e.value[i * n + j] === scale.min);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++)
+        if (i !== j) {
+          key += `${e.value[i * n + j]},`;
+          allMin &&= e.value[i * n + j] === scale.min;
+        }
     const where = { file: log.file, row: e.firstLine, column: header.names[header.expert] };
-    if (allMin) warnings.push({ ...where, message: `expert ${e.label} rated every pair ${scale.min} (no influence anywhere): check that these ratings were entered` });
+    if (allMin)
+      warnings.push({ ...where, message: `expert ${e.label} rated every pair ${scale.min} (no influence anywhere): check that these ratings were entered` });
     const same = firstWith.get(key);
-    if (same) warnings.push({ ...where, message: `expert ${e.label} gave exactly the same ${n * (n - 1)} ratings as expert ${same.label} (row ${same.firstLine}): a copied block? Each copy counts as another expert` });
+    if (same)
+      warnings.push({
+        ...where,
+        message: `expert ${e.label} gave exactly the same ${n * (n - 1)} ratings as expert ${same.label} (row ${same.firstLine}): a copied block? Each copy counts as another expert`,
+      });
     else firstWith.set(key, e);
   }
 }

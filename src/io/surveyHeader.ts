@@ -58,7 +58,14 @@ const CANONICAL_NAMES = ROLES.map((r) => SURVEY_COLUMN_NAMES[r][0]);
  * const problems: InputProblem[] = [];
  * classifySurveyHeader(["Rater", "from", "to", "score"], 1, componentMatcher(model), ["A", "B"], problems)?.layout; // "long"
  */
-export function classifySurveyHeader(cells: readonly string[], line: number, matcher: ComponentMatcher, ids: readonly string[], problems: InputProblem[], file?: string): SurveyHeader | undefined {
+export function classifySurveyHeader(
+  cells: readonly string[],
+  line: number,
+  matcher: ComponentMatcher,
+  ids: readonly string[],
+  problems: InputProblem[],
+  file?: string,
+): SurveyHeader | undefined {
   const names = [...cells];
   while (names.length > 0 && names[names.length - 1] === "") names.pop();
   const columns = headerColumns(names, line, matcher, ids, file);
@@ -90,7 +97,13 @@ function headerColumns(names: readonly string[], line: number, matcher: Componen
     local.push({ file, row: line, column: names[col] === "" ? `#${col + 1}` : names[col], message, expected, found });
   };
   const setRole = (r: SurveyColumnRole, col: number): void => {
-    if (role[r] >= 0) at(col, `two columns could be the ${r} column: "${names[role[r]]}" (column ${role[r] + 1}) and "${names[col]}" (column ${col + 1})`, `one ${r} column`, shown(names[col]));
+    if (role[r] >= 0)
+      at(
+        col,
+        `two columns could be the ${r} column: "${names[role[r]]}" (column ${role[r] + 1}) and "${names[col]}" (column ${col + 1})`,
+        `one ${r} column`,
+        shown(names[col]),
+      );
     else role[r] = col;
   };
   names.forEach((raw, col) => {
@@ -101,7 +114,13 @@ function headerColumns(names: readonly string[], line: number, matcher: Componen
     const c = matcher.match(raw);
     if (c === -2) return at(col, "this name belongs to more than one component; use the component id", `one of ${ids.join(", ")}`, shown(raw));
     if (c >= 0) {
-      if (componentColumn[c] >= 0) at(col, `duplicate column for component ${ids[c]} (also column ${componentColumn[c] + 1}, "${names[componentColumn[c]]}")`, "one column per component", shown(raw));
+      if (componentColumn[c] >= 0)
+        at(
+          col,
+          `duplicate column for component ${ids[c]} (also column ${componentColumn[c] + 1}, "${names[componentColumn[c]]}")`,
+          "one column per component",
+          shown(raw),
+        );
       else componentColumn[c] = col;
       return;
     }
@@ -122,7 +141,13 @@ function headerLayout({ role, componentColumn, unknown }: HeaderColumns): Survey
 }
 
 /** Why a header fits neither layout (what each expects), and the closest role name for each unknown column that is near one. */
-function misfitProblems(names: readonly string[], { role, componentColumn, unknown }: HeaderColumns, line: number, ids: readonly string[], file: string | undefined): InputProblem[] {
+function misfitProblems(
+  names: readonly string[],
+  { role, componentColumn, unknown }: HeaderColumns,
+  line: number,
+  ids: readonly string[],
+  file: string | undefined,
+): InputProblem[] {
   const components = componentColumn.filter((c) => c >= 0).length;
   const longish = role.to >= 0 || role.value >= 0;
   const expectedLong = "long layout: expert,from,to,value[,weight]";
@@ -130,7 +155,8 @@ function misfitProblems(names: readonly string[], { role, componentColumn, unkno
   const missing = ROLES.filter((r) => r !== "weight" && role[r] < 0);
   let why = "the header fits neither survey layout";
   if (components > 0 && longish) why += " (it has both to/value columns and component columns)";
-  else if (role.expert >= 0 && role.from >= 0 && longish) why += ` (long layout, but no ${missing.filter((r) => r === "to" || r === "value").join(" or ")} column)`;
+  else if (role.expert >= 0 && role.from >= 0 && longish)
+    why += ` (long layout, but no ${missing.filter((r) => r === "to" || r === "value").join(" or ")} column)`;
   else if (missing.includes("expert") || missing.includes("from")) why += ` (no ${missing.filter((r) => r === "expert" || r === "from").join(" or ")} column)`;
   const first = (names[0] ?? "").trimStart();
   if (first.startsWith("{") || first.startsWith("[")) why += "; this looks like a JSON file: a model file is given with --model, the survey is a CSV file";
@@ -138,27 +164,63 @@ function misfitProblems(names: readonly string[], { role, componentColumn, unkno
   const problems: InputProblem[] = [{ file, row: line, message: why, expected: `${expectedLong}; or ${expectedBlocks}`, found: shown(names.join(","), 120) }];
   for (const col of unknown) {
     const guess = closestMatch(names[col], CANONICAL_NAMES);
-    if (guess) problems.push({ file, row: line, column: names[col], message: `unexpected column; did you mean "${guess}"?`, expected: "a column of one of the two layouts", found: shown(names[col]) });
+    if (guess)
+      problems.push({
+        file,
+        row: line,
+        column: names[col],
+        message: `unexpected column; did you mean "${guess}"?`,
+        expected: "a column of one of the two layouts",
+        found: shown(names[col]),
+      });
   }
   return problems;
 }
 
 /** The problems of a header that fits `layout`: unexpected columns in a long survey; unknown and missing component columns in a blocks survey. */
-function layoutProblems(layout: SurveyLayout, names: readonly string[], { componentColumn, unknown }: HeaderColumns, line: number, matcher: ComponentMatcher, ids: readonly string[], file: string | undefined): InputProblem[] {
+function layoutProblems(
+  layout: SurveyLayout,
+  names: readonly string[],
+  { componentColumn, unknown }: HeaderColumns,
+  line: number,
+  matcher: ComponentMatcher,
+  ids: readonly string[],
+  file: string | undefined,
+): InputProblem[] {
   const problems: InputProblem[] = [];
   if (layout === "long") {
     for (const col of unknown) {
       const guess = closestMatch(names[col], CANONICAL_NAMES);
-      problems.push({ file, row: line, column: names[col], message: `unexpected column in a long-layout survey${guess ? `; did you mean "${guess}"?` : ""}`, expected: "expert, from, to, value and optionally weight", found: shown(names[col]) });
+      problems.push({
+        file,
+        row: line,
+        column: names[col],
+        message: `unexpected column in a long-layout survey${guess ? `; did you mean "${guess}"?` : ""}`,
+        expected: "expert, from, to, value and optionally weight",
+        found: shown(names[col]),
+      });
     }
   } else {
     for (const col of unknown) {
       const hint = matcher.suggest(names[col]);
-      problems.push({ file, row: line, column: names[col], message: `unknown component${hint ? `; ${hint}` : ""}`, expected: `a component id or name: ${ids.join(", ")}`, found: shown(names[col]) });
+      problems.push({
+        file,
+        row: line,
+        column: names[col],
+        message: `unknown component${hint ? `; ${hint}` : ""}`,
+        expected: `a component id or name: ${ids.join(", ")}`,
+        found: shown(names[col]),
+      });
     }
     const missing = ids.filter((_, i) => componentColumn[i] < 0);
     if (missing.length > 0) {
-      problems.push({ file, row: line, message: `the header has no column for component${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`, expected: `one column per model component: ${ids.join(", ")}`, found: shown(names.join(","), 120) });
+      problems.push({
+        file,
+        row: line,
+        message: `the header has no column for component${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`,
+        expected: `one column per model component: ${ids.join(", ")}`,
+        found: shown(names.join(","), 120),
+      });
     }
   }
   return problems;

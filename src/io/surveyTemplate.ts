@@ -36,5 +36,10 @@ export function surveyTemplate(model: Model, options: SurveyTemplateOptions = {}
   if (layout !== "blocks" && layout !== "long") throw new RangeError(`surveyTemplate: layout must be "blocks" or "long", got ${String(layout)}`);
   const blank = { weight: "", rating: (): string => "" };
   const experts = Array.from({ length: expertCount }, (_, k) => ({ label: `${prefix}${k + 1}`, ...blank }));
-  return surveyCsvText(model.components.map((c) => c.id), experts, layout, true);
+  return surveyCsvText(
+    model.components.map((c) => c.id),
+    experts,
+    layout,
+    true,
+  );
 }

@@ -27,6 +27,10 @@ export function surveyToCsv(survey: Survey, layout: SurveyLayout = "blocks"): st
     if (e.matrix.length !== n || e.matrix.some((row) => row.length !== n)) throw new RangeError(`surveyToCsv: expert ${e.expert}'s matrix must be ${n}×${n}`);
   }
   const weighted = survey.experts.some((e) => e.weight !== 1);
-  const experts = survey.experts.map((e) => ({ label: e.expert, weight: surveyCsvCell(e.weight), rating: (i: number, j: number) => surveyCsvCell(e.matrix[i][j]) }));
+  const experts = survey.experts.map((e) => ({
+    label: e.expert,
+    weight: surveyCsvCell(e.weight),
+    rating: (i: number, j: number) => surveyCsvCell(e.matrix[i][j]),
+  }));
   return surveyCsvText(ids, experts, layout, weighted);
 }

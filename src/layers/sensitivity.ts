@@ -50,7 +50,11 @@ export interface Sensitivity {
 }
 
 /** The threshold rules {@link sensitivity} compares by default (docs/methods.md §7.5): mean, mean+sd, MMDE; the first is the baseline's. */
-export const SENSITIVITY_THRESHOLDS: readonly Readonly<ThresholdOptions>[] = Object.freeze([{ method: "mean" }, { method: "mean+sd" }, { method: "mmde" }] as const);
+export const SENSITIVITY_THRESHOLDS: readonly Readonly<ThresholdOptions>[] = Object.freeze([
+  { method: "mean" },
+  { method: "mean+sd" },
+  { method: "mmde" },
+] as const);
 /** The aggregations {@link sensitivity} compares by default (docs/methods.md §7.5): mean, median; the first is the baseline's. */
 export const SENSITIVITY_AGGREGATIONS: readonly AggregationMethod[] = Object.freeze(["mean", "median"] as const);
 
@@ -69,7 +73,15 @@ function thresholdRow(c: ScenarioContext, t: ThresholdOptions, base: DematelResu
   const name = `threshold ${thresholdLabel(t)}`;
   const e = edgesAt(base.total, t, c.ids);
   if (e.error !== undefined) return unavailableRow(name, "threshold", new Error(e.error));
-  return { ...baseline, scenario: name, kind: "threshold", note: "T, the roles and the layer tests do not depend on the threshold; only the map's edges change", threshold: e.threshold, edges: e.edges, changes: [] };
+  return {
+    ...baseline,
+    scenario: name,
+    kind: "threshold",
+    note: "T, the roles and the layer tests do not depend on the threshold; only the map's edges change",
+    threshold: e.threshold,
+    edges: e.edges,
+    changes: [],
+  };
 }
 
 function thresholdLabel(t: ThresholdOptions): string {
@@ -125,15 +137,24 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
   const c: ScenarioContext = { model, ids, prepared, threshold: thresholds[0], significanceLevel: alpha };
   // The baseline's own errors are thrown as they are.
   const base = options.baseline ?? panelDematel(matrices, baseSettings, ids);
-  const baseline = scenarioRow(c, `baseline (${baseAgg} aggregation, ${thresholdLabel(c.threshold)} threshold${K > 1 ? `, all ${K} experts` : ""})`, "baseline", base);
+  const baseline = scenarioRow(
+    c,
+    `baseline (${baseAgg} aggregation, ${thresholdLabel(c.threshold)} threshold${K > 1 ? `, all ${K} experts` : ""})`,
+    "baseline",
+    base,
+  );
   const notes: string[] = [];
   const scenarios: SensitivityScenario[] = [
     baseline,
     ...leaveOneOutRows(c, K >= 3 ? (options.leaveOneOut ?? leaveOneOut(matrices, baseSettings, ids)) : [], labels),
     ...thresholds.slice(1).map((t) => thresholdRow(c, t, base, baseline)),
-    ...aggregations.slice(1).map((agg) =>
-      tryScenario(c, `aggregation ${agg}${agg === "median" && settings.weights !== undefined ? " (unweighted)" : ""}`, "aggregation", () => panelDematel(matrices, resolveSettings({ ...settings, aggregation: agg }, K), ids)),
-    ),
+    ...aggregations
+      .slice(1)
+      .map((agg) =>
+        tryScenario(c, `aggregation ${agg}${agg === "median" && settings.weights !== undefined ? " (unweighted)" : ""}`, "aggregation", () =>
+          panelDematel(matrices, resolveSettings({ ...settings, aggregation: agg }, K), ids),
+        ),
+      ),
   ];
   if (K < 3) notes.push(`leave-one-expert-out needs at least 3 experts; the panel has ${K}`);
   for (const s of scenarios.slice(1)) s.changes = scenarioChanges(s, baseline, c);

@@ -50,7 +50,12 @@ export interface LayerValidation {
 }
 
 /** The sensitivity table; the baseline and leave-one-out runs are reused when its first aggregation is the analysis's own. */
-function sensitivityAt(matrices: readonly Matrix[], model: Model, options: SensitivityOptions & { aggregations: readonly AggregationMethod[] }, baseline: DematelResult): Sensitivity {
+function sensitivityAt(
+  matrices: readonly Matrix[],
+  model: Model,
+  options: SensitivityOptions & { aggregations: readonly AggregationMethod[] },
+  baseline: DematelResult,
+): Sensitivity {
   const own = options.aggregations[0] === resolveSettings(options.settings).aggregation;
   return runSensitivity(matrices, model, { ...options, baseline: own ? baseline : undefined, leaveOneOut: own ? options.leaveOneOut : undefined });
 }

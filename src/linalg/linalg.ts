@@ -35,7 +35,8 @@ export function assertSquare(m: Matrix, what = "matrix"): number {
   const n = m.length;
   for (let i = 0; i < n; i++) {
     const row = m[i];
-    if (!Array.isArray(row) || row.length !== n) throw new RangeError(`${what} must be square: row ${i} has ${Array.isArray(row) ? row.length : 0} entries, expected ${n}`);
+    if (!Array.isArray(row) || row.length !== n)
+      throw new RangeError(`${what} must be square: row ${i} has ${Array.isArray(row) ? row.length : 0} entries, expected ${n}`);
     for (let j = 0; j < n; j++) {
       if (typeof row[j] !== "number" || !Number.isFinite(row[j])) throw new TypeError(`${what}[${i}][${j}] must be a finite number, got ${row[j]}`);
     }
@@ -153,7 +154,8 @@ export function spectralRadius(m: Matrix): number {
       for (let j = 0; j < n; j++) s += m[i][j] * x[j];
       y[i] = s;
     }
-    let lo = Infinity, norm = 0;
+    let lo = Infinity,
+      norm = 0;
     hi = 0;
     for (let i = 0; i < n; i++) {
       const r = y[i] / x[i];
@@ -162,7 +164,9 @@ export function spectralRadius(m: Matrix): number {
       if (y[i] > norm) norm = y[i];
     }
     for (let i = 0; i < n; i++) y[i] /= norm;
-    const t = x; x = y; y = t;
+    const t = x;
+    x = y;
+    y = t;
     if (hi - lo <= 1e-12 * hi) break;
   }
   return Math.max(0, hi - 1);

@@ -33,7 +33,13 @@ export function assertLayeredModel(model: Model, options: AssertLayeredModelOpti
     });
   }
   if (count === 1) {
-    throw new InputError({ file, column: "layers", message: "the model has only one layer, so there is no ordering of layers to test", expected: "at least two layers, outer → inner", found: "1 layer" });
+    throw new InputError({
+      file,
+      column: "layers",
+      message: "the model has only one layer, so there is no ordering of layers to test",
+      expected: "at least two layers, outer → inner",
+      found: "1 layer",
+    });
   }
   return count;
 }
@@ -56,6 +62,9 @@ export function nonEmptyLayerCount(model: Model): number {
 export function requireLayers(model: Model, who: string): number {
   const count = nonEmptyLayerCount(model);
   if (count === 0) throw new RangeError(`${who} needs a model with layers; this model has none (a layering test compares at least two non-empty layers)`);
-  if (count === 1) throw new RangeError(`${who} needs a model with at least two layers to compare; this model has only one non-empty layer (a layering test compares at least two non-empty layers)`);
+  if (count === 1)
+    throw new RangeError(
+      `${who} needs a model with at least two layers to compare; this model has only one non-empty layer (a layering test compares at least two non-empty layers)`,
+    );
   return count;
 }

@@ -22,20 +22,32 @@ export function parseModel(value: unknown, source = "model"): Model {
     problems.push({ file: source, column, message, expected, found });
   };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new InputError({ file: source, message: "a model file must hold a JSON object", expected: '{ "components": [...], "layers": [...] }', found: Array.isArray(value) ? "an array" : typeof value });
+    throw new InputError({
+      file: source,
+      message: "a model file must hold a JSON object",
+      expected: '{ "components": [...], "layers": [...] }',
+      found: Array.isArray(value) ? "an array" : typeof value,
+    });
   }
   const obj = value as Record<string, unknown>;
   const comps = obj.components;
   if (!Array.isArray(comps) || comps.length === 0) {
-    throw new InputError({ file: source, column: "components", message: "a model needs a non-empty list of components", expected: 'an array of { "id", "name" }', found: comps === undefined ? "nothing" : shown(JSON.stringify(comps)) });
+    throw new InputError({
+      file: source,
+      column: "components",
+      message: "a model needs a non-empty list of components",
+      expected: 'an array of { "id", "name" }',
+      found: comps === undefined ? "nothing" : shown(JSON.stringify(comps)),
+    });
   }
   const seen = new Map<string, number>();
   comps.forEach((c, i) => {
     const where = `components[${i}]`;
     if (typeof c !== "object" || c === null) return at(where, "a component must be an object", '{ "id", "name" }', shown(JSON.stringify(c)));
     const { id, name, name_fa } = c as Record<string, unknown>;
-    if (typeof id !== "string" || id.trim() === "") at(`${where}.id`, "a component needs a non-empty id", "a string such as \"LEAD\"", shown(JSON.stringify(id)));
-    else if (/[,;\t"\r\n]/.test(id)) at(`${where}.id`, "a component id must not contain commas, semicolons, tabs, quotes or line breaks", "a plain id", shown(id));
+    if (typeof id !== "string" || id.trim() === "") at(`${where}.id`, "a component needs a non-empty id", 'a string such as "LEAD"', shown(JSON.stringify(id)));
+    else if (/[,;\t"\r\n]/.test(id))
+      at(`${where}.id`, "a component id must not contain commas, semicolons, tabs, quotes or line breaks", "a plain id", shown(id));
     else {
       const key = id.trim().toLowerCase();
       if (seen.has(key)) at(`${where}.id`, `duplicate component id (also components[${seen.get(key)}])`, "unique ids", shown(id));
@@ -58,7 +70,8 @@ export function parseModel(value: unknown, source = "model"): Model {
         else if (layerIds.has(id)) at(`${where}.id`, "duplicate layer id", "unique ids", shown(id));
         else layerIds.add(id);
         if (typeof name !== "string" || name.trim() === "") at(`${where}.name`, "a layer needs a non-empty name", "a string", shown(JSON.stringify(name)));
-        if (!Array.isArray(components) || components.length === 0) return at(`${where}.components`, "a layer needs a non-empty list of component ids", "an array of ids", shown(JSON.stringify(components)));
+        if (!Array.isArray(components) || components.length === 0)
+          return at(`${where}.components`, "a layer needs a non-empty list of component ids", "an array of ids", shown(JSON.stringify(components)));
         components.forEach((cid, ci) => {
           const cw = `${where}.components[${ci}]`;
           if (typeof cid !== "string") return at(cw, "a layer lists component ids as strings", "a string", shown(JSON.stringify(cid)));

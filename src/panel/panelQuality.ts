@@ -77,7 +77,12 @@ function leaveOneOutEffects(full: DematelResult | undefined, runs: readonly Leav
     if (full && run?.error !== undefined) notes.push(`Leaving out expert ${label} leaves no DEMATEL solution (${run.error}).`);
     const without = run?.result;
     if (!full || !without) return { expert: k, label, maxRelationChange: NaN, maxTotalChange: NaN };
-    return { expert: k, label, maxRelationChange: maxAbsDiff(full.relation, without.relation), maxTotalChange: maxAbsDiff(full.total.flat(), without.total.flat()) };
+    return {
+      expert: k,
+      label,
+      maxRelationChange: maxAbsDiff(full.relation, without.relation),
+      maxTotalChange: maxAbsDiff(full.total.flat(), without.total.flat()),
+    };
   });
 }
 
@@ -122,7 +127,8 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
     return { experts: K, components: n, gapRatio: curve, finalGap, consensusLevel, consensus: false, alpha, distances: [], leaveOneOut: [], notes };
   }
   if (n < 2) notes.push("A 1×1 model has no off-diagonal cell: gap ratios are 0 and alpha is undefined.");
-  else if (Number.isNaN(alpha.interval)) notes.push("Krippendorff's alpha is undefined: every expert gave every cell the same value, so there is no variation to agree on.");
+  else if (Number.isNaN(alpha.interval))
+    notes.push("Krippendorff's alpha is undefined: every expert gave every cell the same value, so there is no variation to agree on.");
 
   const distances = expertDistances(matrices).map((distance, k) => ({ expert: k, label: labels[k], distance }));
 

@@ -73,11 +73,18 @@ export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationO
 }
 
 /** Check that T is n×n (or n² long, row-major) and finite where read, and fill diff[p] = t_ij − t_ji and sum[p] = t_ij + t_ji for each pair p = (i, j) of layered components. */
-function readPairTerms(total: Matrix | Float64Array, n: number, { layered, pairs: P, pairA, pairB }: AssignmentSet, diff: Float64Array, sum: Float64Array): void {
+function readPairTerms(
+  total: Matrix | Float64Array,
+  n: number,
+  { layered, pairs: P, pairA, pairB }: AssignmentSet,
+  diff: Float64Array,
+  sum: Float64Array,
+): void {
   if (total instanceof Float64Array) {
     if (total.length !== n * n) throw new RangeError(`flow test: a row-major T needs ${n * n} entries, got ${total.length}`);
   } else {
-    if (!Array.isArray(total) || total.length !== n) throw new RangeError(`flow test: T must be ${n}×${n}, got ${Array.isArray(total) ? total.length : 0} rows`);
+    if (!Array.isArray(total) || total.length !== n)
+      throw new RangeError(`flow test: T must be ${n}×${n}, got ${Array.isArray(total) ? total.length : 0} rows`);
     for (let i = 0; i < n; i++) if (!Array.isArray(total[i]) || total[i].length !== n) throw new RangeError(`flow test: row ${i} of T must have ${n} entries`);
   }
   for (let p = 0; p < P; p++) {

@@ -21,7 +21,8 @@ export function enumerateAssignments(sizes: readonly number[]): Int8Array {
   if (sizes.length > 127) throw new RangeError(`enumerateAssignments supports at most 127 layers, got ${sizes.length}`);
   let m = 0;
   for (const s of sizes) m += s;
-  if (count * m > MAX_ENUMERATION_ENTRIES) throw new RangeError(`enumerateAssignments: ${count} assignments of ${m} components is too many to list; use a Monte Carlo sample`);
+  if (count * m > MAX_ENUMERATION_ENTRIES)
+    throw new RangeError(`enumerateAssignments: ${count} assignments of ${m} components is too many to list; use a Monte Carlo sample`);
   const out = new Int8Array(count * m);
   const a = new Int8Array(m);
   let p = 0;

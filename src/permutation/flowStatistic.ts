@@ -24,7 +24,8 @@ export function flowStatistic(total: Matrix, layerOf: ArrayLike<number>): number
   const n = layerOf.length;
   if (total.length !== n) throw new RangeError(`flowStatistic: T is ${total.length}×${total.length} but there are ${n} layer indices`);
   for (let i = 0; i < n; i++) {
-    if (!Array.isArray(total[i]) || total[i].length !== n) throw new RangeError(`flowStatistic: row ${i} of T has ${total[i]?.length ?? 0} entries, expected ${n}`);
+    if (!Array.isArray(total[i]) || total[i].length !== n)
+      throw new RangeError(`flowStatistic: row ${i} of T has ${total[i]?.length ?? 0} entries, expected ${n}`);
     for (let j = 0; j < n; j++) if (!Number.isFinite(total[i][j])) throw new RangeError(`flowStatistic: T[${i}][${j}] is not a finite number (${total[i][j]})`);
     const li = layerOf[i];
     if (!Number.isInteger(li) || li < -1) throw new RangeError(`flowStatistic: layerOf[${i}] must be an integer ≥ −1, got ${li}`);

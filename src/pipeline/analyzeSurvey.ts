@@ -97,7 +97,12 @@ export interface AnalysisMeta {
   source: string;
   /** True for the shipped synthetic example panels: every output says so. */
   synthetic: boolean;
-  model: { title?: string; citation?: string; components: Array<{ id: string; name: string; layer?: string }>; layers: Array<{ id: string; name: string; components: string[] }> };
+  model: {
+    title?: string;
+    citation?: string;
+    components: Array<{ id: string; name: string; layer?: string }>;
+    layers: Array<{ id: string; name: string; components: string[] }>;
+  };
   experts: Array<{ expert: string; weight: number }>;
   scale: { min: number; max: number };
   /** The resolved settings, defaults filled in. */
@@ -165,7 +170,10 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
   const runs = leaveOneOut(matrices, settings, ids);
   const labels = survey.experts.map((e) => e.expert);
   const panel = panelQuality(matrices, { settings, labels, baseline, leaveOneOut: runs });
-  const layers = nonEmptyLayerCount(model) >= 2 && options.layers !== false ? layerAnalysis(matrices, model, { settings, labels, baseline, runs, B, seed, onProgress: options.onProgress }) : undefined;
+  const layers =
+    nonEmptyLayerCount(model) >= 2 && options.layers !== false
+      ? layerAnalysis(matrices, model, { settings, labels, baseline, runs, B, seed, onProgress: options.onProgress })
+      : undefined;
   // ε is in meta.options; the residual is dematel's internal check.
   const { epsilon: _epsilon, residual: _residual, ...dematelFields } = baseline;
   return { meta: analysisMeta(survey, model, settings, { date: options.date, B, seed }), ...dematelFields, panel, ...(layers ? { layers } : {}) };
@@ -179,7 +187,13 @@ function checkedComponents(survey: Survey, model: Model): string[] {
   }
   if (survey.experts.length === 0) throw new RangeError("analyzeSurvey: the survey has no experts");
   // No file name: analyzeSurvey is not told where the model came from (the command line refuses such a model at its file, in cliModel).
-  if (ids.length < 2) throw new InputError({ column: "components", message: `the model has ${ids.length === 1 ? "only one component" : "no components"}: DEMATEL needs at least two, since a single component has no influence to give or receive`, expected: "a model with two or more components", found: `${ids.length} component${ids.length === 1 ? "" : "s"}` });
+  if (ids.length < 2)
+    throw new InputError({
+      column: "components",
+      message: `the model has ${ids.length === 1 ? "only one component" : "no components"}: DEMATEL needs at least two, since a single component has no influence to give or receive`,
+      expected: "a model with two or more components",
+      found: `${ids.length} component${ids.length === 1 ? "" : "s"}`,
+    });
   return ids;
 }
 
@@ -208,14 +222,23 @@ function baselineDematel(matrices: readonly Matrix[], settings: DematelSettings,
 function layerAnalysis(
   matrices: readonly Matrix[],
   model: Model,
-  c: { settings: DematelSettings; labels: string[]; baseline: DematelResult; runs: LeaveOneOutRun[]; B: number; seed: number; onProgress?: (done: number, total: number) => void },
+  c: {
+    settings: DematelSettings;
+    labels: string[];
+    baseline: DematelResult;
+    runs: LeaveOneOutRun[];
+    B: number;
+    seed: number;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): LayerAnalysis {
   const { dematel: _baseline, ...v } = validateLayers(matrices, model, { settings: c.settings, labels: c.labels, baseline: c.baseline, leaveOneOut: c.runs });
   const notes: string[] = [];
   if (!v.orders) notes.push(layerOrdersNote(v.layers.length));
   let bootstrap: BootstrapResult | undefined;
   if (c.B > 0 && matrices.length < 2) notes.push("No bootstrap: the panel has a single expert, so there is nothing to resample.");
-  else if (c.B > 0) bootstrap = bootstrapExperts(matrices, model, { B: c.B, seed: c.seed, settings: c.settings, baseline: c.baseline, onProgress: c.onProgress });
+  else if (c.B > 0)
+    bootstrap = bootstrapExperts(matrices, model, { B: c.B, seed: c.seed, settings: c.settings, baseline: c.baseline, onProgress: c.onProgress });
   return { ...v, notes, ...(bootstrap ? { bootstrap } : {}) };
 }
 

@@ -51,16 +51,20 @@ export const QUADRANT_CAPTIONS = {
 export function causalDiagram(result: CausalDiagramInput, model?: Model, options: CausalDiagramOptions = {}): PlotlyFigure {
   const ids = [...result.components];
   const n = ids.length;
-  if (result.prominence.length !== n || result.relation.length !== n) throw new RangeError(`causalDiagram: ${n} components but ${result.prominence.length} prominence and ${result.relation.length} relation values`);
+  if (result.prominence.length !== n || result.relation.length !== n)
+    throw new RangeError(`causalDiagram: ${n} components but ${result.prominence.length} prominence and ${result.relation.length} relation values`);
   const x = result.prominence;
   const y = result.relation;
   const data = componentTraces(ids, x, y, model);
   const [xr, yr] = axisRanges(x, y);
-  const edges = options.arrows === false ? [] : result.edges ?? [];
+  const edges = options.arrows === false ? [] : (result.edges ?? []);
   const annotations = [...edgeArrows(edges, ids, x, y, options.arrowWidth), ...quadrantCaptions(xr, yr)];
   const thr = result.threshold;
-  const title = plotText(options.title ?? "Causal diagram") +
-    (edges.length && thr ? `<br><sup>arrows: t<sub>ij</sub> &gt; α = ${plotNumber(thr.value, 4)} (${plotText(thr.method)}); ${edges.length} edge${edges.length === 1 ? "" : "s"}</sup>` : "");
+  const title =
+    plotText(options.title ?? "Causal diagram") +
+    (edges.length && thr
+      ? `<br><sup>arrows: t<sub>ij</sub> &gt; α = ${plotNumber(thr.value, 4)} (${plotText(thr.method)}); ${edges.length} edge${edges.length === 1 ? "" : "s"}</sup>`
+      : "");
   const meanX = x.reduce((a, b) => a + b, 0) / Math.max(n, 1);
   return {
     data,
@@ -86,7 +90,9 @@ export function causalDiagram(result: CausalDiagramInput, model?: Model, options
 function componentTraces(ids: readonly string[], x: readonly number[], y: readonly number[], model: Model | undefined): PlotlyFigure["data"] {
   const n = ids.length;
   const names = new Map((model?.components ?? []).map((c) => [c.id, c.name] as const));
-  const namesFa = new Map((model?.components ?? []).filter((c) => typeof c.name_fa === "string" && c.name_fa !== "").map((c) => [c.id, c.name_fa as string] as const));
+  const namesFa = new Map(
+    (model?.components ?? []).filter((c) => typeof c.name_fa === "string" && c.name_fa !== "").map((c) => [c.id, c.name_fa as string] as const),
+  );
   const groups = layerColorGroups(ids, model);
   const layerOf = new Array<string>(n).fill("");
   groups.forEach((g) => g.members.forEach((i) => (layerOf[i] = g.id ? g.name : "")));
@@ -94,7 +100,8 @@ function componentTraces(ids: readonly string[], x: readonly number[], y: readon
   const hoverText = (i: number): string => {
     const name = names.get(ids[i]);
     return (
-      `<b>${plotText(name ?? ids[i])}</b>` + (name ? ` (${plotText(ids[i])})` : "") +
+      `<b>${plotText(name ?? ids[i])}</b>` +
+      (name ? ` (${plotText(ids[i])})` : "") +
       (namesFa.has(ids[i]) ? `<br>${plotText(namesFa.get(ids[i]))}` : "") +
       (layerOf[i] ? `<br>Layer: ${plotText(layerOf[i])}` : "") +
       `<br>Prominence D+R = ${plotNumber(x[i])}<br>Relation D−R = ${plotNumber(y[i])}<br>${ROLE_WORDS[roleOf(y[i])]}`
@@ -148,15 +155,26 @@ function labelPositions(x: readonly number[], y: readonly number[]): string[] {
 
 /** The x and y axis ranges: the points and relation 0, with room for labels and captions. */
 function axisRanges(x: readonly number[], y: readonly number[]): [[number, number], [number, number]] {
-  const xmin = Math.min(...x), xmax = Math.max(...x);
-  const ymin = Math.min(0, ...y), ymax = Math.max(0, ...y);
+  const xmin = Math.min(...x),
+    xmax = Math.max(...x);
+  const ymin = Math.min(0, ...y),
+    ymax = Math.max(0, ...y);
   const xpad = Math.max((xmax - xmin) * 0.12, 1e-3 + Math.abs(xmax) * 0.05);
   const ypad = Math.max((ymax - ymin) * 0.15, 1e-3 + Math.max(Math.abs(ymax), Math.abs(ymin)) * 0.1);
-  return [[xmin - xpad, xmax + xpad], [ymin - ypad, ymax + ypad]];
+  return [
+    [xmin - xpad, xmax + xpad],
+    [ymin - ypad, ymax + ypad],
+  ];
 }
 
 /** One arrow annotation per edge, from i to j, wider and darker for stronger influence (widths `arrowWidth`, default [0.8, 3.5] px). */
-function edgeArrows(edges: NonNullable<CausalDiagramInput["edges"]>, ids: readonly string[], x: readonly number[], y: readonly number[], arrowWidth: [number, number] | undefined): Array<Record<string, unknown>> {
+function edgeArrows(
+  edges: NonNullable<CausalDiagramInput["edges"]>,
+  ids: readonly string[],
+  x: readonly number[],
+  y: readonly number[],
+  arrowWidth: [number, number] | undefined,
+): Array<Record<string, unknown>> {
   const arrows: Array<Record<string, unknown>> = [];
   if (!edges.length) return arrows;
   const index = new Map(ids.map((id, i) => [id, i] as const));
@@ -164,16 +182,27 @@ function edgeArrows(edges: NonNullable<CausalDiagramInput["edges"]>, ids: readon
   const vmin = Math.min(...edges.map((e) => e.value));
   const vmax = Math.max(...edges.map((e) => e.value));
   for (const e of edges) {
-    const i = index.get(e.from), j = index.get(e.to);
+    const i = index.get(e.from),
+      j = index.get(e.to);
     if (i === undefined || j === undefined) throw new RangeError(`causalDiagram: edge ${e.from} → ${e.to} names an unknown component`);
     const share = vmax > vmin ? (e.value - vmin) / (vmax - vmin) : 1;
     arrows.push({
-      x: x[j], y: y[j], ax: x[i], ay: y[i],
-      xref: "x", yref: "y", axref: "x", ayref: "y",
-      text: "", showarrow: true, arrowhead: 2, arrowsize: 1,
+      x: x[j],
+      y: y[j],
+      ax: x[i],
+      ay: y[i],
+      xref: "x",
+      yref: "y",
+      axref: "x",
+      ayref: "y",
+      text: "",
+      showarrow: true,
+      arrowhead: 2,
+      arrowsize: 1,
       arrowwidth: Number((wmin + share * (wmax - wmin)).toFixed(2)),
       arrowcolor: `rgba(60, 60, 60, ${(0.35 + 0.45 * share).toFixed(2)})`,
-      standoff: 9, startstandoff: 9,
+      standoff: 9,
+      startstandoff: 9,
       hovertext: `${plotText(e.from)} → ${plotText(e.to)}: t = ${plotNumber(e.value)}`,
     });
   }
@@ -183,7 +212,14 @@ function edgeArrows(edges: NonNullable<CausalDiagramInput["edges"]>, ids: readon
 /** The four quadrant captions in the corners of the axis ranges. */
 function quadrantCaptions(xr: [number, number], yr: [number, number]): Array<Record<string, unknown>> {
   const caption = (text: string, xa: number, ya: number, xanchor: string, yanchor: string): Record<string, unknown> => ({
-    x: xa, y: ya, xref: "x", yref: "y", text: `<i>${text}</i>`, showarrow: false, xanchor, yanchor,
+    x: xa,
+    y: ya,
+    xref: "x",
+    yref: "y",
+    text: `<i>${text}</i>`,
+    showarrow: false,
+    xanchor,
+    yanchor,
     font: { size: 11, color: "#777" },
   });
   return [

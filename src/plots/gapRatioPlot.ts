@@ -45,11 +45,29 @@ export function gapRatioPlot(panel: GapRatioCurve | { gapRatio: GapRatioCurve },
       },
     ],
     layout: {
-      title: { text: plotText(options.title ?? "Consensus gap ratio") + "<br><sup>mean relative change of the average matrix when one more expert is added (depends on expert order)</sup>" },
+      title: {
+        text:
+          plotText(options.title ?? "Consensus gap ratio") +
+          "<br><sup>mean relative change of the average matrix when one more expert is added (depends on expert order)</sup>",
+      },
       xaxis: { title: { text: "number of experts p" }, dtick: 1 },
       yaxis: { title: { text: "gap(p), %" }, range: [0, ymax], rangemode: "tozero" },
-      shapes: [{ type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: limit * 100, y1: limit * 100, line: { color: "#D55E00", width: 1.5, dash: "dash" } }],
-      annotations: [{ xref: "paper", x: 1, yref: "y", y: limit * 100, text: `${limit * 100}% (95% consensus)`, showarrow: false, xanchor: "right", yanchor: "bottom", font: { size: 11, color: "#D55E00" } }],
+      shapes: [
+        { type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: limit * 100, y1: limit * 100, line: { color: "#D55E00", width: 1.5, dash: "dash" } },
+      ],
+      annotations: [
+        {
+          xref: "paper",
+          x: 1,
+          yref: "y",
+          y: limit * 100,
+          text: `${limit * 100}% (95% consensus)`,
+          showarrow: false,
+          xanchor: "right",
+          yanchor: "bottom",
+          font: { size: 11, color: "#D55E00" },
+        },
+      ],
       showlegend: false,
       margin: { t: 70, r: 20, b: 50, l: 60 },
       font: { family: FIGURE_FONT_FAMILY },

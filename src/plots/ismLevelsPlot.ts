@@ -25,7 +25,9 @@ export interface IsmLevelsInput {
 export function ismLevelsPlot(ism: IsmLevelsInput, model?: Model): PlotlyFigure {
   const L = ism.levels.length;
   const pos = new Map<string, [number, number]>();
-  const xs: number[] = [], ys: number[] = [], text: string[] = [];
+  const xs: number[] = [],
+    ys: number[] = [],
+    text: string[] = [];
   ism.levels.forEach((level, li) => {
     const m = level.length;
     level.forEach((id, k) => {
@@ -40,13 +42,35 @@ export function ismLevelsPlot(ism: IsmLevelsInput, model?: Model): PlotlyFigure 
   const ids = ism.levels.flat();
   const colour = new Array<string>(ids.length).fill("#0072B2");
   const layerOfId = new Array<string>(ids.length).fill("");
-  if (model) for (const g of layerColorGroups(ids, model)) for (const i of g.members) (colour[i] = g.color), (layerOfId[i] = g.id ? g.name : "");
+  if (model)
+    for (const g of layerColorGroups(ids, model))
+      for (const i of g.members) {
+        colour[i] = g.color;
+        layerOfId[i] = g.id ? g.name : "";
+      }
   const annotations: Array<Record<string, unknown>> = [];
   for (const e of ism.edges ?? []) {
-    const a = pos.get(e.from), b = pos.get(e.to);
+    const a = pos.get(e.from),
+      b = pos.get(e.to);
     if (!a || !b) throw new RangeError(`ismLevelsPlot: edge ${e.from} → ${e.to} names a component in no level`);
     if (a[1] === b[1]) continue;
-    annotations.push({ x: b[0], y: b[1], ax: a[0], ay: a[1], xref: "x", yref: "y", axref: "x", ayref: "y", text: "", showarrow: true, arrowhead: 2, arrowwidth: 1, arrowcolor: "rgba(80,80,80,0.45)", standoff: 14, startstandoff: 14 });
+    annotations.push({
+      x: b[0],
+      y: b[1],
+      ax: a[0],
+      ay: a[1],
+      xref: "x",
+      yref: "y",
+      axref: "x",
+      ayref: "y",
+      text: "",
+      showarrow: true,
+      arrowhead: 2,
+      arrowwidth: 1,
+      arrowcolor: "rgba(80,80,80,0.45)",
+      standoff: 14,
+      startstandoff: 14,
+    });
   }
   return {
     data: [
@@ -64,9 +88,20 @@ export function ismLevelsPlot(ism: IsmLevelsInput, model?: Model): PlotlyFigure 
       },
     ],
     layout: {
-      title: { text: "ISM levels<br><sup>level 1 (top) = most dependent; last level (bottom) = root drivers" + (model?.layers?.length ? "; outline = proposed layer" : "") + "</sup>" },
+      title: {
+        text:
+          "ISM levels<br><sup>level 1 (top) = most dependent; last level (bottom) = root drivers" +
+          (model?.layers?.length ? "; outline = proposed layer" : "") +
+          "</sup>",
+      },
       xaxis: { visible: false, range: [0, 1] },
-      yaxis: { title: { text: "level" }, tickvals: ism.levels.map((_, li) => L - li), ticktext: ism.levels.map((_, li) => `Level ${li + 1}`), range: [0.4, L + 0.6], zeroline: false },
+      yaxis: {
+        title: { text: "level" },
+        tickvals: ism.levels.map((_, li) => L - li),
+        ticktext: ism.levels.map((_, li) => `Level ${li + 1}`),
+        range: [0.4, L + 0.6],
+        zeroline: false,
+      },
       annotations,
       showlegend: false,
       height: Math.max(300, 90 * L + 120),

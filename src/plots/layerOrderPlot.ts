@@ -36,7 +36,9 @@ export function layerOrderPlot(orders: readonly LayerOrderEntry[] | { orders: re
       },
     ],
     layout: {
-      title: { text: "S<sub>trend</sub> for every order of the layers<br><sup>proposed order highlighted; +1 = relation falls strictly from the first to the last layer</sup>" },
+      title: {
+        text: "S<sub>trend</sub> for every order of the layers<br><sup>proposed order highlighted; +1 = relation falls strictly from the first to the last layer</sup>",
+      },
       xaxis: { title: { text: "S_trend" }, range: [-1.05, 1.05], zeroline: true },
       yaxis: { type: "category", autorange: "reversed", automargin: true },
       showlegend: false,

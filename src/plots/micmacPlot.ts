@@ -42,7 +42,8 @@ export const MICMAC_JITTER = 0.25;
 export function micmacPlot(micmac: MicmacInput, model?: Model): PlotlyFigure {
   const ids = micmac.components;
   const n = ids.length;
-  if (micmac.driving.length !== n || micmac.dependence.length !== n) throw new RangeError(`micmacPlot: ${n} components but ${micmac.driving.length} driving and ${micmac.dependence.length} dependence values`);
+  if (micmac.driving.length !== n || micmac.dependence.length !== n)
+    throw new RangeError(`micmacPlot: ${n} components but ${micmac.driving.length} driving and ${micmac.dependence.length} dependence values`);
   // One trace per layer (one grey trace without a model); within a trace, coinciding points share a marker and a label.
   const groups = layerColorGroups(ids, model);
   return { data: micmacTraces(micmac, groups, model), layout: micmacLayout(n, groups.length, model) };
@@ -88,7 +89,11 @@ function micmacTraces(micmac: MicmacInput, groups: readonly LayerColorGroup[], m
       y: points.map(([, p]) => micmac.driving[p[0]]),
       text: points.map(([, p]) => p.map((i) => plotText(ids[i])).join(", ")),
       textposition: place.map((q) => q.side),
-      hovertext: points.map(([, p]) => p.map((i) => `${plotText(ids[i])}${micmac.quadrant ? ` (${plotText(micmac.quadrant[i])})` : ""}`).join("<br>") + `<br>dependence ${micmac.dependence[p[0]]}, driving power ${micmac.driving[p[0]]}`),
+      hovertext: points.map(
+        ([, p]) =>
+          p.map((i) => `${plotText(ids[i])}${micmac.quadrant ? ` (${plotText(micmac.quadrant[i])})` : ""}`).join("<br>") +
+          `<br>dependence ${micmac.dependence[p[0]]}, driving power ${micmac.driving[p[0]]}`,
+      ),
       hoverinfo: "text",
       marker: { size: 12, color: model ? g.color : "#0072B2" },
       cliponaxis: false,
@@ -100,7 +105,15 @@ function micmacTraces(micmac: MicmacInput, groups: readonly LayerColorGroup[], m
 function micmacLayout(n: number, groupCount: number, model: Model | undefined): PlotlyFigure["layout"] {
   const half = n / 2;
   const corner = (text: string, x: number, y: number, xanchor: string, yanchor: string): Record<string, unknown> => ({
-    x, y, xref: "x", yref: "y", text: `<i>${text}</i>`, showarrow: false, xanchor, yanchor, font: { size: 11, color: "#777" },
+    x,
+    y,
+    xref: "x",
+    yref: "y",
+    text: `<i>${text}</i>`,
+    showarrow: false,
+    xanchor,
+    yanchor,
+    font: { size: 11, color: "#777" },
   });
   return {
     title: { text: "MICMAC: driving power and dependence" },

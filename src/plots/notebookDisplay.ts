@@ -55,16 +55,19 @@ const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
 export function plotlyHtml(figure: NotebookFigure, options: PlotlyHtmlOptions): string {
   if (figure === null || typeof figure !== "object" || !Array.isArray(figure.data)) throw new TypeError("plotlyHtml needs a figure with a data array");
   const id = options?.id;
-  if (typeof id !== "string" || !ID_PATTERN.test(id)) throw new RangeError(`plotlyHtml: id must be a letter followed by letters, digits, - or _ (found ${JSON.stringify(id)})`);
+  if (typeof id !== "string" || !ID_PATTERN.test(id))
+    throw new RangeError(`plotlyHtml: id must be a letter followed by letters, digits, - or _ (found ${JSON.stringify(id)})`);
   const layoutHeight = figure.layout?.height;
   const height = options.height ?? (typeof layoutHeight === "number" && Number.isFinite(layoutHeight) && layoutHeight > 0 ? layoutHeight : DEFAULT_HEIGHT);
-  if (typeof height !== "number" || !Number.isFinite(height) || height <= 0) throw new RangeError(`plotlyHtml: height must be a positive number of pixels (found ${String(height)})`);
+  if (typeof height !== "number" || !Number.isFinite(height) || height <= 0)
+    throw new RangeError(`plotlyHtml: height must be a positive number of pixels (found ${String(height)})`);
   let html = "";
   if (options.plotlyJs !== undefined) {
     if (typeof options.plotlyJs !== "string" || options.plotlyJs.length === 0) throw new TypeError("plotlyHtml: plotlyJs must be the text of plotly.min.js");
-    html += "<script>window.cxmDefine = window.define; window.define = undefined;</script>"
-      + `<script>${inlineScript(options.plotlyJs)}</script>`
-      + "<script>window.define = window.cxmDefine;</script>";
+    html +=
+      "<script>window.cxmDefine = window.define; window.define = undefined;</script>" +
+      `<script>${inlineScript(options.plotlyJs)}</script>` +
+      "<script>window.define = window.cxmDefine;</script>";
   }
   const json = scriptJson({ data: figure.data, layout: figure.layout ?? {} });
   html += `<div class="cxm-plot" id="${escapeHtml(id)}" style="width:100%;height:${height}px"></div>
@@ -100,7 +103,8 @@ export interface TableHtmlOptions {
  */
 export function tableHtml(header: readonly unknown[], rows: readonly (readonly unknown[])[], options: TableHtmlOptions = {}): string {
   const digits = options.digits ?? 3;
-  if (!Number.isInteger(digits) || digits < 0 || digits > 100) throw new RangeError(`tableHtml: digits must be an integer from 0 to 100 (found ${String(digits)})`);
+  if (!Number.isInteger(digits) || digits < 0 || digits > 100)
+    throw new RangeError(`tableHtml: digits must be an integer from 0 to 100 (found ${String(digits)})`);
   if (!Array.isArray(header)) throw new TypeError("tableHtml: header must be an array of column titles");
   if (!Array.isArray(rows)) throw new TypeError("tableHtml: rows must be an array of arrays");
   const cell = (v: unknown): string => escapeHtml(typeof v === "number" && Number.isFinite(v) && !Number.isInteger(v) ? v.toFixed(digits) : String(v));
@@ -160,7 +164,8 @@ export function createNotebookDisplay(options: NotebookDisplayOptions): Notebook
   const plotlyJs = options?.plotlyJs;
   if (typeof plotlyJs !== "string" || plotlyJs.length === 0) throw new TypeError("createNotebookDisplay needs the text of plotly.min.js as plotlyJs");
   const prefix = options.idPrefix ?? `cxm-plot-${Date.now().toString(36)}`;
-  if (typeof prefix !== "string" || !ID_PATTERN.test(prefix)) throw new RangeError(`createNotebookDisplay: idPrefix must be a letter followed by letters, digits, - or _ (found ${JSON.stringify(prefix)})`);
+  if (typeof prefix !== "string" || !ID_PATTERN.test(prefix))
+    throw new RangeError(`createNotebookDisplay: idPrefix must be a letter followed by letters, digits, - or _ (found ${JSON.stringify(prefix)})`);
   let count = 0;
   return {
     plot(figure: NotebookFigure, plotOptions: { height?: number } = {}): string {

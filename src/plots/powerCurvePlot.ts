@@ -46,7 +46,8 @@ export function formatDelta(delta: number): string {
 export function powerCurvePlot(power: PowerCurveInput | readonly PowerCurveInput[]): PlotlyFigure {
   const curves: readonly PowerCurveInput[] = isCurveList(power) ? power : [power];
   if (curves.length === 0) throw new RangeError("powerCurvePlot needs at least one curve");
-  for (const c of curves) if (c.experts.length !== c.power.length) throw new RangeError(`powerCurvePlot: ${c.experts.length} panel sizes but ${c.power.length} power values`);
+  for (const c of curves)
+    if (c.experts.length !== c.power.length) throw new RangeError(`powerCurvePlot: ${c.experts.length} panel sizes but ${c.power.length} power values`);
   const settingsOf = (c: PowerCurveInput): Record<string, unknown> => (c.settings ?? {}) as Record<string, unknown>;
   const first = settingsOf(curves[0]);
   const alpha = typeof first.alpha === "number" ? first.alpha : 0.05;
@@ -84,7 +85,17 @@ export function powerCurvePlot(power: PowerCurveInput | readonly PowerCurveInput
       ],
       annotations: [
         { xref: "paper", x: 0, yref: "y", y: 0.8, text: "80%", showarrow: false, xanchor: "left", yanchor: "bottom", font: { size: 11, color: "#555555" } },
-        { xref: "paper", x: 0, yref: "y", y: alpha, text: `α = ${alpha}`, showarrow: false, xanchor: "left", yanchor: "bottom", font: { size: 11, color: "#555555" } },
+        {
+          xref: "paper",
+          x: 0,
+          yref: "y",
+          y: alpha,
+          text: `α = ${alpha}`,
+          showarrow: false,
+          xanchor: "left",
+          yanchor: "bottom",
+          font: { size: 11, color: "#555555" },
+        },
       ],
       showlegend: !single,
       legend: { title: { text: "layer effect" }, orientation: "h", y: -0.2 },

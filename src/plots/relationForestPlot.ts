@@ -55,15 +55,23 @@ export function relationForestPlot(bootstrap: RelationForestInput, model?: Model
     marker: { size: 10, color: g.color, symbol: "diamond" },
     hovertext: g.members.map((i) => {
       const r = bootstrap.relation[i];
-      return `<b>${plotText(names.get(ids[i]) ?? ids[i])}</b> (${plotText(ids[i])})<br>D−R = ${plotNumber(r.estimate)}<br>${Math.round(level * 100)}% interval [${plotNumber(r.lower)}, ${plotNumber(r.upper)}]` +
-        (bootstrap.pCause ? `<br>P(cause) = ${plotNumber(bootstrap.pCause[i], 3)}` : "");
+      return (
+        `<b>${plotText(names.get(ids[i]) ?? ids[i])}</b> (${plotText(ids[i])})<br>D−R = ${plotNumber(r.estimate)}<br>${Math.round(level * 100)}% interval [${plotNumber(r.lower)}, ${plotNumber(r.upper)}]` +
+        (bootstrap.pCause ? `<br>P(cause) = ${plotNumber(bootstrap.pCause[i], 3)}` : "")
+      );
     }),
     hoverinfo: "text",
   }));
   return {
     data,
     layout: {
-      title: { text: `Relation D − R with ${Math.round(level * 100)}% bootstrap intervals` + (bootstrap.B ? `<br><sup>B = ${bootstrap.B} resampled panels${bootstrap.seed !== undefined ? `, seed ${bootstrap.seed}` : ""}; right of zero: cause, left: effect</sup>` : "") },
+      title: {
+        text:
+          `Relation D − R with ${Math.round(level * 100)}% bootstrap intervals` +
+          (bootstrap.B
+            ? `<br><sup>B = ${bootstrap.B} resampled panels${bootstrap.seed !== undefined ? `, seed ${bootstrap.seed}` : ""}; right of zero: cause, left: effect</sup>`
+            : ""),
+      },
       xaxis: { title: { text: "Relation (D − R)" }, zeroline: false },
       yaxis: { type: "category", categoryorder: "array", categoryarray: ids.map(plotText), autorange: "reversed" },
       shapes: [{ type: "line", xref: "x", x0: 0, x1: 0, yref: "paper", y0: 0, y1: 1, line: { color: "#444", width: 1.2 } }],

@@ -34,8 +34,11 @@ export function totalRelationHeatmap(result: TotalRelationHeatmapInput, options:
   const digits = options.digits ?? 3;
   const alpha = result.threshold?.value;
   const text = T.map((row, i) => row.map((v, j) => (alpha !== undefined && i !== j && v > alpha ? `<b>${plotNumber(v, digits)}</b>` : plotNumber(v, digits))));
-  const title = plotText(options.title ?? "Total-relation matrix T") +
-    (alpha !== undefined ? `<br><sup>bold: t<sub>ij</sub> &gt; α = ${plotNumber(alpha, 4)} (threshold: ${plotText(result.threshold?.method ?? "")})</sup>` : "");
+  const title =
+    plotText(options.title ?? "Total-relation matrix T") +
+    (alpha !== undefined
+      ? `<br><sup>bold: t<sub>ij</sub> &gt; α = ${plotNumber(alpha, 4)} (threshold: ${plotText(result.threshold?.method ?? "")})</sup>`
+      : "");
   return {
     data: [
       {
@@ -46,7 +49,11 @@ export function totalRelationHeatmap(result: TotalRelationHeatmapInput, options:
         text,
         texttemplate: "%{text}",
         hovertemplate: "%{y} → %{x}: t = %{z:.4f}<extra></extra>",
-        colorscale: [[0, "#f7fbff"], [0.5, "#6baed6"], [1, "#08306b"]],
+        colorscale: [
+          [0, "#f7fbff"],
+          [0.5, "#6baed6"],
+          [1, "#08306b"],
+        ],
         colorbar: { title: { text: "t<sub>ij</sub>" } },
         xgap: 1,
         ygap: 1,

@@ -75,13 +75,21 @@ export function powerNotes(curves: readonly PowerReportCurve[], model: Model): s
     const best = Math.max(...c.power.filter((p) => Number.isFinite(p)));
     const bestAt = c.experts[c.power.indexOf(best)];
     if (delta === 0) {
-      notes.push(`δ = 0 is the null (the layers carry no information): its curve is the test's size, the rate of false alarms, and should stay at or just below α = ${alpha} at every K (the exact test cannot reach α exactly).`);
+      notes.push(
+        `δ = 0 is the null (the layers carry no information): its curve is the test's size, the rate of false alarms, and should stay at or just below α = ${alpha} at every K (the exact test cannot reach α exactly).`,
+      );
     } else if (delta < 0) {
-      notes.push(`δ = ${plain(delta)} reverses the proposed order (inner layers drive outer ones): the trend test is one-sided, so it is not meant to detect this, and its power stays near 0.`);
+      notes.push(
+        `δ = ${plain(delta)} reverses the proposed order (inner layers drive outer ones): the trend test is one-sided, so it is not meant to detect this, and its power stays near 0.`,
+      );
     } else if (c.power[0] >= 0.99) {
-      notes.push(`δ = ${plain(delta)} is detected almost always even by ${kMin} experts: ${gap}; plan with a smaller δ unless you expect an effect this large.`);
+      notes.push(
+        `δ = ${plain(delta)} is detected almost always even by ${kMin} experts: ${gap}; plan with a smaller δ unless you expect an effect this large.`,
+      );
     } else if (smallestAdequatePanel(c) === undefined) {
-      notes.push(`δ = ${plain(delta)} never reaches 80% power with up to ${kMax} experts (at most ${best.toFixed(2)}, at K = ${bestAt}): ${gap}; an effect this small needs more experts than tried, or less noisy ratings (σ = ${plain(num(s, "sigma", 0.8))}).`);
+      notes.push(
+        `δ = ${plain(delta)} never reaches 80% power with up to ${kMax} experts (at most ${best.toFixed(2)}, at K = ${bestAt}): ${gap}; an effect this small needs more experts than tried, or less noisy ratings (σ = ${plain(num(s, "sigma", 0.8))}).`,
+      );
     }
   }
   return notes;
@@ -137,7 +145,9 @@ export function renderPowerReport(power: PowerReportInput, model: Model, options
     if (i < 0) return "<td></td>";
     return `<td>${c.power[i].toFixed(3)}${c.mcse ? ` <small>± ${c.mcse[i].toFixed(3)}</small>` : ""}${single && c.rejections ? `</td><td>${c.rejections[i]}` : ""}</td>`;
   };
-  const head = single ? `<th>experts K</th><th>power ± MCSE</th>${curves[0].rejections ? "<th>rejections</th>" : ""}` : `<th>experts K</th>${deltas.map((d) => `<th>δ = ${deltaText(d)}</th>`).join("")}`;
+  const head = single
+    ? `<th>experts K</th><th>power ± MCSE</th>${curves[0].rejections ? "<th>rejections</th>" : ""}`
+    : `<th>experts K</th>${deltas.map((d) => `<th>δ = ${deltaText(d)}</th>`).join("")}`;
   const table =
     `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>` +
     ks.map((k) => `<tr><td>${k}</td>${curves.map((c) => cell(c, k)).join("")}</tr>`).join("") +
@@ -168,7 +178,9 @@ function attainableSizeSentence(model: Model, alpha: number, s: Record<string, u
   }
   const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
   if (!a) {
-    return escapeHtml(`The layers have too many assignments to enumerate, so the trend test draws a Monte Carlo sample of them and reports p = (b + 1)/(B + 1); its rejection rate under the null (δ = 0) is at most α = ${alpha}.`);
+    return escapeHtml(
+      `The layers have too many assignments to enumerate, so the trend test draws a Monte Carlo sample of them and reports p = (b + 1)/(B + 1); its rejection rate under the null (δ = 0) is at most α = ${alpha}.`,
+    );
   }
   return escapeHtml(
     `The exact trend test is discrete: S_trend takes only a few distinct values over the ${a.assignments.toLocaleString("en-US")} assignments of layer sizes ${a.sizes.join(", ")}, so no rule "p < α" rejects exactly ${pct(alpha)} of panels under the null. ` +

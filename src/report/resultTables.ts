@@ -39,7 +39,17 @@ export function componentTable(result: ResultTablesInput, model?: Model): CsvCel
   (model?.layers ?? []).forEach((l) => l.components.forEach((c) => layer.set(c, l.name)));
   return [
     ["id", "name", "layer", "D", "R", "prominence", "relation", "role", "weight"],
-    ...result.components.map((id, i) => [id, names.get(id) ?? id, layer.get(id) ?? "", result.given[i], result.received[i], result.prominence[i], result.relation[i], result.role[i], result.weights[i]]),
+    ...result.components.map((id, i) => [
+      id,
+      names.get(id) ?? id,
+      layer.get(id) ?? "",
+      result.given[i],
+      result.received[i],
+      result.prominence[i],
+      result.relation[i],
+      result.role[i],
+      result.weights[i],
+    ]),
   ];
 }
 

@@ -41,7 +41,12 @@ export function writeResultFiles(result: AnalysisResult & ReportInput, model: Mo
     mkdirSync(outDir, { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError({ file: outDir, message: `cannot create the output folder: ${fileErrorWords(code, "mkdir") ?? (e as Error).message}`, expected: "a folder that can be created", found: code ?? "an error" });
+    throw new InputError({
+      file: outDir,
+      message: `cannot create the output folder: ${fileErrorWords(code, "mkdir") ?? (e as Error).message}`,
+      expected: "a folder that can be created",
+      found: code ?? "an error",
+    });
   }
   const contents = [
     toCsv(totalRelationTable(result)),

@@ -41,8 +41,16 @@ export const NULL_PANEL_SEED = 2025;
 export function examplePanels(model: Model = defaultModel()): ExamplePanel[] {
   const base = { experts: 14, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4 };
   const specs = [
-    { file: "data/surveys/example-panel.csv", description: "Synthetic layered panel: 14 simulated experts, outer layers drive inner ones (δ = 0.5).", options: { ...base, delta: 0.5, seed: EXAMPLE_PANEL_SEED } },
-    { file: "data/surveys/null-panel.csv", description: "Synthetic null panel: 14 simulated experts, no layer structure (δ = 0).", options: { ...base, delta: 0, seed: NULL_PANEL_SEED } },
+    {
+      file: "data/surveys/example-panel.csv",
+      description: "Synthetic layered panel: 14 simulated experts, outer layers drive inner ones (δ = 0.5).",
+      options: { ...base, delta: 0.5, seed: EXAMPLE_PANEL_SEED },
+    },
+    {
+      file: "data/surveys/null-panel.csv",
+      description: "Synthetic null panel: 14 simulated experts, no layer structure (δ = 0).",
+      options: { ...base, delta: 0, seed: NULL_PANEL_SEED },
+    },
   ];
   return specs.map((s) => ({ ...s, csv: surveyToCsv(simulatedSurvey(model, s.options), "blocks") }));
 }

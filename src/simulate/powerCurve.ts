@@ -114,7 +114,10 @@ export async function powerCurve(model: Model, options: PowerOptions = {}): Prom
   const experts = [...(options.experts ?? [5, 10, 15, 20, 25, 30, 35, 40])];
   if (experts.length === 0) throw new RangeError("powerCurve: experts must list at least one panel size");
   for (const K of experts) if (!Number.isInteger(K) || K < 1) throw new RangeError(`powerCurve: each panel size must be a positive integer, got ${K}`);
-  const panel = resolvePanelSettings({ delta: options.delta, sigma: options.sigma, tau: options.tau, c: options.c, scaleMax: options.scaleMax, seed: options.seed }, "powerCurve");
+  const panel = resolvePanelSettings(
+    { delta: options.delta, sigma: options.sigma, tau: options.tau, c: options.c, scaleMax: options.scaleMax, seed: options.seed },
+    "powerCurve",
+  );
   const sims = options.sims ?? 1000;
   const alpha = options.alpha ?? 0.05;
   const workers = options.workers ?? availableParallelism();
@@ -180,7 +183,13 @@ export async function powerCurve(model: Model, options: PowerOptions = {}): Prom
       seed: panel.seed,
       workers,
       workersUsed,
-      test: { method: simulator.method, assignments: simulator.assignments, maxExact: testOptions.maxExact as number, samples: testOptions.samples as number, seed: testOptions.seed as number },
+      test: {
+        method: simulator.method,
+        assignments: simulator.assignments,
+        maxExact: testOptions.maxExact as number,
+        samples: testOptions.samples as number,
+        seed: testOptions.seed as number,
+      },
     },
     experts,
     power,

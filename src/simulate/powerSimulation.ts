@@ -101,7 +101,8 @@ export function createPowerSimulator(job: PowerJob): PowerSimulator {
     assignments: trendTest.assignments,
     runOne,
     runRange(K: number, start: number, end: number): PowerCounts {
-      let rejections = 0, failed = 0;
+      let rejections = 0,
+        failed = 0;
       for (let sim = start; sim < end; sim++) {
         const r = runOne(K, sim);
         if (r === 1) rejections++;

@@ -7,7 +7,7 @@ import { drawRatings, panelMeans, resolvePanelSettings, type PanelOptions } from
  * sigma σ (0.8), tau τ (0.3), c (2), scaleMax s (4), seed (1) — the defaults
  * of docs/methods.md §8.1, documented field by field on the shared generator options.
  */
-export interface SimulatePanelOptions extends PanelOptions {}
+export type SimulatePanelOptions = PanelOptions;
 
 /**
  * Simulate a panel of K experts' direct-influence matrices under the

@@ -19,7 +19,8 @@ export function bcaLevels(below: number, equal: number, used: number, jackknife:
   let mean = 0;
   for (let k = 0; k < K; k++) mean += jackknife[k];
   mean /= K;
-  let s2 = 0, s3 = 0;
+  let s2 = 0,
+    s3 = 0;
   for (let k = 0; k < K; k++) {
     const d = mean - jackknife[k];
     s2 += d * d;
@@ -33,7 +34,8 @@ export function bcaLevels(below: number, equal: number, used: number, jackknife:
     const den = 1 - a * (z0 + zp);
     return den > 0 ? normalCdf(z0 + (z0 + zp) / den) : NaN;
   };
-  const p1 = adjust(lowP), p2 = adjust(highP);
+  const p1 = adjust(lowP),
+    p2 = adjust(highP);
   if (!(p1 >= 1 / used && p2 <= 1 - 1 / used && p1 <= p2)) return null;
   return [p1, p2];
 }

@@ -51,9 +51,11 @@ function distinctValues(units: readonly (readonly number[])[], level: AlphaLevel
   const seen = new Set<number>();
   for (let u = 0; u < units.length; u++) {
     const row = units[u];
-    if (!Array.isArray(row) || row.length !== coders) throw new RangeError(`unit ${u} has ${Array.isArray(row) ? row.length : 0} values, expected ${coders} (one per coder)`);
+    if (!Array.isArray(row) || row.length !== coders)
+      throw new RangeError(`unit ${u} has ${Array.isArray(row) ? row.length : 0} values, expected ${coders} (one per coder)`);
     for (const v of row) {
-      if (typeof v !== "number" || (!Number.isFinite(v) && !Number.isNaN(v))) throw new TypeError(`unit ${u}: a value must be a finite number or NaN (missing), got ${String(v)}`);
+      if (typeof v !== "number" || (!Number.isFinite(v) && !Number.isNaN(v)))
+        throw new TypeError(`unit ${u}: a value must be a finite number or NaN (missing), got ${String(v)}`);
       if (Number.isNaN(v)) continue;
       if (level === "ratio" && v < 0) throw new TypeError(`unit ${u}: ratio-level alpha needs non-negative values, got ${v}`);
       seen.add(v);
@@ -102,15 +104,18 @@ function alphaFromCoincidences(o: Float64Array, nc: Float64Array, n: number, val
   for (let g = 0; g < V; g++) cum[g + 1] = cum[g] + nc[g];
   const delta2 = (c: number, k: number): number => {
     if (c === k) return 0;
-    const a = values[c], b = values[k];
+    const a = values[c],
+      b = values[k];
     if (level === "nominal") return 1;
     if (level === "interval") return (a - b) * (a - b);
     if (level === "ratio") return a + b === 0 ? 0 : ((a - b) / (a + b)) ** 2;
-    const lo = Math.min(c, k), hi = Math.max(c, k);
+    const lo = Math.min(c, k),
+      hi = Math.max(c, k);
     const s = cum[hi + 1] - cum[lo] - (nc[c] + nc[k]) / 2;
     return s * s;
   };
-  let observed = 0, expected = 0;
+  let observed = 0,
+    expected = 0;
   for (let c = 0; c < V; c++)
     for (let k = 0; k < V; k++) {
       if (c === k) continue;

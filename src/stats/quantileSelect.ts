@@ -10,7 +10,8 @@ import { quantileType7By } from "./quantileType7.js";
 
 /** Rearrange values[start, start+count) so the k-th smallest (0-based) sits at start+k, smaller ones before it, larger ones after. */
 function select(a: Float64Array, start: number, count: number, k: number): void {
-  let lo = start, hi = start + count - 1;
+  let lo = start,
+    hi = start + count - 1;
   const target = start + k;
   while (hi > lo) {
     const mid = (lo + hi) >>> 1;
@@ -19,7 +20,8 @@ function select(a: Float64Array, start: number, count: number, k: number): void 
     if (a[hi] < a[lo]) swap(a, hi, lo);
     if (a[hi] < a[mid]) swap(a, hi, mid);
     const pivot = a[mid];
-    let i = lo, j = hi;
+    let i = lo,
+      j = hi;
     while (i <= j) {
       while (a[i] < pivot) i++;
       while (a[j] > pivot) j--;

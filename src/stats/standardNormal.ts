@@ -12,15 +12,17 @@ export function normalCdf(x: number): number {
   if (Number.isNaN(x)) return NaN;
   if (x < -9) return 0;
   if (x > 9) return 1;
-  let s = x, t = 0, b = x;
+  let s = x,
+    t = 0,
+    b = x;
   const q = x * x;
-  for (let i = 1; s !== t; ) {
+  for (let i = 1; s !== t;) {
     t = s;
     i += 2;
     b *= q / i;
     s = t + b;
   }
-  return 0.5 + s * Math.exp(-0.5 * q - 0.91893853320467274178);
+  return 0.5 + s * Math.exp(-0.5 * q - 0.9189385332046728); // ln √(2π), to double precision
 }
 
 /**

@@ -50,7 +50,9 @@ export function createTauB(m: number): TauB {
     },
     compute(): number {
       const tol = tieTolerance(y);
-      let s = 0, ties = 0, k = 0;
+      let s = 0,
+        ties = 0,
+        k = 0;
       for (let a = 0; a < m; a++)
         for (let b = a + 1; b < m; b++, k++) {
           const d = pairSign(y[a], y[b], tol);

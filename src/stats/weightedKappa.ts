@@ -34,7 +34,8 @@ export function weightedKappa(table: Matrix, options: WeightedKappaOptions = {})
   if (k === 0) throw new RangeError("weightedKappa needs a non-empty table");
   let total = 0;
   for (let i = 0; i < k; i++) {
-    if (!Array.isArray(table[i]) || table[i].length !== k) throw new RangeError(`weightedKappa needs a square table: row ${i} has ${table[i]?.length ?? 0} cells, expected ${k}`);
+    if (!Array.isArray(table[i]) || table[i].length !== k)
+      throw new RangeError(`weightedKappa needs a square table: row ${i} has ${table[i]?.length ?? 0} cells, expected ${k}`);
     for (let j = 0; j < k; j++) {
       const v = table[i][j];
       if (!Number.isFinite(v) || v < 0) throw new RangeError(`weightedKappa: cell [${i}][${j}] must be a non-negative finite number, got ${v}`);
@@ -43,7 +44,8 @@ export function weightedKappa(table: Matrix, options: WeightedKappaOptions = {})
   }
   if (!(total > 0)) throw new RangeError("weightedKappa: the table is empty (its total is 0)");
   const w = options.weights ?? "linear";
-  if (typeof w === "string" && w !== "unweighted" && w !== "linear" && w !== "quadratic") throw new RangeError(`unknown kappa weights "${String(w)}": use unweighted, linear, quadratic or a matrix`);
+  if (typeof w === "string" && w !== "unweighted" && w !== "linear" && w !== "quadratic")
+    throw new RangeError(`unknown kappa weights "${String(w)}": use unweighted, linear, quadratic or a matrix`);
   const weight = (i: number, j: number): number => {
     if (typeof w !== "string") return w[i][j];
     if (i === j) return 0;
@@ -52,7 +54,8 @@ export function weightedKappa(table: Matrix, options: WeightedKappaOptions = {})
     return w === "linear" ? d : d * d;
   };
   if (typeof w !== "string") {
-    if (w.length !== k || w.some((row) => !Array.isArray(row) || row.length !== k || row.some((x) => !Number.isFinite(x)))) throw new RangeError(`weightedKappa: the weight matrix must be ${k}×${k} finite numbers`);
+    if (w.length !== k || w.some((row) => !Array.isArray(row) || row.length !== k || row.some((x) => !Number.isFinite(x))))
+      throw new RangeError(`weightedKappa: the weight matrix must be ${k}×${k} finite numbers`);
   }
   const rowP = new Array<number>(k).fill(0);
   const colP = new Array<number>(k).fill(0);

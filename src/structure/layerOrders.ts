@@ -49,7 +49,8 @@ export function layerOrders(relation: ArrayLike<number>, model: Model): LayerOrd
   const layers = model.layers ?? [];
   const L = layers.length;
   if (L > MAX_LAYER_ORDERS) throw new RangeError(`layerOrders lists the orders of at most ${MAX_LAYER_ORDERS} layers, the model has ${L}`);
-  if (relation.length !== layerOf.length) throw new RangeError(`layerOrders: ${relation.length} relation values but the model has ${layerOf.length} components`);
+  if (relation.length !== layerOf.length)
+    throw new RangeError(`layerOrders: ${relation.length} relation values but the model has ${layerOf.length} components`);
   // The L! orders in lexicographic order, the identity (the proposed order) first: the assignments of L
   // layers to L positions of size 1 each.
   const table = enumerateAssignments(new Array<number>(L).fill(1));

@@ -50,7 +50,8 @@ export interface StructureAgreement {
 export function structureAgreement(model: Model, relation: ArrayLike<number>, ism: IsmLevels): StructureAgreement {
   const layerOf = layerIndex(model);
   const L = (model.layers ?? []).length;
-  if (ism.levelOf.length !== layerOf.length) throw new RangeError(`structureAgreement: ISM levels for ${ism.levelOf.length} components but the model has ${layerOf.length}`);
+  if (ism.levelOf.length !== layerOf.length)
+    throw new RangeError(`structureAgreement: ISM levels for ${ism.levelOf.length} components but the model has ${layerOf.length}`);
   const suggested = suggestedLayers(relation, model);
   const layerPos = new Map((model.layers ?? []).map((l, i) => [l.id, i] as const));
   const proposed = suggested.map((s) => layerPos.get(s.proposed) as number);

@@ -27,7 +27,8 @@ export interface SuggestedLayer {
 export function suggestedLayers(relation: ArrayLike<number>, model: Model): SuggestedLayer[] {
   const layerOf = layerIndex(model);
   const layers = model.layers ?? [];
-  if (relation.length !== layerOf.length) throw new RangeError(`suggestedLayers: ${relation.length} relation values but the model has ${layerOf.length} components`);
+  if (relation.length !== layerOf.length)
+    throw new RangeError(`suggestedLayers: ${relation.length} relation values but the model has ${layerOf.length} components`);
   const layered: number[] = [];
   layerOf.forEach((l, i) => {
     if (l < 0) return;

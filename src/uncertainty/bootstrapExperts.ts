@@ -149,7 +149,10 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
   const full = options.baseline ?? panelDematel(matrices, settings, ids);
   const evaluator = createReplicateEvaluator(X, w, n, layerOf, settings);
   const reps = resampleExperts(evaluator, K, n, B, seed, options.onProgress);
-  if (reps.used === 0) throw new InfeasibleError(`Every one of the ${B} bootstrap replicates failed: no resampled panel had a total-relation matrix (ρ(N) < 1) and defined layer statistics.`);
+  if (reps.used === 0)
+    throw new InfeasibleError(
+      `Every one of the ${B} bootstrap replicates failed: no resampled panel had a total-relation matrix (ρ(N) < 1) and defined layer statistics.`,
+    );
   const { interval } = createIntervals(reps, jackknifeExperts(evaluator, K, n), K, n, level);
   const perComponent = (offset: number, est: number[], sign = 0): Interval[] => est.map((e, i) => interval(offset + i, e, sign));
   return {
@@ -177,7 +180,8 @@ function packedPanel(matrices: readonly Matrix[], n: number): Float64Array {
   const nn = n * n;
   const X = new Float64Array(matrices.length * nn);
   matrices.forEach((m, k) => {
-    if (assertSquare(m as Matrix, `expert matrix ${k + 1}`) !== n) throw new RangeError(`expert matrix ${k + 1} is ${m.length}×${m.length}, but the model has ${n} components`);
+    if (assertSquare(m as Matrix, `expert matrix ${k + 1}`) !== n)
+      throw new RangeError(`expert matrix ${k + 1} is ${m.length}×${m.length}, but the model has ${n} components`);
     for (let i = 0; i < n; i++)
       for (let j = 0; j < n; j++) {
         const v = m[i][j];

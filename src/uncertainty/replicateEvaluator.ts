@@ -64,7 +64,13 @@ function medianInto(X: Float64Array, counts: Float64Array, K: number, nn: number
  * @param w one weight per expert.
  * @param layerOf each component's layer index (0 = outer), as `layerIndex(model)`.
  */
-export function createReplicateEvaluator(X: Float64Array, w: Float64Array, n: number, layerOf: readonly number[], settings: DematelSettings): ReplicateEvaluator {
+export function createReplicateEvaluator(
+  X: Float64Array,
+  w: Float64Array,
+  n: number,
+  layerOf: readonly number[],
+  settings: DematelSettings,
+): ReplicateEvaluator {
   const K = w.length;
   const nn = n * n;
   const kernel = createDematelKernel(layerOf, settings.normalization, settings.epsilon);

@@ -27,7 +27,14 @@ export interface Replicates {
  * skipped (not stored). Ranks: tied relations share the better rank, ties
  * by `tieTolerance` (within 1e-12·max(1, max|relation|)). Nothing is allocated per replicate.
  */
-export function resampleExperts(evaluator: ReplicateEvaluator, K: number, n: number, B: number, seed: number, onProgress?: (done: number, total: number) => void): Replicates {
+export function resampleExperts(
+  evaluator: ReplicateEvaluator,
+  K: number,
+  n: number,
+  B: number,
+  seed: number,
+  onProgress?: (done: number, total: number) => void,
+): Replicates {
   const width = 2 * n + 2;
   const stats = new Float64Array(B * width);
   const causeCount = new Int32Array(n);
