@@ -1,17 +1,17 @@
 import { mkdirSync } from "node:fs";
 import { InputError } from "../errors.js";
 import type { Model } from "../types.js";
-import { powerCurve, type PowerResult, type PowerSettings } from "../simulate/powerCurve.js";
+import { powerCurve, type PowerOptions, type PowerResult, type PowerSettings } from "../simulate/powerCurve.js";
 import { toCsv } from "../io/toCsv.js";
 import { writeFilesAtomic } from "../io/writeFilesAtomic.js";
 import { checkOutputFolder } from "../io/checkOutputFolder.js";
 import { powerNotes, renderPowerReport, smallestAdequatePanel } from "../report/renderPowerReport.js";
 import { formatDelta } from "../plots/powerCurvePlot.js";
-import { numberOption, parseCommandLine, rangeOption, stringOption } from "./parseCommandLine.js";
+import { type CommandLine, numberOption, parseCommandLine, rangeOption, stringOption } from "./parseCommandLine.js";
 import { cliModel } from "./cliInputs.js";
 import { assertLayeredModel } from "../model/assertLayeredModel.js";
 import { plotlyScript } from "./plotlyScript.js";
-import { progressLine } from "./progressLine.js";
+import { type ProgressLine, progressLine } from "./progressLine.js";
 import { UsageError } from "./usageError.js";
 import type { CommandIo } from "./commandIo.js";
 
@@ -83,65 +83,83 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
     "power",
   );
   if (cl.values.help) return io.help("power");
-  const range = rangeOption(cl, "experts", 3, "power") ?? [5, 40, 5];
-  const [from, to, step = 5] = range;
-  if (!range.every(Number.isInteger) || from < 2 || to < from || step < 1) throw new UsageError(`--experts needs integers from:to:step with 2 ≤ from ≤ to and step ≥ 1, got "${stringOption(cl, "experts")}"`, "power");
-  const experts: number[] = [];
-  for (let k = from; k <= to; k += step) experts.push(k);
-  if (experts.length > 200) throw new UsageError(`--experts gives ${experts.length} panel sizes; use at most 200`, "power");
+  const experts = panelSizes(cl);
   const given = deltaList(stringOption(cl, "delta"));
   const deltas = given ?? [...POWER_COMMAND_DELTAS];
-  const sigma = numberOption(cl, "sigma", "power", { min: 0 });
-  const tau = numberOption(cl, "tau", "power", { min: 0 });
-  const sims = numberOption(cl, "sims", "power", { integer: true, min: 1 });
-  const alpha = numberOption(cl, "alpha", "power", { min: 0, max: 1, minExclusive: true });
-  const seed = numberOption(cl, "seed", "power", { integer: true });
-  const workers = numberOption(cl, "workers", "power", { integer: true, min: 1 });
+  const simulation = simulationOptions(cl);
   const { model, path: modelPath } = cliModel(cl);
   assertLayeredModel(model, { file: modelPath ?? "the embedded model" });
   const out = stringOption(cl, "out");
   // Check the output folder before the (long) simulation: a file in the way fails now, with a located message.
   const outputs = out !== undefined ? checkOutputFolder(out, POWER_FILES, { inputs: modelPath ? [modelPath] : [] }) : [];
   const progress = progressLine("power", cl.values.quiet === true);
-  const curves: PowerResult[] = [];
-  let before = 0;
-  for (const delta of deltas) {
-    const curve = await powerCurve(model, {
-      experts,
-      delta,
-      ...(sigma !== undefined ? { sigma } : {}),
-      ...(tau !== undefined ? { tau } : {}),
-      ...(sims !== undefined ? { sims } : {}),
-      ...(alpha !== undefined ? { alpha } : {}),
-      ...(seed !== undefined ? { seed } : {}),
-      ...(workers !== undefined ? { workers } : {}),
-      onProgress: (d, t) => progress.update(before + d, t * deltas.length),
-    });
-    before += curve.settings.sims * experts.length;
-    curves.push(curve);
-  }
-  const { delta: _delta, ...rest } = curves[0].settings;
-  const settings: PowerStudySettings = { ...rest, workersUsed: Math.max(...curves.map((c) => c.settings.workersUsed)), deltas: [...deltas], deltasSource: given ? "--delta" : "command default" };
-  const study: PowerStudy = { settings, curves };
-  const s = settings;
+  const study = await powerStudy(model, experts, deltas, given !== undefined, simulation, progress);
+  const s = study.settings;
   progress.finish(`power: ${(s.sims * experts.length * deltas.length).toLocaleString("en-US")} simulated panels (${deltas.length} δ × ${experts.length} panel sizes × ${s.sims}; ${s.workersUsed} worker${s.workersUsed === 1 ? "" : "s"}, seed ${s.seed})`);
-  if (out !== undefined) {
-    const [jsonPath, csvPath, htmlPath] = outputs;
-    const contents: Array<[string, string]> = [
-      [jsonPath, JSON.stringify(study, null, 2) + "\n"],
-      [csvPath, toCsv([["delta", "experts", "power", "mcse", "rejections", "failed"], ...curves.flatMap((c) => c.experts.map((k, i) => [c.settings.delta, k, c.power[i], c.mcse[i], c.rejections[i], c.failed[i]]))])],
-      [htmlPath, renderPowerReport(study, model, { plotlyJs: plotlyScript(), date: new Date().toISOString() })],
-    ];
-    mkdirSync(out, { recursive: true });
-    // All three or none: a failure while writing leaves no partial output.
-    writeFilesAtomic(contents);
-  }
+  if (out !== undefined) writePowerFiles(out, outputs, study, model);
   if (cl.values.json === true) {
     io.stdout(JSON.stringify(study, null, 2) + "\n");
     return 0;
   }
   io.stdout(powerText(study, model) + (out !== undefined ? `\nWrote power.json, power.csv and power.html to ${out}/` : "") + "\n");
   return 0;
+}
+
+/** `--experts from:to:step` (default 5:40:5) as the list of panel sizes K. */
+function panelSizes(cl: CommandLine): number[] {
+  const range = rangeOption(cl, "experts", 3, "power") ?? [5, 40, 5];
+  const [from, to, step = 5] = range;
+  if (!range.every(Number.isInteger) || from < 2 || to < from || step < 1) throw new UsageError(`--experts needs integers from:to:step with 2 ≤ from ≤ to and step ≥ 1, got "${stringOption(cl, "experts")}"`, "power");
+  const experts: number[] = [];
+  for (let k = from; k <= to; k += step) experts.push(k);
+  if (experts.length > 200) throw new UsageError(`--experts gives ${experts.length} panel sizes; use at most 200`, "power");
+  return experts;
+}
+
+/** The simulation settings given on the command line (--sigma, --tau, --sims, --alpha, --seed, --workers); those not given are left out, so powerCurve's defaults apply. */
+function simulationOptions(cl: CommandLine): Omit<PowerOptions, "experts" | "delta" | "onProgress"> {
+  const sigma = numberOption(cl, "sigma", "power", { min: 0 });
+  const tau = numberOption(cl, "tau", "power", { min: 0 });
+  const sims = numberOption(cl, "sims", "power", { integer: true, min: 1 });
+  const alpha = numberOption(cl, "alpha", "power", { min: 0, max: 1, minExclusive: true });
+  const seed = numberOption(cl, "seed", "power", { integer: true });
+  const workers = numberOption(cl, "workers", "power", { integer: true, min: 1 });
+  return {
+    ...(sigma !== undefined ? { sigma } : {}),
+    ...(tau !== undefined ? { tau } : {}),
+    ...(sims !== undefined ? { sims } : {}),
+    ...(alpha !== undefined ? { alpha } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(workers !== undefined ? { workers } : {}),
+  };
+}
+
+/** One power curve per δ, every one with the same seeds, on one progress line; their shared settings. */
+async function powerStudy(model: Model, experts: number[], deltas: readonly number[], deltasGiven: boolean, simulation: Omit<PowerOptions, "experts" | "delta" | "onProgress">, progress: ProgressLine): Promise<PowerStudy> {
+  const curves: PowerResult[] = [];
+  let before = 0;
+  for (const delta of deltas) {
+    const curve = await powerCurve(model, { experts, delta, ...simulation, onProgress: (d, t) => progress.update(before + d, t * deltas.length) });
+    before += curve.settings.sims * experts.length;
+    curves.push(curve);
+  }
+  const { delta: _delta, ...rest } = curves[0].settings;
+  const settings: PowerStudySettings = { ...rest, workersUsed: Math.max(...curves.map((c) => c.settings.workersUsed)), deltas: [...deltas], deltasSource: deltasGiven ? "--delta" : "command default" };
+  return { settings, curves };
+}
+
+/** power.json, power.csv and power.html into `out` (their paths `outputs`, from checkOutputFolder): all three or none. */
+function writePowerFiles(out: string, outputs: readonly string[], study: PowerStudy, model: Model): void {
+  const curves = study.curves;
+  const [jsonPath, csvPath, htmlPath] = outputs;
+  const contents: Array<[string, string]> = [
+    [jsonPath, JSON.stringify(study, null, 2) + "\n"],
+    [csvPath, toCsv([["delta", "experts", "power", "mcse", "rejections", "failed"], ...curves.flatMap((c) => c.experts.map((k, i) => [c.settings.delta, k, c.power[i], c.mcse[i], c.rejections[i], c.failed[i]]))])],
+    [htmlPath, renderPowerReport(study, model, { plotlyJs: plotlyScript(), date: new Date().toISOString() })],
+  ];
+  mkdirSync(out, { recursive: true });
+  // All three or none: a failure while writing leaves no partial output.
+  writeFilesAtomic(contents);
 }
 
 /** The text output: settings, the K × δ table, the smallest K with 80% power per δ, and the notes. */
