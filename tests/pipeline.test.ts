@@ -102,3 +102,15 @@ describe("analyzeSurvey: one baseline, leave-one-out once", () => {
     expect(r.threshold.method).toBe("mmde");
   });
 });
+
+describe("analyzeSurvey: settings resolved without weights", () => {
+  it("still applies the survey's weight column, as a partial input does", () => {
+    const model = defaultModel();
+    const survey = simulatedSurvey(model, { experts: 4, seed: 9 });
+    survey.experts.forEach((e, k) => (e.weight = k + 1));
+    const resolved = analyzeSurvey(survey, model, { settings: resolveSettings({ aggregation: "mean" }), bootstrap: 0, layers: false });
+    const partial = analyzeSurvey(survey, model, { settings: { aggregation: "mean" }, bootstrap: 0, layers: false });
+    expect(resolved.meta.options.weights).toEqual([1, 2, 3, 4]);
+    expect(resolved.relation).toEqual(partial.relation);
+  });
+});

@@ -199,7 +199,10 @@ function checkedComponents(survey: Survey, model: Model): string[] {
 
 /** Stage 1: the settings, with the survey's scale and expert weights as defaults (a resolved object is kept as it is). */
 function analysisSettings(survey: Survey, input: DematelSettingsInput | DematelSettings | undefined): DematelSettings {
-  return resolveSettings(input, survey.experts.length, { scale: survey.scale, weights: survey.experts.map((e) => e.weight) });
+  const fromSurvey = { scale: survey.scale, weights: survey.experts.map((e) => e.weight) };
+  const settings = resolveSettings(input, survey.experts.length, fromSurvey);
+  // Settings resolved elsewhere without weights mean "no weights given": the survey's weight column then applies, as it does for a partial input.
+  return settings.weights === undefined ? resolveSettings({ ...settings, weights: fromSurvey.weights }, survey.experts.length) : settings;
 }
 
 /** Stage 2: the full panel's DEMATEL result; a panel whose aggregated matrix is all zero is refused with the likely causes. */
