@@ -1,5 +1,4 @@
 import { mkdirSync } from "node:fs";
-import { InputError } from "../errors.js";
 import type { Model } from "../types.js";
 import { powerCurve, type PowerOptions, type PowerResult, type PowerSettings } from "../simulate/powerCurve.js";
 import { toCsv } from "../io/toCsv.js";
@@ -47,7 +46,8 @@ function deltaList(raw: string | undefined): number[] | undefined {
   if (raw === undefined) return undefined;
   const parts = raw.split(",").map((x) => x.trim());
   const values = parts.map(Number);
-  if (parts.some((p) => p === "") || values.some((x) => !Number.isFinite(x))) throw new UsageError(`--delta must be a number or a comma-separated list of numbers (e.g. 0.05,0.1,0.5), got "${raw}"`, "power");
+  if (parts.some((p) => p === "") || values.some((x) => !Number.isFinite(x)))
+    throw new UsageError(`--delta must be a number or a comma-separated list of numbers (e.g. 0.05,0.1,0.5), got "${raw}"`, "power");
   const seen = new Set<number>();
   for (const d of values) {
     if (seen.has(d)) throw new UsageError(`--delta lists ${d} twice`, "power");
@@ -78,7 +78,20 @@ function deltaList(raw: string | undefined): number[] | undefined {
 export async function powerCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const cl = parseCommandLine(
     args,
-    { model: { type: "string", short: "m" }, experts: { type: "string" }, delta: { type: "string" }, sigma: { type: "string" }, tau: { type: "string" }, sims: { type: "string" }, alpha: { type: "string" }, seed: { type: "string" }, workers: { type: "string" }, json: { type: "boolean" }, out: { type: "string", short: "o" }, quiet: { type: "boolean", short: "q" } },
+    {
+      model: { type: "string", short: "m" },
+      experts: { type: "string" },
+      delta: { type: "string" },
+      sigma: { type: "string" },
+      tau: { type: "string" },
+      sims: { type: "string" },
+      alpha: { type: "string" },
+      seed: { type: "string" },
+      workers: { type: "string" },
+      json: { type: "boolean" },
+      out: { type: "string", short: "o" },
+      quiet: { type: "boolean", short: "q" },
+    },
     0,
     "power",
   );
@@ -95,7 +108,9 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
   const progress = progressLine("power", cl.values.quiet === true);
   const study = await powerStudy(model, experts, deltas, given !== undefined, simulation, progress);
   const s = study.settings;
-  progress.finish(`power: ${(s.sims * experts.length * deltas.length).toLocaleString("en-US")} simulated panels (${deltas.length} δ × ${experts.length} panel sizes × ${s.sims}; ${s.workersUsed} worker${s.workersUsed === 1 ? "" : "s"}, seed ${s.seed})`);
+  progress.finish(
+    `power: ${(s.sims * experts.length * deltas.length).toLocaleString("en-US")} simulated panels (${deltas.length} δ × ${experts.length} panel sizes × ${s.sims}; ${s.workersUsed} worker${s.workersUsed === 1 ? "" : "s"}, seed ${s.seed})`,
+  );
   if (out !== undefined) writePowerFiles(out, outputs, study, model);
   if (cl.values.json === true) {
     io.stdout(JSON.stringify(study, null, 2) + "\n");
@@ -109,7 +124,8 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
 function panelSizes(cl: CommandLine): number[] {
   const range = rangeOption(cl, "experts", 3, "power") ?? [5, 40, 5];
   const [from, to, step = 5] = range;
-  if (!range.every(Number.isInteger) || from < 2 || to < from || step < 1) throw new UsageError(`--experts needs integers from:to:step with 2 ≤ from ≤ to and step ≥ 1, got "${stringOption(cl, "experts")}"`, "power");
+  if (!range.every(Number.isInteger) || from < 2 || to < from || step < 1)
+    throw new UsageError(`--experts needs integers from:to:step with 2 ≤ from ≤ to and step ≥ 1, got "${stringOption(cl, "experts")}"`, "power");
   const experts: number[] = [];
   for (let k = from; k <= to; k += step) experts.push(k);
   if (experts.length > 200) throw new UsageError(`--experts gives ${experts.length} panel sizes; use at most 200`, "power");
@@ -135,7 +151,14 @@ function simulationOptions(cl: CommandLine): Omit<PowerOptions, "experts" | "del
 }
 
 /** One power curve per δ, every one with the same seeds, on one progress line; their shared settings. */
-async function powerStudy(model: Model, experts: number[], deltas: readonly number[], deltasGiven: boolean, simulation: Omit<PowerOptions, "experts" | "delta" | "onProgress">, progress: ProgressLine): Promise<PowerStudy> {
+async function powerStudy(
+  model: Model,
+  experts: number[],
+  deltas: readonly number[],
+  deltasGiven: boolean,
+  simulation: Omit<PowerOptions, "experts" | "delta" | "onProgress">,
+  progress: ProgressLine,
+): Promise<PowerStudy> {
   const curves: PowerResult[] = [];
   let before = 0;
   for (const delta of deltas) {
@@ -144,7 +167,12 @@ async function powerStudy(model: Model, experts: number[], deltas: readonly numb
     curves.push(curve);
   }
   const { delta: _delta, ...rest } = curves[0].settings;
-  const settings: PowerStudySettings = { ...rest, workersUsed: Math.max(...curves.map((c) => c.settings.workersUsed)), deltas: [...deltas], deltasSource: deltasGiven ? "--delta" : "command default" };
+  const settings: PowerStudySettings = {
+    ...rest,
+    workersUsed: Math.max(...curves.map((c) => c.settings.workersUsed)),
+    deltas: [...deltas],
+    deltasSource: deltasGiven ? "--delta" : "command default",
+  };
   return { settings, curves };
 }
 
@@ -154,7 +182,13 @@ function writePowerFiles(out: string, outputs: readonly string[], study: PowerSt
   const [jsonPath, csvPath, htmlPath] = outputs;
   const contents: Array<[string, string]> = [
     [jsonPath, JSON.stringify(study, null, 2) + "\n"],
-    [csvPath, toCsv([["delta", "experts", "power", "mcse", "rejections", "failed"], ...curves.flatMap((c) => c.experts.map((k, i) => [c.settings.delta, k, c.power[i], c.mcse[i], c.rejections[i], c.failed[i]]))])],
+    [
+      csvPath,
+      toCsv([
+        ["delta", "experts", "power", "mcse", "rejections", "failed"],
+        ...curves.flatMap((c) => c.experts.map((k, i) => [c.settings.delta, k, c.power[i], c.mcse[i], c.rejections[i], c.failed[i]])),
+      ]),
+    ],
     [htmlPath, renderPowerReport(study, model, { plotlyJs: plotlyScript(), date: new Date().toISOString() })],
   ];
   mkdirSync(out, { recursive: true });
@@ -174,9 +208,18 @@ function powerText(study: PowerStudy, model: Model): string {
     `δ = ${s.deltas.join(", ")}${s.deltasSource === "command default" ? " (the command's default list, to show where power falls off; the generator's default δ is 0.5, docs/methods.md §8.1; choose with --delta)" : ""}`,
     `Share of panels with p < α (Monte Carlo SE at most ${maxMcse.toFixed(3)}):`,
     row(`  ${"K".padStart(3)}`, heads),
-    ...s.experts.map((k, i) => row(`  ${String(k).padStart(3)}`, curves.map((c) => c.power[i].toFixed(3)))),
+    ...s.experts.map((k, i) =>
+      row(
+        `  ${String(k).padStart(3)}`,
+        curves.map((c) => c.power[i].toFixed(3)),
+      ),
+    ),
   ];
-  lines.push("Smallest K with 80% power: " + curves.map((c) => `δ = ${formatDelta(c.settings.delta)}: ${smallestAdequatePanel(c) ?? `none up to ${Math.max(...c.experts)}`}`).join("; ") + ".");
+  lines.push(
+    "Smallest K with 80% power: " +
+      curves.map((c) => `δ = ${formatDelta(c.settings.delta)}: ${smallestAdequatePanel(c) ?? `none up to ${Math.max(...c.experts)}`}`).join("; ") +
+      ".",
+  );
   const notes = powerNotes(curves, model);
   if (notes.length) lines.push(...notes.map((n) => `Note: ${n}`));
   return lines.join("\n");
