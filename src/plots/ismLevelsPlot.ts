@@ -24,54 +24,9 @@ export interface IsmLevelsInput {
  */
 export function ismLevelsPlot(ism: IsmLevelsInput, model?: Model): PlotlyFigure {
   const L = ism.levels.length;
-  const pos = new Map<string, [number, number]>();
-  const xs: number[] = [],
-    ys: number[] = [],
-    text: string[] = [];
-  ism.levels.forEach((level, li) => {
-    const m = level.length;
-    level.forEach((id, k) => {
-      const x = (k + 1) / (m + 1);
-      const y = L - li;
-      pos.set(id, [x, y]);
-      xs.push(x);
-      ys.push(y);
-      text.push(plotText(id));
-    });
-  });
-  const ids = ism.levels.flat();
-  const colour = new Array<string>(ids.length).fill("#0072B2");
-  const layerOfId = new Array<string>(ids.length).fill("");
-  if (model)
-    for (const g of layerColorGroups(ids, model))
-      for (const i of g.members) {
-        colour[i] = g.color;
-        layerOfId[i] = g.id ? g.name : "";
-      }
-  const annotations: Array<Record<string, unknown>> = [];
-  for (const e of ism.edges ?? []) {
-    const a = pos.get(e.from),
-      b = pos.get(e.to);
-    if (!a || !b) throw new RangeError(`ismLevelsPlot: edge ${e.from} → ${e.to} names a component in no level`);
-    if (a[1] === b[1]) continue;
-    annotations.push({
-      x: b[0],
-      y: b[1],
-      ax: a[0],
-      ay: a[1],
-      xref: "x",
-      yref: "y",
-      axref: "x",
-      ayref: "y",
-      text: "",
-      showarrow: true,
-      arrowhead: 2,
-      arrowwidth: 1,
-      arrowcolor: "rgba(80,80,80,0.45)",
-      standoff: 14,
-      startstandoff: 14,
-    });
-  }
+  const { pos, xs, ys, text } = boxPositions(ism.levels);
+  const { colour, layerOfId } = layerOutlines(ism.levels, model);
+  const annotations = levelArrows(ism.edges ?? [], pos);
   return {
     data: [
       {
@@ -109,4 +64,68 @@ export function ismLevelsPlot(ism: IsmLevelsInput, model?: Model): PlotlyFigure 
       font: { family: FIGURE_FONT_FAMILY },
     },
   };
+}
+
+/** Where each component's box sits: level li (0-based) at height L − li, its components spread evenly across [0, 1]; with the labels. */
+function boxPositions(levels: IsmLevelsInput["levels"]): { pos: Map<string, [number, number]>; xs: number[]; ys: number[]; text: string[] } {
+  const L = levels.length;
+  const pos = new Map<string, [number, number]>();
+  const xs: number[] = [],
+    ys: number[] = [],
+    text: string[] = [];
+  levels.forEach((level, li) => {
+    const m = level.length;
+    level.forEach((id, k) => {
+      const x = (k + 1) / (m + 1);
+      const y = L - li;
+      pos.set(id, [x, y]);
+      xs.push(x);
+      ys.push(y);
+      text.push(plotText(id));
+    });
+  });
+  return { pos, xs, ys, text };
+}
+
+/** Each box's outline colour and proposed layer name, in level order (one blue and no layer without a model). */
+function layerOutlines(levels: IsmLevelsInput["levels"], model: Model | undefined): { colour: string[]; layerOfId: string[] } {
+  const ids = levels.flat();
+  const colour = new Array<string>(ids.length).fill("#0072B2");
+  const layerOfId = new Array<string>(ids.length).fill("");
+  if (model)
+    for (const g of layerColorGroups(ids, model))
+      for (const i of g.members) {
+        colour[i] = g.color;
+        layerOfId[i] = g.id ? g.name : "";
+      }
+  return { colour, layerOfId };
+}
+
+/** One arrow per link between components on different levels (links within a level are left out). */
+function levelArrows(edges: NonNullable<IsmLevelsInput["edges"]>, pos: ReadonlyMap<string, [number, number]>): Array<Record<string, unknown>> {
+  const annotations: Array<Record<string, unknown>> = [];
+  for (const e of edges) {
+    const a = pos.get(e.from),
+      b = pos.get(e.to);
+    if (!a || !b) throw new RangeError(`ismLevelsPlot: edge ${e.from} → ${e.to} names a component in no level`);
+    if (a[1] === b[1]) continue;
+    annotations.push({
+      x: b[0],
+      y: b[1],
+      ax: a[0],
+      ay: a[1],
+      xref: "x",
+      yref: "y",
+      axref: "x",
+      ayref: "y",
+      text: "",
+      showarrow: true,
+      arrowhead: 2,
+      arrowwidth: 1,
+      arrowcolor: "rgba(80,80,80,0.45)",
+      standoff: 14,
+      startstandoff: 14,
+    });
+  }
+  return annotations;
 }
