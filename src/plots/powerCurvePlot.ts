@@ -48,7 +48,6 @@ export function powerCurvePlot(power: PowerCurveInput | readonly PowerCurveInput
   if (curves.length === 0) throw new RangeError("powerCurvePlot needs at least one curve");
   for (const c of curves)
     if (c.experts.length !== c.power.length) throw new RangeError(`powerCurvePlot: ${c.experts.length} panel sizes but ${c.power.length} power values`);
-  const settingsOf = (c: PowerCurveInput): Record<string, unknown> => (c.settings ?? {}) as Record<string, unknown>;
   const first = settingsOf(curves[0]);
   const alpha = typeof first.alpha === "number" ? first.alpha : 0.05;
   const single = curves.length === 1;
@@ -57,22 +56,7 @@ export function powerCurvePlot(power: PowerCurveInput | readonly PowerCurveInput
   // Subtitle: every setting for one curve; for several, the settings they all share (δ is in the legend).
   const keys = (single ? ["delta"] : []).concat(["sigma", "tau", "c", "sims", "alpha", "seed"]);
   const shown = keys.filter((k) => typeof first[k] === "number" && curves.every((c) => settingsOf(c)[k] === first[k])).map((k) => label(k, first[k] as number));
-  const data = curves.map((c, i) => {
-    const delta = settingsOf(c).delta;
-    const color = single ? "#0072B2" : LAYER_COLORS[i % LAYER_COLORS.length];
-    const name = typeof delta === "number" ? `δ = ${formatDelta(delta)}` : single ? "power" : `curve ${i + 1}`;
-    return {
-      type: "scatter",
-      mode: "lines+markers",
-      name,
-      x: [...c.experts],
-      y: [...c.power],
-      error_y: c.mcse ? { type: "data", array: c.mcse.map((m) => 2 * m), visible: true, color, thickness: 1 } : undefined,
-      line: { color, width: 2, dash: i < LAYER_COLORS.length ? "solid" : "dash" },
-      marker: { color, size: 7, symbol: SYMBOLS[i % SYMBOLS.length] },
-      hovertemplate: `${single ? "" : name + ", "}K = %{x}: power %{y:.3f}<extra></extra>`,
-    };
-  });
+  const data = powerTraces(curves);
   return {
     data,
     layout: {
@@ -107,4 +91,28 @@ export function powerCurvePlot(power: PowerCurveInput | readonly PowerCurveInput
 
 function isCurveList(x: PowerCurveInput | readonly PowerCurveInput[]): x is readonly PowerCurveInput[] {
   return Array.isArray(x);
+}
+
+/** A curve's settings as a record (empty when it has none). */
+const settingsOf = (c: PowerCurveInput): Record<string, unknown> => (c.settings ?? {}) as Record<string, unknown>;
+
+/** One line per curve with ±2 MCSE error bars: blue for a single curve; else the palette, a marker symbol each and a legend by δ. */
+function powerTraces(curves: readonly PowerCurveInput[]): PlotlyFigure["data"] {
+  const single = curves.length === 1;
+  return curves.map((c, i) => {
+    const delta = settingsOf(c).delta;
+    const color = single ? "#0072B2" : LAYER_COLORS[i % LAYER_COLORS.length];
+    const name = typeof delta === "number" ? `δ = ${formatDelta(delta)}` : single ? "power" : `curve ${i + 1}`;
+    return {
+      type: "scatter",
+      mode: "lines+markers",
+      name,
+      x: [...c.experts],
+      y: [...c.power],
+      error_y: c.mcse ? { type: "data", array: c.mcse.map((m) => 2 * m), visible: true, color, thickness: 1 } : undefined,
+      line: { color, width: 2, dash: i < LAYER_COLORS.length ? "solid" : "dash" },
+      marker: { color, size: 7, symbol: SYMBOLS[i % SYMBOLS.length] },
+      hovertemplate: `${single ? "" : name + ", "}K = %{x}: power %{y:.3f}<extra></extra>`,
+    };
+  });
 }
