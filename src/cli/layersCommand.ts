@@ -1,5 +1,6 @@
 import { InputError } from "../errors.js";
-import { analyzeSurvey } from "../pipeline/analyzeSurvey.js";
+import type { Model, Survey } from "../types.js";
+import { analyzeSurvey, type AnalysisResult, type LayerAnalysis } from "../pipeline/analyzeSurvey.js";
 import { parseCommandLine } from "./parseCommandLine.js";
 import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey } from "./cliInputs.js";
 import { progressLine } from "./progressLine.js";
@@ -48,6 +49,12 @@ export function layersCommand(args: readonly string[], io: CommandIo): number {
     io.stdout(JSON.stringify({ meta: r.meta, ...L, relation: r.relation }, null, 2) + "\n");
     return 0;
   }
+  io.stdout(layersText(r, L, survey, path, model) + "\n");
+  return 0;
+}
+
+/** The text output: the synthetic-data note, the survey and layers, the verdict, the tests, layer orders, suggested layers, ISM levels, the bootstrap, the sensitivity and the notes. */
+function layersText(r: AnalysisResult, L: LayerAnalysis, survey: Survey, path: string, model: Model): string {
   const lines: string[] = [];
   if (survey.synthetic) lines.push("Note: SYNTHETIC example data (see data/README.md); the results are not evidence about the model.", "");
   lines.push(
@@ -86,6 +93,5 @@ export function layersCommand(args: readonly string[], io: CommandIo): number {
     for (const x of changed) lines.push(`  ${x.scenario}: ${x.changes.join("; ")}`);
   }
   for (const n of L.notes) lines.push(`Note: ${n}`);
-  io.stdout(lines.join("\n") + "\n");
-  return 0;
+  return lines.join("\n");
 }
