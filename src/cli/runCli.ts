@@ -77,40 +77,50 @@ export async function runCli(argv: readonly string[], io: CommandIo = defaultIo(
     }
     return await run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`cxm-dematel: ${e.message}\n\n${USAGE[e.command ?? "main"] ?? USAGE.main}\n`);
-      return 2;
-    }
-    if (e instanceof InputError) {
-      const list = e.problems.map(formatProblem);
-      io.stderr(
-        `cxm-dematel: ${list.length + e.truncated === 1 ? "1 problem" : `${list.length + e.truncated} problems`} in the input:\n` +
-          list.map((l) => `  ${l}\n`).join("") +
-          (e.truncated ? `  … and ${e.truncated} more\n` : ""),
-      );
-      if (debug) io.stderr((e.stack ?? "") + "\n");
-      return 1;
-    }
-    if (e instanceof InfeasibleError) {
-      io.stderr(`cxm-dematel: ${e.message}\n`);
-      if (debug) io.stderr((e.stack ?? "") + "\n");
-      return 1;
-    }
-    const code = (e as NodeJS.ErrnoException)?.code;
-    if (typeof code === "string" && /^E[A-Z]+$/.test(code) && (e as NodeJS.ErrnoException).syscall) {
-      const err = e as NodeJS.ErrnoException;
-      const words = fileErrorWords(code, "syscall");
-      io.stderr(`cxm-dematel: cannot ${err.syscall} ${err.path ?? ""}: ${code}${words ? ` (${words})` : ""}\n`);
-      if (debug) io.stderr((err.stack ?? "") + "\n");
-      return 1;
-    }
-    const msg = e instanceof Error ? e.message : String(e);
-    io.stderr(
-      `cxm-dematel: internal error: ${msg}\nThis is a bug in cxm-dematel ${TOOL.version}; please report it with the command you ran${debug ? "" : " (add --debug to see the stack trace)"}.\n`,
-    );
-    if (debug && e instanceof Error) io.stderr((e.stack ?? "") + "\n");
-    return 3;
+    return reportError(e, io, debug);
   }
+}
+
+/**
+ * Report an error thrown by a command on stderr and return the exit status: 2 for wrong usage (with the
+ * command's usage), 1 for bad input (an InputError's problems one per line, an InfeasibleError's or a
+ * failed system call's message), 3 for anything else (an internal error: "please report"); the stack
+ * only with `--debug`.
+ */
+function reportError(e: unknown, io: CommandIo, debug: boolean): number {
+  if (e instanceof UsageError) {
+    io.stderr(`cxm-dematel: ${e.message}\n\n${USAGE[e.command ?? "main"] ?? USAGE.main}\n`);
+    return 2;
+  }
+  if (e instanceof InputError) {
+    const list = e.problems.map(formatProblem);
+    io.stderr(
+      `cxm-dematel: ${list.length + e.truncated === 1 ? "1 problem" : `${list.length + e.truncated} problems`} in the input:\n` +
+        list.map((l) => `  ${l}\n`).join("") +
+        (e.truncated ? `  … and ${e.truncated} more\n` : ""),
+    );
+    if (debug) io.stderr((e.stack ?? "") + "\n");
+    return 1;
+  }
+  if (e instanceof InfeasibleError) {
+    io.stderr(`cxm-dematel: ${e.message}\n`);
+    if (debug) io.stderr((e.stack ?? "") + "\n");
+    return 1;
+  }
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code) && (e as NodeJS.ErrnoException).syscall) {
+    const err = e as NodeJS.ErrnoException;
+    const words = fileErrorWords(code, "syscall");
+    io.stderr(`cxm-dematel: cannot ${err.syscall} ${err.path ?? ""}: ${code}${words ? ` (${words})` : ""}\n`);
+    if (debug) io.stderr((err.stack ?? "") + "\n");
+    return 1;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  io.stderr(
+    `cxm-dematel: internal error: ${msg}\nThis is a bug in cxm-dematel ${TOOL.version}; please report it with the command you ran${debug ? "" : " (add --debug to see the stack trace)"}.\n`,
+  );
+  if (debug && e instanceof Error) io.stderr((e.stack ?? "") + "\n");
+  return 3;
 }
 
 /** Standard output and error of the process, with control characters from users' labels escaped
