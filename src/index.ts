@@ -87,12 +87,14 @@ export { ismLevels } from "./structure/ismLevels.js";
 export { micmac } from "./structure/micmac.js";
 export { weightedKappa } from "./stats/weightedKappa.js";
 export { structureAgreement } from "./structure/structureAgreement.js";
+export { danp, danpClusters } from "./structure/danp.js";
 export type { LayerOrder, LayerOrders } from "./structure/layerOrders.js";
 export type { SuggestedLayer } from "./structure/suggestedLayers.js";
 export type { IsmLevels } from "./structure/ismLevels.js";
 export type { Micmac, MicmacQuadrant } from "./structure/micmac.js";
 export type { KappaWeights, WeightedKappaOptions } from "./stats/weightedKappa.js";
 export type { StructureAgreement } from "./structure/structureAgreement.js";
+export type { DanpCluster, DanpResult } from "./structure/danp.js";
 // Layer tests: all of them on one DEMATEL result or one panel, their sensitivity to the analyst's choices.
 export { layerTests, createLayerTests } from "./layers/layerTests.js";
 // The scenarios sensitivity compares by default, documented so they can be extended.
@@ -120,7 +122,7 @@ export type { PowerOptions, PowerSettings, PowerResult } from "./simulate/powerC
 
 // Pipeline: one whole analysis of a survey (DEMATEL, threshold, panel quality, layer tests, bootstrap, sensitivity).
 export { analyzeSurvey } from "./pipeline/analyzeSurvey.js";
-export type { AnalyzeOptions, AnalysisResult, AnalysisMeta, LayerAnalysis, ImputedCell } from "./pipeline/analyzeSurvey.js";
+export type { AnalyzeOptions, AnalysisResult, AnalysisMeta, LayerAnalysis, ImputedCell, DanpWeights } from "./pipeline/analyzeSurvey.js";
 
 // Interpret: plain-language readings of the results and the verdict on the layering.
 export { plainReading } from "./interpret/plainReading.js";
@@ -156,7 +158,7 @@ export { renderPowerReport } from "./report/renderPowerReport.js";
 export { totalRelationTable, componentTable, edgeTable } from "./report/resultTables.js";
 export { writeResultFiles, RESULT_FILES } from "./report/writeResultFiles.js";
 export { TOOL } from "./tool.js";
-export type { ReportInput, PanelReportInput, LayersReportInput, RenderReportOptions } from "./report/renderReport.js";
+export type { ReportInput, PanelReportInput, LayersReportInput, DanpReportInput, RenderReportOptions } from "./report/renderReport.js";
 export type { PowerReportInput, PowerReportCurve, PowerStudyInput } from "./report/renderPowerReport.js";
 export type { ResultTablesInput } from "./report/resultTables.js";
 export type { CsvCell } from "./io/toCsv.js";

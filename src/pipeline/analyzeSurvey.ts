@@ -12,10 +12,13 @@
  *                                                                                                → trend/flow tests, signs, orders, ISM, MICMAC, agreement, sensitivity
  *   6. uncertainty        bootstrapExperts (uncertainty)    matrices, model, settings, baseline  → bootstrap intervals and shares
  *   7. provenance         analysisMeta (here)               survey, model, settings              → meta (tool, date, source, settings as options, warnings, imputed cells)
+ *   8. DANP weights       danp (structure)                  the baseline's T, the model's layers → influential weights, cluster and local weights, weighted and limit supermatrices
  *
  * Stage 2 is the one place a panel becomes a DEMATEL result: a new method
  * (fuzzy, grey) is added to panelDematel and every later stage follows.
- * Stages 5–6 run only for a model with at least two non-empty layers.
+ * Stages 5–6 run only for a model with at least two non-empty layers; stage 8
+ * only for one whose non-empty layers (at least two) hold every component,
+ * and it computes from the one baseline T (docs/methods.md §6.6).
  * Definitions: docs/methods.md §2–7.
  */
 import type { Matrix, Model, Survey, InputWarning } from "../types.js";
@@ -33,6 +36,7 @@ import { panelQuality, type PanelQuality } from "../panel/panelQuality.js";
 import { validateLayers, type LayerValidation } from "../layers/validateLayers.js";
 import { MAX_LAYER_ORDERS } from "../structure/layerOrders.js";
 import { bootstrapExperts, type BootstrapResult } from "../uncertainty/bootstrapExperts.js";
+import { danp, danpClusters } from "../structure/danp.js";
 
 /** Why the ranking of the layer orders is missing, for the results and the report (more than MAX_LAYER_ORDERS layers). */
 function layerOrdersNote(L: number): string {
@@ -135,6 +139,24 @@ export interface AnalysisResult extends Omit<DematelResult, "epsilon" | "residua
   panel: PanelQuality;
   /** Layer validation, when the model has layers (and `options.layers` is not false). */
   layers?: LayerAnalysis;
+  /** DANP influential weights (docs/methods.md §6.6), when the model's non-empty layers (at least two) hold every component. */
+  danp?: DanpWeights;
+}
+
+/** The DANP part of the results (docs/methods.md §6.6): the layers are the clusters; vectors in model order, matrices as rows. */
+export interface DanpWeights {
+  /** The cluster (layer) ids, outermost first: the order of `clusterWeights`. */
+  clusters: string[];
+  /** Global influential weights, summing to 1. */
+  weights: number[];
+  /** One weight per cluster, summing to 1. */
+  clusterWeights: number[];
+  /** Each component's weight within its cluster, summing to 1 within each cluster. */
+  localWeights: number[];
+  /** The weighted supermatrix W^α (every column sums to 1). */
+  weighted: number[][];
+  /** Its limit (equal columns). */
+  limit: number[][];
 }
 
 /**
@@ -174,9 +196,28 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
     nonEmptyLayerCount(model) >= 2 && options.layers !== false
       ? layerAnalysis(matrices, model, { settings, labels, baseline, runs, B, seed, onProgress: options.onProgress })
       : undefined;
+  const meta = analysisMeta(survey, model, settings, { date: options.date, B, seed });
+  const danpResult = danpWeights(baseline, model, meta.notes);
   // ε is in meta.options; the residual is dematel's internal check.
   const { epsilon: _epsilon, residual: _residual, ...dematelFields } = baseline;
-  return { meta: analysisMeta(survey, model, settings, { date: options.date, B, seed }), ...dematelFields, panel, ...(layers ? { layers } : {}) };
+  return { meta, ...dematelFields, panel, ...(layers ? { layers } : {}), ...(danpResult ? { danp: danpResult } : {}) };
+}
+
+/** Stage 8: DANP from the baseline's T with the layers as clusters; a T that DANP cannot normalise leaves a note instead. */
+function danpWeights(baseline: DematelResult, model: Model, notes: string[]): DanpWeights | undefined {
+  const clusters = danpClusters(model);
+  if (!clusters) {
+    if (nonEmptyLayerCount(model) >= 2) notes.push("No DANP weights: some components are in no layer, and DANP needs every component in a cluster (layer).");
+    return undefined;
+  }
+  try {
+    const d = danp(baseline.total, clusters);
+    return { clusters: d.clusters, weights: d.weights, clusterWeights: d.clusterWeights, localWeights: d.localWeights, weighted: d.weighted, limit: d.limit };
+  } catch (e) {
+    if (!(e instanceof InfeasibleError)) throw e;
+    notes.push(`No DANP weights: ${e.message}.`);
+    return undefined;
+  }
 }
 
 /** The model's component ids, after checking that the survey has them in model order, at least two, and experts. */

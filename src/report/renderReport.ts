@@ -93,6 +93,16 @@ export interface ReportInput extends ResultTablesInput {
   threshold: { method: string; value: number; settings?: Record<string, unknown> };
   panel?: PanelReportInput;
   layers?: LayersReportInput;
+  /** DANP influential weights (the shape of `AnalysisResult.danp`), shown next to the DEMATEL weights. */
+  danp?: DanpReportInput;
+}
+
+/** The DANP results the report shows (docs/methods.md §6.6): vectors in component order, cluster weights in cluster order. */
+export interface DanpReportInput {
+  clusters: readonly string[];
+  weights: readonly number[];
+  clusterWeights: readonly number[];
+  localWeights: readonly number[];
 }
 
 /** Options of {@link renderReport}. */
@@ -172,6 +182,7 @@ export function renderReport(results: ReportInput, model: Model, options: Render
   const verdict = r.layers ? `<p class="verdict">${escapeHtml(layeringVerdict(r.layers))}</p>` : "";
   // In page order, which is also the order the figures are numbered in.
   const parts = [pageHeader(r, model, title), summarySection(r, model, verdict), causalSection(r, model, plot), totalRelationSection(r, model, plot)];
+  if (r.danp) parts.push(danpSection(r, r.danp, model));
   if (r.layers) parts.push(layersSection(r.layers, model, plot, verdict));
   for (const note of r.meta.notes ?? []) parts.push(`<p class="notice">${escapeHtml(note)}</p>`);
   if (r.panel) parts.push(panelSection(r.panel, r, plot));
@@ -239,6 +250,28 @@ function causalSection(r: ReportInput, model: Model, plot: PlaceFigure): string 
         .slice(1)
         .map((row) => row.map((c, k) => (k === 7 ? { v: c, cls: String(c) } : c))),
       [0, 1, 2, 7],
+    ),
+    `</section>`,
+  ].join("\n");
+}
+
+/** DANP influential weights next to the DEMATEL weights, and the cluster (layer) weights. */
+function danpSection(r: ReportInput, d: DanpReportInput, model: Model): string {
+  const names = new Map(model.components.map((c) => [c.id, c.name] as const));
+  const layerNames = new Map((model.layers ?? []).map((l) => [l.id, l.name] as const));
+  const layerOf = new Map((model.layers ?? []).flatMap((l) => l.components.map((c) => [c, l.id] as const)));
+  return [
+    `<section id="danp"><h2>DANP influential weights</h2>`,
+    `<p>DANP (DEMATEL-based ANP; docs/methods.md §6.6) treats the layers as clusters: T is normalised block by block, the cluster-level matrix T<sub>D</sub> weights the supermatrix, and the limit of its powers gives each component's influential weight. The DEMATEL weight (from D+R and D−R) is shown beside it.</p>`,
+    table(
+      ["id", "component", "layer", "DEMATEL weight", "DANP weight", "weight within layer"],
+      r.components.map((id, i) => [id, names.get(id) ?? id, layerOf.get(id) ?? "", r.weights[i], d.weights[i], d.localWeights[i]]),
+      [0, 1, 2],
+    ),
+    table(
+      ["layer", "name", "DANP layer weight"],
+      d.clusters.map((id, k) => [id, layerNames.get(id) ?? id, d.clusterWeights[k]]),
+      [0, 1],
     ),
     `</section>`,
   ].join("\n");
