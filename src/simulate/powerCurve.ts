@@ -111,6 +111,60 @@ function workerEntry(): URL | undefined {
  * curve.power; // rises with K
  */
 export async function powerCurve(model: Model, options: PowerOptions = {}): Promise<PowerResult> {
+  const o = checkedOptions(model, options);
+  const job = powerJob(model, o);
+  const simulator = createPowerSimulator(job); // also validates the test options before any worker starts
+  const tally = { rejections: new Array<number>(o.experts.length).fill(0), failed: new Array<number>(o.experts.length).fill(0), done: 0 };
+  const total = o.experts.length * o.sims;
+  const add = (u: SimulationUnit, r: { rejections: number; failed: number }): void => {
+    tally.rejections[u.index] += r.rejections;
+    tally.failed[u.index] += r.failed;
+    tally.done += u.end - u.start;
+    options.onProgress?.(tally.done, total);
+  };
+  const units = simulationUnits(o.experts, o.sims);
+  const entry = o.workers > 1 ? workerEntry() : undefined;
+  let workersUsed = 1;
+  if (entry === undefined) for (const u of units) add(u, simulator.runRange(u.K, u.start, u.end));
+  else {
+    workersUsed = Math.min(o.workers, units.length);
+    await runOnWorkers(entry, job, units, workersUsed, add);
+  }
+  const { rejections, failed } = tally;
+  const power = o.experts.map((_, i) => (o.sims - failed[i] > 0 ? rejections[i] / (o.sims - failed[i]) : NaN));
+  const mcse = power.map((p, i) => Math.sqrt((p * (1 - p)) / (o.sims - failed[i])));
+  const { panel, testOptions: t } = o;
+  return {
+    settings: {
+      experts: o.experts.slice(),
+      delta: panel.delta,
+      sigma: panel.sigma,
+      tau: panel.tau,
+      c: panel.c,
+      scaleMax: panel.scaleMax,
+      sims: o.sims,
+      alpha: o.alpha,
+      seed: panel.seed,
+      workers: o.workers,
+      workersUsed,
+      test: {
+        method: simulator.method,
+        assignments: simulator.assignments,
+        maxExact: t.maxExact as number,
+        samples: t.samples as number,
+        seed: t.seed as number,
+      },
+    },
+    experts: o.experts,
+    power,
+    mcse,
+    rejections,
+    failed,
+  };
+}
+
+/** The options of {@link powerCurve} with their defaults, checked. */
+function checkedOptions(model: Model, options: PowerOptions) {
   const experts = [...(options.experts ?? [5, 10, 15, 20, 25, 30, 35, 40])];
   if (experts.length === 0) throw new RangeError("powerCurve: experts must list at least one panel size");
   for (const K of experts) if (!Number.isInteger(K) || K < 1) throw new RangeError(`powerCurve: each panel size must be a positive integer, got ${K}`);
@@ -126,77 +180,42 @@ export async function powerCurve(model: Model, options: PowerOptions = {}): Prom
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`powerCurve: workers must be a positive integer, got ${workers}`);
   requireLayers(model, "powerCurve");
   const testOptions: PermutationOptions = { maxExact: options.test?.maxExact ?? 1e6, samples: options.test?.samples ?? 100000, seed: options.test?.seed ?? 1 };
-  const job: PowerJob = {
+  return { experts, panel, sims, alpha, workers, testOptions };
+}
+
+/** What every simulation of the curve shares, as sent to a worker. */
+function powerJob(model: Model, o: ReturnType<typeof checkedOptions>): PowerJob {
+  const { panel } = o;
+  return {
     model: structuredClone(model),
     delta: panel.delta,
     sigma: panel.sigma,
     tau: panel.tau,
     c: panel.c,
     scaleMax: panel.scaleMax,
-    alpha,
+    alpha: o.alpha,
     seed: panel.seed,
-    maxExperts: Math.max(...experts),
-    test: testOptions,
+    maxExperts: Math.max(...o.experts),
+    test: o.testOptions,
   };
-  // Blocks of simulations: (K index, start, end).
+}
+
+/** A block of simulations: panel size `K` (at `index` in the curve), simulations start..end − 1. */
+interface SimulationUnit {
+  index: number;
+  K: number;
+  start: number;
+  end: number;
+}
+
+/** The curve's simulations in blocks of 50 per panel size, the unit of work of one worker message. */
+function simulationUnits(experts: readonly number[], sims: number): SimulationUnit[] {
   const block = 50;
-  const units: Array<{ index: number; K: number; start: number; end: number }> = [];
+  const units: SimulationUnit[] = [];
   experts.forEach((K, index) => {
     for (let start = 0; start < sims; start += block) units.push({ index, K, start, end: Math.min(sims, start + block) });
   });
-  const rejections = new Array<number>(experts.length).fill(0);
-  const failed = new Array<number>(experts.length).fill(0);
-  const total = experts.length * sims;
-  let done = 0;
-  const entry = workers > 1 ? workerEntry() : undefined;
-  const simulator = createPowerSimulator(job); // also validates the test options before any worker starts
-  let workersUsed = 1;
-  if (entry === undefined) {
-    for (const u of units) {
-      const r = simulator.runRange(u.K, u.start, u.end);
-      rejections[u.index] += r.rejections;
-      failed[u.index] += r.failed;
-      done += u.end - u.start;
-      options.onProgress?.(done, total);
-    }
-  } else {
-    workersUsed = Math.min(workers, units.length);
-    await runOnWorkers(entry, job, units, workersUsed, (u, r) => {
-      rejections[u.index] += r.rejections;
-      failed[u.index] += r.failed;
-      done += u.end - u.start;
-      options.onProgress?.(done, total);
-    });
-  }
-  const power = experts.map((_, i) => (sims - failed[i] > 0 ? rejections[i] / (sims - failed[i]) : NaN));
-  const mcse = power.map((p, i) => Math.sqrt((p * (1 - p)) / (sims - failed[i])));
-  return {
-    settings: {
-      experts: experts.slice(),
-      delta: panel.delta,
-      sigma: panel.sigma,
-      tau: panel.tau,
-      c: panel.c,
-      scaleMax: panel.scaleMax,
-      sims,
-      alpha,
-      seed: panel.seed,
-      workers,
-      workersUsed,
-      test: {
-        method: simulator.method,
-        assignments: simulator.assignments,
-        maxExact: testOptions.maxExact as number,
-        samples: testOptions.samples as number,
-        seed: testOptions.seed as number,
-      },
-    },
-    experts,
-    power,
-    mcse,
-    rejections,
-    failed,
-  };
+  return units;
 }
 
 /** Hand the units to `count` workers, one unit at a time each, until all are done; rejects on the first worker error. */
