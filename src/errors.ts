@@ -15,6 +15,10 @@ export interface InputProblem {
   row?: number;
   /** The column name (or 1-based index) in the file. */
   column?: string;
+  /** A spreadsheet's sheet the problem is in (a workbook survey); `row` is then the sheet's row number. */
+  sheet?: string;
+  /** The spreadsheet cell (`D7`) the problem is in, when it is one cell. */
+  cell?: string;
   /** What a valid value would be. */
   expected?: string;
   /** What was there (already shortened for display). */
@@ -24,7 +28,8 @@ export interface InputProblem {
 }
 
 /**
- * Format one problem as a single line: `file:row, column "c": message (expected …, found …)`.
+ * Format one problem as a single line: `file:row, column "c": message (expected …, found …)`;
+ * in a workbook `file › sheet › cell: message (…)` (`file › sheet › row 7` without a cell).
  * Line breaks and other control characters inside the parts (a quoted cell
  * may hold a newline) are shown as `\n`, `\r`, `\t` or `\u00XX`, so each
  * problem stays on one line.
@@ -33,9 +38,13 @@ export interface InputProblem {
  */
 export function formatProblem(p: InputProblem): string {
   const where: string[] = [];
-  if (p.file !== undefined) where.push(p.row !== undefined ? `${p.file}:${p.row}` : p.file);
+  if (p.sheet !== undefined) {
+    const place = p.cell ?? (p.row !== undefined ? `row ${p.row}` : undefined);
+    where.push([p.file, p.sheet, place].filter((x) => x !== undefined).join(" › "));
+    if (p.cell === undefined && p.column !== undefined) where.push(`column "${p.column}"`);
+  } else if (p.file !== undefined) where.push(p.row !== undefined ? `${p.file}:${p.row}` : p.file);
   else if (p.row !== undefined) where.push(`row ${p.row}`);
-  if (p.column !== undefined) where.push(`column "${p.column}"`);
+  if (p.sheet === undefined && p.column !== undefined) where.push(`column "${p.column}"`);
   const detail: string[] = [];
   if (p.expected !== undefined) detail.push(`expected ${p.expected}`);
   if (p.found !== undefined) detail.push(`found ${p.found}`);

@@ -12,10 +12,12 @@
 export { defaultModel, parseModel, layerIndex, componentIds } from "./model/model.js";
 export type { Matrix, Component, Layer, Model } from "./types.js";
 
-// Read: surveys and models from files or text, blank templates, surveys back to CSV; bad input throws InputError with every problem located.
+// Read: surveys (CSV text, CSV files, .xlsx workbooks) and models from files or text, blank templates, surveys back to CSV; bad input throws InputError with every problem located.
 export { loadModel } from "./io/loadModel.js";
 export { readSurvey } from "./io/readSurvey.js";
 export { parseSurvey } from "./io/parseSurvey.js";
+export { readSurveyFile } from "./io/readSurveyFile.js";
+export { parseSurveyWorkbook } from "./io/parseSurveyWorkbook.js";
 export { surveyTemplate } from "./io/surveyTemplate.js";
 export { surveyToCsv } from "./io/surveyToCsv.js";
 export { InputError, formatProblem } from "./errors.js";

@@ -59,6 +59,9 @@ export interface InputWarning {
   file?: string;
   row?: number;
   column?: string;
+  /** The sheet of a workbook survey (`row` is then the sheet's row) and the cell, as in `InputProblem`. */
+  sheet?: string;
+  cell?: string;
   message: string;
 }
 

@@ -18,9 +18,9 @@ import { printWarnings } from "./printWarnings.js";
  * @returns the exit status (0).
  * @throws {UsageError} / {InputError} / {InfeasibleError}, mapped to exit codes by main.
  * @example
- * analyzeCommand(["survey.csv", "--out", "res"], io); // 0, files in res/
+ * await analyzeCommand(["survey.csv", "--out", "res"], io); // 0, files in res/
  */
-export function analyzeCommand(args: readonly string[], io: CommandIo): number {
+export async function analyzeCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const cl = parseCommandLine(
     args,
     { ...SURVEY_OPTIONS, ...METHOD_OPTIONS, out: { type: "string", short: "o" }, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } },
@@ -32,7 +32,7 @@ export function analyzeCommand(args: readonly string[], io: CommandIo): number {
   const quiet = cl.values.quiet === true || json;
   const options = cliAnalyzeOptions(cl, "analyze");
   const { model, path: modelPath } = cliModel(cl);
-  const { survey, path, label } = cliSurvey(cl, model, "analyze");
+  const { survey, path, label } = await cliSurvey(cl, model, "analyze");
   const outGiven = stringOption(cl, "out");
   const writes = !json || outGiven !== undefined;
   const out = outGiven ?? "out";

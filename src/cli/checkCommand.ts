@@ -15,14 +15,14 @@ import type { CommandIo } from "./commandIo.js";
  * @returns the exit status (0, or 1 when the default analysis would stop).
  * @throws {UsageError} when no survey is given.
  * @example
- * checkCommand(["survey.csv"], io); // 0 and a summary, or throws InputError
+ * await checkCommand(["survey.csv"], io); // 0 and a summary, or throws InputError
  */
-export function checkCommand(args: readonly string[], io: CommandIo): number {
+export async function checkCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const cl = parseCommandLine(args, { ...SURVEY_OPTIONS }, 1, "check");
   if (cl.values.help) return io.help("check");
   if (cl.positionals.length === 0) throw new UsageError("check needs a survey file", "check");
   const { model } = cliModel(cl);
-  const { survey, label: path } = cliSurvey(cl, model, "check");
+  const { survey, label: path } = await cliSurvey(cl, model, "check");
   const imputed = survey.experts.reduce((s, e) => s + e.imputed.length, 0);
   // A survey can be well formed and still give no analysis (every rating 0, or every row sum equal so that
   // T does not exist): try the default analysis, so that "OK" means `analyze` with default options will run.

@@ -4,7 +4,7 @@ import type { Model, Survey } from "../types.js";
 import { InputError } from "../errors.js";
 import { defaultModel } from "../model/model.js";
 import { loadModel } from "../io/loadModel.js";
-import { readSurvey } from "../io/readSurvey.js";
+import { readSurveyFile } from "../io/readSurveyFile.js";
 import type { AnalyzeOptions } from "../pipeline/analyzeSurvey.js";
 import type { ThresholdOptions } from "../core/thresholdTypes.js";
 import { type CommandLine, type OptionSpec, choiceOption, numberOption, rangeOption, stringOption } from "./parseCommandLine.js";
@@ -90,19 +90,23 @@ export function cliSurveyPath(cl: CommandLine): { path: string; synthetic: boole
 }
 
 /**
- * Read the survey with the --scale and --impute options.
+ * Read the survey (a CSV file or an .xlsx workbook, told apart by its content) with the --scale and --impute options.
  * @throws {UsageError} on an unreadable option; {@link InputError} on a bad survey.
  * @example
- * cliSurvey(parseCommandLine(["s.csv", "--scale", "1:7"], SURVEY_OPTIONS, 1, "check"), model, "check").survey.scale; // { min: 1, max: 7 }
+ * (await cliSurvey(parseCommandLine(["s.csv", "--scale", "1:7"], SURVEY_OPTIONS, 1, "check"), model, "check")).survey.scale; // { min: 1, max: 7 }
  */
-export function cliSurvey(cl: CommandLine, model: Model, command: string): { survey: Survey; path: string; isDefault: boolean; label: string } {
+export async function cliSurvey(cl: CommandLine, model: Model, command: string): Promise<{ survey: Survey; path: string; isDefault: boolean; label: string }> {
   const { path, synthetic, isDefault, label } = cliSurveyPath(cl);
   const range = rangeOption(cl, "scale", 2, command);
   if (range && !(range[0] < range[1])) throw new UsageError(`--scale min must be below max, got "${stringOption(cl, "scale")}"`, command);
   if (range && range[0] < 0)
     throw new UsageError(`--scale must start at 0 or above (DEMATEL influence is never negative), got "${stringOption(cl, "scale")}"`, command);
   const impute = choiceOption(cl, "impute", ["none", "mean"] as const, command);
-  const survey = readSurvey(path, model, { source: label, ...(range ? { scale: { min: range[0], max: range[1] } } : {}), ...(impute ? { impute } : {}) });
+  const survey = await readSurveyFile(path, model, {
+    source: label,
+    ...(range ? { scale: { min: range[0], max: range[1] } } : {}),
+    ...(impute ? { impute } : {}),
+  });
   if (synthetic) survey.synthetic = true;
   return { survey, path, isDefault, label };
 }

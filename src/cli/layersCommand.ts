@@ -21,9 +21,9 @@ const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/
  * ranking of all L! layer orders, which is left out with a note saying why.
  * @throws {InputError} when the model has fewer than two layers ({@link assertLayeredModel}); {@link UsageError} on bad options.
  * @example
- * layersCommand(["--json", "--bootstrap", "2000"], io); // 0, the layer results on stdout
+ * await layersCommand(["--json", "--bootstrap", "2000"], io); // 0, the layer results on stdout
  */
-export function layersCommand(args: readonly string[], io: CommandIo): number {
+export async function layersCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const cl = parseCommandLine(args, { ...SURVEY_OPTIONS, ...METHOD_OPTIONS, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } }, 1, "layers");
   if (cl.values.help) return io.help("layers");
   const json = cl.values.json === true;
@@ -31,7 +31,7 @@ export function layersCommand(args: readonly string[], io: CommandIo): number {
   const { model, path: modelPath } = cliModel(cl);
   const file = modelPath ?? "the embedded model";
   const layerCount = assertLayeredModel(model, { file });
-  const { survey, label: path } = cliSurvey(cl, model, "layers");
+  const { survey, label: path } = await cliSurvey(cl, model, "layers");
   if (cl.values.quiet !== true) printWarnings(survey, io);
   const progress = progressLine("bootstrap", cl.values.quiet === true);
   const r = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });

@@ -73,6 +73,24 @@ export interface SurveyOptions {
  * s.experts[0].matrix; // [[0, 3], [1, 0]]
  */
 export function parseSurvey(text: string, model: Model, options: SurveyOptions = {}): Survey {
+  return parseSurveyInput({ text }, model, options);
+}
+
+/**
+ * Internal: {@link parseSurvey} over rows already split into trimmed cells (a
+ * spreadsheet's sheet, `line` = its row number), through the same header,
+ * rating and check steps, so every rule and message is shared with the CSV
+ * path. Rows whose cells are all empty must be left out.
+ * @throws {InputError} listing every problem found in the rows.
+ * @throws {RangeError} when an option is invalid.
+ * @example
+ * parseSurveyRows([{ line: 1, cells: ["expert", "from", "to", "value"] }, { line: 2, cells: ["E1", "A", "B", "3"] }], model);
+ */
+export function parseSurveyRows(rows: readonly CsvRow[], model: Model, options: SurveyOptions = {}): Survey {
+  return parseSurveyInput({ rows }, model, options);
+}
+
+function parseSurveyInput(input: { text: string } | { rows: readonly CsvRow[] }, model: Model, options: SurveyOptions): Survey {
   const file = options.source ?? "survey";
   const scale = options.scale ?? { min: 0, max: 4 };
   const impute = options.impute ?? "none";
@@ -81,7 +99,7 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
     throw new RangeError(`parseSurvey: scale must have finite min < max, got ${scale.min}..${scale.max}`);
   if (impute !== "none" && impute !== "mean") throw new RangeError(`parseSurvey: impute must be "none" or "mean", got ${String(impute)}`);
   if (!(Number.isInteger(maxProblems) && maxProblems >= 1)) throw new RangeError(`parseSurvey: maxProblems must be an integer >= 1, got ${maxProblems}`);
-  if (typeof text !== "string") throw new TypeError("parseSurvey: text must be a string");
+  if ("text" in input && typeof input.text !== "string") throw new TypeError("parseSurvey: text must be a string");
   if (!model || !Array.isArray(model.components) || model.components.length === 0)
     throw new TypeError("parseSurvey: model must have a non-empty components list");
 
@@ -90,7 +108,7 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
   const warnings: InputWarning[] = [];
   // Rows: the header and the rows under it (stops on an empty file or a header that fits no layout).
   const matcher = componentMatcher(model);
-  const { rows, header } = readHeaderAndRows(text, matcher, ids, log);
+  const { rows, header } = readHeaderAndRows(input, matcher, ids, log);
   // Ratings: every row into its expert's matrix.
   const resolver = createComponentResolver(matcher, ids, log);
   const ratings = createExpertRatings(ids, scale, log, warnings);
@@ -121,10 +139,15 @@ export function parseSurvey(text: string, model: Model, options: SurveyOptions =
 }
 
 /** The survey's non-blank rows (a byte-order mark dropped) and its classified header; every CSV and header problem logged. */
-function readHeaderAndRows(text: string, matcher: ComponentMatcher, ids: readonly string[], log: ProblemLog): { rows: CsvRow[]; header: SurveyHeader } {
+function readHeaderAndRows(
+  input: { text: string } | { rows: readonly CsvRow[] },
+  matcher: ComponentMatcher,
+  ids: readonly string[],
+  log: ProblemLog,
+): { rows: readonly CsvRow[]; header: SurveyHeader } {
   const file = log.file;
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const { rows, problems } = readCsvRows(body, file);
+  const body = "text" in input ? (input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text) : "";
+  const { rows, problems } = "text" in input ? readCsvRows(body, file) : { rows: input.rows, problems: [] };
   if (rows.length === 0) {
     log.add({
       file,

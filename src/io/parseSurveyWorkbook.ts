@@ -1,0 +1,368 @@
+import type { InputWarning, Model, Survey } from "../types.js";
+import { InputError, type InputProblem, shown } from "../errors.js";
+import { type ComponentMatcher, componentMatcher, normalizeLabel } from "./componentMatcher.js";
+import type { CsvRow } from "./csvRows.js";
+import { parseSurveyRows, type SurveyOptions } from "./parseSurvey.js";
+import { SURVEY_COLUMN_NAMES } from "./surveyHeader.js";
+
+/**
+ * Whether a file's bytes are an Excel workbook (.xlsx): a ZIP archive (first
+ * bytes `PK\x03\x04`) that holds the workbook part `xl/workbook.xml` (ZIP
+ * stores entry names uncompressed). An OpenDocument spreadsheet or any other
+ * ZIP archive is not one.
+ * Source: ECMA-376 Part 2 (Open Packaging Conventions), PKWARE APPNOTE 4.3.7.
+ * @example
+ * isXlsxBytes(new TextEncoder().encode("expert,from,to,value")); // false
+ */
+export function isXlsxBytes(bytes: Uint8Array): boolean {
+  if (!(bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) return false;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("xl/workbook.xml", 0, "latin1");
+}
+
+/** Sheets skipped as not holding ratings, matched after `normalizeLabel` anywhere in the sheet name. */
+const SKIPPED_SHEET = /instruction|read ?me|scale|help|guide|legend|note|about|راهنما|مقیاس|توضیح|دستورالعمل/;
+
+/** Synthetic line of row r of grid sheet s (1-based): s·LINE_STRIDE + r (Excel has at most 1,048,576 rows). */
+const LINE_STRIDE = 10_000_000;
+
+/** One sheet's cells as trimmed text, by 1-based row and column; a formula without a saved result is logged. */
+interface SheetText {
+  name: string;
+  /** Row number → cells (index = column − 1); only rows with a non-empty cell. */
+  rows: Map<number, string[]>;
+  /** Leftmost and rightmost columns (1-based) holding a non-empty cell. */
+  firstCol: number;
+  lastCol: number;
+}
+
+/** Where the parse steps' rows and columns sit in the workbook. */
+interface Placement {
+  /** Sheet and sheet row of a parse line, or undefined (the synthetic header). */
+  lineAt(line: number): { sheet: string; row: number; index: number } | undefined;
+  /** The column letter of header column `column` in sheet `index`, or undefined. */
+  columnAt(index: number, column: string): string | undefined;
+  /** Columns of the parse steps that are not the sheet's (a grid's expert label is its sheet name). */
+  synthetic: ReadonlySet<string>;
+}
+
+/**
+ * Parse an Excel workbook survey (docs/methods.md §1.3) into one matrix per
+ * expert, through the same header, rating and check steps as {@link parseSurvey}
+ * (so every rule and message is shared), located as `file › sheet › cell`.
+ *
+ * Sheets named like `instructions`, `readme`, `scale`, `help`, `notes`
+ * (or راهنما, مقیاس), hidden sheets and empty sheets are skipped. Two layouts:
+ * **one sheet in a CSV layout** (long or blocks: its header row has an expert
+ * column), read row by row like the CSV file; or **one sheet per expert**
+ * (the sheet name is the expert label) holding an n×n grid: its first row
+ * names the "to" components, its first column the "from" components (ids,
+ * English or Persian names, matched like CSV labels); the diagonal is not
+ * rated. Leading rows with a single filled cell (a title) are skipped, as are
+ * empty leading columns and empty trailing rows and columns.
+ *
+ * Cells: numbers, numbers stored as text (Persian digits, decimal comma, as in
+ * CSV), rich text and hyperlinks as their text; a formula as its saved
+ * (cached) result, a formula without one is an error; an error value such as
+ * `#N/A` is not a number. A merged cell's value counts in the rows it spans in
+ * its own column (an expert label merged down the rows of its block) and not
+ * in the other columns it spans (a title over the grid).
+ * @throws {InputError} listing every problem, each with `sheet` and `cell` when it is in one.
+ * @throws {RangeError} when an option is invalid.
+ * @example
+ * const survey = await parseSurveyWorkbook(readFileSync("survey.xlsx"), defaultModel(), { source: "survey.xlsx" });
+ */
+export async function parseSurveyWorkbook(bytes: Uint8Array, model: Model, options: SurveyOptions = {}): Promise<Survey> {
+  const file = options.source ?? "survey";
+  const maxProblems = options.maxProblems ?? 50;
+  const problems: InputProblem[] = [];
+  const sheets = (await loadSheets(bytes, file, problems)).filter((s) => s.rows.size > 0);
+  if (sheets.length === 0)
+    throw new InputError({
+      file,
+      message: "the workbook has no sheet of ratings",
+      expected: "one sheet per expert with a grid of ratings, or one sheet in the long or blocks layout",
+      found: "only empty or skipped sheets (instructions, scale, hidden)",
+    });
+  const matcher = componentMatcher(model);
+  const expertNames = new Set(SURVEY_COLUMN_NAMES.expert.map(normalizeLabel));
+  const csvSheets = sheets.filter((s) => headerCells(s).some((c) => expertNames.has(normalizeLabel(c))));
+  if (csvSheets.length > 0 && sheets.length > 1)
+    throw new InputError({
+      file,
+      sheet: csvSheets[0].name,
+      message: "the workbook mixes a sheet in a CSV layout with other sheets of ratings",
+      expected: "one sheet in the long or blocks layout, or one grid sheet per expert",
+      found: `${sheets.length} sheets: ${sheets.map((s) => shown(s.name)).join(", ")}`,
+    });
+  const { rows, placement } = csvSheets.length > 0 ? csvLayoutRows(sheets[0]) : gridRows(sheets, model, matcher, file, problems);
+  const badCells = new Set(problems.map((p) => `${p.sheet}\u0000${p.cell}`));
+  const place = <T extends InputProblem | InputWarning>(p: T): T => placed(p, placement);
+  let survey: Survey | undefined;
+  let truncated = 0;
+  try {
+    survey = parseSurveyRows(rows, model, { ...options, source: file });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    for (const p of e.problems.map(place)) if (!badCells.has(`${p.sheet}\u0000${p.cell}`)) problems.push(p);
+    truncated = e.truncated;
+  }
+  if (problems.length > 0) throw new InputError(problems.slice(0, maxProblems), truncated + Math.max(0, problems.length - maxProblems));
+  const s = survey as Survey;
+  return { ...s, warnings: s.warnings.map(place) };
+}
+
+/** The problem or warning `p` of the parse steps, moved to its sheet and cell (and its synthetic row numbers in the message to sheet rows). */
+function placed<T extends InputProblem | InputWarning>(p: T, placement: Placement): T {
+  if (p.row === undefined) return p;
+  const at = placement.lineAt(p.row);
+  const { row: _line, ...rest } = p;
+  if (!at) return rest as T;
+  if (rest.column !== undefined && placement.synthetic.has(rest.column)) delete rest.column;
+  const letter = p.column !== undefined ? placement.columnAt(at.index, p.column) : undefined;
+  const message = p.message.replace(/\b\d{8,}\b/g, (m) => {
+    const other = placement.lineAt(Number(m));
+    if (!other) return m;
+    return other.sheet === at.sheet ? String(other.row) : `${other.row} of sheet ${shown(other.sheet)}`;
+  });
+  return { ...rest, message, sheet: at.sheet, row: at.row, ...(letter !== undefined ? { cell: `${letter}${at.row}` } : {}) } as T;
+}
+
+/** The workbook's sheets that may hold ratings, as text; formulas without a saved result logged to `problems`. */
+async function loadSheets(bytes: Uint8Array, file: string, problems: InputProblem[]): Promise<SheetText[]> {
+  // ExcelJS is loaded only when a workbook is read: the CSV path never pays for it.
+  const exceljs = await import("exceljs");
+  const Workbook = (exceljs.default ?? exceljs).Workbook;
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new InputError({
+      file,
+      message: "the workbook cannot be read (damaged, or not an Excel .xlsx workbook)",
+      expected: "an Excel workbook (.xlsx) as saved by Excel or LibreOffice, or a CSV file",
+      found: shown((e as Error).message, 80),
+    });
+  }
+  const out: SheetText[] = [];
+  for (const sheet of workbook.worksheets) {
+    if (sheet.state !== "visible" || SKIPPED_SHEET.test(normalizeLabel(sheet.name))) continue;
+    const rows = new Map<number, string[]>();
+    let firstCol = Infinity;
+    let lastCol = 0;
+    sheet.eachRow({ includeEmpty: false }, (row, r) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        // A merged cell counts in its own column only (down, not across).
+        const source = cell.isMerged && cell.master.address !== cell.address ? cell.master : cell;
+        if (source !== cell && source.col !== cell.col) return;
+        const { text, formula } = cellText(source.value);
+        if (formula !== undefined)
+          problems.push({
+            file,
+            sheet: sheet.name,
+            cell: cell.address,
+            row: r,
+            message: "a formula without a saved result",
+            expected: "a rating, or a formula whose result the workbook saved (open and save the file in Excel or LibreOffice)",
+            found: shown(`=${formula}`),
+          });
+        if (text === "") return;
+        cells[c - 1] = text;
+        firstCol = Math.min(firstCol, c);
+        lastCol = Math.max(lastCol, c);
+      });
+      if (cells.length > 0)
+        rows.set(
+          r,
+          Array.from(cells, (x) => x ?? ""),
+        );
+    });
+    out.push({ name: sheet.name, rows, firstCol, lastCol });
+  }
+  return out;
+}
+
+/** A cell value as the trimmed text a CSV cell would hold; `formula` set when it is a formula without a saved result. */
+function cellText(value: unknown): { text: string; formula?: string } {
+  if (value === null || value === undefined) return { text: "" };
+  if (typeof value === "number") return { text: String(value) };
+  if (typeof value === "string") return { text: value.trim() };
+  if (typeof value === "boolean") return { text: value ? "TRUE" : "FALSE" };
+  if (value instanceof Date) return { text: value.toISOString() };
+  const v = value as { richText?: Array<{ text: string }>; text?: unknown; formula?: string; sharedFormula?: string; result?: unknown; error?: string };
+  if (Array.isArray(v.richText))
+    return {
+      text: v.richText
+        .map((t) => t.text)
+        .join("")
+        .trim(),
+    };
+  if (v.formula !== undefined || v.sharedFormula !== undefined) {
+    if (v.result === undefined || v.result === null) return { text: `=${v.formula ?? v.sharedFormula}`, formula: v.formula ?? v.sharedFormula };
+    return cellText(v.result);
+  }
+  if (v.error !== undefined) return { text: String(v.error) };
+  if (v.text !== undefined) return cellText(v.text);
+  return { text: String(value).trim() };
+}
+
+/** The first row with at least two filled cells (rows above it with one cell are titles). */
+function headerRow(sheet: SheetText): number | undefined {
+  for (const [r, cells] of sheet.rows) if (cells.filter((c) => c !== "").length >= 2) return r;
+  return undefined;
+}
+
+function headerCells(sheet: SheetText): string[] {
+  const h = headerRow(sheet);
+  return h === undefined ? [] : (sheet.rows.get(h) as string[]);
+}
+
+/** Column letters of a 1-based column: 1 → A, 27 → AA. */
+function columnLetter(col: number): string {
+  let s = "";
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** One sheet in the long or blocks layout: its rows from the header on, line = sheet row, from its first filled column to its last. */
+function csvLayoutRows(sheet: SheetText): { rows: CsvRow[]; placement: Placement } {
+  const h = headerRow(sheet) as number;
+  const rows: CsvRow[] = [];
+  for (const [r, cells] of sheet.rows) {
+    if (r < h) continue;
+    const row: string[] = [];
+    for (let c = sheet.firstCol; c <= sheet.lastCol; c++) row.push(cells[c - 1] ?? "");
+    rows.push({ line: r, cells: row });
+  }
+  const names = rows[0].cells;
+  const columnOf = new Map<string, string>();
+  const seen = new Set<string>();
+  names.forEach((name, k) => {
+    const key = name === "" ? `#${k + 1}` : name;
+    if (seen.has(key)) columnOf.delete(key);
+    else columnOf.set(key, columnLetter(sheet.firstCol + k));
+    seen.add(key);
+  });
+  return {
+    rows,
+    placement: {
+      lineAt: (line) => ({ sheet: sheet.name, row: line, index: 0 }),
+      columnAt: (_index, column) => columnOf.get(column),
+      synthetic: new Set(),
+    },
+  };
+}
+
+/**
+ * Grid sheets (one per expert) as the rows of one blocks survey: header
+ * `expert,from,<model ids>`, then per sheet and grid row `[sheet name, from
+ * label, the ratings in model order]` at line s·LINE_STRIDE + row. Problems of
+ * the grids' column labels (unknown, shared, duplicate, missing, values under
+ * no label) are logged here, located at their cells.
+ */
+function gridRows(
+  sheets: readonly SheetText[],
+  model: Model,
+  matcher: ComponentMatcher,
+  file: string,
+  problems: InputProblem[],
+): { rows: CsvRow[]; placement: Placement } {
+  const ids = model.components.map((c) => c.id);
+  const rows: CsvRow[] = [{ line: 1, cells: ["expert", "from", ...ids] }];
+  const letters: Array<Map<string, string>> = [];
+  sheets.forEach((sheet, s) => {
+    const h = headerRow(sheet);
+    const at = new Map<string, string>([["from", columnLetter(sheet.firstCol)]]);
+    letters.push(at);
+    const where = (c: number, r: number): InputProblem => ({ file, sheet: sheet.name, cell: `${columnLetter(c)}${r}`, row: r, message: "" });
+    if (h === undefined) {
+      problems.push({
+        file,
+        sheet: sheet.name,
+        message: "the sheet holds no grid of ratings",
+        expected: "a first row naming the components, a first column naming them again, the ratings between",
+        found: "a single filled cell",
+      });
+      return;
+    }
+    const header = sheet.rows.get(h) as string[];
+    const colOf = ids.map(() => -1);
+    let lastLabel = sheet.firstCol;
+    for (let c = sheet.firstCol + 1; c <= sheet.lastCol; c++) {
+      const label = header[c - 1] ?? "";
+      if (label === "") continue;
+      lastLabel = c;
+      const j = matcher.match(label);
+      const base = { ...where(c, h), expected: `a component id or name: ${ids.join(", ")}`, found: shown(label) };
+      if (j === -1) {
+        const hint = matcher.suggest(label);
+        problems.push({ ...base, message: `unknown component${hint ? `; ${hint}` : ""}` });
+      } else if (j === -2) problems.push({ ...base, message: "this name belongs to more than one component; use the component id" });
+      else if (colOf[j] >= 0)
+        problems.push({
+          ...base,
+          message: `duplicate column for component ${ids[j]} (also column ${columnLetter(colOf[j])})`,
+          expected: "one column per component",
+        });
+      else {
+        colOf[j] = c;
+        at.set(ids[j], columnLetter(c));
+      }
+    }
+    const missing = ids.filter((_, j) => colOf[j] < 0);
+    if (missing.length > 0)
+      problems.push({
+        file,
+        sheet: sheet.name,
+        row: h,
+        message: `the grid has no column for component${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`,
+        expected: `one column per model component: ${ids.join(", ")}`,
+        found: shown(
+          header
+            .slice(sheet.firstCol)
+            .filter((x) => x !== "")
+            .join(","),
+          120,
+        ),
+      });
+    let rated = 0;
+    for (const [r, cells] of sheet.rows) {
+      if (r <= h) continue;
+      for (let c = sheet.firstCol + 1; c <= sheet.lastCol; c++) {
+        const text = cells[c - 1] ?? "";
+        if (text === "" || (c <= lastLabel && (header[c - 1] ?? "") !== "")) continue;
+        problems.push({
+          ...where(c, r),
+          message: c > lastLabel ? "a rating outside the grid (no component named above it)" : "a rating in a column with no component named above it",
+          expected: "ratings only under the components named in the grid's first row",
+          found: shown(text),
+        });
+      }
+      rows.push({
+        line: (s + 1) * LINE_STRIDE + r,
+        cells: [sheet.name, cells[sheet.firstCol - 1] ?? "", ...colOf.map((c) => (c >= 0 ? (cells[c - 1] ?? "") : ""))],
+      });
+      rated++;
+    }
+    if (rated === 0)
+      problems.push({
+        file,
+        sheet: sheet.name,
+        row: h,
+        message: "the grid has no rows of ratings under its component names",
+        expected: "one row per from component, named in the first column",
+        found: "only the row of component names",
+      });
+  });
+  return {
+    rows,
+    placement: {
+      lineAt: (line) => {
+        const s = Math.floor(line / LINE_STRIDE) - 1;
+        return s >= 0 && s < sheets.length ? { sheet: sheets[s].name, row: line % LINE_STRIDE, index: s } : undefined;
+      },
+      columnAt: (index, column) => letters[index]?.get(column),
+      synthetic: new Set(["expert"]),
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The command line on Excel workbook surveys (docs/methods.md §1.3): `check`, `analyze` and `layers` read a
+ * workbook in either layout and give the results of the equivalent CSV file; a bad workbook exits 1 with
+ * every problem located at file › sheet › cell and writes nothing. The workbooks are built here with ExcelJS
+ * from the shipped synthetic example panel.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultModel } from "../src/model/model.js";
+import { readSurvey } from "../src/io/readSurvey.js";
+import { cliHarness, STACK_LINE } from "./cliHarness.js";
+
+const cli = cliHarness("cli-xlsx");
+const PANEL = "data/surveys/example-panel.csv";
+let work: string;
+
+/** The example panel as one grid sheet per expert (with an instructions sheet first), and as one blocks-layout sheet. */
+async function writeWorkbooks(dir: string): Promise<void> {
+  const model = defaultModel();
+  const survey = readSurvey(PANEL, model);
+  const ids = survey.components;
+  const grid = new ExcelJS.Workbook();
+  grid.addWorksheet("Instructions").getCell("A1").value = "Rate how strongly the row component influences the column component (0–4).";
+  for (const e of survey.experts) {
+    const ws = grid.addWorksheet(e.expert);
+    ws.addRow(["", ...model.components.map((c, k) => (k % 2 ? c.name_fa : c.id))]);
+    e.matrix.forEach((row, i) => ws.addRow([model.components[i].name, ...row.map((x, j) => (i === j ? null : k3(x, i + j)))]));
+  }
+  writeFileSync(join(dir, "grid.xlsx"), new Uint8Array(await grid.xlsx.writeBuffer()));
+  const blocks = new ExcelJS.Workbook();
+  const ws = blocks.addWorksheet("ratings");
+  ws.addRow(["expert", "from", ...ids]);
+  for (const e of survey.experts) e.matrix.forEach((row, i) => ws.addRow([e.expert, ids[i], ...row.map((x, j) => (i === j ? null : x))]));
+  writeFileSync(join(dir, "blocks.xlsx"), new Uint8Array(await blocks.xlsx.writeBuffer()));
+}
+
+/** Some ratings as numbers, some as text, some as text with Persian digits: all read alike. */
+function k3(x: number, k: number): number | string {
+  return k % 3 === 0 ? x : k % 3 === 1 ? String(x) : String(x).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]);
+}
+
+beforeAll(async () => {
+  cli.build();
+  work = mkdtempSync(join(tmpdir(), "cxm-xlsx-"));
+  copyFileSync(PANEL, join(work, "panel.csv"));
+  await writeWorkbooks(work);
+}, 120_000);
+afterAll(() => {
+  cli.cleanup();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** results.json of `analyze <survey>` without the fields that name the input or the time. */
+function results(survey: string, out: string): Record<string, unknown> {
+  const r = cli.run(["analyze", survey, "--out", out, "--bootstrap", "200", "--seed", "3"], work);
+  expect(r.status).toBe(0);
+  expect(r.stderr).toBe("bootstrap: 200 replicates (seed 3)\n");
+  const json = JSON.parse(readFileSync(join(work, out, "results.json"), "utf8"));
+  delete json.meta.source;
+  delete json.meta.date;
+  return json;
+}
+
+describe("cxm-dematel on an .xlsx survey", () => {
+  it("analyze gives the CSV file's results.json (apart from meta.source and meta.date), for both workbook layouts", () => {
+    const csv = results("panel.csv", "out-csv");
+    expect(results("grid.xlsx", "out-grid")).toEqual(csv);
+    expect(results("blocks.xlsx", "out-blocks")).toEqual(csv);
+  });
+
+  it("check and layers --json give the CSV file's output", () => {
+    const check = (f: string): string => cli.run(["check", f], work).stdout.replace(f, "<survey>");
+    expect(check("grid.xlsx")).toBe(check("panel.csv"));
+    expect(check("grid.xlsx")).toMatch(/^OK: <survey>\n {2}experts: {4}14 /);
+    const layers = (f: string): unknown => {
+      const json = JSON.parse(cli.run(["layers", f, "--json", "--bootstrap", "200", "--seed", "3"], work).stdout);
+      expect(json.meta.source).toBe(f);
+      delete json.meta.source;
+      delete json.meta.date;
+      return json;
+    };
+    expect(layers("grid.xlsx")).toEqual(layers("panel.csv"));
+  });
+
+  it("a bad workbook: exit 1, every problem at file › sheet › cell, nothing written", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(work, "grid.xlsx"));
+    wb.getWorksheet("E03")!.getCell("D7").value = 5;
+    wb.getWorksheet("E05")!.getCell("C2").value = { formula: "B2+1" } as ExcelJS.CellFormulaValue;
+    writeFileSync(join(work, "bad.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+    const r = cli.run(["analyze", "bad.xlsx", "--out", "out-bad"], work);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).not.toMatch(STACK_LINE);
+    expect(r.stderr).toContain("bad.xlsx › E05 › C2: a formula without a saved result (expected a rating, or a formula whose result the workbook saved");
+    expect(r.stderr).toContain('bad.xlsx › E03 › D7: rating PRC→GOV of expert E03 is outside the scale (expected a number from 0 to 4, found "5")');
+    expect(existsSync(join(work, "out-bad"))).toBe(false);
+  });
+});
