@@ -18,7 +18,7 @@ export function defaultModel(): Model {
  */
 export function parseModel(value: unknown, source = "model"): Model {
   const problems: InputProblem[] = [];
-  const at = (column: string, message: string, expected?: string, found?: string): void => {
+  const at: ProblemAt = (column, message, expected, found) => {
     problems.push({ file: source, column, message, expected, found });
   };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
@@ -40,6 +40,17 @@ export function parseModel(value: unknown, source = "model"): Model {
       found: comps === undefined ? "nothing" : shown(JSON.stringify(comps)),
     });
   }
+  const seen = checkComponents(comps, at);
+  if (obj.layers !== undefined) checkLayers(obj.layers, seen, at);
+  if (problems.length) throw new InputError(problems);
+  return canonicalModel(obj);
+}
+
+/** Records one problem of a model at a column ("components[2].id"). */
+type ProblemAt = (column: string, message: string, expected?: string, found?: string) => void;
+
+/** Check each component (object, id, name, name_fa); returns the lower-cased ids seen, with their index. */
+function checkComponents(comps: readonly unknown[], at: ProblemAt): Map<string, number> {
   const seen = new Map<string, number>();
   comps.forEach((c, i) => {
     const where = `components[${i}]`;
@@ -56,35 +67,37 @@ export function parseModel(value: unknown, source = "model"): Model {
     if (typeof name !== "string" || name.trim() === "") at(`${where}.name`, "a component needs a non-empty name", "a string", shown(JSON.stringify(name)));
     if (name_fa !== undefined && typeof name_fa !== "string") at(`${where}.name_fa`, "name_fa must be a string", "a string", shown(JSON.stringify(name_fa)));
   });
-  const layers = obj.layers;
-  if (layers !== undefined) {
-    if (!Array.isArray(layers)) at("layers", "layers must be a list", '[{ "id", "name", "components": [ids] }]', shown(JSON.stringify(layers)));
-    else {
-      const inLayer = new Map<string, string>();
-      const layerIds = new Set<string>();
-      layers.forEach((l, li) => {
-        const where = `layers[${li}]`;
-        if (typeof l !== "object" || l === null) return at(where, "a layer must be an object", '{ "id", "name", "components" }', shown(JSON.stringify(l)));
-        const { id, name, components } = l as Record<string, unknown>;
-        if (typeof id !== "string" || id.trim() === "") at(`${where}.id`, "a layer needs a non-empty id", "a string", shown(JSON.stringify(id)));
-        else if (layerIds.has(id)) at(`${where}.id`, "duplicate layer id", "unique ids", shown(id));
-        else layerIds.add(id);
-        if (typeof name !== "string" || name.trim() === "") at(`${where}.name`, "a layer needs a non-empty name", "a string", shown(JSON.stringify(name)));
-        if (!Array.isArray(components) || components.length === 0)
-          return at(`${where}.components`, "a layer needs a non-empty list of component ids", "an array of ids", shown(JSON.stringify(components)));
-        components.forEach((cid, ci) => {
-          const cw = `${where}.components[${ci}]`;
-          if (typeof cid !== "string") return at(cw, "a layer lists component ids as strings", "a string", shown(JSON.stringify(cid)));
-          const key = cid.trim().toLowerCase();
-          if (!seen.has(key)) return at(cw, "unknown component id in a layer", `one of ${seen.size} component ids`, shown(cid));
-          if (inLayer.has(key)) return at(cw, `component is already in layer ${inLayer.get(key)}`, "each component in at most one layer", shown(cid));
-          inLayer.set(key, String(id));
-        });
-      });
-    }
-  }
-  if (problems.length) throw new InputError(problems);
-  // Canonicalise layer member ids to the components' own spelling.
+  return seen;
+}
+
+/** Check the layer list: each layer an object with a unique id, a name and known components, each component in at most one layer. */
+function checkLayers(layers: unknown, seen: ReadonlyMap<string, number>, at: ProblemAt): void {
+  if (!Array.isArray(layers)) return at("layers", "layers must be a list", '[{ "id", "name", "components": [ids] }]', shown(JSON.stringify(layers)));
+  const inLayer = new Map<string, string>();
+  const layerIds = new Set<string>();
+  layers.forEach((l, li) => {
+    const where = `layers[${li}]`;
+    if (typeof l !== "object" || l === null) return at(where, "a layer must be an object", '{ "id", "name", "components" }', shown(JSON.stringify(l)));
+    const { id, name, components } = l as Record<string, unknown>;
+    if (typeof id !== "string" || id.trim() === "") at(`${where}.id`, "a layer needs a non-empty id", "a string", shown(JSON.stringify(id)));
+    else if (layerIds.has(id)) at(`${where}.id`, "duplicate layer id", "unique ids", shown(id));
+    else layerIds.add(id);
+    if (typeof name !== "string" || name.trim() === "") at(`${where}.name`, "a layer needs a non-empty name", "a string", shown(JSON.stringify(name)));
+    if (!Array.isArray(components) || components.length === 0)
+      return at(`${where}.components`, "a layer needs a non-empty list of component ids", "an array of ids", shown(JSON.stringify(components)));
+    components.forEach((cid, ci) => {
+      const cw = `${where}.components[${ci}]`;
+      if (typeof cid !== "string") return at(cw, "a layer lists component ids as strings", "a string", shown(JSON.stringify(cid)));
+      const key = cid.trim().toLowerCase();
+      if (!seen.has(key)) return at(cw, "unknown component id in a layer", `one of ${seen.size} component ids`, shown(cid));
+      if (inLayer.has(key)) return at(cw, `component is already in layer ${inLayer.get(key)}`, "each component in at most one layer", shown(cid));
+      inLayer.set(key, String(id));
+    });
+  });
+}
+
+/** A copy of a checked model object with ids trimmed and layer members in the components' own spelling. */
+function canonicalModel(obj: Record<string, unknown>): Model {
   const model = structuredClone(obj) as unknown as Model;
   const canonical = new Map(model.components.map((c) => [c.id.trim().toLowerCase(), c.id.trim()] as const));
   model.components.forEach((c) => (c.id = c.id.trim()));
