@@ -320,15 +320,15 @@ describe("createTrendTest(layerOf)", () => {
     expect(() => createTrendTest([0, 1.5])).toThrow(RangeError);
   });
 
-  it("Monte Carlo (forced by maxExact) is seeded, reproducible and within Monte Carlo error of the exact p", () => {
+  it("Monte Carlo (forced by maxExact, all B draws) is seeded, reproducible and within Monte Carlo error of the exact p", () => {
     const layerOf = layerIndex(defaultModel());
     const rng = createRandom(2024);
     const relation = layerOf.map((l) => -0.15 * l + 0.3 * rng.normal());
     const exact = createTrendTest(layerOf).test(relation);
     const B = 20000;
-    const mc1 = createTrendTest(layerOf, { maxExact: 100, samples: B, seed: 9 });
-    const mc2 = createTrendTest(layerOf, { maxExact: 100, samples: B, seed: 9 });
-    const mc3 = createTrendTest(layerOf, { maxExact: 100, samples: B, seed: 10 });
+    const mc1 = createTrendTest(layerOf, { maxExact: 100, samples: B, seed: 9, stopAfter: Infinity });
+    const mc2 = createTrendTest(layerOf, { maxExact: 100, samples: B, seed: 9, stopAfter: Infinity });
+    const mc3 = createTrendTest(layerOf, { maxExact: 100, samples: B, seed: 10, stopAfter: Infinity });
     expect(mc1.method).toBe("monte-carlo");
     expect(mc1.assignments).toBe(25200);
     expect(mc1.evaluated).toBe(B);
@@ -403,8 +403,8 @@ describe("Monte Carlo flow test and layerTests method reporting", () => {
     const T = randomMatrix(10, 42).map((row) => row.map((v) => v / 40));
     const exact = createFlowTest(layerOf).test(T);
     const B = 20000;
-    const a = createFlowTest(layerOf, { maxExact: 1000, samples: B, seed: 3 }).test(T);
-    const b = createFlowTest(layerOf, { maxExact: 1000, samples: B, seed: 3 }).test(T);
+    const a = createFlowTest(layerOf, { maxExact: 1000, samples: B, seed: 3, stopAfter: Infinity }).test(T);
+    const b = createFlowTest(layerOf, { maxExact: 1000, samples: B, seed: 3, stopAfter: Infinity }).test(T);
     expect(a).toEqual(b);
     expect(a.statistic).toBe(exact.statistic);
     const se = Math.sqrt((exact.p * (1 - exact.p)) / B);

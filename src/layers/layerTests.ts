@@ -2,7 +2,7 @@ import type { Matrix, Model } from "../types.js";
 import { roleOf, type Role } from "../core/dematel.js";
 import { layerIndex } from "../model/model.js";
 import { createTrendTest } from "../permutation/createTrendTest.js";
-import type { PermutationTest } from "../permutation/permutationTypes.js";
+import type { PermutationResult, PermutationTest } from "../permutation/permutationTypes.js";
 import { createFlowTest } from "../permutation/createFlowTest.js";
 import { reuseOrCreate, type PermutationOptions } from "../permutation/createAssignmentSet.js";
 
@@ -29,6 +29,16 @@ export interface LayerTestResult {
   assignments: number;
   /** Assignments the p-value was computed over (all, or the B Monte Carlo draws). */
   evaluated: number;
+  /** Monte Carlo only: the draws actually read (fewer than `evaluated` when the sequential rule stopped early; docs/methods.md §5.5). */
+  draws?: number;
+  /** Monte Carlo only: the Monte Carlo standard error of p, √(p(1 − p)/draws). */
+  standardError?: number;
+}
+
+/** A prepared test's outcome as a {@link LayerTestResult}: exact results as before, Monte Carlo ones with their precision. */
+function testResult(test: PermutationTest<never>, r: PermutationResult): LayerTestResult {
+  const base = { statistic: r.statistic, p: r.p, method: test.method, assignments: test.assignments, evaluated: test.evaluated };
+  return r.draws === undefined ? base : { ...base, draws: r.draws, standardError: r.standardError };
 }
 
 /** A component checked by the sign rules. */
@@ -75,7 +85,9 @@ export function createLayerTests(model: Model, options: PermutationOptions = {})
  *   every component of the innermost layer an effect (a relation within
  *   ±1e-12 counts as neutral, as in `influenceSums`).
  * p-values are exact when the number of assignments is at most `maxExact`
- * (default 1e6), otherwise seeded Monte Carlo (b+1)/(B+1); `method` says which.
+ * (default 1e6), otherwise seeded Monte Carlo (b+1)/(B+1), stopped early by the
+ * sequential rule of Besag & Clifford (1991) when p is clearly large (h/L,
+ * with `draws` and `standardError`); `method` says which.
  * @param total the total-relation matrix T, in model component order.
  * @param relation D − R per component, same order.
  * @throws {RangeError} when the model has fewer than two non-empty layers or
@@ -103,8 +115,8 @@ export function layerTests(total: Matrix, relation: ArrayLike<number>, model: Mo
   const outer = check(layers[0].components);
   const inner = check(layers[layers.length - 1].components);
   return {
-    trend: { statistic: t.statistic, p: t.p, method: prepared.trend.method, assignments: prepared.trend.assignments, evaluated: prepared.trend.evaluated },
-    flow: { statistic: f.statistic, p: f.p, method: prepared.flow.method, assignments: prepared.flow.assignments, evaluated: prepared.flow.evaluated },
+    trend: testResult(prepared.trend, t),
+    flow: testResult(prepared.flow, f),
     signs: {
       outerAllCauses: outer.every((c) => c.cause),
       innerAllEffects: inner.every((c) => c.role === "effect"),

@@ -1,7 +1,7 @@
 import { tieTolerance } from "../stats/kendallTauB.js";
 import type { Matrix } from "../types.js";
 import { type AssignmentSet, reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
-import { permutationP, permutationTest } from "./permutationTest.js";
+import { monteCarloP, permutationP, permutationTest } from "./permutationTest.js";
 import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
 
 /**
@@ -12,7 +12,9 @@ import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
  * `test(total)` returns the observed S_flow and
  * p = #{assignments with S ≥ S_obs − 1e-12·max(1,|S_obs|)} / #assignments
  * (exact, the observed assignment among them), or (b + 1)/(B + 1) over B
- * seeded random assignments above `maxExact`.
+ * seeded random assignments above `maxExact` (h/L when the sequential rule of
+ * Besag & Clifford 1991 stops after L draws, `monteCarloP`; the result then
+ * carries `draws` and the Monte Carlo `standardError`).
  *
  * Per call: the pairwise differences t_ij − t_ji and sums t_ij + t_ji of the
  * layered components are formed once; then each assignment costs one pass
@@ -51,6 +53,24 @@ export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationO
     const statistic = statisticOf(observedSigns, 0);
     if (Number.isNaN(statistic)) return { statistic, p: NaN };
     const cut = statistic - tieTolerance(statistic);
+    if (set.method === "monte-carlo") {
+      const mc =
+        pairSigns !== null
+          ? monteCarloP(set, (row) => statisticOf(pairSigns, row * P) >= cut)
+          : monteCarloP(set, (row) => {
+              let num = 0;
+              let den = 0;
+              for (let p = 0, base = row * m; p < P; p++) {
+                const la = rows[base + pairA[p]];
+                const lb = rows[base + pairB[p]];
+                if (la === lb) continue;
+                num += la < lb ? diff[p] : -diff[p];
+                den += sum[p];
+              }
+              return (den === 0 ? NaN : num / den) >= cut;
+            });
+      return { statistic, ...mc };
+    }
     let count = 0;
     if (pairSigns !== null) {
       for (let row = 0, o = 0; row < evaluated; row++, o += P) if (statisticOf(pairSigns, o) >= cut) count++;

@@ -1,5 +1,5 @@
 import { reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
-import { permutationP, permutationTest, untiedTrendAtMost } from "./permutationTest.js";
+import { monteCarloP, permutationP, permutationTest, untiedTrendAtMost } from "./permutationTest.js";
 import { pairSign, tauFromCounts, tieTolerance } from "../stats/kendallTauB.js";
 import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
 
@@ -10,7 +10,10 @@ import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
  * `test(relation)` returns the observed S_trend and
  * - exact (at most `maxExact` assignments): p = #{assignments with S ≥ S_obs} / #assignments,
  *   the observed assignment among them;
- * - Monte Carlo: p = (b + 1)/(B + 1), b = #{random assignments with S ≥ S_obs}.
+ * - Monte Carlo: p = (b + 1)/(B + 1), b = #{random assignments with S ≥ S_obs}, or
+ *   h/L when the sequential rule stops after L draws with h = `stopAfter`
+ *   exceedances (Besag & Clifford 1991, `monteCarloP`), with `draws` and
+ *   the Monte Carlo `standardError` in the result.
  * "≥" is the tolerance rule of docs/methods.md §5.5 (S ≥ S_obs − 1e-12·max(1,|S_obs|)).
  * Because τ_b's denominator depends only on the tie structure of the layer
  * sizes and of relation, it is the same for every assignment, so the rule is
@@ -71,7 +74,27 @@ export function createTrendTest(layerOf: ArrayLike<number>, options: Permutation
     const statistic = tau === 0 ? 0 : -tau;
     // S_trend(row) ≥ S_obs  ⟺  −s/√den ≥ −sObs/√den  ⟺  s ≤ sObs (den is the same for every row).
     let count = 0;
-    if (set.method === "exact" && tiesRelation === 0) {
+    if (set.method === "monte-carlo") {
+      const mc =
+        pairSigns !== null
+          ? monteCarloP(set, (row) => {
+              let s = 0;
+              for (let p = 0, o = row * P; p < P; p++, o++) s += pairSigns[o] * sr[p];
+              return s <= sObs;
+            })
+          : monteCarloP(set, (row) => {
+              let s = 0;
+              for (let p = 0, base = row * m; p < P; p++) {
+                const la = rows[base + pairA[p]];
+                const lb = rows[base + pairB[p]];
+                if (la > lb) s += sr[p];
+                else if (la < lb) s -= sr[p];
+              }
+              return s <= sObs;
+            });
+      return { statistic, ...mc };
+    }
+    if (tiesRelation === 0) {
       atMost ??= untiedTrendAtMost(set);
       count = atMost[sObs + P];
     } else if (pairSigns !== null) {

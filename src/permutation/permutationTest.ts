@@ -29,6 +29,34 @@ export function permutationP(count: number, set: Pick<AssignmentSet, "method" | 
 }
 
 /**
+ * The sequential Monte Carlo p-value of Besag & Clifford (1991), Biometrika 78, 301–304
+ * (docs/methods.md §5.5): the B random assignments of `set` are read in their seeded
+ * order until h = `set.stopAfter` of them have S ≥ S_obs; stopped after L draws,
+ * p = h/L, otherwise (all B read, b < h exceedances) p = (b + 1)/(B + 1), the full
+ * Monte Carlo p-value. `exceeds(row)` says whether row `row` has S ≥ S_obs. The
+ * precision is carried with the result: `draws` = L (or B) and the Monte Carlo
+ * standard error √(p(1 − p)/draws). The test stops early only when p̂ = h/L,
+ * i.e. when the p-value is clearly large: small p-values still use all B draws.
+ * @example
+ * monteCarloP(set, (row) => row % 2 === 1); // { p: 50/100, draws: 100, standardError: 0.05 } with h = 50
+ */
+export function monteCarloP(
+  set: Pick<AssignmentSet, "evaluated" | "stopAfter">,
+  exceeds: (row: number) => boolean,
+): { p: number; draws: number; standardError: number } {
+  const B = set.evaluated;
+  const h = set.stopAfter;
+  let count = 0;
+  for (let row = 0; row < B; row++)
+    if (exceeds(row) && ++count >= h) {
+      const p = h / (row + 1);
+      return { p, draws: row + 1, standardError: Math.sqrt((p * (1 - p)) / (row + 1)) };
+    }
+  const p = (count + 1) / (B + 1);
+  return { p, draws: B, standardError: Math.sqrt((p * (1 - p)) / B) };
+}
+
+/**
  * The null distribution of the trend test's numerator when relation has no
  * ties (docs/methods.md §5.6): `atMost[v + P]` = the number of rows of `set` with
  * s = Σ_pairs sign(ℓ_a − ℓ_b) ≤ v, for v = −P..P (P = set.pairs); that is s

@@ -4,6 +4,13 @@
 export interface PermutationResult {
   statistic: number;
   p: number;
+  /**
+   * Monte Carlo only (absent when exact): the random assignments the p-value was computed from — all B,
+   * or fewer when the sequential rule stopped early (Besag & Clifford 1991, docs/methods.md §5.5).
+   */
+  draws?: number;
+  /** Monte Carlo only: the p-value's Monte Carlo standard error, √(p(1 − p)/draws). */
+  standardError?: number;
 }
 
 /** A prepared permutation test: assignments listed once, `test` called many times. */

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { createAssignmentSet, createFlowTest, createRandom, createTrendTest, defaultModel, layerIndex, layerTests, type Matrix } from "../src/index.js";
+import { DEFAULT_STOP_AFTER } from "../src/permutation/createAssignmentSet.js";
+import { monteCarloP } from "../src/permutation/permutationTest.js";
+
+// 16 components in 4 layers of 4: 63,063,000 assignments, so Monte Carlo above maxExact.
+const layerOf = Array.from({ length: 16 }, (_, i) => i >> 2);
+
+/** A seeded relation vector with a layer trend of strength `effect` (0: none). */
+function relationOf(seed: number, effect: number): number[] {
+  const rng = createRandom(seed);
+  return layerOf.map((l) => -effect * l + rng.next() - 0.5);
+}
+
+/** A seeded T whose influence runs inward with strength `effect`. */
+function totalOf(seed: number, effect: number): Matrix {
+  const rng = createRandom(seed);
+  return layerOf.map((li, i) => layerOf.map((lj, j) => (i === j ? 0 : rng.next() + (lj > li ? effect : 0))));
+}
+
+describe("sequential Monte Carlo p-values (Besag & Clifford 1991)", () => {
+  it("monteCarloP stops after h exceedances with p = h/L, else gives (b + 1)/(B + 1)", () => {
+    expect(monteCarloP({ evaluated: 1000, stopAfter: 5 }, (row) => row % 4 === 3)).toEqual({
+      p: 5 / 20,
+      draws: 20,
+      standardError: Math.sqrt((0.25 * 0.75) / 20),
+    });
+    const full = monteCarloP({ evaluated: 1000, stopAfter: 5 }, (row) => row === 10);
+    expect(full.p).toBe(2 / 1001);
+    expect(full.draws).toBe(1000);
+    expect(monteCarloP({ evaluated: 1000, stopAfter: Infinity }, (row) => row % 4 === 3).p).toBe(251 / 1001);
+  });
+
+  it("agrees with the full Monte Carlo p-value within its stated error, and is identical when it does not stop, on 80 seeded inputs", () => {
+    const samples = 20000;
+    const sequential = createAssignmentSet(layerOf, { samples, seed: 3 });
+    const fullSet = createAssignmentSet(layerOf, { samples, seed: 3, stopAfter: Infinity });
+    expect(sequential.method).toBe("monte-carlo");
+    const tests = {
+      trend: [createTrendTest(layerOf, { assignmentSet: sequential }), createTrendTest(layerOf, { assignmentSet: fullSet })],
+      flow: [createFlowTest(layerOf, { assignmentSet: sequential }), createFlowTest(layerOf, { assignmentSet: fullSet })],
+    } as const;
+    let stopped = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const effect = (seed % 5) * 0.08;
+      const pairs: Array<[{ p: number; draws?: number; standardError?: number; statistic: number }, { p: number; draws?: number; statistic: number }]> = [
+        [tests.trend[0].test(relationOf(seed, effect)), tests.trend[1].test(relationOf(seed, effect))],
+        [tests.flow[0].test(totalOf(seed, effect / 4)), tests.flow[1].test(totalOf(seed, effect / 4))],
+      ];
+      for (const [seq, full] of pairs) {
+        expect(seq.statistic).toBe(full.statistic);
+        expect(full.draws).toBe(samples);
+        if (seq.draws === samples) {
+          expect(seq.p).toBe(full.p);
+          continue;
+        }
+        stopped++;
+        expect(seq.draws).toBeLessThan(samples);
+        // The stopped estimate h/L is within 4 of its standard errors of the full B p-value (itself within √(p(1−p)/B)).
+        expect(Math.abs(seq.p - full.p)).toBeLessThanOrEqual(4 * (seq.standardError as number) + 4 * Math.sqrt((full.p * (1 - full.p)) / samples));
+        expect(seq.standardError).toBeCloseTo(Math.sqrt((seq.p * (1 - seq.p)) / (seq.draws as number)), 15);
+      }
+    }
+    expect(stopped).toBeGreaterThan(20);
+  });
+
+  it("stops early under the null: about h/p draws instead of B", () => {
+    const set = createAssignmentSet(layerOf, { seed: 1 });
+    const r = createTrendTest(layerOf, { assignmentSet: set }).test(relationOf(7, 0));
+    expect(r.p).toBeGreaterThan(0.05);
+    expect(r.draws).toBeLessThan((DEFAULT_STOP_AFTER / 0.05) * 1.01);
+  });
+
+  it("leaves exact tests as they were: no draws, no standard error (the CXM model's 25,200 assignments)", () => {
+    const model = defaultModel();
+    const n = model.components.length;
+    const t = createTrendTest(layerIndex(model)).test(relationOf(1, 0.1).slice(0, n));
+    expect(Object.keys(t)).toEqual(["statistic", "p"]);
+    const T = totalOf(2, 0)
+      .slice(0, n)
+      .map((row) => row.slice(0, n));
+    const result = layerTests(T, relationOf(1, 0.1).slice(0, n), model);
+    expect(Object.keys(result.trend)).toEqual(["statistic", "p", "method", "assignments", "evaluated"]);
+    expect(Object.keys(result.flow)).toEqual(["statistic", "p", "method", "assignments", "evaluated"]);
+  });
+
+  it("refuses an invalid stopAfter", () => {
+    expect(() => createAssignmentSet(layerOf, { stopAfter: 0 })).toThrow(RangeError);
+    expect(() => createAssignmentSet(layerOf, { stopAfter: 2.5 })).toThrow(RangeError);
+  });
+});
