@@ -49,6 +49,13 @@ export type { TotalRelation } from "./core/totalRelation.js";
 export type { DematelOptions, DematelResult, Edge, Role } from "./core/dematel.js";
 // The pipeline's DEMATEL stage: a panel → one DEMATEL result by the settings' method.
 export { panelDematel } from "./core/panelDematel.js";
+// Fuzzy and grey DEMATEL on numbers (docs/methods.md §2.9 and §2.10): triangular fuzzy numbers (CFCS, both orders) and interval grey numbers (whitening).
+export { fuzzyDematel } from "./core/fuzzyDematel.js";
+export { greyDematel } from "./core/greyDematel.js";
+export { cfcs, greyWhiten } from "./core/cfcs.js";
+export type { TriangularFuzzyNumber, FuzzyMatrix, FuzzyOrder, FuzzyDematelOptions, FuzzyDematelResult } from "./core/fuzzyDematel.js";
+export type { GreyNumber, GreyMatrix, GreyOrder, GreyDematelOptions, GreyDematelResult } from "./core/greyDematel.js";
+export type { DefuzzifyRange } from "./core/uncertainDematel.js";
 
 // Thresholds of the impact-relation map: mean, mean+sd, quantile (R type 7), fixed, MMDE.
 export { threshold } from "./core/threshold.js";
