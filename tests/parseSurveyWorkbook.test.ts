@@ -121,6 +121,43 @@ describe("parseSurveyWorkbook(bytes, model): one grid sheet per expert", () => {
     ]);
   });
 
+  it("reads merged header cells (a title over the grid, the corner merged down), skips a Persian guide sheet, and locates a diagonal value's warning and a formula's saved error", async () => {
+    const bytes = await workbook([
+      { name: "راهنما", rows: [["به هر خانه عددی از ۰ تا ۴ بدهید"], ["0", "1"]] },
+      {
+        name: "E1",
+        rows: [
+          ["from ↓", "to →"],
+          [undefined, "A", "B", "C"],
+          ["A", 4, 3, 2],
+          ["B", 1, undefined, 4],
+          ["C", 0, 2, undefined],
+        ],
+        merges: ["A1:A2", "B1:D1"],
+      },
+    ]);
+    const s = await parseSurveyWorkbook(bytes, tiny, { source: "s.xlsx" });
+    expect(s.experts.map((e) => e.expert)).toEqual(["E1"]);
+    expect(s.experts[0].matrix).toEqual(TINY_E1);
+    expect(s.warnings.map(formatProblem)).toEqual([
+      's.xlsx › E1 › B3: diagonal rating A→A of expert E1 ignored: a component\'s influence on itself is not rated (found "4")',
+    ]);
+    const errorResult = await workbook([
+      {
+        name: "E1",
+        rows: [
+          [undefined, "A", "B", "C"],
+          ["A", undefined, 3, { formula: "1/0", result: { error: "#DIV/0!" } }],
+          ["B", 1, undefined, 4],
+          ["C", 0, 2, undefined],
+        ],
+      },
+    ]);
+    expect(await problemsOf(errorResult)).toEqual([
+      'survey.xlsx › E1 › D2: rating A→C of expert E1 is not a number (expected a number from 0 to 4, found "#DIV/0!")',
+    ]);
+  });
+
   it("locates every problem at file › sheet › cell, all at once", async () => {
     const bytes = await workbook([
       {

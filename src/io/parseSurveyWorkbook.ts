@@ -57,7 +57,8 @@ interface Placement {
  * (the sheet name is the expert label) holding an n×n grid: its first row
  * names the "to" components, its first column the "from" components (ids,
  * English or Persian names, matched like CSV labels); the diagonal is not
- * rated. Leading rows with a single filled cell (a title) are skipped, as are
+ * rated. Rows above a grid's first row naming a component, and in the CSV
+ * layout leading rows with a single filled cell, are titles and skipped, as are
  * empty leading columns and empty trailing rows and columns.
  *
  * Cells: numbers, numbers stored as text (Persian digits, decimal comma, as in
@@ -212,6 +213,12 @@ function headerRow(sheet: SheetText): number | undefined {
   return undefined;
 }
 
+/** A grid's row of "to" components: the first row naming a component after its first column (rows above it are titles), else {@link headerRow}. */
+function gridHeaderRow(sheet: SheetText, matcher: ComponentMatcher): number | undefined {
+  for (const [r, cells] of sheet.rows) if (cells.slice(sheet.firstCol).some((c) => c !== "" && matcher.match(c) >= 0)) return r;
+  return headerRow(sheet);
+}
+
 function headerCells(sheet: SheetText): string[] {
   const h = headerRow(sheet);
   return h === undefined ? [] : (sheet.rows.get(h) as string[]);
@@ -271,7 +278,7 @@ function gridRows(
   const rows: CsvRow[] = [{ line: 1, cells: ["expert", "from", ...ids] }];
   const letters: Array<Map<string, string>> = [];
   sheets.forEach((sheet, s) => {
-    const h = headerRow(sheet);
+    const h = gridHeaderRow(sheet, matcher);
     const at = new Map<string, string>([["from", columnLetter(sheet.firstCol)]]);
     letters.push(at);
     const where = (c: number, r: number): InputProblem => ({ file, sheet: sheet.name, cell: `${columnLetter(c)}${r}`, row: r, message: "" });
