@@ -17,6 +17,7 @@ export { loadModel } from "./io/loadModel.js";
 export { readSurvey } from "./io/readSurvey.js";
 export { parseSurvey } from "./io/parseSurvey.js";
 export { readSurveyFile } from "./io/readSurveyFile.js";
+export { surveyWorkbookTemplate } from "./io/surveyWorkbookTemplate.js";
 export { parseSurveyWorkbook } from "./io/parseSurveyWorkbook.js";
 export { surveyTemplate } from "./io/surveyTemplate.js";
 export { surveyToCsv } from "./io/surveyToCsv.js";
@@ -24,6 +25,7 @@ export { InputError, formatProblem } from "./errors.js";
 export type { InputProblem } from "./errors.js";
 export type { SurveyOptions } from "./io/parseSurvey.js";
 export type { SurveyTemplateOptions } from "./io/surveyTemplate.js";
+export type { SurveyWorkbookTemplateOptions } from "./io/surveyWorkbookTemplate.js";
 export type { SurveyLayout } from "./io/surveyHeader.js";
 export type { Survey, ExpertMatrix, InputWarning } from "./types.js";
 

@@ -85,6 +85,30 @@ describe("cxm-dematel on an .xlsx survey", () => {
     expect(layers("grid.xlsx")).toEqual(layers("panel.csv"));
   });
 
+  it("template --format xlsx writes the workbook for experts, which check reads back (blank: every rating missing; filled: OK)", async () => {
+    const t = cli.run(["template", "--format", "xlsx", "--experts", "2", "--out", "forms/blank.xlsx"], work);
+    expect(t.status).toBe(0);
+    expect(t.stdout).toBe("Wrote a blank workbook survey (one sheet per expert) for 2 experts × 10 components to forms/blank.xlsx\n");
+    const blank = cli.run(["check", "forms/blank.xlsx"], work);
+    expect(blank.status).toBe(1);
+    expect(blank.stderr).toContain("forms/blank.xlsx › E1 › C2: expert E1 has no rating for LEAD→CUL");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(work, "forms/blank.xlsx"));
+    const survey = readSurvey(PANEL, defaultModel());
+    for (const k of [0, 1]) {
+      const ws = wb.getWorksheet(`E${k + 1}`)!;
+      survey.experts[k].matrix.forEach((row, i) => row.forEach((x, j) => i !== j && (ws.getCell(i + 2, j + 2).value = x)));
+    }
+    writeFileSync(join(work, "forms/filled.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(cli.run(["check", "forms/filled.xlsx"], work).stdout).toMatch(/^OK: forms\/filled\.xlsx\n {2}experts: {4}2 \(E1, E2\)/);
+    const again = cli.run(["template", "--format", "xlsx", "--out", "forms/blank.xlsx"], work);
+    expect(again.status).toBe(1);
+    const usage = cli.run(["template", "--format", "xlsx", "--layout", "long", "--out", "forms/other.xlsx"], work);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("--layout goes with --format csv");
+    expect(existsSync(join(work, "forms/other.xlsx"))).toBe(false);
+  });
+
   it("a bad workbook: exit 1, every problem at file › sheet › cell, nothing written", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(work, "grid.xlsx"));

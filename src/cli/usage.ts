@@ -72,6 +72,8 @@ overwritten unless --force is given (it may already hold ratings).
   --model <file.json>     model file (default: the embedded CXM model)
   --experts <N>           number of experts (default 3)
   --layout blocks|long    blocks: one row per expert and component (default); long: one row per rating
+  --format csv|xlsx       csv (default), or an Excel workbook: an instructions sheet and one grid
+                          sheet per expert, ratings restricted to the scale
   --force                 overwrite an existing file`,
 
   layers: `Usage: cxm-dematel layers [survey.csv] [options]
