@@ -12,6 +12,64 @@ export interface ReplicateEvaluator {
    * no total-relation matrix, or an undefined layer statistic).
    */
   evaluate(counts: Float64Array): boolean;
+  /**
+   * Replicates evaluated together (1: one at a time). Above 1 (a weighted mean of a large panel),
+   * {@link ReplicateEvaluator.evaluateBatch} sums them in one pass over the experts' matrices.
+   */
+  readonly batchSize: number;
+  /**
+   * Evaluate `size` ≤ batchSize replicates, their counts row-major in `counts` (size × K): the same
+   * results as `evaluate` on each row in turn, bit for bit (the same sums in the same order), but the
+   * experts' matrices are read once per batch instead of once per replicate. `done(j, ok)` is called for
+   * j = 0..size−1 in order, with the kernel holding replicate j's outputs.
+   */
+  evaluateBatch(counts: Float64Array, size: number, done: (j: number, ok: boolean) => void): void;
+}
+
+/** Replicates summed together by `evaluateBatch` when the panel's ratings (K·n² values) are at least {@link BATCH_FROM_VALUES}. */
+const BATCH_SIZE = 16;
+/** From this many ratings (K·n²) the bootstrap sums replicates in batches (below, the panel stays in cache anyway). */
+const BATCH_FROM_VALUES = 65536;
+/** Cells of a batch summed together, so the batch's partial sums stay in cache while the experts' matrices stream by. */
+const CELL_TILE = 512;
+
+/**
+ * `weightedSum` for `size` replicates at once (counts row-major size × K) into S (size × n²) and
+ * totals: per replicate and cell, the same terms added in the same order (experts ascending, zero
+ * factors skipped), so each sum equals `weightedSum`'s bit for bit. Tiled over cells: each tile of
+ * the experts' matrices is read once per batch.
+ */
+function weightedSums(
+  X: Float64Array,
+  counts: Float64Array,
+  w: Float64Array,
+  K: number,
+  nn: number,
+  size: number,
+  S: Float64Array,
+  totals: Float64Array,
+): void {
+  S.fill(0, 0, size * nn);
+  for (let j = 0; j < size; j++) {
+    let total = 0;
+    for (let k = 0; k < K; k++) {
+      const f = counts[j * K + k] * w[k];
+      if (f !== 0) total += f;
+    }
+    totals[j] = total;
+  }
+  for (let c0 = 0; c0 < nn; c0 += CELL_TILE) {
+    const c1 = Math.min(nn, c0 + CELL_TILE);
+    for (let k = 0; k < K; k++) {
+      const base = k * nn;
+      for (let j = 0; j < size; j++) {
+        const f = counts[j * K + k] * w[k];
+        if (f === 0) continue;
+        const o = j * nn;
+        for (let c = c0; c < c1; c++) S[o + c] += f * X[base + c];
+      }
+    }
+  }
 }
 
 /**
@@ -78,18 +136,41 @@ export function createReplicateEvaluator(
   const column = new Float64Array(K);
   const { epsilon } = settings;
   const mean = settings.aggregation === "mean";
+  const batchSize = mean && K * nn >= BATCH_FROM_VALUES ? BATCH_SIZE : 1;
+  const sums = batchSize > 1 ? new Float64Array(batchSize * nn) : null;
+  const totals = new Float64Array(batchSize);
+  const run = (): boolean => kernel.run() && !Number.isNaN(kernel.trend) && !Number.isNaN(kernel.flow);
+  const evaluate = (counts: Float64Array): boolean => {
+    if (mean) {
+      const total = weightedSum(X, counts, w, K, nn, A);
+      if (!(total > 0)) return false;
+      kernel.epsilon = epsilon * total;
+    } else {
+      medianInto(X, counts, K, nn, A, column);
+      kernel.epsilon = epsilon;
+    }
+    return run();
+  };
   return {
     kernel,
-    evaluate(counts: Float64Array): boolean {
-      if (mean) {
-        const total = weightedSum(X, counts, w, K, nn, A);
-        if (!(total > 0)) return false;
-        kernel.epsilon = epsilon * total;
-      } else {
-        medianInto(X, counts, K, nn, A, column);
-        kernel.epsilon = epsilon;
+    evaluate,
+    batchSize,
+    evaluateBatch(counts: Float64Array, size: number, done: (j: number, ok: boolean) => void): void {
+      if (sums === null || size > batchSize) {
+        for (let j = 0; j < size; j++) done(j, evaluate(counts.subarray(j * K, (j + 1) * K)));
+        return;
       }
-      return kernel.run() && !Number.isNaN(kernel.trend) && !Number.isNaN(kernel.flow);
+      weightedSums(X, counts, w, K, nn, size, sums, totals);
+      for (let j = 0; j < size; j++) {
+        const total = totals[j];
+        if (!(total > 0)) {
+          done(j, false);
+          continue;
+        }
+        A.set(sums.subarray(j * nn, (j + 1) * nn));
+        kernel.epsilon = epsilon * total;
+        done(j, run());
+      }
     },
   };
 }

@@ -39,7 +39,8 @@ export function resampleExperts(
   const stats = new Float64Array(B * width);
   const causeCount = new Int32Array(n);
   const rankCount = new Int32Array(n * n);
-  const counts = new Float64Array(K);
+  const batch = evaluator.batchSize;
+  const counts = new Float64Array(K * batch);
   const { kernel } = evaluator;
   const rel = kernel.relation;
   const { given, received } = kernel;
@@ -47,10 +48,9 @@ export function resampleExperts(
   let used = 0;
   const rng = createRandom(seed);
   const every = Math.max(1, Math.floor(B / 100));
-  for (let b = 0; b < B; b++) {
-    counts.fill(0);
-    for (let k = 0; k < K; k++) counts[rng.int(K)]++;
-    if (evaluator.evaluate(counts)) {
+  /** Replicate b's outputs, in the kernel, into the tallies (when it did not fail) and the progress. */
+  const record = (b: number, ok: boolean): void => {
+    if (ok) {
       const base = used * width;
       for (let i = 0; i < n; i++) {
         stats[base + i] = given[i];
@@ -69,6 +69,14 @@ export function resampleExperts(
       used++;
     }
     if (onProgress && ((b + 1) % every === 0 || b + 1 === B)) onProgress(b + 1, B);
+  };
+  // Replicates in batches of the evaluator's size (1: one by one); the draws are made in replicate order either way.
+  for (let b0 = 0; b0 < B; b0 += batch) {
+    const size = Math.min(batch, B - b0);
+    counts.fill(0);
+    for (let j = 0; j < size; j++) for (let k = 0; k < K; k++) counts[j * K + rng.int(K)]++;
+    if (batch === 1) record(b0, evaluator.evaluate(counts));
+    else evaluator.evaluateBatch(counts, size, (j, ok) => record(b0 + j, ok));
   }
   return { stats, width, used, causeCount, rankCount, decreaseCount };
 }
