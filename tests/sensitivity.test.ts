@@ -131,3 +131,22 @@ describe("sensitivity(matrices, model)", () => {
     expect(() => sensitivity(panel, { ...model, layers: [] })).toThrow(RangeError);
   });
 });
+
+describe("sensitivity(matrices, model, { settings })", () => {
+  it("takes its baseline aggregation and threshold from the settings, the other defaults after them", () => {
+    const s = sensitivity(panel, model, { settings: { aggregation: "median", threshold: { method: "mmde" } } });
+    expect(s.scenarios[0].scenario).toBe("baseline (median aggregation, mmde threshold, all 4 experts)");
+    expect(s.scenarios.filter((r) => r.kind === "threshold").map((r) => r.scenario)).toEqual(["threshold mean", "threshold mean+sd"]);
+    expect(s.scenarios.filter((r) => r.kind === "aggregation").map((r) => r.scenario)).toEqual(["aggregation mean"]);
+    const d = dematel(aggregate(panel, { method: "median" }), { components: componentIds(model) });
+    expect(s.scenarios[0].relation).toEqual(d.relation);
+  });
+
+  it("with a median baseline, the mean scenario uses the experts' weights (weights apply wherever the mean is recomputed)", () => {
+    const weights = [1, 2, 3, 4];
+    const s = sensitivity(panel, model, { settings: { aggregation: "median", weights } });
+    const mean = s.scenarios.find((r) => r.scenario === "aggregation mean")!;
+    const d = dematel(aggregate(panel, { weights }), { components: componentIds(model) });
+    mean.relation.forEach((r, i) => expect(r).toBeCloseTo(d.relation[i], 14));
+  });
+});

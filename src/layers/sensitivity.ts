@@ -18,9 +18,9 @@ export interface SensitivityOptions extends PermutationOptions {
   settings?: DematelSettingsInput | DematelSettings;
   /** Expert labels for the scenario names (default "expert 1", "expert 2", …). */
   labels?: readonly string[];
-  /** Threshold rules to compare; the first is the baseline's (default mean, mean+sd, MMDE). */
+  /** Threshold rules to compare; the first is the baseline's (default: the settings' rule, then the other defaults of mean, mean+sd, MMDE). */
   thresholds?: readonly ThresholdOptions[];
-  /** Aggregations to compare; the first is the baseline's (default mean, median). */
+  /** Aggregations to compare; the first is the baseline's (default: the settings' aggregation, then the other of mean, median). */
   aggregations?: readonly AggregationMethod[];
   /** Significance level of the layer tests (default 0.05); a test is significant when p < significanceLevel. */
   significanceLevel?: number;
@@ -35,12 +35,13 @@ export interface SensitivityOptions extends PermutationOptions {
 /** Outcome of {@link sensitivity}. */
 export interface Sensitivity {
   components: string[];
+  /** The significance level α of the layer tests (the `significanceLevel` option; results.json key since version 1). */
   alpha: number;
   scenarios: SensitivityScenario[];
   summary: {
     /** Per component: the same role in every available scenario. */
     stableRoles: boolean[];
-    /** Number of scenarios whose conclusions (a role or a test at alpha) differ from the baseline. */
+    /** Number of scenarios whose conclusions (a role, or a layer test at the significance level) differ from the baseline. */
     changedConclusions: number;
     /** Number of scenarios that could not be computed. */
     unavailable: number;
@@ -57,6 +58,23 @@ export const SENSITIVITY_THRESHOLDS: readonly Readonly<ThresholdOptions>[] = Obj
 ] as const);
 /** The aggregations {@link sensitivity} compares by default (docs/methods.md §7.5): mean, median; the first is the baseline's. */
 export const SENSITIVITY_AGGREGATIONS: readonly AggregationMethod[] = Object.freeze(["mean", "median"] as const);
+
+/**
+ * The threshold rules and aggregations a sensitivity table compares: the
+ * caller's lists, or by default the settings' own rule and aggregation first
+ * (the baseline) followed by the other defaults ({@link SENSITIVITY_THRESHOLDS},
+ * {@link SENSITIVITY_AGGREGATIONS}).
+ */
+export function scenarioLists(
+  settings: DematelSettings,
+  options: Pick<SensitivityOptions, "thresholds" | "aggregations"> = {},
+): { thresholds: readonly ThresholdOptions[]; aggregations: readonly AggregationMethod[] } {
+  const own = settings.threshold;
+  return {
+    thresholds: options.thresholds ?? [own, ...SENSITIVITY_THRESHOLDS.filter((t) => t.method !== own.method)],
+    aggregations: options.aggregations ?? [settings.aggregation, ...SENSITIVITY_AGGREGATIONS.filter((a) => a !== settings.aggregation)],
+  };
+}
 
 /** The leave-one-out rows, from runs computed once per analysis (a run without a solution is an unavailable row). */
 function leaveOneOutRows(c: ScenarioContext, runs: readonly LeaveOneOutRun[], labels: readonly string[]): SensitivityScenario[] {
@@ -101,7 +119,8 @@ function thresholdLabel(t: ThresholdOptions): string {
  * - with each aggregation (weighted mean, element-wise median),
  * and list, per scenario, what differs from the baseline (first aggregation,
  * first threshold, all experts): a component that changes role, a layer test
- * (trend, flow) that gains or loses significance at `alpha` (p < alpha).
+ * (trend, flow) that gains or loses significance at the significance level α
+ * (`significanceLevel`, default 0.05; p < α; written to the result as `alpha`).
  * A scenario that cannot be computed (a threshold rule that throws, an
  * infeasible matrix) is kept as a row with `available: false` and the reason
  * in `note`, rather than failing the whole table.
@@ -123,14 +142,13 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
   });
   const alpha = options.significanceLevel ?? 0.05;
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`the significance level must be between 0 and 1, got ${alpha}`);
-  const thresholds = options.thresholds ?? SENSITIVITY_THRESHOLDS;
-  const aggregations = options.aggregations ?? SENSITIVITY_AGGREGATIONS;
+  const settings = resolveSettings(options.settings, K);
+  const { thresholds, aggregations } = scenarioLists(settings, options);
   if (thresholds.length === 0) throw new RangeError("sensitivity needs at least one threshold rule");
   if (aggregations.length === 0) throw new RangeError("sensitivity needs at least one aggregation");
   const labels = options.labels ?? matrices.map((_, k) => `expert ${k + 1}`);
   if (labels.length !== K) throw new RangeError(`sensitivity: ${labels.length} expert labels for ${K} matrices`);
   const baseAgg = aggregations[0];
-  const settings = resolveSettings(options.settings, K);
   // The scenarios' settings: the caller's, at the baseline aggregation (the first listed).
   const baseSettings = baseAgg === settings.aggregation ? settings : resolveSettings({ ...settings, aggregation: baseAgg }, K);
   const prepared = options.prepared ?? createLayerTests(model, options);

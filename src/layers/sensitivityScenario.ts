@@ -8,7 +8,7 @@ import { layerTests, type PreparedLayerTests } from "./layerTests.js";
 
 /** One row of the sensitivity table. */
 export interface SensitivityScenario {
-  /** Plain-words name: "baseline (mean, mean threshold)", "without expert 3", "threshold mean+sd", "aggregation median". */
+  /** Plain-words name: "baseline (mean aggregation, mean threshold, all 14 experts)", "without expert 3", "threshold mean+sd", "aggregation median". */
   scenario: string;
   kind: "baseline" | "leave-one-out" | "threshold" | "aggregation";
   /** False when the scenario could not be computed (see `note`); its numbers are then NaN or null. */
@@ -23,9 +23,9 @@ export interface SensitivityScenario {
   trendP: number;
   flowStatistic: number;
   flowP: number;
-  /** trendP < alpha. */
+  /** trendP < the significance level α. */
   trendSignificant: boolean;
-  /** flowP < alpha. */
+  /** flowP < the significance level α. */
   flowSignificant: boolean;
   /** The threshold value α of the impact-relation map (null when it could not be computed). */
   threshold: number | null;

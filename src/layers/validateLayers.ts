@@ -11,7 +11,7 @@ import { suggestedLayers, type SuggestedLayer } from "../structure/suggestedLaye
 import { ismLevels, type IsmLevels } from "../structure/ismLevels.js";
 import { micmac, type Micmac } from "../structure/micmac.js";
 import { structureAgreement, type StructureAgreement } from "../structure/structureAgreement.js";
-import { SENSITIVITY_AGGREGATIONS, SENSITIVITY_THRESHOLDS, sensitivity as runSensitivity, type Sensitivity, type SensitivityOptions } from "./sensitivity.js";
+import { scenarioLists, sensitivity as runSensitivity, type Sensitivity, type SensitivityOptions } from "./sensitivity.js";
 
 /** Options of {@link validateLayers}. */
 export interface ValidateLayersOptions extends Omit<SensitivityOptions, "prepared" | "baseline"> {
@@ -96,9 +96,7 @@ export function validateLayers(matrices: readonly Matrix[], model: Model, option
   const tests = layerTests(d.total, d.relation, model, { prepared });
   const ism = ismLevels(d.total, d.threshold.value, ids);
   // The sensitivity defaults, with this analysis's own threshold and aggregation first (the baseline).
-  const threshold = settings.threshold;
-  const thresholds = options.thresholds ?? [threshold, ...SENSITIVITY_THRESHOLDS.filter((t) => t.method !== threshold.method)];
-  const aggregations = options.aggregations ?? [settings.aggregation, ...SENSITIVITY_AGGREGATIONS.filter((a) => a !== settings.aggregation)];
+  const { thresholds, aggregations } = scenarioLists(settings, options);
   return {
     components: ids,
     layers: layers.map((l) => l.id),
