@@ -35,7 +35,7 @@ export type { AssertLayeredModelOptions } from "./model/assertLayeredModel.js";
 
 // Settings: every choice that decides a DEMATEL result, resolved and checked once and handed to every stage.
 export { resolveSettings } from "./core/dematelSettings.js";
-export type { DematelSettings, DematelSettingsInput, DematelMethod } from "./core/dematelSettings.js";
+export type { DematelSettings, DematelSettingsInput, DematelMethod, VariantSettings, VariantSettingsInput } from "./core/dematelSettings.js";
 
 // Aggregate: the panel's matrices into one (weighted mean or element-wise median).
 export { aggregate } from "./core/aggregate.js";
@@ -58,6 +58,8 @@ export { cfcs, greyWhiten } from "./core/cfcs.js";
 export type { TriangularFuzzyNumber, FuzzyMatrix, FuzzyOrder, FuzzyDematelOptions, FuzzyDematelResult } from "./core/fuzzyDematel.js";
 export type { GreyNumber, GreyMatrix, GreyOrder, GreyDematelOptions, GreyDematelResult } from "./core/greyDematel.js";
 export type { DefuzzifyRange } from "./core/uncertainDematel.js";
+export { FUZZY_FIVE_TERM_SCALE, GREY_FIVE_TERM_SCALE } from "./core/linguisticScale.js";
+export type { LinguisticScale, LinguisticTerm } from "./core/linguisticScale.js";
 
 // Thresholds of the impact-relation map: mean, mean+sd, quantile (R type 7), fixed, MMDE.
 export { threshold } from "./core/threshold.js";

@@ -1,9 +1,37 @@
 import type { AggregationMethod } from "./aggregate.js";
 import type { NormalizationMethod } from "./normalize.js";
 import type { ThresholdOptions } from "./thresholdTypes.js";
+import type { FuzzyOrder } from "./fuzzyDematel.js";
+import type { GreyOrder } from "./greyDematel.js";
+import type { DefuzzifyRange } from "./uncertainDematel.js";
+import { checkScale, FUZZY_FIVE_TERM_SCALE, GREY_FIVE_TERM_SCALE, type LinguisticScale } from "./linguisticScale.js";
 
-/** How a panel becomes one DEMATEL result: `"classic"` (aggregate crisp ratings, then DEMATEL) is the one method today. */
-export type DematelMethod = "classic";
+/**
+ * How a panel becomes one DEMATEL result: `"classic"` (aggregate crisp ratings, then DEMATEL; default),
+ * `"fuzzy"` (each rating code read as the triangular fuzzy number of a linguistic scale, docs/methods.md §2.9)
+ * or `"grey"` (as an interval grey number, §2.10).
+ */
+export type DematelMethod = "classic" | "fuzzy" | "grey";
+
+/** The settings of a fuzzy or grey method (docs/methods.md §2.9–2.11), resolved. */
+export interface VariantSettings {
+  /** Fuzzy: `"defuzzify-first"` (default) or `"defuzzify-last"`; grey: `"whiten-last"` (default) or `"whiten-first"`. */
+  readonly order: FuzzyOrder | GreyOrder;
+  /** The CFCS / whitening minimum and range of the first orders: `"global"` (default) or `"per-matrix"`. */
+  readonly range: DefuzzifyRange;
+  /** The last orders: whether T's diagonal enters the final minimum and range (default true). */
+  readonly diagonal: boolean;
+  /** The linguistic scale the rating codes are read by (default the built-in five-term scale of the method). */
+  readonly scale: LinguisticScale;
+}
+
+/** What a caller may give of {@link VariantSettings}. */
+export interface VariantSettingsInput {
+  order?: FuzzyOrder | GreyOrder;
+  range?: DefuzzifyRange;
+  diagonal?: boolean;
+  scale?: LinguisticScale;
+}
 
 /**
  * Every setting that decides a DEMATEL result, in one object: the rating
@@ -29,6 +57,8 @@ export interface DematelSettings {
   readonly epsilon: number;
   /** The impact-relation map's threshold rule, its method always stated (default the mean of all n² entries of T). */
   readonly threshold: Readonly<ThresholdOptions> & { readonly method: NonNullable<ThresholdOptions["method"]> };
+  /** The fuzzy or grey method's settings; undefined for `"classic"`. */
+  readonly variant?: VariantSettings;
 }
 
 /** What a caller may give of {@link DematelSettings}; every field is optional and defaults as documented there. */
@@ -40,13 +70,15 @@ export interface DematelSettingsInput {
   normalization?: NormalizationMethod;
   epsilon?: number;
   threshold?: ThresholdOptions;
+  /** Fuzzy or grey settings (ignored, and left out, for `"classic"`). */
+  variant?: VariantSettingsInput;
 }
 
 const resolved = new WeakSet<object>();
 
 const AGGREGATIONS: readonly AggregationMethod[] = ["mean", "median"];
 const NORMALIZATIONS: readonly NormalizationMethod[] = ["max", "row", "column"];
-const DEMATEL_METHODS: readonly DematelMethod[] = ["classic"];
+const DEMATEL_METHODS: readonly DematelMethod[] = ["classic", "fuzzy", "grey"];
 
 function oneOf<T extends string>(value: T | undefined, allowed: readonly T[], fallback: T, what: string): T {
   const v = value ?? fallback;
@@ -61,6 +93,19 @@ function checkedWeights(weights: readonly number[] | undefined, experts: number 
   for (const w of weights) if (!Number.isFinite(w) || w < 0) throw new RangeError(`expert weights must be finite and non-negative, got ${w}`);
   if (!weights.some((w) => w > 0)) throw new RangeError("expert weights must not all be zero");
   return Object.freeze([...weights]);
+}
+
+function resolvedVariant(method: DematelMethod, input: VariantSettingsInput | undefined): VariantSettings | undefined {
+  if (method === "classic") return undefined;
+  const fuzzy = method === "fuzzy";
+  const orders = fuzzy ? ["defuzzify-first", "defuzzify-last"] : ["whiten-last", "whiten-first"];
+  const order = oneOf<string>(input?.order, orders, orders[0], `${method} order`) as FuzzyOrder | GreyOrder;
+  const range = oneOf<DefuzzifyRange>(input?.range, ["global", "per-matrix"], "global", `${fuzzy ? "CFCS" : "whitening"} range`);
+  const diagonal = input?.diagonal ?? true;
+  if (typeof diagonal !== "boolean") throw new RangeError(`the diagonal setting must be true or false, got ${String(diagonal)}`);
+  const scale = input?.scale ?? (fuzzy ? FUZZY_FIVE_TERM_SCALE : GREY_FIVE_TERM_SCALE);
+  checkScale(scale, method);
+  return Object.freeze({ order, range, diagonal, scale });
 }
 
 /**
@@ -95,14 +140,17 @@ export function resolveSettings(given: DematelSettingsInput | DematelSettings = 
     throw new RangeError(`the scale must run from a smaller to a larger finite number, got ${scale.min}–${scale.max}`);
   // The method first, as results.json has always listed it.
   const threshold = { method: "mean" as const, ...(input.threshold ?? {}) };
+  const method = oneOf(input.method, DEMATEL_METHODS, "classic", "DEMATEL method");
+  const variant = resolvedVariant(method, input.variant);
   const settings: DematelSettings = Object.freeze({
-    method: oneOf(input.method, DEMATEL_METHODS, "classic", "DEMATEL method"),
+    method,
     scale: Object.freeze({ min: scale.min, max: scale.max }),
     aggregation: oneOf(input.aggregation, AGGREGATIONS, "mean", "aggregation method"),
     weights: checkedWeights(input.weights, experts),
     normalization: oneOf(input.normalization, NORMALIZATIONS, "max", "normalization"),
     epsilon,
     threshold: Object.freeze({ ...threshold, method: threshold.method ?? "mean" }),
+    ...(variant ? { variant } : {}),
   });
   resolved.add(settings);
   return settings;

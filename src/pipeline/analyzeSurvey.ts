@@ -27,7 +27,7 @@ import type { AggregationMethod } from "../core/aggregate.js";
 import type { DematelResult } from "../core/dematel.js";
 import type { NormalizationMethod } from "../core/normalize.js";
 import type { ThresholdOptions } from "../core/thresholdTypes.js";
-import { resolveSettings, type DematelSettings, type DematelSettingsInput } from "../core/dematelSettings.js";
+import { resolveSettings, type DematelMethod, type DematelSettings, type DematelSettingsInput, type VariantSettings } from "../core/dematelSettings.js";
 import { panelDematel } from "../core/panelDematel.js";
 import { nonEmptyLayerCount } from "../model/assertLayeredModel.js";
 import { TOOL } from "../tool.js";
@@ -116,6 +116,10 @@ export interface AnalysisMeta {
     normalization: NormalizationMethod;
     epsilon: number;
     threshold: ThresholdOptions;
+    /** The DEMATEL method, written only when it is not classic (docs/methods.md §2.9–2.11). */
+    method?: DematelMethod;
+    /** The fuzzy or grey method's order, range, diagonal rule and linguistic scale; only for those methods. */
+    variant?: VariantSettings;
   };
   warnings: InputWarning[];
   /** Every imputed cell; empty when nothing was imputed. */
@@ -281,6 +285,10 @@ function layerAnalysis(
   if (!v.orders) notes.push(layerOrdersNote(v.layers.length));
   let bootstrap: BootstrapResult | undefined;
   if (c.B > 0 && matrices.length < 2) notes.push("No bootstrap: the panel has a single expert, so there is nothing to resample.");
+  else if (c.B > 0 && c.settings.method !== "classic")
+    notes.push(
+      `No bootstrap: the bootstrap over experts is not yet implemented for the ${c.settings.method} method (its replicates would be analysed as classic DEMATEL).`,
+    );
   else if (c.B > 0)
     bootstrap = bootstrapExperts(matrices, model, { B: c.B, seed: c.seed, settings: c.settings, baseline: c.baseline, onProgress: c.onProgress });
   return { ...v, notes, ...(bootstrap ? { bootstrap } : {}) };
@@ -313,6 +321,7 @@ function analysisMeta(survey: Survey, model: Model, settings: DematelSettings, r
       normalization: settings.normalization,
       epsilon: settings.epsilon,
       threshold: { ...settings.threshold },
+      ...(settings.method !== "classic" ? { method: settings.method, variant: settings.variant } : {}),
     },
     warnings: survey.warnings.map((w) => ({ ...w })),
     imputed,

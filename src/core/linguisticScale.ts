@@ -1,0 +1,119 @@
+import type { Matrix } from "../types.js";
+import type { FuzzyMatrix, TriangularFuzzyNumber } from "./fuzzyDematel.js";
+import type { GreyMatrix, GreyNumber } from "./greyDematel.js";
+
+/** One term of a linguistic scale: its code (as a survey cell holds it), labels, and its fuzzy or grey number. */
+export interface LinguisticTerm {
+  /** The code a survey cell holds for this term, e.g. "0" … "4". */
+  readonly term: string;
+  readonly label?: string;
+  readonly label_fa?: string;
+  /** The triangular fuzzy number (l, m, u) of a fuzzy scale. */
+  readonly tfn?: TriangularFuzzyNumber;
+  /** The interval grey number [lo, hi] of a grey scale. */
+  readonly grey?: GreyNumber;
+}
+
+/** A linguistic scale: each term mapped to a triangular fuzzy number (fuzzy) or an interval grey number (grey). */
+export interface LinguisticScale {
+  readonly name: string;
+  readonly terms: readonly LinguisticTerm[];
+}
+
+/**
+ * The five-term fuzzy scale most cited for fuzzy DEMATEL (docs/methods.md §2.11): No (0, 0, 0.25),
+ * Very low (0, 0.25, 0.5), Low (0.25, 0.5, 0.75), High (0.5, 0.75, 1), Very high (0.75, 1, 1), coded 0–4.
+ * Source: Li (1999), as used for fuzzy DEMATEL by Lin & Wu (2008), Table 1.
+ */
+export const FUZZY_FIVE_TERM_SCALE: LinguisticScale = Object.freeze({
+  name: "five-term fuzzy scale (Li 1999; Lin & Wu 2008)",
+  terms: Object.freeze([
+    Object.freeze({ term: "0", label: "No influence", label_fa: "بدون تأثیر", tfn: Object.freeze([0, 0, 0.25] as const) }),
+    Object.freeze({ term: "1", label: "Very low influence", label_fa: "تأثیر خیلی کم", tfn: Object.freeze([0, 0.25, 0.5] as const) }),
+    Object.freeze({ term: "2", label: "Low influence", label_fa: "تأثیر کم", tfn: Object.freeze([0.25, 0.5, 0.75] as const) }),
+    Object.freeze({ term: "3", label: "High influence", label_fa: "تأثیر زیاد", tfn: Object.freeze([0.5, 0.75, 1] as const) }),
+    Object.freeze({ term: "4", label: "Very high influence", label_fa: "تأثیر خیلی زیاد", tfn: Object.freeze([0.75, 1, 1] as const) }),
+  ]),
+});
+
+/**
+ * The five-term grey scale of the grey-DEMATEL literature (docs/methods.md §2.11): No influence [0, 0],
+ * Very low [0, 0.25], Low [0.25, 0.5], High [0.5, 0.75], Very high [0.75, 1], coded 0–4.
+ * Source: Xia, Govindan & Zhu (2015).
+ */
+export const GREY_FIVE_TERM_SCALE: LinguisticScale = Object.freeze({
+  name: "five-term grey scale (Xia, Govindan & Zhu 2015)",
+  terms: Object.freeze([
+    Object.freeze({ term: "0", label: "No influence", label_fa: "بدون تأثیر", grey: Object.freeze([0, 0] as const) }),
+    Object.freeze({ term: "1", label: "Very low influence", label_fa: "تأثیر خیلی کم", grey: Object.freeze([0, 0.25] as const) }),
+    Object.freeze({ term: "2", label: "Low influence", label_fa: "تأثیر کم", grey: Object.freeze([0.25, 0.5] as const) }),
+    Object.freeze({ term: "3", label: "High influence", label_fa: "تأثیر زیاد", grey: Object.freeze([0.5, 0.75] as const) }),
+    Object.freeze({ term: "4", label: "Very high influence", label_fa: "تأثیر خیلی زیاد", grey: Object.freeze([0.75, 1] as const) }),
+  ]),
+});
+
+/**
+ * Check a linguistic scale for a method: at least one term, unique codes, each
+ * term with a fuzzy number (l ≤ m ≤ u, finite, non-negative) or a grey number (lo ≤ hi) as the method needs.
+ * @throws {RangeError} naming the scale, the term and what is wrong.
+ */
+export function checkScale(scale: LinguisticScale, kind: "fuzzy" | "grey"): void {
+  const name = scale?.name ?? "the scale";
+  if (!scale || !Array.isArray(scale.terms) || scale.terms.length === 0) throw new RangeError(`${name} has no terms`);
+  const seen = new Set<string>();
+  for (const t of scale.terms) {
+    if (typeof t.term !== "string" || t.term.trim() === "") throw new RangeError(`${name}: every term needs a non-empty code`);
+    if (seen.has(t.term)) throw new RangeError(`${name}: the term "${t.term}" is listed twice`);
+    seen.add(t.term);
+    const v = kind === "fuzzy" ? t.tfn : t.grey;
+    const parts = kind === "fuzzy" ? 3 : 2;
+    if (!Array.isArray(v) || v.length !== parts)
+      throw new RangeError(
+        `${name}: the term "${t.term}" needs ${kind === "fuzzy" ? "a triangular fuzzy number tfn: [l, m, u]" : "a grey number grey: [lo, hi]"}`,
+      );
+    for (let p = 0; p < parts; p++) {
+      if (!Number.isFinite(v[p]) || v[p] < 0)
+        throw new RangeError(`${name}: the term "${t.term}" has a limit that is not a finite non-negative number: ${JSON.stringify(v)}`);
+      if (p > 0 && v[p] < v[p - 1])
+        throw new RangeError(
+          `${name}: the limits of the term "${t.term}" must be ordered (${kind === "fuzzy" ? "l ≤ m ≤ u" : "lo ≤ hi"}), got ${JSON.stringify(v)}`,
+        );
+    }
+  }
+}
+
+function lookup<T>(matrix: Matrix, scale: LinguisticScale, pick: (t: LinguisticTerm) => T | undefined, zero: T, expert: number): T[][] {
+  const byCode = new Map<number, T>();
+  for (const t of scale.terms) {
+    const code = Number(t.term);
+    const v = pick(t);
+    if (Number.isFinite(code) && v !== undefined) byCode.set(code, v);
+  }
+  return matrix.map((row, i) =>
+    row.map((x, j) => {
+      if (i === j) return zero;
+      const v = byCode.get(x);
+      if (v === undefined)
+        throw new RangeError(
+          `expert ${expert + 1}, cell (${i + 1}, ${j + 1}): the rating ${x} is no term of ${scale.name}, whose terms are ${scale.terms.map((t) => t.term).join(", ")}`,
+        );
+      return v;
+    }),
+  );
+}
+
+/**
+ * A crisp survey matrix of term codes as triangular fuzzy numbers, by the scale (docs/methods.md §2.11); the diagonal is (0, 0, 0).
+ * @throws {RangeError} naming the expert and cell of a rating that is no term of the scale.
+ */
+export function fuzzyMatrixOf(matrix: Matrix, scale: LinguisticScale, expert = 0): FuzzyMatrix {
+  return lookup<TriangularFuzzyNumber>(matrix, scale, (t) => t.tfn, [0, 0, 0], expert);
+}
+
+/**
+ * A crisp survey matrix of term codes as interval grey numbers, by the scale (docs/methods.md §2.11); the diagonal is [0, 0].
+ * @throws {RangeError} naming the expert and cell of a rating that is no term of the scale.
+ */
+export function greyMatrixOf(matrix: Matrix, scale: LinguisticScale, expert = 0): GreyMatrix {
+  return lookup<GreyNumber>(matrix, scale, (t) => t.grey, [0, 0], expert);
+}
