@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAssignmentSet, createFlowTest, createRandom, createTrendTest, defaultModel, layerIndex, layerTests, type Matrix } from "../src/index.js";
-import { DEFAULT_STOP_AFTER } from "../src/permutation/createAssignmentSet.js";
+import { DEFAULT_STOP_AFTER, type AssignmentSet } from "../src/permutation/createAssignmentSet.js";
+import { pairSign, tieTolerance } from "../src/stats/kendallTauB.js";
 import { monteCarloP } from "../src/permutation/permutationTest.js";
 
 // 16 components in 4 layers of 4: 63,063,000 assignments, so Monte Carlo above maxExact.
@@ -87,5 +88,32 @@ describe("sequential Monte Carlo p-values (Besag & Clifford 1991)", () => {
   it("refuses an invalid stopAfter", () => {
     expect(() => createAssignmentSet(layerOf, { stopAfter: 0 })).toThrow(RangeError);
     expect(() => createAssignmentSet(layerOf, { stopAfter: 2.5 })).toThrow(RangeError);
+  });
+
+  it("the O(m·L) trend numerator (relation order, layer counters) gives the p-values of the pair-by-pair count, ties and tie chains included", () => {
+    const layers40 = Array.from({ length: 40 }, (_, i) => i % 4);
+    /** p by the straightforward rule: s(row) = Σ_pairs sign(ℓ_a − ℓ_b)·pairSign(r_a, r_b), read in order, stopped after h with s ≤ s_obs. */
+    const brute = (set: AssignmentSet, r: number[]): number => {
+      const tol = tieTolerance(r);
+      const sOf = (labels: ArrayLike<number>): number => {
+        let s = 0;
+        for (let a = 0; a < r.length; a++) for (let b = a + 1; b < r.length; b++) s += Math.sign(labels[a] - labels[b]) * pairSign(r[a], r[b], tol);
+        return s;
+      };
+      const sObs = sOf(layers40);
+      const m = r.length;
+      return monteCarloP(set, (row) => sOf(set.rows.subarray(row * m, (row + 1) * m)) <= sObs).p;
+    };
+    const rng = createRandom(11);
+    for (const stopAfter of [DEFAULT_STOP_AFTER, Infinity]) {
+      const set = createAssignmentSet(layers40, { samples: 3000, seed: 5, stopAfter });
+      const test = createTrendTest(layers40, { assignmentSet: set });
+      for (let seed = 0; seed < 6; seed++) {
+        const effect = seed * 0.05;
+        // Rounded to 1 decimal: many ties; seed 5: chains of values 2.8e-12 apart, each tied with the next (tolerance 4e-12) but not with the one after.
+        const r = layers40.map((l, i) => (seed === 5 ? Math.floor(i / 8) + (i % 3) * 2.8e-12 : Math.round((-effect * l + rng.next()) * 10) / 10));
+        expect(test.test(r).p).toBe(brute(set, r));
+      }
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { reuseOrCreate, type PermutationOptions } from "./createAssignmentSet.js";
+import { reuseOrCreate, type AssignmentSet, type PermutationOptions } from "./createAssignmentSet.js";
 import { monteCarloP, permutationP, permutationTest, untiedTrendAtMost } from "./permutationTest.js";
 import { pairSign, tauFromCounts, tieTolerance } from "../stats/kendallTauB.js";
 import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
@@ -48,6 +48,8 @@ export function createTrendTest(layerOf: ArrayLike<number>, options: Permutation
   for (let p = 0; p < P; p++) if (observedSigns[p] === 0) tiesLayer++;
   const r = new Float64Array(m);
   const sr = new Int8Array(P);
+  const L = set.sizes.length;
+  const counts = new Int32Array(L);
   // Exact test, relation without ties: the null distribution of the numerator is the same for every
   // untied relation (see untiedTrendAtMost); it is tallied on the first such call, which then and later
   // costs one pass over the pairs.
@@ -75,23 +77,26 @@ export function createTrendTest(layerOf: ArrayLike<number>, options: Permutation
     // S_trend(row) ≥ S_obs  ⟺  −s/√den ≥ −sObs/√den  ⟺  s ≤ sObs (den is the same for every row).
     let count = 0;
     if (set.method === "monte-carlo") {
+      const ranked = L * m < P ? rankedGroups(r, sr, set, tol) : null;
       const mc =
-        pairSigns !== null
-          ? monteCarloP(set, (row) => {
-              let s = 0;
-              for (let p = 0, o = row * P; p < P; p++, o++) s += pairSigns[o] * sr[p];
-              return s <= sObs;
-            })
-          : monteCarloP(set, (row) => {
-              let s = 0;
-              for (let p = 0, base = row * m; p < P; p++) {
-                const la = rows[base + pairA[p]];
-                const lb = rows[base + pairB[p]];
-                if (la > lb) s += sr[p];
-                else if (la < lb) s -= sr[p];
-              }
-              return s <= sObs;
-            });
+        ranked !== null
+          ? monteCarloP(set, (row) => trendNumerator(rows, row * m, ranked, counts) <= sObs)
+          : pairSigns !== null
+            ? monteCarloP(set, (row) => {
+                let s = 0;
+                for (let p = 0, o = row * P; p < P; p++, o++) s += pairSigns[o] * sr[p];
+                return s <= sObs;
+              })
+            : monteCarloP(set, (row) => {
+                let s = 0;
+                for (let p = 0, base = row * m; p < P; p++) {
+                  const la = rows[base + pairA[p]];
+                  const lb = rows[base + pairB[p]];
+                  if (la > lb) s += sr[p];
+                  else if (la < lb) s -= sr[p];
+                }
+                return s <= sObs;
+              });
       return { statistic, ...mc };
     }
     if (tiesRelation === 0) {
@@ -117,4 +122,62 @@ export function createTrendTest(layerOf: ArrayLike<number>, options: Permutation
     }
     return { statistic, p: permutationP(count, set) };
   });
+}
+
+/** The layered components in ascending order of relation, cut into groups of tied values (see {@link rankedGroups}). */
+interface RankedGroups {
+  /** Component indices (into the layered components), relation ascending. */
+  order: Int32Array;
+  /** Group g is order[start[g] … start[g + 1] − 1]; start has groups + 1 entries. */
+  start: Int32Array;
+  groups: number;
+}
+
+/**
+ * The relation order of the layered components in tie groups, when it reproduces every pair's sign
+ * sr[p] exactly (same group: tied, 0; else the sign of the group order); `null` when the tie rule is
+ * not transitive on these values (a chain of values each within the tolerance of the next), so that
+ * the caller compares pairs instead.
+ */
+function rankedGroups(r: Float64Array, sr: Int8Array, set: AssignmentSet, tol: number): RankedGroups | null {
+  const m = r.length;
+  const order = Int32Array.from({ length: m }, (_, a) => a).sort((a, b) => r[a] - r[b]);
+  const groupOf = new Int32Array(m);
+  const start: number[] = [0];
+  for (let k = 1; k < m; k++) {
+    if (pairSign(r[order[k]], r[order[k - 1]], tol) !== 0) start.push(k);
+    groupOf[order[k]] = start.length - 1;
+  }
+  groupOf[order[0]] = 0;
+  for (let p = 0; p < set.pairs; p++) if (Math.sign(groupOf[set.pairA[p]] - groupOf[set.pairB[p]]) !== sr[p]) return null;
+  const groups = start.length;
+  start.push(m);
+  return { order, start: Int32Array.from(start), groups };
+}
+
+/**
+ * The trend numerator s = Σ_{a<b} sign(ℓ_a − ℓ_b)·sign(r_a − r_b) of the assignment at rows[base …], in
+ * O(m·L) instead of O(m²) (the counting behind Knight's 1966 algorithm, with the L layer labels as
+ * counters): walking up the relation order, a component with label ℓ adds the number of components
+ * below it in relation with a smaller label minus those with a larger one; tied relations add nothing.
+ * Integer arithmetic: the same s as the sum over pairs.
+ */
+function trendNumerator(rows: Int8Array, base: number, ranked: RankedGroups, counts: Int32Array): number {
+  const { order, start, groups } = ranked;
+  counts.fill(0);
+  let seen = 0;
+  let s = 0;
+  for (let g = 0; g < groups; g++) {
+    const g0 = start[g];
+    const g1 = start[g + 1];
+    for (let k = g0; k < g1; k++) {
+      const label = rows[base + order[k]];
+      let below = 0;
+      for (let l = 0; l < label; l++) below += counts[l];
+      s += 2 * below - (seen - counts[label]);
+    }
+    for (let k = g0; k < g1; k++) counts[rows[base + order[k]]]++;
+    seen += g1 - g0;
+  }
+  return s;
 }
