@@ -1,9 +1,7 @@
 import type { Matrix } from "../types.js";
-import type { AggregationMethod } from "./aggregate.js";
 import { cfcs } from "./cfcs.js";
 import type { DematelResult } from "./dematel.js";
-import type { NormalizationMethod } from "./normalize.js";
-import type { ThresholdOptions } from "./thresholdTypes.js";
+import type { PanelMethodOptions } from "./panelOptions.js";
 import { uncertainDematel, type DefuzzifyRange, type NumberKind } from "./uncertainDematel.js";
 
 /** A triangular fuzzy number (l, m, u) with 0 ≤ l ≤ m ≤ u. */
@@ -16,21 +14,15 @@ export type FuzzyMatrix = readonly (readonly TriangularFuzzyNumber[])[];
 export type FuzzyOrder = "defuzzify-first" | "defuzzify-last";
 
 /** Options of {@link fuzzyDematel}; defaults as docs/methods.md §2.9 states them. */
-export interface FuzzyDematelOptions {
+export interface FuzzyDematelOptions extends PanelMethodOptions {
   /** Default `"defuzzify-first"`. */
   order?: FuzzyOrder;
   /** CFCS minimum and range for defuzzify-first: over every expert's off-diagonal cells (`"global"`, default) or each expert's own (`"per-matrix"`). */
   cfcs?: DefuzzifyRange;
   /** Defuzzify-last: whether T's diagonal enters the CFCS minimum and range (default true: all n² cells, as the threshold does). */
   diagonal?: boolean;
-  /** Aggregation of the crisp matrices (first) or of each limit (last): `"mean"` (weighted, default) or `"median"`. */
-  aggregation?: AggregationMethod;
-  weights?: readonly number[];
   /** Normalisation rule (default `"max"`); defuzzify-last applies the λ of the u matrix to l, m and u. */
-  normalization?: NormalizationMethod;
-  epsilon?: number;
-  threshold?: ThresholdOptions;
-  components?: readonly string[];
+  normalization?: PanelMethodOptions["normalization"];
 }
 
 /** Outcome of {@link fuzzyDematel}: the crisp DEMATEL result and the method's own matrices. */

@@ -1,9 +1,7 @@
 import type { Matrix } from "../types.js";
-import type { AggregationMethod } from "./aggregate.js";
 import { greyWhiten } from "./cfcs.js";
 import type { DematelResult } from "./dematel.js";
-import type { NormalizationMethod } from "./normalize.js";
-import type { ThresholdOptions } from "./thresholdTypes.js";
+import type { PanelMethodOptions } from "./panelOptions.js";
 import { uncertainDematel, type DefuzzifyRange, type NumberKind } from "./uncertainDematel.js";
 
 /** An interval grey number [lo, hi] with 0 ≤ lo ≤ hi. */
@@ -16,20 +14,15 @@ export type GreyMatrix = readonly (readonly GreyNumber[])[];
 export type GreyOrder = "whiten-first" | "whiten-last";
 
 /** Options of {@link greyDematel}; defaults as docs/methods.md §2.10 states them. */
-export interface GreyDematelOptions {
+export interface GreyDematelOptions extends PanelMethodOptions {
   /** Default `"whiten-last"` (lower and upper T, whitened at the end). */
   order?: GreyOrder;
   /** Whitening minimum and range for whiten-first: over every expert's off-diagonal cells (`"global"`, default) or each expert's own (`"per-matrix"`). */
   range?: DefuzzifyRange;
   /** Whiten-last: whether T's diagonal enters the minimum and range (default true). */
   diagonal?: boolean;
-  aggregation?: AggregationMethod;
-  weights?: readonly number[];
   /** Normalisation rule (default `"max"`); whiten-last applies the λ of the upper matrix to both limits. */
-  normalization?: NormalizationMethod;
-  epsilon?: number;
-  threshold?: ThresholdOptions;
-  components?: readonly string[];
+  normalization?: PanelMethodOptions["normalization"];
 }
 
 /** Outcome of {@link greyDematel}. */
