@@ -78,3 +78,6 @@ export interface Survey {
   /** True when the data are synthetic (the shipped example panels). */
   synthetic?: boolean;
 }
+
+/** A cell of a structural self-interaction matrix (SSIM) for the pair (i, j), i before j: V i leads to j, A j leads to i, X both, O neither (docs/methods.md §6.7). */
+export type SsimCode = "V" | "A" | "X" | "O";

@@ -14,6 +14,7 @@ import { checkCommand } from "./checkCommand.js";
 import { templateCommand } from "./templateCommand.js";
 import { layersCommand } from "./layersCommand.js";
 import { powerCommand } from "./powerCommand.js";
+import { ismCommand } from "./ismCommand.js";
 
 /** The commands of the CLI by name. */
 export const COMMANDS: Record<string, Command> = {
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, Command> = {
   template: templateCommand,
   layers: layersCommand,
   power: powerCommand,
+  ism: ismCommand,
 };
 
 function version(): string {

@@ -14,6 +14,7 @@ Commands:
   template           write a blank survey to hand to experts
   layers [survey]    does the proposed layering hold? (exact tests, bootstrap)
   power              how many experts a study needs (simulated power curve)
+  ism <file.csv>     ISM levels and MICMAC from experts' SSIMs or a reachability matrix
 
 Options: --help (for any command), --version, --debug (stack traces).
 With no survey, analyze and layers use the shipped SYNTHETIC example panel.
@@ -114,4 +115,26 @@ the number of experts: a table of K × δ, the smallest K with 80% power for eac
   --json                print { settings, curves: [one result per δ] } as JSON on stdout
   --out <dir>           also write power.json, power.csv and power.html there
   --quiet               no progress on stderr`,
+
+  ism: `Usage: cxm-dematel ism <file.csv> [options]
+
+Interpretive structural modelling (docs/methods.md §6.3, §6.4, §6.7). The file
+is a matrix whose header row and first column name the components, either
+  an SSIM: above the diagonal, row i and column j hold V (i leads to j),
+  A (j leads to i), X (both) or O (neither); several experts as blocks of
+  rows with a first column "expert", combined pair by pair by majority (a
+  tie uses the union of the tied codes and is reported); the initial
+  reachability matrix is closed transitively, added entries marked 1*; or
+  a 0/1 reachability matrix (1* reads as 1), taken as the final one and
+  partitioned as given; when it is not transitive the missing entries are
+  listed on stderr.
+Prints the levels, every iteration's reachability, antecedent and
+intersection sets, and MICMAC driving power, dependence and quadrant
+(high = strictly above n/2).
+
+  --model <file.json>   match the component names to a model's ids, names or Persian names
+  --close               close a given reachability matrix transitively before partitioning
+  --json                print { components, reachability, added, transitive, missing, levels,
+                        iterations, micmac, ... } as JSON on stdout
+  --out <dir>           also write ism.json, reachability.csv and report.html there`,
 };
