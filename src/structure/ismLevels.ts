@@ -1,5 +1,7 @@
 import type { Matrix } from "../types.js";
 import { assertSquare } from "../linalg/linalg.js";
+import { transitiveClosure } from "./transitiveClosure.js";
+import { levelPartition } from "./levelPartition.js";
 
 /** Outcome of {@link ismLevels}. */
 export interface IsmLevels {
@@ -42,29 +44,9 @@ export function ismLevels(total: Matrix, threshold: number, components: readonly
   if (!Number.isFinite(threshold)) throw new RangeError(`ismLevels needs a finite threshold α, got ${threshold}`);
   if (components.length !== n) throw new RangeError(`ismLevels: ${components.length} component ids for a ${n}×${n} matrix`);
   const initial = total.map((row, i) => row.map((t, j) => (i === j || t > threshold ? 1 : 0)));
-  const reach = initial.map((row) => row.slice());
-  for (let k = 0; k < n; k++)
-    for (let i = 0; i < n; i++) {
-      if (!reach[i][k]) continue;
-      for (let j = 0; j < n; j++) if (reach[k][j]) reach[i][j] = 1;
-    }
-  const levelOf = new Array<number>(n).fill(0);
-  const levels: string[][] = [];
-  let placed = 0;
-  while (placed < n) {
-    const level = levels.length + 1;
-    const top: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (levelOf[i]) continue;
-      let isTop = true;
-      // R(i) ⊆ A(i) over the components not yet placed.
-      for (let j = 0; j < n && isTop; j++) if (!levelOf[j] && reach[i][j] && !reach[j][i]) isTop = false;
-      if (isTop) top.push(i);
-    }
-    if (top.length === 0) throw new Error("ISM level partition found no top level; the reachability matrix is not transitive");
-    for (const i of top) levelOf[i] = level;
-    levels.push(top.map((i) => components[i]));
-    placed += top.length;
-  }
+  const reach = transitiveClosure(initial).reachability;
+  const { levels, levelOf, stoppedAt } = levelPartition(reach, components);
+  // A transitive closure always partitions (docs/methods.md §6.3).
+  if (stoppedAt !== undefined) throw new Error("ISM level partition found no top level; the reachability matrix is not transitive");
   return { components: [...components], initial, reachability: reach, levels, levelOf };
 }
