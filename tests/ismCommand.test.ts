@@ -5,6 +5,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ismCommand } from "../src/cli/ismCommand.js";
 import { UsageError } from "../src/cli/usageError.js";
 import { InputError, formatProblem } from "../src/errors.js";
+import { renderIsmReport } from "../src/report/renderIsmReport.js";
+import { readSsim } from "../src/io/readSsim.js";
+import { ismAnalysis } from "../src/structure/ismAnalysis.js";
 
 // The `ism` command run in-process. It is called directly (runCli maps an InputError to exit 1 and prints
 // its problems with formatProblem, tested in cliRun.test.ts); so a thrown InputError here is the exit-1 path.
@@ -96,5 +99,13 @@ describe("cxm-dematel ism", () => {
     expect(await runCli(["ism", F("ssim-one-expert.csv"), "--model", model], c.io)).toBe(1);
     expect(c.err.join("")).toMatch(/unknown component.*found "D"/);
     expect(await runCli(["ism"], capture().io)).toBe(2);
+  });
+
+  it("the report marks 1* entries, shows every iteration and escapes component names", () => {
+    const html = renderIsmReport(ismAnalysis(readSsim(",<b>A</b>,B,C\n<b>A</b>,,V,O\nB,,,V\nC,,,\n", "x.csv")), { plotlyJs: "/* plotly */", source: "x.csv" });
+    expect(html).toContain("&lt;b&gt;A&lt;/b&gt;");
+    expect(html).not.toContain("<b>A</b>");
+    expect(html).toContain('<td class="hi">1*</td>');
+    expect(html.match(/<h3>Iteration \d+/g)).toEqual(["<h3>Iteration 1", "<h3>Iteration 2", "<h3>Iteration 3"]);
   });
 });

@@ -38,38 +38,10 @@ const QUADRANT_WORDS: Record<string, string> = {
  */
 export function renderIsmReport(ism: IsmAnalysis, options: IsmReportOptions): string {
   const e = escapeHtml;
-  const starred = new Set(ism.added.map((l) => `${l.from}\u0000${l.to}`));
   const ids = ism.components;
-  const matrix =
-    `<div class="table-wrap"><table><thead><tr><th></th>${ids.map((id) => `<th>${e(id)}</th>`).join("")}<th>driving power</th></tr></thead><tbody>` +
-    ism.reachability
-      .map(
-        (row, i) =>
-          `<tr><th class="text">${e(ids[i])}</th>${row.map((v, j) => `<td${starred.has(`${ids[i]}\u0000${ids[j]}`) ? ' class="hi"' : ""}>${v}${starred.has(`${ids[i]}\u0000${ids[j]}`) ? "*" : ""}</td>`).join("")}<td>${ism.micmac[i].driving}</td></tr>`,
-      )
-      .join("") +
-    `<tr><th class="text">dependence</th>${ism.micmac.map((m) => `<td>${m.dependence}</td>`).join("")}<td></td></tr></tbody></table></div>`;
-  const iterations = ism.iterations
-    .map(
-      (it) =>
-        `<h3>Iteration ${it.level}${ism.stoppedAt === it.level ? " (no component can be placed: the partition stops)" : ""}</h3><div class="table-wrap"><table><thead><tr><th class="text">component</th><th class="text">reachability set R</th><th class="text">antecedent set A</th><th class="text">intersection R ∩ A</th><th>level</th></tr></thead><tbody>` +
-        it.rows
-          .map(
-            (r) =>
-              `<tr><td class="text">${e(r.id)}</td><td class="text">${e(r.reachability.join(", "))}</td><td class="text">${e(r.antecedent.join(", "))}</td><td class="text">${e(r.intersection.join(", "))}</td><td>${r.intersection.length === r.reachability.length ? it.level : ""}</td></tr>`,
-          )
-          .join("") +
-        `</tbody></table></div>`,
-    )
-    .join("\n");
-  const micmacTable =
-    `<div class="table-wrap"><table><thead><tr><th class="text">component</th><th>driving power</th><th>dependence</th><th class="text">quadrant</th></tr></thead><tbody>` +
-    ism.micmac
-      .map(
-        (m) => `<tr><td class="text">${e(m.id)}</td><td>${m.driving}</td><td>${m.dependence}</td><td class="text">${e(QUADRANT_WORDS[m.quadrant])}</td></tr>`,
-      )
-      .join("") +
-    `</tbody></table></div>`;
+  const matrix = matrixTable(ism);
+  const iterations = iterationTables(ism);
+  const micmacTable = micmacRows(ism);
   const edges: Array<{ from: string; to: string }> = [];
   ism.initial.forEach((row, i) => row.forEach((v, j) => v && i !== j && edges.push({ from: ids[i], to: ids[j] })));
   const placed = new Set(ism.levels.flat());
@@ -131,5 +103,54 @@ function sourceSentence(ism: IsmAnalysis): string {
     ism.closed
       ? `From a reachability matrix given in the file, closed transitively first (--close; ${ism.added.length} entr${ism.added.length === 1 ? "y" : "ies"} added, marked 1*).`
       : `From a reachability matrix given in the file, taken as the final one${ism.transitive ? " (it is transitive)" : ""}.`,
+  );
+}
+
+/** The final reachability matrix as an HTML table, 1* on the closure's entries, with driving power and dependence. */
+function matrixTable(ism: IsmAnalysis): string {
+  const e = escapeHtml;
+  const ids = ism.components;
+  const starred = new Set(ism.added.map((l) => `${l.from}\u0000${l.to}`));
+  return (
+    `<div class="table-wrap"><table><thead><tr><th></th>${ids.map((id) => `<th>${e(id)}</th>`).join("")}<th>driving power</th></tr></thead><tbody>` +
+    ism.reachability
+      .map(
+        (row, i) =>
+          `<tr><th class="text">${e(ids[i])}</th>${row.map((v, j) => `<td${starred.has(`${ids[i]}\u0000${ids[j]}`) ? ' class="hi"' : ""}>${v}${starred.has(`${ids[i]}\u0000${ids[j]}`) ? "*" : ""}</td>`).join("")}<td>${ism.micmac[i].driving}</td></tr>`,
+      )
+      .join("") +
+    `<tr><th class="text">dependence</th>${ism.micmac.map((m) => `<td>${m.dependence}</td>`).join("")}<td></td></tr></tbody></table></div>`
+  );
+}
+
+/** One HTML table per iteration of the level partition: each remaining component's R, A and R ∩ A, and its level when placed. */
+function iterationTables(ism: IsmAnalysis): string {
+  const e = escapeHtml;
+  return ism.iterations
+    .map(
+      (it) =>
+        `<h3>Iteration ${it.level}${ism.stoppedAt === it.level ? " (no component can be placed: the partition stops)" : ""}</h3><div class="table-wrap"><table><thead><tr><th class="text">component</th><th class="text">reachability set R</th><th class="text">antecedent set A</th><th class="text">intersection R ∩ A</th><th>level</th></tr></thead><tbody>` +
+        it.rows
+          .map(
+            (r) =>
+              `<tr><td class="text">${e(r.id)}</td><td class="text">${e(r.reachability.join(", "))}</td><td class="text">${e(r.antecedent.join(", "))}</td><td class="text">${e(r.intersection.join(", "))}</td><td>${r.intersection.length === r.reachability.length ? it.level : ""}</td></tr>`,
+          )
+          .join("") +
+        `</tbody></table></div>`,
+    )
+    .join("\n");
+}
+
+/** MICMAC driving power, dependence and quadrant as an HTML table. */
+function micmacRows(ism: IsmAnalysis): string {
+  const e = escapeHtml;
+  return (
+    `<div class="table-wrap"><table><thead><tr><th class="text">component</th><th>driving power</th><th>dependence</th><th class="text">quadrant</th></tr></thead><tbody>` +
+    ism.micmac
+      .map(
+        (m) => `<tr><td class="text">${e(m.id)}</td><td>${m.driving}</td><td>${m.dependence}</td><td class="text">${e(QUADRANT_WORDS[m.quadrant])}</td></tr>`,
+      )
+      .join("") +
+    `</tbody></table></div>`
   );
 }
