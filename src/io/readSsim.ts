@@ -57,7 +57,8 @@ export function readSsim(text: string, file: string, model?: Model): IsmInput {
   const names = trimTrailing(header.cells.slice(offset));
   const components = headerComponents(names, header.line, offset, log, model);
   const blocks = expertBlocks(rows.slice(1), expertColumn, log);
-  const labelKey = (label: string): string => (model ? String(componentMatcher(model).match(label)) : normalizeLabel(label));
+  const matcher = model ? componentMatcher(model) : undefined;
+  const labelKey = (label: string): string => (matcher ? String(matcher.match(label)) : normalizeLabel(label));
   const columnOf = new Map(names.map((nm, k) => [labelKey(nm), k] as const));
   const grids = blocks.map((b) => ({ expert: b.expert, grid: blockGrid(b, names, offset, columnOf, labelKey, log) }));
   // Cells of the rows that were read are checked too, so a missing row and a bad cell are reported together.
