@@ -1,7 +1,7 @@
 import { InfeasibleError, InputError, formatProblem } from "../errors.js";
 import { analyzeSurvey } from "../pipeline/analyzeSurvey.js";
 import { parseCommandLine } from "./parseCommandLine.js";
-import { SURVEY_OPTIONS, cliModel, cliSurvey } from "./cliInputs.js";
+import { SURVEY_OPTIONS, cliAnalyzeOptions, cliMethod, cliModel, cliSurvey } from "./cliInputs.js";
 import { UsageError } from "./usageError.js";
 import type { CommandIo } from "./commandIo.js";
 
@@ -21,6 +21,8 @@ export async function checkCommand(args: readonly string[], io: CommandIo): Prom
   const cl = parseCommandLine(args, { ...SURVEY_OPTIONS }, 1, "check");
   if (cl.values.help) return io.help("check");
   if (cl.positionals.length === 0) throw new UsageError("check needs a survey file", "check");
+  const { settings } = cliAnalyzeOptions(cl, "check");
+  const { terms } = cliMethod(cl, "check");
   const { model } = cliModel(cl);
   const { survey, label: path } = await cliSurvey(cl, model, "check");
   const imputed = survey.experts.reduce((s, e) => s + e.imputed.length, 0);
@@ -28,7 +30,7 @@ export async function checkCommand(args: readonly string[], io: CommandIo): Prom
   // T does not exist): try the default analysis, so that "OK" means `analyze` with default options will run.
   let stops: string | undefined;
   try {
-    analyzeSurvey(survey, model, { layers: false, bootstrap: 0 });
+    analyzeSurvey(survey, model, { layers: false, bootstrap: 0, settings });
   } catch (e) {
     if (e instanceof InfeasibleError || e instanceof InputError) stops = e instanceof InputError ? e.problems.map(formatProblem).join("; ") : e.message;
     else throw e;
@@ -37,7 +39,7 @@ export async function checkCommand(args: readonly string[], io: CommandIo): Prom
     `${stops === undefined ? "OK" : "WELL FORMED, BUT NOT ANALYSABLE WITH DEFAULT OPTIONS"}: ${path}\n` +
       `  experts:    ${survey.experts.length} (${survey.experts.map((e) => e.expert + (e.weight !== 1 ? ` w=${e.weight}` : "")).join(", ")})\n` +
       `  components: ${survey.components.length} (${survey.components.join(", ")})\n` +
-      `  scale:      ${survey.scale.min}–${survey.scale.max}\n` +
+      `  scale:      ${terms ? `${terms.name} (${terms.terms.length} terms, method ${cliMethod(cl, "check").method})` : `${survey.scale.min}–${survey.scale.max}`}\n` +
       `  imputed:    ${imputed} rating${imputed === 1 ? "" : "s"}\n` +
       `  warnings:   ${survey.warnings.length}\n` +
       survey.warnings.map((w) => `    - ${formatProblem(w)}\n`).join(""),

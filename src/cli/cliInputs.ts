@@ -9,6 +9,10 @@ import type { AnalyzeOptions } from "../pipeline/analyzeSurvey.js";
 import type { ThresholdOptions } from "../core/thresholdTypes.js";
 import { type CommandLine, type OptionSpec, choiceOption, numberOption, rangeOption, stringOption } from "./parseCommandLine.js";
 import { packageRoot } from "./packageRoot.js";
+import { readScaleFile, type ScaleKind } from "../io/readScaleFile.js";
+import type { LinguisticScale } from "../io/linguisticScaleRules.js";
+import type { VariantSettingsInput } from "../core/dematelSettings.js";
+import { FUZZY_FIVE_TERM_SCALE, GREY_FIVE_TERM_SCALE } from "../core/linguisticScale.js";
 import { UsageError } from "./usageError.js";
 
 /** Options shared by commands that read a survey. */
@@ -16,7 +20,78 @@ export const SURVEY_OPTIONS: Record<string, OptionSpec> = {
   model: { type: "string", short: "m" },
   scale: { type: "string" },
   impute: { type: "string" },
+  method: { type: "string" },
+  "fuzzy-order": { type: "string" },
+  "grey-order": { type: "string" },
+  cfcs: { type: "string" },
+  "t-diagonal": { type: "string" },
 };
+
+/** The DEMATEL method and its linguistic scale from the command line (docs/methods.md §2.9–2.11). */
+export interface CliMethod {
+  method: "classic" | ScaleKind;
+  /** The fuzzy or grey settings given (the scale read from --scale file.json, or the built-in one when absent). */
+  variant?: VariantSettingsInput;
+  /** The scale survey cells are read by (fuzzy and grey only). */
+  terms?: LinguisticScale;
+}
+
+/** A --scale value that names a file rather than a min:max range. */
+const isScaleFile = (raw: string | undefined): raw is string => raw !== undefined && !/^\s*[-+\d.\s]*:[-+\d.\s]*$/.test(raw);
+
+/**
+ * The method options: `--method classic|fuzzy|grey` (default classic; with `--scale file.json` and no
+ * --method, the kind the file's terms declare), `--fuzzy-order defuzzify-first|defuzzify-last`,
+ * `--grey-order whiten-last|whiten-first`, `--cfcs global|per-matrix`, `--t-diagonal include|exclude`;
+ * a scale file is read (every problem located in it) before any survey.
+ * @throws {UsageError} on an option that does not fit the method; {@link InputError} on a bad scale file.
+ * @example
+ * cliMethod(parseCommandLine(["--method", "fuzzy"], SURVEY_OPTIONS, 1, "analyze"), "analyze").method; // "fuzzy"
+ */
+export function cliMethod(cl: CommandLine, command: string): CliMethod {
+  const known = chosenMethods.get(cl);
+  if (known) return known;
+  const chosen = readCliMethod(cl, command);
+  chosenMethods.set(cl, chosen);
+  return chosen;
+}
+
+/** Each command line's method, read once (its scale file too) however many inputs ask for it. */
+const chosenMethods = new WeakMap<CommandLine, CliMethod>();
+
+function readCliMethod(cl: CommandLine, command: string): CliMethod {
+  const given = choiceOption(cl, "method", ["classic", "fuzzy", "grey"] as const, command);
+  const scaleRaw = stringOption(cl, "scale");
+  const file = isScaleFile(scaleRaw) ? scaleRaw : undefined;
+  if (given === "classic" && file)
+    throw new UsageError(`--scale ${file} is a linguistic scale file, for --method fuzzy or grey; classic takes --scale min:max`, command);
+  const read = file ? readScaleFile(file, given === "fuzzy" || given === "grey" ? given : undefined) : undefined;
+  const method = given ?? read?.kind ?? "classic";
+  const fuzzyOrder = choiceOption(cl, "fuzzy-order", ["defuzzify-first", "defuzzify-last"] as const, command);
+  const greyOrder = choiceOption(cl, "grey-order", ["whiten-last", "whiten-first"] as const, command);
+  const range = choiceOption(cl, "cfcs", ["global", "per-matrix"] as const, command);
+  const diagonal = choiceOption(cl, "t-diagonal", ["include", "exclude"] as const, command);
+  if (method === "classic") {
+    const stray = ["fuzzy-order", "grey-order", "cfcs", "t-diagonal"].find((o) => stringOption(cl, o) !== undefined);
+    if (stray) throw new UsageError(`--${stray} goes with --method fuzzy or grey`, command);
+    return { method };
+  }
+  if (scaleRaw !== undefined && !file)
+    throw new UsageError(`--scale min:max is for classic ratings; a ${method} scale is a JSON file (--scale scale.json)`, command);
+  if (method === "fuzzy" && greyOrder) throw new UsageError("--grey-order goes with --method grey; use --fuzzy-order", command);
+  if (method === "grey" && fuzzyOrder) throw new UsageError("--fuzzy-order goes with --method fuzzy; use --grey-order", command);
+  if (stringOption(cl, "impute") === "mean")
+    throw new UsageError(`--impute mean does not go with --method ${method}: the mean of two terms is no term`, command);
+  const scale = read?.scale ?? (method === "fuzzy" ? FUZZY_FIVE_TERM_SCALE : GREY_FIVE_TERM_SCALE);
+  const order = fuzzyOrder ?? greyOrder;
+  const variant: VariantSettingsInput = {
+    ...(order ? { order } : {}),
+    ...(range ? { range } : {}),
+    ...(diagonal ? { diagonal: diagonal === "include" } : {}),
+    scale,
+  };
+  return { method, variant, terms: scale };
+}
 
 /** Options of the DEMATEL method shared by analyze and layers. */
 export const METHOD_OPTIONS: Record<string, OptionSpec> = {
@@ -90,14 +165,16 @@ export function cliSurveyPath(cl: CommandLine): { path: string; synthetic: boole
 }
 
 /**
- * Read the survey (a CSV file or an .xlsx workbook, told apart by its content) with the --scale and --impute options.
+ * Read the survey (a CSV file or an .xlsx workbook, told apart by its content) with the --scale and --impute options;
+ * for a fuzzy or grey method ({@link cliMethod}) its cells are read as terms of the method's scale.
  * @throws {UsageError} on an unreadable option; {@link InputError} on a bad survey.
  * @example
  * (await cliSurvey(parseCommandLine(["s.csv", "--scale", "1:7"], SURVEY_OPTIONS, 1, "check"), model, "check")).survey.scale; // { min: 1, max: 7 }
  */
 export async function cliSurvey(cl: CommandLine, model: Model, command: string): Promise<{ survey: Survey; path: string; isDefault: boolean; label: string }> {
+  const terms = cliMethod(cl, command).terms;
   const { path, synthetic, isDefault, label } = cliSurveyPath(cl);
-  const range = rangeOption(cl, "scale", 2, command);
+  const range = terms ? undefined : rangeOption(cl, "scale", 2, command);
   if (range && !(range[0] < range[1])) throw new UsageError(`--scale min must be below max, got "${stringOption(cl, "scale")}"`, command);
   if (range && range[0] < 0)
     throw new UsageError(`--scale must start at 0 or above (DEMATEL influence is never negative), got "${stringOption(cl, "scale")}"`, command);
@@ -106,6 +183,7 @@ export async function cliSurvey(cl: CommandLine, model: Model, command: string):
     source: label,
     ...(range ? { scale: { min: range[0], max: range[1] } } : {}),
     ...(impute ? { impute } : {}),
+    ...(terms ? { terms } : {}),
   });
   if (synthetic) survey.synthetic = true;
   return { survey, path, isDefault, label };
@@ -122,6 +200,7 @@ export async function cliSurvey(cl: CommandLine, model: Model, command: string):
  * // { method: "fixed", value: 0.2 }
  */
 export function cliAnalyzeOptions(cl: CommandLine, command: string): AnalyzeOptions {
+  const chosen = cliMethod(cl, command);
   const aggregation = choiceOption(cl, "aggregation", ["mean", "median"] as const, command);
   const normalization = choiceOption(cl, "normalization", ["max", "row", "column"] as const, command);
   const epsilon = numberOption(cl, "epsilon", command, { min: 0 });
@@ -150,6 +229,7 @@ export function cliAnalyzeOptions(cl: CommandLine, command: string): AnalyzeOpti
   const seed = numberOption(cl, "seed", command, { integer: true });
   return {
     settings: {
+      ...(chosen.method !== "classic" ? { method: chosen.method, variant: chosen.variant } : {}),
       ...(aggregation ? { aggregation } : {}),
       ...(normalization ? { normalization } : {}),
       ...(epsilon !== undefined ? { epsilon } : {}),

@@ -29,8 +29,15 @@ to the output folder. Input files are never modified.
 Input:
   --model <file.json>         model file (default: the embedded CXM model)
   --scale <min:max>           rating scale (default 0:4)
-  --impute mean               fill missing ratings with the other experts' mean (flagged in every output)
+  --scale <file.json>         linguistic scale of a fuzzy or grey survey (default: the built-in five-term scale)
+  --impute mean               fill missing ratings with the other experts' mean (flagged in every output; classic only)
 Method:
+  --method classic|fuzzy|grey   DEMATEL method (default classic; with --scale file.json, the kind of its terms)
+                              fuzzy/grey: cells hold terms (code, English or Persian label, any case)
+  --fuzzy-order defuzzify-first|defuzzify-last   when CFCS makes the numbers crisp (default defuzzify-first)
+  --grey-order whiten-last|whiten-first          when grey numbers are whitened (default whiten-last)
+  --cfcs global|per-matrix    CFCS / whitening minimum and range of the first orders (default global)
+  --t-diagonal include|exclude   last orders: T's diagonal in the final minimum and range (default include)
   --aggregation mean|median   combine experts (default mean, weighted by the survey's weight column)
   --normalization max|row|column   (default max: λ = max of row and column sums)
   --epsilon <e>               add ε to λ by explicit choice (default 0)
@@ -60,7 +67,8 @@ because ρ(N) ≥ 1): the summary is printed and the reason goes to stderr.
 
   --model <file.json>   model file (default: the embedded CXM model)
   --scale <min:max>     rating scale (default 0:4)
-  --impute mean         accept missing ratings that can be imputed (listed as warnings)`,
+  --impute mean         accept missing ratings that can be imputed (listed as warnings)
+  --method, --scale <file.json>, --fuzzy-order, --grey-order, --cfcs, --t-diagonal   as for analyze`,
 
   template: `Usage: cxm-dematel template --out <file.csv> [options]
 
@@ -89,7 +97,8 @@ suggested layers, ISM levels, MICMAC, bootstrap intervals and sensitivity.
   --bootstrap <B>       bootstrap replicates (default 5000; 0 = none)
   --seed <S>            bootstrap seed (default 1)
   --scale, --impute, --aggregation, --normalization, --epsilon, --threshold, --k, --sd, --q,
-  --threshold-value, --threshold-entries   as for analyze
+  --threshold-value, --threshold-entries, --method, --fuzzy-order, --grey-order, --cfcs,
+  --t-diagonal          as for analyze
   --json                print the layer results as JSON on stdout
   --quiet               no progress on stderr`,
 

@@ -1,24 +1,10 @@
 import type { Matrix } from "../types.js";
 import type { FuzzyMatrix, TriangularFuzzyNumber } from "./fuzzyDematel.js";
 import type { GreyMatrix, GreyNumber } from "./greyDematel.js";
+import { scaleProblems, termValues, type LinguisticScale, type LinguisticTerm } from "../io/linguisticScaleRules.js";
 
-/** One term of a linguistic scale: its code (as a survey cell holds it), labels, and its fuzzy or grey number. */
-export interface LinguisticTerm {
-  /** The code a survey cell holds for this term, e.g. "0" … "4". */
-  readonly term: string;
-  readonly label?: string;
-  readonly label_fa?: string;
-  /** The triangular fuzzy number (l, m, u) of a fuzzy scale. */
-  readonly tfn?: TriangularFuzzyNumber;
-  /** The interval grey number [lo, hi] of a grey scale. */
-  readonly grey?: GreyNumber;
-}
-
-/** A linguistic scale: each term mapped to a triangular fuzzy number (fuzzy) or an interval grey number (grey). */
-export interface LinguisticScale {
-  readonly name: string;
-  readonly terms: readonly LinguisticTerm[];
-}
+// The scale's shape and its checks live with the survey reader (io), which reads a scale file and a survey's terms by them.
+export type { LinguisticScale, LinguisticTerm };
 
 /**
  * The five-term fuzzy scale most cited for fuzzy DEMATEL (docs/methods.md §2.11): No (0, 0, 0.25),
@@ -53,42 +39,26 @@ export const GREY_FIVE_TERM_SCALE: LinguisticScale = Object.freeze({
 });
 
 /**
- * Check a linguistic scale for a method: at least one term, unique codes, each
- * term with a fuzzy number (l ≤ m ≤ u, finite, non-negative) or a grey number (lo ≤ hi) as the method needs.
- * @throws {RangeError} naming the scale, the term and what is wrong.
+ * Check a linguistic scale for a method (the rules of `scaleProblems`, docs/methods.md §2.11): at least two terms,
+ * each code and label naming one term, each term with a fuzzy number (l ≤ m ≤ u, finite, non-negative) or a grey
+ * number (lo ≤ hi) as the method needs.
+ * @throws {RangeError} naming the scale, where in it and what is wrong (the first problem).
  */
 export function checkScale(scale: LinguisticScale, kind: "fuzzy" | "grey"): void {
-  const name = scale?.name ?? "the scale";
-  if (!scale || !Array.isArray(scale.terms) || scale.terms.length === 0) throw new RangeError(`${name} has no terms`);
-  const seen = new Set<string>();
-  for (const t of scale.terms) {
-    if (typeof t.term !== "string" || t.term.trim() === "") throw new RangeError(`${name}: every term needs a non-empty code`);
-    if (seen.has(t.term)) throw new RangeError(`${name}: the term "${t.term}" is listed twice`);
-    seen.add(t.term);
-    const v = kind === "fuzzy" ? t.tfn : t.grey;
-    const parts = kind === "fuzzy" ? 3 : 2;
-    if (!Array.isArray(v) || v.length !== parts)
-      throw new RangeError(
-        `${name}: the term "${t.term}" needs ${kind === "fuzzy" ? "a triangular fuzzy number tfn: [l, m, u]" : "a grey number grey: [lo, hi]"}`,
-      );
-    for (let p = 0; p < parts; p++) {
-      if (!Number.isFinite(v[p]) || v[p] < 0)
-        throw new RangeError(`${name}: the term "${t.term}" has a limit that is not a finite non-negative number: ${JSON.stringify(v)}`);
-      if (p > 0 && v[p] < v[p - 1])
-        throw new RangeError(
-          `${name}: the limits of the term "${t.term}" must be ordered (${kind === "fuzzy" ? "l ≤ m ≤ u" : "lo ≤ hi"}), got ${JSON.stringify(v)}`,
-        );
-    }
-  }
+  const problems = scaleProblems(scale, kind);
+  if (problems.length === 0) return;
+  const p = problems[0];
+  const name = typeof scale?.name === "string" && scale.name !== "" ? scale.name : "the scale";
+  throw new RangeError(`${name}: ${p.message}${p.found !== undefined ? `, got ${p.found}` : ""}${p.at ? ` (at ${p.at})` : ""}`);
 }
 
 function lookup<T>(matrix: Matrix, scale: LinguisticScale, pick: (t: LinguisticTerm) => T | undefined, zero: T, expert: number): T[][] {
   const byCode = new Map<number, T>();
-  for (const t of scale.terms) {
-    const code = Number(t.term);
+  const values = termValues(scale);
+  scale.terms.forEach((t, k) => {
     const v = pick(t);
-    if (Number.isFinite(code) && v !== undefined) byCode.set(code, v);
-  }
+    if (v !== undefined) byCode.set(values[k], v);
+  });
   return matrix.map((row, i) =>
     row.map((x, j) => {
       if (i === j) return zero;

@@ -2,6 +2,7 @@ import type { ExpertMatrix, InputWarning } from "../types.js";
 import { shown } from "../errors.js";
 import { parseLocaleNumber } from "./parseLocaleNumber.js";
 import type { ProblemLog } from "./problemLog.js";
+import type { TermReader } from "./linguisticTerms.js";
 
 /** States of a rating cell while a survey is read. */
 export const ABSENT = 0,
@@ -52,15 +53,25 @@ const SLASH_DECIMAL = /^\s*[\d\u06F0-\u06F9\u0660-\u0669]+\/[\d\u06F0-\u06F9\u06
 /**
  * Make the expert ratings of one survey (docs/methods.md §1.2, §1.4) for the model's
  * components `ids` on `scale`; problems go to `log`, warnings to `warnings`.
+ * With `terms` (a linguistic scale, §2.11) a rating cell is read as a term of
+ * it (code, English or Persian label) instead of a number, and a cell that names
+ * no term is a problem listing the scale's terms.
  * @example
  * const r = createExpertRatings(["A", "B"], { min: 0, max: 4 }, log, warnings);
  * r.rate(r.expertOf("E1", 2), 0, 1, "3", 2, "value");
  */
 // ~65 lines: one factory whose three short methods share the experts and the diagonal-zero tally; rate, the longest, is one table of cell cases.
-export function createExpertRatings(ids: readonly string[], scale: { min: number; max: number }, log: ProblemLog, warnings: InputWarning[]): ExpertRatings {
+export function createExpertRatings(
+  ids: readonly string[],
+  scale: { min: number; max: number },
+  log: ProblemLog,
+  warnings: InputWarning[],
+  terms?: TermReader,
+): ExpertRatings {
   const n = ids.length;
   const file = log.file;
-  const expected = scaleText(scale);
+  const expected = terms ? `a term of the scale: ${terms.list}` : scaleText(scale);
+  const readCell = (raw: string): number | undefined => (terms ? terms.read(raw) : parseLocaleNumber(raw));
   const experts = new Map<string, ExpertState>();
   const diagonalZeros: { count: number; row?: number; column?: string } = { count: 0 };
   return {
@@ -77,13 +88,18 @@ export function createExpertRatings(ids: readonly string[], scale: { min: number
     rate(e: ExpertState, i: number, j: number, raw: string, line: number, column: string): void {
       if (i === j) {
         if (raw === "" || raw === "-") return;
-        const x = parseLocaleNumber(raw);
+        const x = readCell(raw);
         if (x === 0) {
           // The conventional 0 on the diagonal: one summary warning, not one per cell.
           if (diagonalZeros.count++ === 0) Object.assign(diagonalZeros, { row: line, column });
           return;
         }
-        const note = x === undefined ? "; it is not a number either" : x < scale.min || x > scale.max ? "; it is outside the scale too" : "";
+        const note =
+          x === undefined
+            ? `; it is not ${terms ? "a term of the scale" : "a number"} either`
+            : x < scale.min || x > scale.max
+              ? "; it is outside the scale too"
+              : "";
         warnings.push({
           file,
           row: line,
@@ -99,9 +115,13 @@ export function createExpertRatings(ids: readonly string[], scale: { min: number
         e.blankColumn.set(cell, column);
         return;
       }
-      const x = parseLocaleNumber(raw);
+      const x = readCell(raw);
       if (x === undefined) {
         e.state[cell] = BAD;
+        if (terms) {
+          log.add({ file, row: line, column, message: `rating ${ids[i]}→${ids[j]} of expert ${e.label} is no term of the scale`, expected, found: shown(raw) });
+          return;
+        }
         const hint = SLASH_DECIMAL.test(raw) ? ` (if "/" is meant as a decimal point, write ${raw.trim().replace("/", ".")})` : "";
         log.add({ file, row: line, column, message: `rating ${ids[i]}→${ids[j]} of expert ${e.label} is not a number${hint}`, expected, found: shown(raw) });
       } else if (x < scale.min || x > scale.max) {

@@ -9,6 +9,8 @@ import { createProblemLog, type ProblemLog } from "./problemLog.js";
 import { readRatingRows } from "./readRatingRows.js";
 import { checkComponentsRated, checkMissingRatings, warnImplausibleExperts } from "./surveyChecks.js";
 import { classifySurveyHeader, type SurveyHeader } from "./surveyHeader.js";
+import type { LinguisticScale } from "./linguisticScaleRules.js";
+import { termReader } from "./linguisticTerms.js";
 
 /** Options of {@link parseSurvey} and `readSurvey`. */
 export interface SurveyOptions {
@@ -23,6 +25,13 @@ export interface SurveyOptions {
    * expert rated is still an error.
    */
   impute?: "none" | "mean";
+  /**
+   * A linguistic scale (docs/methods.md §2.11): each rating cell must then name one of its
+   * terms — by code, English label or Persian label, in any case, with Persian digits — and is
+   * read as the term's value (`termValues`); the survey's scale becomes the smallest to the
+   * largest value, and `scale` is not used. Default: none (ratings are numbers on `scale`).
+   */
+  terms?: LinguisticScale;
   /** Most problems listed in the error; the rest are counted ("… and N more"). Default 50. */
   maxProblems?: number;
 }
@@ -92,11 +101,13 @@ export function parseSurveyRows(rows: readonly CsvRow[], model: Model, options: 
 
 function parseSurveyInput(input: { text: string } | { rows: readonly CsvRow[] }, model: Model, options: SurveyOptions): Survey {
   const file = options.source ?? "survey";
-  const scale = options.scale ?? { min: 0, max: 4 };
+  const terms = options.terms ? termReader(options.terms) : undefined;
+  const scale = terms?.range ?? options.scale ?? { min: 0, max: 4 };
   const impute = options.impute ?? "none";
   const maxProblems = options.maxProblems ?? 50;
-  if (!(Number.isFinite(scale.min) && Number.isFinite(scale.max) && scale.min < scale.max))
+  if (!terms && !(Number.isFinite(scale.min) && Number.isFinite(scale.max) && scale.min < scale.max))
     throw new RangeError(`parseSurvey: scale must have finite min < max, got ${scale.min}..${scale.max}`);
+  if (terms && impute === "mean") throw new RangeError('parseSurvey: impute "mean" does not go with a linguistic scale (the mean of two terms is no term)');
   if (impute !== "none" && impute !== "mean") throw new RangeError(`parseSurvey: impute must be "none" or "mean", got ${String(impute)}`);
   if (!(Number.isInteger(maxProblems) && maxProblems >= 1)) throw new RangeError(`parseSurvey: maxProblems must be an integer >= 1, got ${maxProblems}`);
   if ("text" in input && typeof input.text !== "string") throw new TypeError("parseSurvey: text must be a string");
@@ -111,7 +122,7 @@ function parseSurveyInput(input: { text: string } | { rows: readonly CsvRow[] },
   const { rows, header } = readHeaderAndRows(input, matcher, ids, log);
   // Ratings: every row into its expert's matrix.
   const resolver = createComponentResolver(matcher, ids, log);
-  const ratings = createExpertRatings(ids, scale, log, warnings);
+  const ratings = createExpertRatings(ids, scale, log, warnings, terms);
   const layout = header.layout === "long" ? createLongLayout(header, ratings, resolver, log) : createBlocksLayout(header, ratings, resolver, log);
   readRatingRows(rows, { header, layout, ratings, resolver, log });
   ratings.warnDiagonalZeros();
