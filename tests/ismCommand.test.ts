@@ -2,27 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ismCommand } from "../src/cli/ismCommand.js";
-import { UsageError } from "../src/cli/usageError.js";
-import { InputError, formatProblem } from "../src/errors.js";
+import { runCli } from "../src/cli/runCli.js";
 import { renderIsmReport } from "../src/report/renderIsmReport.js";
 import { readSsim } from "../src/io/readSsim.js";
 import { ismAnalysis } from "../src/structure/ismAnalysis.js";
 
-// The `ism` command run in-process. It is called directly (runCli maps an InputError to exit 1 and prints
-// its problems with formatProblem, tested in cliRun.test.ts); so a thrown InputError here is the exit-1 path.
-const runCli = async (argv: string[], io: ReturnType<typeof capture>["io"]): Promise<number> => {
-  try {
-    return await ismCommand(argv.slice(1), io);
-  } catch (e) {
-    if (e instanceof InputError) {
-      io.stderr(`cxm-dematel: ${e.problems.length} problems in the input:\n${e.problems.map((p) => `  ${formatProblem(p)}\n`).join("")}`);
-      return 1;
-    }
-    if (e instanceof UsageError) return 2;
-    throw e;
-  }
-};
+// The `ism` command run in-process through runCli, as main.js runs it (exit codes and stderr as a user sees them).
 function capture(): { io: { stdout(t: string): void; stderr(t: string): void; help(c: string): number }; out: string[]; err: string[] } {
   const out: string[] = [],
     err: string[] = [];
