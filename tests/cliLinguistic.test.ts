@@ -64,6 +64,15 @@ describe("fuzzy survey in Persian terms through the CLI", () => {
     expect(got.meta.options.variant.order).toBe("defuzzify-last");
     expect(got.total).toEqual(expected.total);
     expect(got.relation).toEqual(expected.relation);
+    // results.json: the method, its conventions and its own matrices (T of l, m and u), ordered cell by cell.
+    expect(got.method).toMatchObject({ name: "fuzzy", order: "defuzzify-last", cfcs: "global", diagonal: true, scale: { name: FUZZY_FIVE_TERM_SCALE.name } });
+    expect(got.method.middle).toEqual(expected.method?.middle);
+    const n = got.components.length;
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        expect(got.method.lower[i][j]).toBeLessThanOrEqual(got.method.middle[i][j]);
+        expect(got.method.middle[i][j]).toBeLessThanOrEqual(got.method.upper[i][j]);
+      }
   });
   it("layers --method fuzzy runs the layer tests on it", () => {
     const r = cli.run(["layers", "persian.csv", "--method", "fuzzy", "--json", "--bootstrap", "0"], work);
@@ -85,6 +94,7 @@ describe("a degenerate scale (l = m = u) through the CLI", () => {
     const scale = { name: "crisp", terms: [0, 1, 2, 3, 4].map((c) => ({ term: String(c), tfn: [c, c, c] })), diagonal: [0, 0, 0] };
     writeFileSync(join(work, "crisp.json"), JSON.stringify(scale));
     const classic = JSON.parse(cli.run(["analyze", PANEL, "--json", "--bootstrap", "0"], work).stdout);
+    expect(classic.method).toBeUndefined();
     for (const order of ["defuzzify-first", "defuzzify-last"]) {
       const r = cli.run(["analyze", PANEL, "--scale", "crisp.json", "--fuzzy-order", order, "--json", "--bootstrap", "0"], work);
       expect(r.status).toBe(0);

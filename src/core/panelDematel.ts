@@ -6,26 +6,56 @@ import { fuzzyDematel, type FuzzyOrder } from "./fuzzyDematel.js";
 import { greyDematel, type GreyOrder } from "./greyDematel.js";
 import { fuzzyMatrixOf, greyMatrixOf } from "./linguisticScale.js";
 
+/**
+ * A fuzzy or grey method's own intermediate matrices (docs/methods.md §2.9–2.11), beside its crisp result:
+ * defuzzify-last T of the l, m and u matrices (`lower`, `middle`, `upper`), whiten-last T of the lower and
+ * upper matrices, or for the first orders each expert's crisp (CFCS or whitened) matrix, whose aggregate is A.
+ */
+export interface MethodMatrices {
+  lower?: Matrix;
+  middle?: Matrix;
+  upper?: Matrix;
+  /** Defuzzify-first / whiten-first: each expert's crisp matrix, in panel order. */
+  crisp?: Matrix[];
+}
+
+/** A DEMATEL result of a panel, with the method's own matrices (fuzzy and grey only). */
+export interface PanelDematelOutcome {
+  dematel: DematelResult;
+  matrices?: MethodMatrices;
+}
+
 /** One way of turning a panel into a DEMATEL result (see {@link panelDematel}). */
 export type PanelDematelMethod = (
   matrices: readonly Matrix[],
   settings: DematelSettings,
   components: readonly string[],
   weights: readonly number[] | undefined,
-) => DematelResult;
+) => PanelDematelOutcome;
 
 /**
  * Classic DEMATEL of a panel (docs/methods.md §2): aggregate the crisp ratings
  * (weighted mean or median), then normalise, total relation, D, R, roles and
  * the threshold.
  */
-const classic: PanelDematelMethod = (matrices, settings, components, weights) =>
-  dematel(aggregate(matrices, { method: settings.aggregation, weights }), {
+const classic: PanelDematelMethod = (matrices, settings, components, weights) => ({
+  dematel: dematel(aggregate(matrices, { method: settings.aggregation, weights }), {
     components,
     normalization: settings.normalization,
     epsilon: settings.epsilon,
     threshold: settings.threshold,
-  });
+  }),
+});
+
+/** The intermediate matrices of a fuzzy or grey result, only those the order computed. */
+function methodMatrices(r: { lower?: Matrix; middle?: Matrix; upper?: Matrix }, crisp: Matrix[] | undefined): MethodMatrices {
+  return {
+    ...(r.lower ? { lower: r.lower } : {}),
+    ...(r.middle ? { middle: r.middle } : {}),
+    ...(r.upper ? { upper: r.upper } : {}),
+    ...(crisp ? { crisp } : {}),
+  };
+}
 
 /** The fuzzy or grey settings of resolved settings (resolveSettings always fills them for these methods). */
 function variantOf(settings: DematelSettings): VariantSettings {
@@ -40,7 +70,7 @@ function variantOf(settings: DematelSettings): VariantSettings {
  */
 const fuzzy: PanelDematelMethod = (matrices, settings, components, weights) => {
   const v = variantOf(settings);
-  return fuzzyDematel(
+  const r = fuzzyDematel(
     matrices.map((m, k) => fuzzyMatrixOf(m, v.scale, k)),
     {
       order: v.order as FuzzyOrder,
@@ -53,13 +83,14 @@ const fuzzy: PanelDematelMethod = (matrices, settings, components, weights) => {
       threshold: settings.threshold,
       components,
     },
-  ).dematel;
+  );
+  return { dematel: r.dematel, matrices: methodMatrices(r, r.defuzzified) };
 };
 
 /** Grey DEMATEL of a panel (docs/methods.md §2.10, §2.11): each rating code read as the grey number of the scale, then greyDematel. */
 const grey: PanelDematelMethod = (matrices, settings, components, weights) => {
   const v = variantOf(settings);
-  return greyDematel(
+  const r = greyDematel(
     matrices.map((m, k) => greyMatrixOf(m, v.scale, k)),
     {
       order: v.order as GreyOrder,
@@ -72,7 +103,8 @@ const grey: PanelDematelMethod = (matrices, settings, components, weights) => {
       threshold: settings.threshold,
       components,
     },
-  ).dematel;
+  );
+  return { dematel: r.dematel, matrices: methodMatrices(r, r.whitened) };
 };
 
 /** The DEMATEL methods by name: the one place a variant (fuzzy, grey) is added, and every later stage follows. */
@@ -87,6 +119,7 @@ const BY_METHOD: Readonly<Record<DematelMethod, PanelDematelMethod>> = { classic
  * @param settings resolved settings ({@link resolveSettings}).
  * @param components the component ids, in order.
  * @param weights the weights of these matrices (default: the settings' weights; pass a subset's own weights for part of a panel).
+ * @param onMethodMatrices called with the fuzzy or grey method's own matrices ({@link MethodMatrices}; never for classic), for the one baseline whose results.json shows them.
  * @throws {RangeError} on shapes or weights that do not fit.
  * @throws {InfeasibleError} when no total-relation matrix exists.
  * @example
@@ -97,6 +130,9 @@ export function panelDematel(
   settings: DematelSettings,
   components: readonly string[],
   weights: readonly number[] | undefined = settings.weights,
+  onMethodMatrices?: (matrices: MethodMatrices) => void,
 ): DematelResult {
-  return BY_METHOD[settings.method](matrices, settings, components, weights);
+  const outcome = BY_METHOD[settings.method](matrices, settings, components, weights);
+  if (outcome.matrices && onMethodMatrices) onMethodMatrices(outcome.matrices);
+  return outcome.dematel;
 }

@@ -28,7 +28,8 @@ import type { DematelResult } from "../core/dematel.js";
 import type { NormalizationMethod } from "../core/normalize.js";
 import type { ThresholdOptions } from "../core/thresholdTypes.js";
 import { resolveSettings, type DematelMethod, type DematelSettings, type DematelSettingsInput, type VariantSettings } from "../core/dematelSettings.js";
-import { panelDematel } from "../core/panelDematel.js";
+import { panelDematel, type MethodMatrices } from "../core/panelDematel.js";
+import type { LinguisticScale } from "../core/linguisticScale.js";
 import { nonEmptyLayerCount } from "../model/assertLayeredModel.js";
 import { TOOL } from "../tool.js";
 import { leaveOneOut, type LeaveOneOutRun } from "../panel/leaveOneOut.js";
@@ -143,8 +144,22 @@ export interface AnalysisResult extends Omit<DematelResult, "epsilon" | "residua
   panel: PanelQuality;
   /** Layer validation, when the model has layers (and `options.layers` is not false). */
   layers?: LayerAnalysis;
+  /** The fuzzy or grey method, its conventions and its own intermediate matrices (docs/methods.md §2.9–2.11); absent for classic. */
+  method?: MethodSection;
   /** DANP influential weights (docs/methods.md §6.6), when the model's non-empty layers (at least two) hold every component. */
   danp?: DanpWeights;
+}
+
+/** The `method` part of a fuzzy or grey analysis's results: which method and conventions, and the method's own matrices. */
+export interface MethodSection extends MethodMatrices {
+  name: DematelMethod;
+  /** defuzzify-first | defuzzify-last (fuzzy), whiten-last | whiten-first (grey). */
+  order: string;
+  /** The CFCS / whitening range of the first orders: global | per-matrix. */
+  cfcs: string;
+  /** The last orders: whether T's diagonal entered the final minimum and range. */
+  diagonal: boolean;
+  scale: LinguisticScale;
 }
 
 /** The DANP part of the results (docs/methods.md §6.6): the layers are the clusters; vectors in model order, matrices as rows. */
@@ -192,7 +207,8 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
   const B = options.bootstrap ?? 5000;
   if (!Number.isInteger(B) || B < 0) throw new RangeError(`analyzeSurvey: bootstrap must be a non-negative integer, got ${B}`);
   const seed = options.seed ?? 1;
-  const baseline = baselineDematel(matrices, settings, ids);
+  const outcome = baselineDematel(matrices, settings, ids);
+  const baseline = outcome.dematel;
   const runs = leaveOneOut(matrices, settings, ids);
   const labels = survey.experts.map((e) => e.expert);
   const panel = panelQuality(matrices, { settings, labels, baseline, leaveOneOut: runs });
@@ -204,7 +220,24 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
   const danpResult = danpWeights(baseline, model, meta.notes);
   // ε is in meta.options; the residual is dematel's internal check.
   const { epsilon: _epsilon, residual: _residual, ...dematelFields } = baseline;
-  return { meta, ...dematelFields, panel, ...(layers ? { layers } : {}), ...(danpResult ? { danp: danpResult } : {}) };
+  const method: MethodSection | undefined = settings.variant
+    ? {
+        name: settings.method,
+        order: settings.variant.order,
+        cfcs: settings.variant.range,
+        diagonal: settings.variant.diagonal,
+        scale: settings.variant.scale,
+        ...outcome.matrices,
+      }
+    : undefined;
+  return {
+    meta,
+    ...dematelFields,
+    ...(method ? { method } : {}),
+    panel,
+    ...(layers ? { layers } : {}),
+    ...(danpResult ? { danp: danpResult } : {}),
+  };
 }
 
 /** Stage 8: DANP from the baseline's T with the layers as clusters; a T that DANP cannot normalise leaves a note instead. */
@@ -251,9 +284,15 @@ function analysisSettings(survey: Survey, input: DematelSettingsInput | DematelS
 }
 
 /** Stage 2: the full panel's DEMATEL result; a panel whose aggregated matrix is all zero is refused with the likely causes. */
-function baselineDematel(matrices: readonly Matrix[], settings: DematelSettings, ids: readonly string[]): DematelResult {
+function baselineDematel(
+  matrices: readonly Matrix[],
+  settings: DematelSettings,
+  ids: readonly string[],
+): { dematel: DematelResult; matrices?: MethodMatrices } {
   try {
-    return panelDematel(matrices, settings, ids);
+    let own: MethodMatrices | undefined;
+    const result = panelDematel(matrices, settings, ids, settings.weights, (m) => (own = m));
+    return { dematel: result, ...(own ? { matrices: own } : {}) };
   } catch (e) {
     // normalize() refuses an all-zero matrix with a RangeError; here the reader gets the likely causes instead.
     if (!(e instanceof RangeError) || !/all zeros/.test(e.message)) throw e;
