@@ -159,7 +159,7 @@ add(
 }
 
 // Power curves at the default settings (K = 5..40 step 5, δ = 0.5, 1,000 panels per K = 8,000 panels).
-await powerCurve(model, { experts: [5], sims: 50, workers: 1 }); // warm-up
+await powerCurve(model, { panelSizes: [5], sims: 50, workers: 1 }); // warm-up
 const one = await timeAsync(() => powerCurve(model, { workers: 1 }), 3);
 add("power-default-1w", "powerCurve, defaults (8 × 1,000 panels), 1 worker", one);
 const two = await timeAsync(() => powerCurve(model, { workers: 2 }), 3);
@@ -169,9 +169,9 @@ if (JSON.stringify(one.result.rejections) !== JSON.stringify(two.result.rejectio
 if (!quick) {
   // The command line on large synthetic surveys (scripts/generate-large-survey.mjs, seed 1; blocks CSV, ratings 0–4, 4 equal layers).
   mkdirSync(`${root}build/bench`, { recursive: true });
-  const survey = (n, experts) => {
-    const base = `${root}build/bench/n${n}-k${experts}`;
-    const { model: m, csv } = largeSurvey({ n, experts, seed: 1 });
+  const survey = (n, expertCount) => {
+    const base = `${root}build/bench/n${n}-k${expertCount}`;
+    const { model: m, csv } = largeSurvey({ n, expertCount, seed: 1 });
     writeFileSync(`${base}.csv`, csv);
     writeFileSync(`${base}.model.json`, JSON.stringify(m));
     return [`${base}.csv`, "--model", `${base}.model.json`];
@@ -189,7 +189,7 @@ add(
   "dematel-n100-k500",
   "aggregate + dematel(), n = 100, K = 500 (seeded random ratings 0–4)",
   (() => {
-    const { csv } = largeSurvey({ n: 100, experts: 500, seed: 1 });
+    const { csv } = largeSurvey({ n: 100, expertCount: 500, seed: 1 });
     const lines = csv.split("\n").slice(1, -1);
     const matrices = Array.from({ length: 500 }, (_, k) =>
       lines.slice(k * 100, (k + 1) * 100).map((l) =>

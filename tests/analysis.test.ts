@@ -143,8 +143,8 @@ describe("analyzeSurvey(survey, model): hand-computed 2×2 case", () => {
   });
 
   it("includes panel quality: gap(2) by hand = mean over off-diagonal cells of |a²−a¹|/a² = (|2−3|/2 + 0)/2 = 0.25", () => {
-    expect(r.panel.experts).toBe(2);
-    expect(r.panel.gapRatio.experts).toEqual([2]);
+    expect(r.panel.expertCount).toBe(2);
+    expect(r.panel.gapRatio.panelSizes).toEqual([2]);
     expect(r.panel.gapRatio.gap[0]).toBeCloseTo(0.25, 12);
     expect(r.panel.distances.map((d) => d.label)).toEqual(["E1", "E2"]);
   });

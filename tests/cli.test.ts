@@ -380,10 +380,13 @@ describe("cxm-dematel layers / power", () => {
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j).sort()).toEqual(["curves", "settings"]);
     expect(j.curves).toHaveLength(1);
-    expect(j.curves[0].experts).toEqual([5, 10]);
+    expect(j.curves[0].panelSizes).toEqual([5, 10]);
     expect(j.curves[0].power).toHaveLength(2);
-    expect(j.curves[0].settings).toMatchObject({ sims: 20, seed: 3, delta: 0.1 });
-    expect(j.settings).toMatchObject({ sims: 20, seed: 3, deltas: [0.1], deltasSource: "--delta", experts: [5, 10] });
+    expect(j.curves[0].settings).toMatchObject({ sims: 20, seed: 3, delta: 0.1, significanceLevel: 0.05 });
+    expect(j.settings).toMatchObject({ sims: 20, seed: 3, deltas: [0.1], deltasSource: "--delta", panelSizes: [5, 10] });
+    // results format 2 still writes the format-1 names beside the new ones (README "Results format 2")
+    expect(j.curves[0].experts).toEqual([5, 10]);
+    expect(j.settings.alpha).toBe(0.05);
     expect(j.settings).not.toHaveProperty("delta");
     expect(r.stderr).toMatch(/power: 40 simulated panels/);
   }, 120_000);

@@ -112,7 +112,7 @@ describe("leaveOneOut(matrices, settings, components) by update", () => {
         let expected;
         try {
           expected = {
-            expert: k,
+            expertIndex: k,
             result: panelDematel(
               others,
               settings,
@@ -121,7 +121,7 @@ describe("leaveOneOut(matrices, settings, components) by update", () => {
             ),
           };
         } catch (e) {
-          expected = { expert: k, error: (e as Error).message };
+          expected = { expertIndex: k, error: (e as Error).message };
         }
         expect(run).toStrictEqual(expected);
       });

@@ -239,7 +239,7 @@ describe("gapRatio(matrices)", () => {
       ],
     ];
     const g = gapRatio(panel);
-    expect(g.experts).toEqual([2, 3]);
+    expect(g.panelSizes).toEqual([2, 3]);
     expect(g.gap[0]).toBeCloseTo(1 / 6, 14);
     expect(g.gap[1]).toBeCloseTo(13 / 60, 14);
   });
@@ -292,8 +292,8 @@ describe("gapRatio(matrices)", () => {
           [1, 0],
         ],
       ]),
-    ).toEqual({ experts: [], gap: [] });
-    expect(gapRatio([[[0]], [[0]], [[0]]])).toEqual({ experts: [2, 3], gap: [0, 0] });
+    ).toEqual({ panelSizes: [], gap: [] });
+    expect(gapRatio([[[0]], [[0]], [[0]]])).toEqual({ panelSizes: [2, 3], gap: [0, 0] });
   });
 
   it("identical experts give a flat zero curve; seeded panels give finite non-negative gaps", () => {
@@ -378,13 +378,13 @@ describe("panelQuality(matrices, options)", () => {
 
   it("bundles the curve, final gap, consensus, alpha, distances and leave-one-out effects", () => {
     const q = panelQuality(panel);
-    expect(q.experts).toBe(4);
+    expect(q.expertCount).toBe(4);
     expect(q.components).toBe(3);
     expect(q.gapRatio).toEqual(gapRatio(panel));
     expect(q.finalGap).toBe(q.gapRatio.gap[2]);
     expect(q.consensus).toBe(q.finalGap < 0.05);
-    expect(q.alpha.interval).toBe(krippendorffAlpha(panel, "interval"));
-    expect(q.alpha.ordinal).toBe(krippendorffAlpha(panel, "ordinal"));
+    expect(q.krippendorffAlpha.interval).toBe(krippendorffAlpha(panel, "interval"));
+    expect(q.krippendorffAlpha.ordinal).toBe(krippendorffAlpha(panel, "ordinal"));
     expect(q.distances.map((d) => d.distance)).toEqual(expertDistances(panel));
     expect(q.distances.map((d) => d.label)).toEqual(["1", "2", "3", "4"]);
     const full = dematel(aggregate(panel));
@@ -392,7 +392,7 @@ describe("panelQuality(matrices, options)", () => {
       const without = dematel(aggregate(panel.filter((_, l) => l !== k)));
       const dRel = Math.max(...full.relation.map((r, i) => Math.abs(r - without.relation[i])));
       const dT = Math.max(...full.total.flat().map((t, i) => Math.abs(t - without.total.flat()[i])));
-      expect(q.leaveOneOut[k].expert).toBe(k);
+      expect(q.leaveOneOut[k].expertIndex).toBe(k);
       expect(q.leaveOneOut[k].maxRelationChange).toBeCloseTo(dRel, 14);
       expect(q.leaveOneOut[k].maxTotalChange).toBeCloseTo(dT, 14);
     }
@@ -425,12 +425,12 @@ describe("panelQuality(matrices, options)", () => {
 
   it("works for one expert: NaN alpha and gap, no curve, a note", () => {
     const q = panelQuality([panel[0]]);
-    expect(q.experts).toBe(1);
-    expect(q.gapRatio).toEqual({ experts: [], gap: [] });
+    expect(q.expertCount).toBe(1);
+    expect(q.gapRatio).toEqual({ panelSizes: [], gap: [] });
     expect(q.finalGap).toBeNaN();
     expect(q.consensus).toBe(false);
-    expect(q.alpha.interval).toBeNaN();
-    expect(q.alpha.ordinal).toBeNaN();
+    expect(q.krippendorffAlpha.interval).toBeNaN();
+    expect(q.krippendorffAlpha.ordinal).toBeNaN();
     expect(q.distances).toEqual([]);
     expect(q.leaveOneOut).toEqual([]);
     expect(q.notes.length).toBe(1);
@@ -460,7 +460,7 @@ describe("panelQuality(matrices, options)", () => {
       [2, 0],
     ];
     const q = panelQuality([flat, flat]);
-    expect(q.alpha.interval).toBeNaN();
+    expect(q.krippendorffAlpha.interval).toBeNaN();
     expect(q.finalGap).toBe(0);
     expect(q.consensus).toBe(true);
     expect(q.notes.some((s) => s.includes("no variation"))).toBe(true);

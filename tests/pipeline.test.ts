@@ -44,7 +44,7 @@ describe("leaveOneOut(matrices, settings, components)", () => {
     const ms: Matrix[] = [randomDirect(4, 11), randomDirect(4, 12), randomDirect(4, 13)];
     const ids = ["A", "B", "C", "D"];
     const runs = leaveOneOut(ms, resolveSettings({ weights: [1, 2, 4] }), ids);
-    expect(runs.map((r) => r.expert)).toEqual([0, 1, 2]);
+    expect(runs.map((r) => r.expertIndex)).toEqual([0, 1, 2]);
     const without1 = dematel(aggregate([ms[0], ms[2]], { weights: [1, 4] }), { components: ids });
     expectClose(runs[1].result!.total, without1.total, 1e-15);
     expect(leaveOneOut([ms[0]], resolveSettings(), ids)).toEqual([]);
@@ -76,7 +76,7 @@ describe("leaveOneOut(matrices, settings, components)", () => {
 describe("analyzeSurvey: one baseline, leave-one-out once", () => {
   it("computes the full-panel DEMATEL once, the K leave-one-out runs once, and one run for the median scenario", () => {
     const model = defaultModel();
-    const survey = simulatedSurvey(model, { experts: 6, seed: 4 });
+    const survey = simulatedSurvey(model, { expertCount: 6, seed: 4 });
     calls.panelDematel = 0;
     const r = analyzeSurvey(survey, model, { bootstrap: 20, date: "2026-01-01T00:00:00.000Z" });
     // 1 baseline + 6 leave-one-out + 1 "aggregation median" sensitivity scenario. Before the pipeline
@@ -95,7 +95,7 @@ describe("analyzeSurvey: one baseline, leave-one-out once", () => {
 
   it("accepts resolved settings as they are and writes them into meta.options", () => {
     const model = defaultModel();
-    const survey = simulatedSurvey(model, { experts: 4, seed: 9 });
+    const survey = simulatedSurvey(model, { expertCount: 4, seed: 9 });
     const settings = resolveSettings({ aggregation: "median", threshold: { method: "mmde" } }, 4);
     const r = analyzeSurvey(survey, model, { settings, bootstrap: 0 });
     expect(r.meta.options).toEqual({ aggregation: "median", weights: [1, 1, 1, 1], normalization: "max", epsilon: 0, threshold: { method: "mmde" } });
@@ -106,7 +106,7 @@ describe("analyzeSurvey: one baseline, leave-one-out once", () => {
 describe("analyzeSurvey: settings resolved without weights", () => {
   it("still applies the survey's weight column, as a partial input does", () => {
     const model = defaultModel();
-    const survey = simulatedSurvey(model, { experts: 4, seed: 9 });
+    const survey = simulatedSurvey(model, { expertCount: 4, seed: 9 });
     survey.experts.forEach((e, k) => (e.weight = k + 1));
     const resolved = analyzeSurvey(survey, model, { settings: resolveSettings({ aggregation: "mean" }), bootstrap: 0, layers: false });
     const partial = analyzeSurvey(survey, model, { settings: { aggregation: "mean" }, bootstrap: 0, layers: false });

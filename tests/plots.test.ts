@@ -149,7 +149,7 @@ describe("totalRelationHeatmap(result)", () => {
 
 describe("gapRatioPlot(panel)", () => {
   it("draws the gap curve in percent with the 5% line", () => {
-    const fig = gapRatioPlot({ gapRatio: { experts: [2, 3, 4], gap: [0.2, 0.08, 0.03] } });
+    const fig = gapRatioPlot({ gapRatio: { panelSizes: [2, 3, 4], gap: [0.2, 0.08, 0.03] } });
     const t = fig.data[0] as Trace;
     expect(t.x).toEqual([2, 3, 4]);
     expect(t.y[0]).toBeCloseTo(20, 12);
@@ -253,7 +253,7 @@ describe("layerOrderPlot, micmacPlot, ismLevelsPlot, powerCurvePlot", () => {
   });
 
   it("powerCurvePlot draws power with ±2 MCSE bars and the 80% line", () => {
-    const fig = powerCurvePlot({ experts: [5, 10], power: [0.3, 0.7], mcse: [0.01, 0.02], settings: { delta: 0.5, alpha: 0.05, sims: 100 } });
+    const fig = powerCurvePlot({ panelSizes: [5, 10], power: [0.3, 0.7], mcse: [0.01, 0.02], settings: { delta: 0.5, significanceLevel: 0.05, sims: 100 } });
     const t = fig.data[0] as Trace & { error_y: { array: number[] } };
     expect(t.error_y.array).toEqual([0.02, 0.04]);
     expect((fig.layout.shapes as Array<{ y0: number }>)[0].y0).toBe(0.8);
@@ -263,7 +263,7 @@ describe("layerOrderPlot, micmacPlot, ismLevelsPlot, powerCurvePlot", () => {
   it('powerCurvePlot with several curves: one line per δ, legend "δ = …", Okabe–Ito colours and distinct markers, shared settings in the subtitle', () => {
     const shared = { sigma: 0.8, tau: 0.3, alpha: 0.05, sims: 200, seed: 1 };
     const curves = [0.025, 0.05, 0.5].map((delta, i) => ({
-      experts: [5, 10, 15],
+      panelSizes: [5, 10, 15],
       power: [0.2 + i / 4, 0.3 + i / 4, 0.4 + i / 4],
       mcse: [0.01, 0.01, 0.01],
       settings: { ...shared, delta },
@@ -283,7 +283,7 @@ describe("layerOrderPlot, micmacPlot, ismLevelsPlot, powerCurvePlot", () => {
     // A one-element list is drawn like the single curve.
     expect(powerCurvePlot([curves[0]]).layout.showlegend).toBe(false);
     expect(() => powerCurvePlot([])).toThrow(RangeError);
-    expect(() => powerCurvePlot([{ experts: [5], power: [] }])).toThrow(RangeError);
+    expect(() => powerCurvePlot([{ panelSizes: [5], power: [] }])).toThrow(RangeError);
   });
 
   it("formatDelta(δ) keeps the decimals δ needs (2 to 4), so legends never round 0.025 to 0.03", () => {
@@ -296,12 +296,12 @@ describe("every figure builder", () => {
     const figures = [
       causalDiagram(result, model),
       totalRelationHeatmap(result),
-      gapRatioPlot({ experts: [2, 3], gap: [0.1, 0.04] }),
+      gapRatioPlot({ panelSizes: [2, 3], gap: [0.1, 0.04] }),
       relationForestPlot({ components: ["A"], relation: [{ estimate: 0.1, lower: 0, upper: 0.2 }] }),
       layerOrderPlot([{ order: ["L1", "L2"], statistic: 0.5, proposed: true }]),
       micmacPlot({ components: ["A", "B"], driving: [2, 1], dependence: [1, 2] }),
       ismLevelsPlot({ levels: [["A"], ["B"]] }),
-      powerCurvePlot({ experts: [5, 10], power: [0.3, 0.7] }),
+      powerCurvePlot({ panelSizes: [5, 10], power: [0.3, 0.7] }),
     ];
     for (const fig of figures) expect((fig.layout.font as { family: string }).family).toBe(FIGURE_FONT_FAMILY);
     expect(FIGURE_FONT_FAMILY.startsWith("system-ui")).toBe(true);

@@ -18,13 +18,13 @@ describe("simulationSeed(seed, K, sim) (internal)", () => {
 describe("createPowerSimulator (internal)", () => {
   it("one simulated panel = simulatePanel(seed = simulationSeed(seed, K, s)) → dematel(aggregate) → createTrendTest p < alpha", () => {
     for (const delta of [0, 0.03]) {
-      const job = { model, delta, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, alpha: 0.05, seed: 11, maxExperts: 8, test: {} };
+      const job = { model, delta, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, significanceLevel: 0.05, seed: 11, maxExperts: 8, test: {} };
       const sim = createPowerSimulator(job);
       const test = createTrendTest(layerIndex(model));
       let agree = 0;
       for (let s = 0; s < 30; s++) {
         const K = 3 + (s % 6);
-        const panel = simulatePanel(model, { experts: K, delta, seed: simulationSeed(11, K, s) });
+        const panel = simulatePanel(model, { expertCount: K, delta, seed: simulationSeed(11, K, s) });
         const { p } = test.test(dematel(aggregate(panel)).relation);
         if (sim.runOne(K, s) === (p < 0.05 ? 1 : 0)) agree++;
       }
@@ -36,22 +36,22 @@ describe("createPowerSimulator (internal)", () => {
 describe("powerCurve(model, options)", () => {
   it("states every setting with its default (K = 5..40 step 5, δ = 0.5, σ = 0.8, τ = 0.3, c = 2, s = 4, sims = 1000, α = 0.05, seed = 1)", async () => {
     const r = await powerCurve(model, { sims: 2, workers: 1 });
-    const { experts, delta, sigma, tau, c, scaleMax, sims, alpha, seed, workers, workersUsed, test } = r.settings;
-    expect({ experts, delta, sigma, tau, c, scaleMax, sims, alpha, seed, workers, workersUsed }).toEqual({
-      experts: [5, 10, 15, 20, 25, 30, 35, 40],
+    const { panelSizes, delta, sigma, tau, c, scaleMax, sims, significanceLevel, seed, workers, workersUsed, test } = r.settings;
+    expect({ panelSizes, delta, sigma, tau, c, scaleMax, sims, significanceLevel, seed, workers, workersUsed }).toEqual({
+      panelSizes: [5, 10, 15, 20, 25, 30, 35, 40],
       delta: 0.5,
       sigma: 0.8,
       tau: 0.3,
       c: 2,
       scaleMax: 4,
       sims: 2,
-      alpha: 0.05,
+      significanceLevel: 0.05,
       seed: 1,
       workers: 1,
       workersUsed: 1,
     });
     expect(test).toEqual({ method: "exact", assignments: 25200, maxExact: 1e6, samples: 100000, seed: 1 });
-    expect(r.experts).toEqual(experts);
+    expect(r.panelSizes).toEqual(panelSizes);
     expect(r.power.length).toBe(8);
   });
 
@@ -60,7 +60,7 @@ describe("powerCurve(model, options)", () => {
     const size = attainableTrendSize(model, 0.05)!.size;
     expect(size).toBeLessThanOrEqual(0.05);
     expect(size).toBeGreaterThan(0.04);
-    const r = await powerCurve(model, { experts: [14], delta: 0, sims: 2000, seed: 3, workers: 1 });
+    const r = await powerCurve(model, { panelSizes: [14], delta: 0, sims: 2000, seed: 3, workers: 1 });
     const se = Math.sqrt((size * (1 - size)) / 2000);
     expect(r.failed[0]).toBe(0);
     expect(Math.abs(r.power[0] - size)).toBeLessThan(3 * se);
@@ -69,33 +69,33 @@ describe("powerCurve(model, options)", () => {
   }, 120_000);
 
   it("power rises with K: δ = 0.05 over K = 2, 5, 10, 20 (200 panels each, each step > 3 SE); the default δ = 0.5 is already ≥ 0.99 at K = 5", async () => {
-    const r = await powerCurve(model, { experts: [2, 5, 10, 20], delta: 0.05, sims: 200, seed: 5, workers: 1 });
+    const r = await powerCurve(model, { panelSizes: [2, 5, 10, 20], delta: 0.05, sims: 200, seed: 5, workers: 1 });
     for (let i = 1; i < 4; i++) {
       const se = Math.hypot(r.mcse[i], r.mcse[i - 1]) || 1 / 200;
       expect(r.power[i] - r.power[i - 1]).toBeGreaterThan(Math.min(3 * se, 0.5 * (1 - r.power[i - 1])));
     }
     expect(r.power[0]).toBeLessThan(0.6);
-    const strong = await powerCurve(model, { experts: [5], sims: 200, seed: 5, workers: 1 });
+    const strong = await powerCurve(model, { panelSizes: [5], sims: 200, seed: 5, workers: 1 });
     expect(strong.power[0]).toBeGreaterThanOrEqual(0.99);
   }, 120_000);
 
   it("a figure depends only on (seed, K, simulation): the same K gives the same counts whatever else is in the list, and onProgress ends at the total", async () => {
     const seen: number[] = [];
-    const a = await powerCurve(model, { experts: [4, 9], delta: 0.05, sims: 120, seed: 2, workers: 1, onProgress: (d, t) => seen.push(d / t) });
-    const b = await powerCurve(model, { experts: [9], delta: 0.05, sims: 120, seed: 2, workers: 1 });
+    const a = await powerCurve(model, { panelSizes: [4, 9], delta: 0.05, sims: 120, seed: 2, workers: 1, onProgress: (d, t) => seen.push(d / t) });
+    const b = await powerCurve(model, { panelSizes: [9], delta: 0.05, sims: 120, seed: 2, workers: 1 });
     expect(b.rejections[0]).toBe(a.rejections[1]);
     expect(seen.at(-1)).toBe(1);
-    const c = await powerCurve(model, { experts: [9], delta: 0.05, sims: 120, seed: 2, workers: 3 });
+    const c = await powerCurve(model, { panelSizes: [9], delta: 0.05, sims: 120, seed: 2, workers: 3 });
     expect(c.rejections).toEqual(b.rejections); // from TypeScript source: workers fall back to in-process
   }, 60_000);
 
   it("rejects misuse: a model without two layers, empty or invalid K, bad sims/alpha/workers", async () => {
     const flat: Model = { components: model.components, layers: [{ id: "L", name: "all", components: model.components.map((c) => c.id) }] };
     await expect(powerCurve(flat, { sims: 1 })).rejects.toThrow(/two non-empty layers/);
-    await expect(powerCurve(model, { experts: [] })).rejects.toThrow(RangeError);
-    await expect(powerCurve(model, { experts: [0] })).rejects.toThrow(RangeError);
+    await expect(powerCurve(model, { panelSizes: [] })).rejects.toThrow(RangeError);
+    await expect(powerCurve(model, { panelSizes: [0] })).rejects.toThrow(RangeError);
     await expect(powerCurve(model, { sims: 0 })).rejects.toThrow(RangeError);
-    await expect(powerCurve(model, { alpha: 0 })).rejects.toThrow(RangeError);
+    await expect(powerCurve(model, { significanceLevel: 0 })).rejects.toThrow(RangeError);
     await expect(powerCurve(model, { workers: 0 })).rejects.toThrow(RangeError);
   });
 });

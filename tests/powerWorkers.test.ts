@@ -45,7 +45,7 @@ describe("powerCurve on worker threads (compiled package)", () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it("workers = 2 really uses two workers and gives exactly the counts of workers = 1 and of the in-process TypeScript run", async () => {
-    const options = { experts: [4, 9], delta: 0.05, sims: 120, seed: 2 };
+    const options = { panelSizes: [4, 9], delta: 0.05, sims: 120, seed: 2 };
     const two = runCompiled({ ...options, workers: 2 });
     const one = runCompiled({ ...options, workers: 1 });
     const source = await powerCurve(defaultModel(), { ...options, workers: 1 });
@@ -59,7 +59,7 @@ describe("powerCurve on worker threads (compiled package)", () => {
   }, 240_000);
 
   it("require() of the compiled ES module (as the notebooks' kernel loads the package) finds the worker too, with the same counts", async () => {
-    const options = { experts: [4, 9], delta: 0.05, sims: 120, seed: 2 };
+    const options = { panelSizes: [4, 9], delta: 0.05, sims: 120, seed: 2 };
     const required = runCompiled({ ...options, workers: 2 }, "require");
     const source = await powerCurve(defaultModel(), { ...options, workers: 2 });
     expect(required.settings.workersUsed).toBe(2);

@@ -349,11 +349,11 @@ describe("writeResultFiles(result, model, dir, { plotlyJs, inputs })", () => {
 
 describe("renderPowerReport(power, model, { plotlyJs })", () => {
   const power = {
-    experts: [5, 10, 15],
+    panelSizes: [5, 10, 15],
     power: [0.42, 0.81, 0.95],
     mcse: [0.02, 0.01, 0.01],
     rejections: [420, 810, 950],
-    settings: { delta: 0.5, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, sims: 1000, alpha: 0.05, seed: 1 },
+    settings: { delta: 0.5, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, sims: 1000, significanceLevel: 0.05, seed: 1 },
   };
   const html = renderPowerReport(power, model, { plotlyJs: FAKE_PLOTLY });
   it("states the smallest K with 80% power, every setting, and inlines the library once", () => {
@@ -372,14 +372,14 @@ describe("renderPowerReport(power, model, { plotlyJs })", () => {
   // Several δ as `cxm-dematel power --json` prints them: shared settings and one curve per δ.
   const base = { sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, sims: 1000, alpha: 0.05, seed: 1, test: { method: "exact", maxExact: 1e6 } };
   const curve = (delta: number, p: number[]) => ({
-    experts: [5, 10, 15],
+    panelSizes: [5, 10, 15],
     power: p,
     mcse: p.map((x) => Math.sqrt((x * (1 - x)) / 1000)),
     rejections: p.map((x) => Math.round(1000 * x)),
     settings: { ...base, delta },
   });
   const study = {
-    settings: { ...base, deltas: [0.02, 0.05, 0.5], deltasSource: "command default", experts: [5, 10, 15] },
+    settings: { ...base, deltas: [0.02, 0.05, 0.5], deltasSource: "command default", panelSizes: [5, 10, 15] },
     curves: [curve(0.02, [0.11, 0.15, 0.25]), curve(0.05, [0.57, 0.81, 0.93]), curve(0.5, [1, 1, 1])],
   };
   const multi = renderPowerReport(study, model, { plotlyJs: FAKE_PLOTLY });
@@ -419,7 +419,7 @@ describe("renderPowerReport(power, model, { plotlyJs })", () => {
 
 describe("powerNotes(curves, model) and smallestAdequatePanel(curve)", () => {
   it("powerNotes: one note for the null, for a reversed δ, for a saturated curve and for one that never reaches 80%; none for an informative curve", () => {
-    const c = (delta: number, power: number[]) => ({ experts: [5, 10, 20], power, settings: { delta, alpha: 0.05, scaleMax: 4, sigma: 0.8 } });
+    const c = (delta: number, power: number[]) => ({ panelSizes: [5, 10, 20], power, settings: { delta, significanceLevel: 0.05, scaleMax: 4, sigma: 0.8 } });
     const m = defaultModel();
     expect(powerNotes([c(0.05, [0.5, 0.8, 0.95])], m)).toEqual([]);
     const notes = powerNotes([c(0, [0.04, 0.05, 0.045]), c(-0.1, [0, 0, 0]), c(0.3, [0.995, 1, 1]), c(0.01, [0.1, 0.3, 0.6])], m);
@@ -435,9 +435,9 @@ describe("powerNotes(curves, model) and smallestAdequatePanel(curve)", () => {
   });
 
   it("smallestAdequatePanel: the first K with power ≥ 0.8 (or another target), undefined when none", () => {
-    expect(smallestAdequatePanel({ experts: [5, 10, 15], power: [0.4, 0.8, 0.9] })).toBe(10);
-    expect(smallestAdequatePanel({ experts: [5, 10, 15], power: [0.4, 0.8, 0.9] }, 0.85)).toBe(15);
-    expect(smallestAdequatePanel({ experts: [5], power: [0.4] })).toBeUndefined();
+    expect(smallestAdequatePanel({ panelSizes: [5, 10, 15], power: [0.4, 0.8, 0.9] })).toBe(10);
+    expect(smallestAdequatePanel({ panelSizes: [5, 10, 15], power: [0.4, 0.8, 0.9] }, 0.85)).toBe(15);
+    expect(smallestAdequatePanel({ panelSizes: [5], power: [0.4] })).toBeUndefined();
   });
 });
 
@@ -448,7 +448,7 @@ describe("renderReport with more layers than can be ranked (9 one-component laye
       components: ids.map((id) => ({ id, name: id })),
       layers: ids.map((id, i) => ({ id: `L${i + 1}`, name: `layer ${i + 1}`, components: [id] })),
     };
-    const s = simulatedSurvey(m, { seed: 9, experts: 4 });
+    const s = simulatedSurvey(m, { seed: 9, expertCount: 4 });
     const r = analyzeSurvey(s, m, { bootstrap: 0, date: "2026-01-01" });
     expect(r.layers!.notes[0]).toMatch(/^The layer orders were not ranked: the model has 9 layers/);
     const html = renderReport(r, m, { plotlyJs: FAKE_PLOTLY });

@@ -344,7 +344,9 @@ describe('parseSurvey — impute: "mean"', () => {
 
 describe("surveyTemplate(model, options)", () => {
   it("blocks: header with ids and weight, one row per (expert, from), empty cells", () => {
-    expect(surveyTemplate(tiny, { experts: 2 })).toBe("expert,from,A,B,C,weight\r\nE1,A,,,,\r\nE1,B,,,,\r\nE1,C,,,,\r\nE2,A,,,,\r\nE2,B,,,,\r\nE2,C,,,,\r\n");
+    expect(surveyTemplate(tiny, { expertCount: 2 })).toBe(
+      "expert,from,A,B,C,weight\r\nE1,A,,,,\r\nE1,B,,,,\r\nE1,C,,,,\r\nE2,A,,,,\r\nE2,B,,,,\r\nE2,C,,,,\r\n",
+    );
   });
 
   it("long: one row per (expert, from, to ≠ from); default 3 experts; custom prefix", () => {
@@ -366,7 +368,7 @@ describe("surveyTemplate(model, options)", () => {
     for (const layout of ["blocks", "long"] as const) {
       const rng = createRandom(layout === "blocks" ? 5 : 6);
       const filled: Matrix[] = [[], []].map(() => Array.from({ length: 10 }, () => new Array(10).fill(0)));
-      const lines = surveyTemplate(cxm, { experts: 2, layout }).trim().split("\r\n");
+      const lines = surveyTemplate(cxm, { expertCount: 2, layout }).trim().split("\r\n");
       const ids = cxm.components.map((c) => c.id);
       const out = [lines[0]];
       for (const line of lines.slice(1)) {
@@ -393,8 +395,8 @@ describe("surveyTemplate(model, options)", () => {
   });
 
   it("throws RangeError on a non-positive or fractional number of experts", () => {
-    expect(() => surveyTemplate(tiny, { experts: 0 })).toThrow(RangeError);
-    expect(() => surveyTemplate(tiny, { experts: 1.5 })).toThrow(RangeError);
+    expect(() => surveyTemplate(tiny, { expertCount: 0 })).toThrow(RangeError);
+    expect(() => surveyTemplate(tiny, { expertCount: 1.5 })).toThrow(RangeError);
   });
 });
 
@@ -464,7 +466,7 @@ describe("doc-comment examples hold", () => {
       [0, 3],
       [1, 0],
     ]);
-    expect(surveyTemplate(ab, { experts: 1 })).toBe("expert,from,A,B,weight\r\nE1,A,,,\r\nE1,B,,,\r\n");
+    expect(surveyTemplate(ab, { expertCount: 1 })).toBe("expert,from,A,B,weight\r\nE1,A,,,\r\nE1,B,,,\r\n");
     const one: Survey = {
       source: "x",
       components: ["A", "B"],
@@ -505,7 +507,7 @@ describe("doc-comment examples hold", () => {
     };
     for (const layout of ["blocks", "long"] as const) {
       const filled = surveyToCsv(two, layout).split("\r\n");
-      const blank = surveyTemplate(tiny, { experts: 2, layout }).split("\r\n");
+      const blank = surveyTemplate(tiny, { expertCount: 2, layout }).split("\r\n");
       expect(blank[0]).toBe(filled[0]);
       const blanked = filled.slice(1).map((row) =>
         row

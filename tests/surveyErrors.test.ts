@@ -447,7 +447,7 @@ describe("parseSurvey — missing ratings and imputation", () => {
     expect(blocks[1].message).toBe(
       "expert E2 has no rating for LEAD→CUL, LEAD→GOV, LEAD→STR, LEAD→BPM, LEAD→PRC, LEAD→INF, LEAD→INT, LEAD→EMP, LEAD→INS, CUL→LEAD, CUL→GOV, CUL→STR and 78 more",
     );
-    const long = problemsOf(() => parseSurvey(surveyTemplate(tiny, { layout: "long", experts: 2 }), tiny));
+    const long = problemsOf(() => parseSurvey(surveyTemplate(tiny, { layout: "long", expertCount: 2 }), tiny));
     expect(long).toEqual([
       {
         file: "survey",

@@ -25,7 +25,7 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 
 describe("surveyWorkbookTemplate(model, options)", () => {
   it("writes an instructions sheet and one grid sheet per expert: ids on the first row and column, a grey diagonal, ratings validated to the scale", async () => {
-    const wb = await load(await surveyWorkbookTemplate(tiny, { experts: 2, scale: { min: 1, max: 7 } }));
+    const wb = await load(await surveyWorkbookTemplate(tiny, { expertCount: 2, scale: { min: 1, max: 7 } }));
     expect(wb.worksheets.map((s) => s.name)).toEqual(["Instructions", "E1", "E2"]);
     const e1 = wb.getWorksheet("E1") as ExcelJS.Worksheet;
     expect([1, 2, 3, 4].map((c) => e1.getCell(1, c).value)).toEqual(["", "A", "B", "C"]);
@@ -42,7 +42,7 @@ describe("surveyWorkbookTemplate(model, options)", () => {
   });
 
   it("filled in, it reads back as the ratings; unfilled, every blank is a missing rating at its sheet and cell", async () => {
-    const bytes = await surveyWorkbookTemplate(tiny, { experts: 2 });
+    const bytes = await surveyWorkbookTemplate(tiny, { expertCount: 2 });
     try {
       await parseSurveyWorkbook(bytes, tiny, { source: "t.xlsx" });
       throw new Error("expected an InputError");
@@ -71,7 +71,7 @@ describe("surveyWorkbookTemplate(model, options)", () => {
         { id: "B", name: "+cmd", name_fa: "<script>" },
       ],
     };
-    const bytes = await surveyWorkbookTemplate(hostile, { experts: 1 });
+    const bytes = await surveyWorkbookTemplate(hostile, { expertCount: 1 });
     const wb = await load(bytes);
     const values: unknown[] = [];
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => values.push(c.value))));
@@ -90,7 +90,7 @@ describe("surveyWorkbookTemplate(model, options)", () => {
   });
 
   it("refuses a bad expert count or scale", async () => {
-    await expect(surveyWorkbookTemplate(tiny, { experts: 0 })).rejects.toThrow(RangeError);
+    await expect(surveyWorkbookTemplate(tiny, { expertCount: 0 })).rejects.toThrow(RangeError);
     await expect(surveyWorkbookTemplate(tiny, { scale: { min: 4, max: 0 } })).rejects.toThrow(RangeError);
   });
 });

@@ -32,7 +32,7 @@ describe("simulatePanel(model, options)", () => {
         }),
       );
     }
-    const six = simulatePanel(model, { experts: 3, scaleMax: 6, delta: 3, seed: 4 });
+    const six = simulatePanel(model, { expertCount: 3, scaleMax: 6, delta: 3, seed: 4 });
     expect(Math.max(...six.flat(2))).toBe(6);
   });
 
@@ -49,14 +49,14 @@ describe("simulatePanel(model, options)", () => {
       components: ["A", "B", "C"].map((id) => ({ id, name: id })),
       layers: ["A", "B", "C"].map((id, i) => ({ id: `L${i + 1}`, name: id, components: [id] })),
     };
-    const [m] = simulatePanel(abc, { experts: 1, delta: 0.6, sigma: 0, tau: 0, seed: 1 });
+    const [m] = simulatePanel(abc, { expertCount: 1, delta: 0.6, sigma: 0, tau: 0, seed: 1 });
     expect(m).toEqual([
       [0, 3, 3],
       [1, 0, 3],
       [1, 1, 0],
     ]);
     // δ large pushes cells to the clip bounds 0 and s.
-    const [big] = simulatePanel(abc, { experts: 1, delta: 5, sigma: 0, tau: 0 });
+    const [big] = simulatePanel(abc, { expertCount: 1, delta: 5, sigma: 0, tau: 0 });
     expect(big).toEqual([
       [0, 4, 4],
       [0, 0, 4],
@@ -74,7 +74,7 @@ describe("simulatePanel(model, options)", () => {
     };
     expect(Array.from(layerPositions(partial))).toEqual([1, 1.5, 2]);
     const none: Model = { components: partial.components };
-    const [m] = simulatePanel(none, { experts: 1, delta: 1, sigma: 0, tau: 0 });
+    const [m] = simulatePanel(none, { expertCount: 1, delta: 1, sigma: 0, tau: 0 });
     expect(m).toEqual([
       [0, 2, 2],
       [2, 0, 2],
@@ -83,8 +83,8 @@ describe("simulatePanel(model, options)", () => {
   });
 
   it("the draw order makes δ, c, σ, τ reuse the same deviates: with τ = 0, each cell of (δ = 0, c = 2.2) equals (δ = 0, c = 1.2) plus 1 unless clipped", () => {
-    const a = simulatePanel(model, { experts: 5, delta: 0, c: 2.2, tau: 0, seed: 12 });
-    const b = simulatePanel(model, { experts: 5, delta: 0, c: 1.2, tau: 0, seed: 12 });
+    const a = simulatePanel(model, { expertCount: 5, delta: 0, c: 2.2, tau: 0, seed: 12 });
+    const b = simulatePanel(model, { expertCount: 5, delta: 0, c: 1.2, tau: 0, seed: 12 });
     let compared = 0;
     a.forEach((m, k) =>
       m.forEach((row, i) =>
@@ -110,8 +110,8 @@ describe("simulatePanel(model, options)", () => {
   });
 
   it("rejects misuse: non-integer K or s, negative σ/τ, non-integer seed, non-numbers", () => {
-    expect(() => simulatePanel(model, { experts: 0 })).toThrow(RangeError);
-    expect(() => simulatePanel(model, { experts: 2.5 })).toThrow(RangeError);
+    expect(() => simulatePanel(model, { expertCount: 0 })).toThrow(RangeError);
+    expect(() => simulatePanel(model, { expertCount: 2.5 })).toThrow(RangeError);
     expect(() => simulatePanel(model, { scaleMax: 4.5 })).toThrow(RangeError);
     expect(() => simulatePanel(model, { sigma: -1 })).toThrow(RangeError);
     expect(() => simulatePanel(model, { tau: -0.1 })).toThrow(RangeError);
@@ -131,7 +131,7 @@ describe("simulatedSurvey(model, options)", () => {
     expect(s.scale).toEqual({ min: 0, max: 4 });
     expect(s.warnings).toEqual([]);
     expect(s.source).toContain("seed=3");
-    expect(simulatedSurvey(model, { experts: 120 }).experts[0].expert).toBe("E001");
+    expect(simulatedSurvey(model, { expertCount: 120 }).experts[0].expert).toBe("E001");
   });
 });
 
@@ -147,8 +147,8 @@ describe("examplePanels(): the committed synthetic data", () => {
   });
 
   it("state their parameters (docs/methods.md §8.1 defaults; δ = 0.5 and 0; seeds 2024 and 2025) and start with the header, no comment lines", () => {
-    expect(panels[0].options).toEqual({ experts: 14, delta: 0.5, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, seed: EXAMPLE_PANEL_SEED });
-    expect(panels[1].options).toEqual({ experts: 14, delta: 0, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, seed: NULL_PANEL_SEED });
+    expect(panels[0].options).toEqual({ expertCount: 14, delta: 0.5, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, seed: EXAMPLE_PANEL_SEED });
+    expect(panels[1].options).toEqual({ expertCount: 14, delta: 0, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, seed: NULL_PANEL_SEED });
     expect([EXAMPLE_PANEL_SEED, NULL_PANEL_SEED]).toEqual([2024, 2025]);
     for (const p of panels) {
       expect(p.csv.split("\r\n")[0]).toBe("expert,from," + model.components.map((c) => c.id).join(","));

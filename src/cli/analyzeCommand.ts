@@ -9,6 +9,7 @@ import { plotlyScript } from "./plotlyScript.js";
 import { progressLine } from "./progressLine.js";
 import type { CommandIo } from "./commandIo.js";
 import { printWarnings } from "./printWarnings.js";
+import { resultsJsonText } from "../report/resultsJson.js";
 
 /**
  * `cxm-dematel analyze [survey] [options]`: read, analyse, write
@@ -45,7 +46,7 @@ export async function analyzeCommand(args: readonly string[], io: CommandIo): Pr
   const result = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
   if (result.layers?.bootstrap)
     progress.finish(`bootstrap: ${result.layers.bootstrap.B.toLocaleString("en-US")} replicates (seed ${result.layers.bootstrap.seed})`);
-  if (json) io.stdout(JSON.stringify(result, null, 2) + "\n");
+  if (json) io.stdout(resultsJsonText(result));
   if (writes) {
     const written = writeResultFiles(result, model, out, { plotlyJs: plotlyScript(), inputs });
     if (!quiet) {

@@ -8,6 +8,7 @@ import { layeringVerdict } from "../interpret/layeringVerdict.js";
 import type { CommandIo } from "./commandIo.js";
 import { printWarnings } from "./printWarnings.js";
 import { assertLayeredModel } from "../model/assertLayeredModel.js";
+import { resultsJsonText } from "../report/resultsJson.js";
 
 const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
 
@@ -46,7 +47,7 @@ export async function layersCommand(args: readonly string[], io: CommandIo): Pro
     });
   if (L.bootstrap) progress.finish(`bootstrap: ${L.bootstrap.B.toLocaleString("en-US")} replicates (seed ${L.bootstrap.seed})`);
   if (json) {
-    io.stdout(JSON.stringify({ meta: r.meta, ...L, relation: r.relation }, null, 2) + "\n");
+    io.stdout(resultsJsonText({ meta: r.meta, ...L, relation: r.relation }));
     return 0;
   }
   io.stdout(layersText(r, L, survey, path, model) + "\n");

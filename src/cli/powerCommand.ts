@@ -13,6 +13,7 @@ import { plotlyScript } from "./plotlyScript.js";
 import { type ProgressLine, progressLine } from "./progressLine.js";
 import { UsageError } from "./usageError.js";
 import type { CommandIo } from "./commandIo.js";
+import { resultsJsonText } from "../report/resultsJson.js";
 
 /**
  * The command's default list of layer effects δ: chosen by measurement
@@ -96,7 +97,7 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
     "power",
   );
   if (cl.values.help) return io.help("power");
-  const experts = panelSizes(cl);
+  const sizes = panelSizes(cl);
   const given = deltaList(stringOption(cl, "delta"));
   const deltas = given ?? [...POWER_COMMAND_DELTAS];
   const simulation = simulationOptions(cl);
@@ -106,14 +107,14 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
   // Check the output folder before the (long) simulation: a file in the way fails now, with a located message.
   const outputs = out !== undefined ? checkOutputFolder(out, POWER_FILES, { inputs: modelPath ? [modelPath] : [] }) : [];
   const progress = progressLine("power", cl.values.quiet === true);
-  const study = await powerStudy(model, experts, deltas, given !== undefined, simulation, progress);
+  const study = await powerStudy(model, sizes, deltas, given !== undefined, simulation, progress);
   const s = study.settings;
   progress.finish(
-    `power: ${(s.sims * experts.length * deltas.length).toLocaleString("en-US")} simulated panels (${deltas.length} δ × ${experts.length} panel sizes × ${s.sims}; ${s.workersUsed} worker${s.workersUsed === 1 ? "" : "s"}, seed ${s.seed})`,
+    `power: ${(s.sims * sizes.length * deltas.length).toLocaleString("en-US")} simulated panels (${deltas.length} δ × ${sizes.length} panel sizes × ${s.sims}; ${s.workersUsed} worker${s.workersUsed === 1 ? "" : "s"}, seed ${s.seed})`,
   );
   if (out !== undefined) writePowerFiles(out, outputs, study, model);
   if (cl.values.json === true) {
-    io.stdout(JSON.stringify(study, null, 2) + "\n");
+    io.stdout(resultsJsonText(study));
     return 0;
   }
   io.stdout(powerText(study, model) + (out !== undefined ? `\nWrote power.json, power.csv and power.html to ${out}/` : "") + "\n");
@@ -126,25 +127,25 @@ function panelSizes(cl: CommandLine): number[] {
   const [from, to, step = 5] = range;
   if (!range.every(Number.isInteger) || from < 2 || to < from || step < 1)
     throw new UsageError(`--experts needs integers from:to:step with 2 ≤ from ≤ to and step ≥ 1, got "${stringOption(cl, "experts")}"`, "power");
-  const experts: number[] = [];
-  for (let k = from; k <= to; k += step) experts.push(k);
-  if (experts.length > 200) throw new UsageError(`--experts gives ${experts.length} panel sizes; use at most 200`, "power");
-  return experts;
+  const sizes: number[] = [];
+  for (let k = from; k <= to; k += step) sizes.push(k);
+  if (sizes.length > 200) throw new UsageError(`--experts gives ${sizes.length} panel sizes; use at most 200`, "power");
+  return sizes;
 }
 
 /** The simulation settings given on the command line (--sigma, --tau, --sims, --alpha, --seed, --workers); those not given are left out, so powerCurve's defaults apply. */
-function simulationOptions(cl: CommandLine): Omit<PowerOptions, "experts" | "delta" | "onProgress"> {
+function simulationOptions(cl: CommandLine): Omit<PowerOptions, "panelSizes" | "delta" | "onProgress"> {
   const sigma = numberOption(cl, "sigma", "power", { min: 0 });
   const tau = numberOption(cl, "tau", "power", { min: 0 });
   const sims = numberOption(cl, "sims", "power", { integer: true, min: 1 });
-  const alpha = numberOption(cl, "alpha", "power", { min: 0, max: 1, minExclusive: true });
+  const significanceLevel = numberOption(cl, "alpha", "power", { min: 0, max: 1, minExclusive: true });
   const seed = numberOption(cl, "seed", "power", { integer: true });
   const workers = numberOption(cl, "workers", "power", { integer: true, min: 1 });
   return {
     ...(sigma !== undefined ? { sigma } : {}),
     ...(tau !== undefined ? { tau } : {}),
     ...(sims !== undefined ? { sims } : {}),
-    ...(alpha !== undefined ? { alpha } : {}),
+    ...(significanceLevel !== undefined ? { significanceLevel } : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(workers !== undefined ? { workers } : {}),
   };
@@ -153,17 +154,17 @@ function simulationOptions(cl: CommandLine): Omit<PowerOptions, "experts" | "del
 /** One power curve per δ, every one with the same seeds, on one progress line; their shared settings. */
 async function powerStudy(
   model: Model,
-  experts: number[],
+  panelSizes: number[],
   deltas: readonly number[],
   deltasGiven: boolean,
-  simulation: Omit<PowerOptions, "experts" | "delta" | "onProgress">,
+  simulation: Omit<PowerOptions, "panelSizes" | "delta" | "onProgress">,
   progress: ProgressLine,
 ): Promise<PowerStudy> {
   const curves: PowerResult[] = [];
   let before = 0;
   for (const delta of deltas) {
-    const curve = await powerCurve(model, { experts, delta, ...simulation, onProgress: (d, t) => progress.update(before + d, t * deltas.length) });
-    before += curve.settings.sims * experts.length;
+    const curve = await powerCurve(model, { panelSizes, delta, ...simulation, onProgress: (d, t) => progress.update(before + d, t * deltas.length) });
+    before += curve.settings.sims * panelSizes.length;
     curves.push(curve);
   }
   const { delta: _delta, ...rest } = curves[0].settings;
@@ -181,12 +182,12 @@ function writePowerFiles(out: string, outputs: readonly string[], study: PowerSt
   const curves = study.curves;
   const [jsonPath, csvPath, htmlPath] = outputs;
   const contents: Array<[string, string]> = [
-    [jsonPath, JSON.stringify(study, null, 2) + "\n"],
+    [jsonPath, resultsJsonText(study)],
     [
       csvPath,
       toCsv([
         ["delta", "experts", "power", "mcse", "rejections", "failed"],
-        ...curves.flatMap((c) => c.experts.map((k, i) => [c.settings.delta, k, c.power[i], c.mcse[i], c.rejections[i], c.failed[i]])),
+        ...curves.flatMap((c) => c.panelSizes.map((k, i) => [c.settings.delta, k, c.power[i], c.mcse[i], c.rejections[i], c.failed[i]])),
       ]),
     ],
     [htmlPath, renderPowerReport(study, model, { plotlyJs: plotlyScript(), date: new Date().toISOString() })],
@@ -204,11 +205,11 @@ function powerText(study: PowerStudy, model: Model): string {
   const row = (first: string, cells: string[]): string => first.padEnd(6) + cells.map((x) => x.padStart(width + 2)).join("");
   const maxMcse = Math.max(...curves.flatMap((c) => c.mcse.filter((m) => Number.isFinite(m))));
   const lines = [
-    `Power of the exact trend test (docs/methods.md §8.4): σ = ${s.sigma}, τ = ${s.tau}, c = ${s.c}, scale 0..${s.scaleMax}, ${s.sims} panels per K and δ, α = ${s.alpha}, seed ${s.seed}`,
+    `Power of the exact trend test (docs/methods.md §8.4): σ = ${s.sigma}, τ = ${s.tau}, c = ${s.c}, scale 0..${s.scaleMax}, ${s.sims} panels per K and δ, α = ${s.significanceLevel}, seed ${s.seed}`,
     `δ = ${s.deltas.join(", ")}${s.deltasSource === "command default" ? " (the command's default list, to show where power falls off; the generator's default δ is 0.5, docs/methods.md §8.1; choose with --delta)" : ""}`,
     `Share of panels with p < α (Monte Carlo SE at most ${maxMcse.toFixed(3)}):`,
     row(`  ${"K".padStart(3)}`, heads),
-    ...s.experts.map((k, i) =>
+    ...s.panelSizes.map((k, i) =>
       row(
         `  ${String(k).padStart(3)}`,
         curves.map((c) => c.power[i].toFixed(3)),
@@ -217,7 +218,7 @@ function powerText(study: PowerStudy, model: Model): string {
   ];
   lines.push(
     "Smallest K with 80% power: " +
-      curves.map((c) => `δ = ${formatDelta(c.settings.delta)}: ${smallestAdequatePanel(c) ?? `none up to ${Math.max(...c.experts)}`}`).join("; ") +
+      curves.map((c) => `δ = ${formatDelta(c.settings.delta)}: ${smallestAdequatePanel(c) ?? `none up to ${Math.max(...c.panelSizes)}`}`).join("; ") +
       ".",
   );
   const notes = powerNotes(curves, model);

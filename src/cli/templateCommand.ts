@@ -38,7 +38,7 @@ export async function templateCommand(args: readonly string[], io: CommandIo): P
   if (cl.values.help) return io.help("template");
   const out = stringOption(cl, "out");
   if (out === undefined || out.trim() === "") throw new UsageError("template needs --out <file.csv>", "template");
-  const experts = numberOption(cl, "experts", "template", { integer: true, min: 1 }) ?? 3;
+  const expertCount = numberOption(cl, "experts", "template", { integer: true, min: 1 }) ?? 3;
   const layout = choiceOption(cl, "layout", ["blocks", "long"] as const, "template") ?? "blocks";
   const format = choiceOption(cl, "format", ["csv", "xlsx"] as const, "template") ?? "csv";
   if (format === "xlsx" && stringOption(cl, "layout") !== undefined)
@@ -54,13 +54,13 @@ export async function templateCommand(args: readonly string[], io: CommandIo): P
   checkOutputFolder(dirname(out), [basename(out)], { inputs: modelPath ? [modelPath] : [], folder: "the folder of the --out file" });
   mkdirSync(dirname(out), { recursive: true });
   if (format === "xlsx") {
-    writeFileAtomic(out, await surveyWorkbookTemplate(model, { experts }));
+    writeFileAtomic(out, await surveyWorkbookTemplate(model, { expertCount }));
     io.stdout(
-      `Wrote a blank workbook survey (one sheet per expert) for ${experts} expert${experts === 1 ? "" : "s"} × ${model.components.length} components to ${out}\n`,
+      `Wrote a blank workbook survey (one sheet per expert) for ${expertCount} expert${expertCount === 1 ? "" : "s"} × ${model.components.length} components to ${out}\n`,
     );
     return 0;
   }
-  writeFileAtomic(out, surveyTemplate(model, { experts, layout }));
-  io.stdout(`Wrote a blank ${layout} survey for ${experts} expert${experts === 1 ? "" : "s"} × ${model.components.length} components to ${out}\n`);
+  writeFileAtomic(out, surveyTemplate(model, { expertCount, layout }));
+  io.stdout(`Wrote a blank ${layout} survey for ${expertCount} expert${expertCount === 1 ? "" : "s"} × ${model.components.length} components to ${out}\n`);
   return 0;
 }

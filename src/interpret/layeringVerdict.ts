@@ -43,31 +43,31 @@ const s = (x: number): string => (Number.isFinite(x) ? plotNumber(x, 2) : "n/a")
  * so instead of "not supported".
  * The flow test and the sign
  * checks are stated after it, so a reader sees where they agree.
- * @param alpha the test level (default 0.05).
+ * @param significanceLevel the test level α (default 0.05).
  * @example
  * layeringVerdict(tests);
  * // "The experts' data support the proposed ordering: relation falls from outer to inner layers (S_trend = 0.62, exact p = 0.0004 over all 25,200 assignments). ..."
  */
-export function layeringVerdict(tests: LayeringVerdictInput, alpha = 0.05): string {
+export function layeringVerdict(tests: LayeringVerdictInput, significanceLevel = 0.05): string {
   const t = tests.trend,
     f = tests.flow;
   let head: string;
   if (!Number.isFinite(t.statistic)) {
     head = "The layering cannot be tested: relation D−R is the same for every layered component.";
-  } else if (t.method === "exact" && 1 / t.assignments >= alpha) {
+  } else if (t.method === "exact" && 1 / t.assignments >= significanceLevel) {
     const smallest = 1 / t.assignments;
     head =
-      `The proposed ordering can be neither confirmed nor refuted at ${alpha * 100}%: there are only ${t.assignments.toLocaleString("en-US")} assignments of the components to layers of these sizes, so the smallest possible p is 1/${t.assignments} = ${smallest.toFixed(4)}, and even a perfect ordering cannot be significant. ` +
+      `The proposed ordering can be neither confirmed nor refuted at ${significanceLevel * 100}%: there are only ${t.assignments.toLocaleString("en-US")} assignments of the components to layers of these sizes, so the smallest possible p is 1/${t.assignments} = ${smallest.toFixed(4)}, and even a perfect ordering cannot be significant. ` +
       `The data ${t.statistic > 0 ? "point the proposed way" : t.statistic < 0 ? "point the opposite way" : "show no trend"} (S_trend = ${s(t.statistic)}, ${pText(t)}); more components per layer are needed for a test.`;
-  } else if (t.statistic > 0 && t.p < alpha) {
+  } else if (t.statistic > 0 && t.p < significanceLevel) {
     head = `The experts' data support the proposed ordering: relation falls from outer to inner layers (S_trend = ${s(t.statistic)}, ${pText(t)}).`;
   } else if (t.statistic < 0) {
     head = `The experts' data do not support the proposed ordering: relation tends to rise from outer to inner layers, the opposite of the model (S_trend = ${s(t.statistic)}, ${pText(t)}).`;
   } else {
-    head = `The experts' data give no significant evidence for the proposed ordering: relation falls from outer to inner layers only weakly (S_trend = ${s(t.statistic)}, ${pText(t)}; not significant at ${alpha * 100}%). That is not evidence against the model: a larger panel may detect a weak ordering (see the power command).`;
+    head = `The experts' data give no significant evidence for the proposed ordering: relation falls from outer to inner layers only weakly (S_trend = ${s(t.statistic)}, ${pText(t)}; not significant at ${significanceLevel * 100}%). That is not evidence against the model: a larger panel may detect a weak ordering (see the power command).`;
   }
   const flow = Number.isFinite(f.statistic)
-    ? f.statistic > 0 && f.p < alpha
+    ? f.statistic > 0 && f.p < significanceLevel
       ? `More of the total influence runs inward than outward (S_flow = ${s(f.statistic)}, ${pText(f)}).`
       : `The flow test does not show significantly more inward than outward influence (S_flow = ${s(f.statistic)}, ${pText(f)}).`
     : "The flow statistic is undefined (no influence between layers).";

@@ -5,7 +5,7 @@ import { surveyCsvText } from "./surveyCsvText.js";
 /** Options of {@link surveyTemplate}. */
 export interface SurveyTemplateOptions {
   /** Number of experts (rows are labelled `E1`, `E2`, …). Default 3. */
-  experts?: number;
+  expertCount?: number;
   /** `"blocks"` (default): one row per expert and from component, one column per component; `"long"`: one row per rating. */
   layout?: SurveyLayout;
   /** Prefix of the expert labels. Default `"E"`. */
@@ -23,16 +23,16 @@ export interface SurveyTemplateOptions {
  * itself) stay empty and are ignored, as is an empty `weight` (= 1). Reading
  * an unfilled template back with `parseSurvey` reports every blank cell as a
  * missing rating. Lines end in CRLF (RFC 4180).
- * @throws {RangeError} when `experts` is not a positive integer or the layout is unknown.
+ * @throws {RangeError} when `expertCount` is not a positive integer or the layout is unknown.
  * @example
- * surveyTemplate({ components: [{ id: "A", name: "a" }, { id: "B", name: "b" }] }, { experts: 1 });
+ * surveyTemplate({ components: [{ id: "A", name: "a" }, { id: "B", name: "b" }] }, { expertCount: 1 });
  * // "expert,from,A,B,weight\r\nE1,A,,,\r\nE1,B,,,\r\n"
  */
 export function surveyTemplate(model: Model, options: SurveyTemplateOptions = {}): string {
-  const expertCount = options.experts ?? 3;
+  const expertCount = options.expertCount ?? 3;
   const layout = options.layout ?? "blocks";
   const prefix = options.expertPrefix ?? "E";
-  if (!(Number.isInteger(expertCount) && expertCount >= 1)) throw new RangeError(`surveyTemplate: experts must be a positive integer, got ${expertCount}`);
+  if (!(Number.isInteger(expertCount) && expertCount >= 1)) throw new RangeError(`surveyTemplate: expertCount must be a positive integer, got ${expertCount}`);
   if (layout !== "blocks" && layout !== "long") throw new RangeError(`surveyTemplate: layout must be "blocks" or "long", got ${String(layout)}`);
   const blank = { weight: "", rating: (): string => "" };
   const experts = Array.from({ length: expertCount }, (_, k) => ({ label: `${prefix}${k + 1}`, ...blank }));

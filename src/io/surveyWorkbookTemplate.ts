@@ -4,7 +4,7 @@ import { guardFormula } from "./guardFormula.js";
 /** Options of {@link surveyWorkbookTemplate}. */
 export interface SurveyWorkbookTemplateOptions {
   /** Number of experts, one sheet each (named `E1`, `E2`, …). Default 3. */
-  experts?: number;
+  expertCount?: number;
   /** The rating scale the grid's data validation allows. Default `{ min: 0, max: 4 }`. */
   scale?: { min: number; max: number };
   /** Prefix of the expert sheet names. Default `"E"`. */
@@ -27,16 +27,16 @@ const DIAGONAL_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD
  * read back as the label. Read back unfilled, every blank is reported as a
  * missing rating. Asynchronous because the workbook writer is (ExcelJS,
  * loaded only here).
- * @throws {RangeError} when `experts` is not a positive integer or the scale is not finite min < max.
+ * @throws {RangeError} when `expertCount` is not a positive integer or the scale is not finite min < max.
  * @example
- * writeFileSync("survey.xlsx", await surveyWorkbookTemplate(defaultModel(), { experts: 12 }));
+ * writeFileSync("survey.xlsx", await surveyWorkbookTemplate(defaultModel(), { expertCount: 12 }));
  */
 export async function surveyWorkbookTemplate(model: Model, options: SurveyWorkbookTemplateOptions = {}): Promise<Uint8Array> {
-  const expertCount = options.experts ?? 3;
+  const expertCount = options.expertCount ?? 3;
   const scale = options.scale ?? { min: 0, max: 4 };
   const prefix = options.expertPrefix ?? "E";
   if (!(Number.isInteger(expertCount) && expertCount >= 1))
-    throw new RangeError(`surveyWorkbookTemplate: experts must be a positive integer, got ${expertCount}`);
+    throw new RangeError(`surveyWorkbookTemplate: expertCount must be a positive integer, got ${expertCount}`);
   if (!(Number.isFinite(scale.min) && Number.isFinite(scale.max) && scale.min < scale.max))
     throw new RangeError(`surveyWorkbookTemplate: scale must have finite min < max, got ${scale.min}..${scale.max}`);
   const exceljs = await import("exceljs");

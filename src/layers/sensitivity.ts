@@ -35,8 +35,8 @@ export interface SensitivityOptions extends PermutationOptions {
 /** Outcome of {@link sensitivity}. */
 export interface Sensitivity {
   components: string[];
-  /** The significance level α of the layer tests (the `significanceLevel` option; results.json key since version 1). */
-  alpha: number;
+  /** The significance level α of the layer tests (the `significanceLevel` option). */
+  significanceLevel: number;
   scenarios: SensitivityScenario[];
   summary: {
     /** Per component: the same role in every available scenario. */
@@ -79,7 +79,7 @@ export function scenarioLists(
 /** The leave-one-out rows, from runs computed once per analysis (a run without a solution is an unavailable row). */
 function leaveOneOutRows(c: ScenarioContext, runs: readonly LeaveOneOutRun[], labels: readonly string[]): SensitivityScenario[] {
   return runs.map((r) =>
-    tryScenario(c, `without ${labels[r.expert]}`, "leave-one-out", () => {
+    tryScenario(c, `without ${labels[r.expertIndex]}`, "leave-one-out", () => {
       if (!r.result) throw new Error(r.error);
       return r.result;
     }),
@@ -120,7 +120,7 @@ function thresholdLabel(t: ThresholdOptions): string {
  * and list, per scenario, what differs from the baseline (first aggregation,
  * first threshold, all experts): a component that changes role, a layer test
  * (trend, flow) that gains or loses significance at the significance level α
- * (`significanceLevel`, default 0.05; p < α; written to the result as `alpha`).
+ * (`significanceLevel`, default 0.05; p < α).
  * A scenario that cannot be computed (a threshold rule that throws, an
  * infeasible matrix) is kept as a row with `available: false` and the reason
  * in `note`, rather than failing the whole table.
@@ -140,8 +140,8 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
   matrices.forEach((m, k) => {
     if (m.length !== n) throw new RangeError(`expert matrix ${k + 1} is ${m.length}×${m.length} but the model has ${n} components`);
   });
-  const alpha = options.significanceLevel ?? 0.05;
-  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`the significance level must be between 0 and 1, got ${alpha}`);
+  const significanceLevel = options.significanceLevel ?? 0.05;
+  if (!(significanceLevel > 0 && significanceLevel < 1)) throw new RangeError(`the significance level must be between 0 and 1, got ${significanceLevel}`);
   const settings = resolveSettings(options.settings, K);
   const { thresholds, aggregations } = scenarioLists(settings, options);
   if (thresholds.length === 0) throw new RangeError("sensitivity needs at least one threshold rule");
@@ -152,7 +152,7 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
   // The scenarios' settings: the caller's, at the baseline aggregation (the first listed).
   const baseSettings = baseAgg === settings.aggregation ? settings : resolveSettings({ ...settings, aggregation: baseAgg }, K);
   const prepared = options.prepared ?? createLayerTests(model, options);
-  const c: ScenarioContext = { model, ids, prepared, threshold: thresholds[0], significanceLevel: alpha };
+  const c: ScenarioContext = { model, ids, prepared, threshold: thresholds[0], significanceLevel };
   // The baseline's own errors are thrown as they are.
   const base = options.baseline ?? panelDematel(matrices, baseSettings, ids);
   const baseline = scenarioRow(
@@ -179,7 +179,7 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
   const available = scenarios.filter((s) => s.available);
   return {
     components: ids,
-    alpha,
+    significanceLevel,
     scenarios,
     summary: {
       stableRoles: ids.map((_, i) => available.every((s) => s.roles[i] === baseline.roles[i])),

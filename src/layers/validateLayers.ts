@@ -33,7 +33,7 @@ export interface LayerValidation {
   /** Layer ids, outer → inner. */
   layers: string[];
   /** Number of experts. */
-  experts: number;
+  expertCount: number;
   /** The DEMATEL analysis of the aggregated panel. */
   dematel: DematelResult;
   trend: LayerTestResult;
@@ -100,7 +100,7 @@ export function validateLayers(matrices: readonly Matrix[], model: Model, option
   return {
     components: ids,
     layers: layers.map((l) => l.id),
-    experts: matrices.length,
+    expertCount: matrices.length,
     dematel: d,
     trend: tests.trend,
     flow: tests.flow,

@@ -3,9 +3,9 @@ import { assertPanel } from "../linalg/assertPanel.js";
 
 /** The consensus gap-ratio curve of {@link gapRatio}. */
 export interface GapRatioResult {
-  /** Panel sizes p = 2..K. */
-  experts: number[];
-  /** gap(p) for each p in `experts` (a share: 0.05 means 5%). */
+  /** Panel sizes p = 2..K (the first p experts of the survey). */
+  panelSizes: number[];
+  /** gap(p) for each p in `panelSizes` (a share: 0.05 means 5%). */
   gap: number[];
 }
 
@@ -26,13 +26,13 @@ export interface GapRatioResult {
  * @throws {TypeError} on a rating that is not a finite number.
  * @example
  * gapRatio([[[0, 2], [4, 0]], [[0, 4], [4, 0]]]);
- * // { experts: [2], gap: [ (|3−2|/3 + 0)/2 ] } = { experts: [2], gap: [0.1667] }
+ * // { panelSizes: [2], gap: [ (|3−2|/3 + 0)/2 ] } = { panelSizes: [2], gap: [0.1667] }
  */
 export function gapRatio(matrices: readonly Matrix[]): GapRatioResult {
   const n = assertPanel(matrices, "gapRatio");
   const K = matrices.length;
   const cells = n * (n - 1);
-  const experts: number[] = [];
+  const panelSizes: number[] = [];
   const gap: number[] = [];
   // Running sums of the first p experts, off-diagonal cells in row-major order.
   const sum = new Float64Array(n * n);
@@ -48,8 +48,8 @@ export function gapRatio(matrices: readonly Matrix[]): GapRatioResult {
         const now = sum[i * n + j] / p;
         if (now !== 0) total += Math.abs(now - before) / now;
       }
-    experts.push(p);
+    panelSizes.push(p);
     gap.push(cells === 0 ? 0 : total / cells);
   }
-  return { experts, gap };
+  return { panelSizes, gap };
 }

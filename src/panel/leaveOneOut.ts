@@ -7,7 +7,7 @@ import { leaveOneOutAggregate } from "../core/leaveOneOutAggregate.js";
 /** The panel's DEMATEL result without one expert. */
 export interface LeaveOneOutRun {
   /** 0-based index of the expert left out. */
-  expert: number;
+  expertIndex: number;
   /** The DEMATEL result of the other experts (same settings, their own weights); absent when it has no solution. */
   result?: DematelResult;
   /** Why there is no result (the error's message). */
@@ -41,15 +41,15 @@ export function leaveOneOut(matrices: readonly Matrix[], settings: DematelSettin
   for (let k = 0; k < K; k++) {
     try {
       if (updates && single) {
-        runs.push({ expert: k, result: panelDematel([updates.without(k)], single, components, [1]) });
+        runs.push({ expertIndex: k, result: panelDematel([updates.without(k)], single, components, [1]) });
         continue;
       }
       const others = matrices.filter((_, j) => j !== k);
       const weights = settings.weights?.filter((_, j) => j !== k);
-      runs.push({ expert: k, result: panelDematel(others, settings, components, weights) });
+      runs.push({ expertIndex: k, result: panelDematel(others, settings, components, weights) });
     } catch (e) {
       if (e instanceof TypeError) throw e;
-      runs.push({ expert: k, error: e instanceof Error ? e.message : String(e) });
+      runs.push({ expertIndex: k, error: e instanceof Error ? e.message : String(e) });
     }
   }
   return runs;

@@ -25,7 +25,7 @@ export interface PanelQualityOptions {
 /** One expert's distance from the mean of the others. */
 export interface ExpertDistance {
   /** 0-based index of the expert in the panel. */
-  expert: number;
+  expertIndex: number;
   label: string;
   distance: number;
 }
@@ -33,7 +33,7 @@ export interface ExpertDistance {
 /** How much the DEMATEL results move when one expert is left out. */
 export interface LeaveOneOutEffect {
   /** 0-based index of the expert left out. */
-  expert: number;
+  expertIndex: number;
   label: string;
   /** max_i |relation_i(all) − relation_i(without this expert)|; NaN when either run has no solution. */
   maxRelationChange: number;
@@ -44,7 +44,7 @@ export interface LeaveOneOutEffect {
 /** Panel-quality figures of {@link panelQuality}. */
 export interface PanelQuality {
   /** K, the number of experts. */
-  experts: number;
+  expertCount: number;
   /** n, the number of components. */
   components: number;
   /** gap(p) for p = 2..K (empty when K = 1); depends on expert order. */
@@ -55,7 +55,7 @@ export interface PanelQuality {
   /** finalGap < consensusLevel (false when K = 1). */
   consensus: boolean;
   /** Krippendorff's alpha over the n(n−1) off-diagonal cells; NaN when undefined (K = 1, n = 1, or no variation). */
-  alpha: { interval: number; ordinal: number };
+  krippendorffAlpha: { interval: number; ordinal: number };
   /** Each expert's distance from the mean of the others (empty when K = 1). */
   distances: ExpertDistance[];
   /** Each expert's leave-one-out effect on T and relation (empty when K = 1). */
@@ -76,9 +76,9 @@ function leaveOneOutEffects(full: DematelResult | undefined, runs: readonly Leav
     const run = runs[k];
     if (full && run?.error !== undefined) notes.push(`Leaving out expert ${label} leaves no DEMATEL solution (${run.error}).`);
     const without = run?.result;
-    if (!full || !without) return { expert: k, label, maxRelationChange: NaN, maxTotalChange: NaN };
+    if (!full || !without) return { expertIndex: k, label, maxRelationChange: NaN, maxTotalChange: NaN };
     return {
-      expert: k,
+      expertIndex: k,
       label,
       maxRelationChange: maxAbsDiff(full.relation, without.relation),
       maxTotalChange: maxAbsDiff(full.total.flat(), without.total.flat()),
@@ -107,7 +107,7 @@ function reason(e: unknown): string {
  * @throws {TypeError} on a rating that is not a finite number.
  * @example
  * const q = panelQuality([[[0, 3], [1, 0]], [[0, 4], [1, 0]], [[0, 3], [2, 0]]]);
- * q.gapRatio.experts; // [2, 3]
+ * q.gapRatio.panelSizes; // [2, 3]
  */
 export function panelQuality(matrices: readonly Matrix[], options: PanelQualityOptions = {}): PanelQuality {
   const n = assertPanel(matrices, "panelQuality");
@@ -124,13 +124,24 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
   const alpha = { interval: krippendorffAlpha(matrices, "interval"), ordinal: krippendorffAlpha(matrices, "ordinal") };
   if (K < 2) {
     notes.push("Only one expert: the gap ratio, Krippendorff's alpha, expert distances and leave-one-out effects need at least two.");
-    return { experts: K, components: n, gapRatio: curve, finalGap, consensusLevel, consensus: false, alpha, distances: [], leaveOneOut: [], notes };
+    return {
+      expertCount: K,
+      components: n,
+      gapRatio: curve,
+      finalGap,
+      consensusLevel,
+      consensus: false,
+      krippendorffAlpha: alpha,
+      distances: [],
+      leaveOneOut: [],
+      notes,
+    };
   }
   if (n < 2) notes.push("A 1×1 model has no off-diagonal cell: gap ratios are 0 and alpha is undefined.");
   else if (Number.isNaN(alpha.interval))
     notes.push("Krippendorff's alpha is undefined: every expert gave every cell the same value, so there is no variation to agree on.");
 
-  const distances = expertDistances(matrices).map((distance, k) => ({ expert: k, label: labels[k], distance }));
+  const distances = expertDistances(matrices).map((distance, k) => ({ expertIndex: k, label: labels[k], distance }));
 
   const ids = Array.from({ length: n }, (_, i) => String(i));
   let full = options.baseline;
@@ -143,5 +154,16 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
   }
   const runs = full ? (options.leaveOneOut ?? leaveEachOut(matrices, settings, ids)) : [];
   const leaveOneOut = leaveOneOutEffects(full, runs, labels, notes);
-  return { experts: K, components: n, gapRatio: curve, finalGap, consensusLevel, consensus: finalGap < consensusLevel, alpha, distances, leaveOneOut, notes };
+  return {
+    expertCount: K,
+    components: n,
+    gapRatio: curve,
+    finalGap,
+    consensusLevel,
+    consensus: finalGap < consensusLevel,
+    krippendorffAlpha: alpha,
+    distances,
+    leaveOneOut,
+    notes,
+  };
 }

@@ -1,8 +1,8 @@
 import { type PlotlyFigure, plotText, FIGURE_FONT_FAMILY } from "./plotlyFigure.js";
 
-/** The consensus gap-ratio curve: gap(p) for p = experts[k], as a fraction (0.05 = 5%). */
+/** The consensus gap-ratio curve: gap(p) for p = panelSizes[k], as a fraction (0.05 = 5%). */
 export interface GapRatioCurve {
-  experts: readonly number[];
+  panelSizes: readonly number[];
   gap: readonly number[];
 }
 
@@ -21,13 +21,13 @@ export interface GapRatioPlotOptions {
  * of the experts; the subtitle says so.
  * Source: the gap ratio as used in DEMATEL panels, e.g. Tzeng et al. (2007) §4.
  * @param panel a panel-quality result with `gapRatio`, or the curve itself.
- * @throws {RangeError} when `experts` and `gap` differ in length.
+ * @throws {RangeError} when `panelSizes` and `gap` differ in length.
  * @example
- * gapRatioPlot({ experts: [2, 3, 4], gap: [0.2, 0.08, 0.03] });
+ * gapRatioPlot({ panelSizes: [2, 3, 4], gap: [0.2, 0.08, 0.03] });
  */
 export function gapRatioPlot(panel: GapRatioCurve | { gapRatio: GapRatioCurve }, options: GapRatioPlotOptions = {}): PlotlyFigure {
   const curve = "gapRatio" in panel ? panel.gapRatio : panel;
-  if (curve.experts.length !== curve.gap.length) throw new RangeError(`gapRatioPlot: ${curve.experts.length} expert counts but ${curve.gap.length} gaps`);
+  if (curve.panelSizes.length !== curve.gap.length) throw new RangeError(`gapRatioPlot: ${curve.panelSizes.length} panel sizes but ${curve.gap.length} gaps`);
   const limit = options.limit ?? 0.05;
   const pct = curve.gap.map((g) => 100 * g);
   const ymax = Math.max(limit * 100 * 1.5, ...pct.filter(Number.isFinite)) * 1.08;
@@ -37,7 +37,7 @@ export function gapRatioPlot(panel: GapRatioCurve | { gapRatio: GapRatioCurve },
         type: "scatter",
         mode: "lines+markers",
         name: "gap ratio",
-        x: [...curve.experts],
+        x: [...curve.panelSizes],
         y: pct,
         line: { color: "#0072B2", width: 2 },
         marker: { size: 7, color: pct.map((g) => (g < limit * 100 ? "#009E73" : "#D55E00")) },

@@ -3,7 +3,7 @@ import { LAYER_COLORS } from "./layerColorGroups.js";
 
 /** What {@link powerCurvePlot} reads from a power simulation result (a `powerCurve` result). */
 export interface PowerCurveInput {
-  experts: readonly number[];
+  panelSizes: readonly number[];
   power: readonly number[];
   /** Monte Carlo standard error of each power estimate (optional). */
   mcse?: readonly number[];
@@ -38,23 +38,23 @@ export function formatDelta(delta: number): string {
  * "δ = …", and the settings they share in the subtitle.
  * Source: docs/methods.md §8.1 (this project's generative model); Okabe & Ito (2008), "Color Universal Design".
  * @param power one `powerCurve` result, or several (e.g. one per δ, same panel sizes or not).
- * @throws {RangeError} when a curve's `experts` and `power` differ in length, or no curve is given.
+ * @throws {RangeError} when a curve's `panelSizes` and `power` differ in length, or no curve is given.
  * @example
- * powerCurvePlot({ experts: [5, 10], power: [0.3, 0.7], mcse: [0.01, 0.01], settings: { alpha: 0.05 } });
+ * powerCurvePlot({ panelSizes: [5, 10], power: [0.3, 0.7], mcse: [0.01, 0.01], settings: { significanceLevel: 0.05 } });
  * powerCurvePlot([curveDelta005, curveDelta01]); // two lines, legend "δ = 0.05", "δ = 0.10"
  */
 export function powerCurvePlot(power: PowerCurveInput | readonly PowerCurveInput[]): PlotlyFigure {
   const curves: readonly PowerCurveInput[] = isCurveList(power) ? power : [power];
   if (curves.length === 0) throw new RangeError("powerCurvePlot needs at least one curve");
   for (const c of curves)
-    if (c.experts.length !== c.power.length) throw new RangeError(`powerCurvePlot: ${c.experts.length} panel sizes but ${c.power.length} power values`);
+    if (c.panelSizes.length !== c.power.length) throw new RangeError(`powerCurvePlot: ${c.panelSizes.length} panel sizes but ${c.power.length} power values`);
   const first = settingsOf(curves[0]);
-  const alpha = typeof first.alpha === "number" ? first.alpha : 0.05;
+  const level = typeof first.significanceLevel === "number" ? first.significanceLevel : 0.05;
   const single = curves.length === 1;
   const label = (k: string, v: number): string =>
-    `${k === "delta" ? "δ" : k === "sigma" ? "σ" : k === "tau" ? "τ" : k} = ${k === "delta" ? formatDelta(v) : plotNumber(v, Number.isInteger(v) ? 0 : 2)}`;
+    `${k === "delta" ? "δ" : k === "sigma" ? "σ" : k === "tau" ? "τ" : k === "significanceLevel" ? "α" : k} = ${k === "delta" ? formatDelta(v) : plotNumber(v, Number.isInteger(v) ? 0 : 2)}`;
   // Subtitle: every setting for one curve; for several, the settings they all share (δ is in the legend).
-  const keys = (single ? ["delta"] : []).concat(["sigma", "tau", "c", "sims", "alpha", "seed"]);
+  const keys = (single ? ["delta"] : []).concat(["sigma", "tau", "c", "sims", "significanceLevel", "seed"]);
   const shown = keys.filter((k) => typeof first[k] === "number" && curves.every((c) => settingsOf(c)[k] === first[k])).map((k) => label(k, first[k] as number));
   const data = powerTraces(curves);
   return {
@@ -65,7 +65,7 @@ export function powerCurvePlot(power: PowerCurveInput | readonly PowerCurveInput
       yaxis: { title: { text: "power (share of panels with p < α)" }, range: [0, 1.02] },
       shapes: [
         { type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: 0.8, y1: 0.8, line: { color: "#555555", width: 1.2, dash: "dash" } },
-        { type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: alpha, y1: alpha, line: { color: "#555555", width: 1.2, dash: "dot" } },
+        { type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: level, y1: level, line: { color: "#555555", width: 1.2, dash: "dot" } },
       ],
       annotations: [
         { xref: "paper", x: 0, yref: "y", y: 0.8, text: "80%", showarrow: false, xanchor: "left", yanchor: "bottom", font: { size: 11, color: "#555555" } },
@@ -73,8 +73,8 @@ export function powerCurvePlot(power: PowerCurveInput | readonly PowerCurveInput
           xref: "paper",
           x: 0,
           yref: "y",
-          y: alpha,
-          text: `α = ${alpha}`,
+          y: level,
+          text: `α = ${level}`,
           showarrow: false,
           xanchor: "left",
           yanchor: "bottom",
@@ -107,7 +107,7 @@ function powerTraces(curves: readonly PowerCurveInput[]): PlotlyFigure["data"] {
       type: "scatter",
       mode: "lines+markers",
       name,
-      x: [...c.experts],
+      x: [...c.panelSizes],
       y: [...c.power],
       error_y: c.mcse ? { type: "data", array: c.mcse.map((m) => 2 * m), visible: true, color, thickness: 1 } : undefined,
       line: { color, width: 2, dash: i < LAYER_COLORS.length ? "solid" : "dash" },

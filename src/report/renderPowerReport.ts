@@ -26,9 +26,9 @@ export type PowerReportInput = PowerReportCurve | PowerStudyInput;
 
 /** The smallest panel size whose estimated power reaches `target` (default 0.8), or undefined when none does.
  * @example
- * smallestAdequatePanel({ experts: [5, 10, 15], power: [0.4, 0.82, 0.9] }); // 10 */
+ * smallestAdequatePanel({ panelSizes: [5, 10, 15], power: [0.4, 0.82, 0.9] }); // 10 */
 export function smallestAdequatePanel(curve: PowerCurveInput, target = 0.8): number | undefined {
-  return curve.experts.find((_, i) => curve.power[i] >= target);
+  return curve.panelSizes.find((_, i) => curve.power[i] >= target);
 }
 
 /** Settings of a curve, read safely. */
@@ -54,7 +54,7 @@ function plain(x: number): string {
  * tried; δ < 0 reverses the proposed order, which the one-sided test does not
  * detect. Used by the `power` command's text output and by the power page.
  * Source: docs/methods.md §8.1, §8.4 (μ_ij = c + δ·(ℓ(j) − ℓ(i))).
- * @param curves `powerCurve` results (settings with delta, sigma, scaleMax, alpha).
+ * @param curves `powerCurve` results (settings with delta, sigma, scaleMax, significanceLevel).
  * @param model the simulated model (its number of layers L).
  * @example
  * powerNotes([curveDelta05], defaultModel());
@@ -65,15 +65,15 @@ export function powerNotes(curves: readonly PowerReportCurve[], model: Model): s
   const notes: string[] = [];
   for (const c of curves) {
     const s = settingsOf(c);
-    if (typeof s.delta !== "number" || c.experts.length === 0) continue;
+    if (typeof s.delta !== "number" || c.panelSizes.length === 0) continue;
     const delta = s.delta;
-    const alpha = num(s, "alpha", 0.05);
+    const alpha = num(s, "significanceLevel", 0.05);
     const scale = `0–${plain(num(s, "scaleMax", 4))}`;
     const gap = `on a ${scale} scale it means a ${plain(Math.abs(delta) * (L - 1))}-point difference between the outermost and innermost layers`;
-    const kMin = c.experts[0];
-    const kMax = Math.max(...c.experts);
+    const kMin = c.panelSizes[0];
+    const kMax = Math.max(...c.panelSizes);
     const best = Math.max(...c.power.filter((p) => Number.isFinite(p)));
-    const bestAt = c.experts[c.power.indexOf(best)];
+    const bestAt = c.panelSizes[c.power.indexOf(best)];
     if (delta === 0) {
       notes.push(
         `δ = 0 is the null (the layers carry no information): its curve is the test's size, the rate of false alarms, and should stay at or just below α = ${alpha} at every K (the exact test cannot reach α exactly).`,
@@ -124,12 +124,12 @@ export function renderPowerReport(power: PowerReportInput, model: Model, options
   const deltaSettings = single
     ? `layer effect δ = ${get("delta")}`
     : `layer effect δ = ${deltas.map(deltaText).join(", ")} (one curve each${s.deltasSource === "command default" ? "; the command's default list, chosen to show where power falls off — the generator's default δ is 0.5, docs/methods.md §8.1 in the cxm-dematel repository" : ""})`;
-  const alpha = num(s, "alpha", 0.05);
+  const alpha = num(s, "significanceLevel", 0.05);
 
   // Verdict: the smallest K with 80% power, per δ.
   const verdictFor = (c: PowerReportCurve): string => {
     const k = smallestAdequatePanel(c);
-    return k !== undefined ? `${k} experts are enough for 80% power` : `none of the panel sizes tried (up to ${Math.max(...c.experts)}) reaches 80% power`;
+    return k !== undefined ? `${k} experts are enough for 80% power` : `none of the panel sizes tried (up to ${Math.max(...c.panelSizes)}) reaches 80% power`;
   };
   const verdict = single
     ? `<p class="verdict">With these settings, ${verdictFor(curves[0])}.</p>`
@@ -139,9 +139,9 @@ export function renderPowerReport(power: PowerReportInput, model: Model, options
   const size = attainableSizeSentence(model, alpha, s);
 
   // Table K × δ (rows: every K of any curve).
-  const ks = [...new Set(curves.flatMap((c) => [...c.experts]))].sort((a, b) => a - b);
+  const ks = [...new Set(curves.flatMap((c) => [...c.panelSizes]))].sort((a, b) => a - b);
   const cell = (c: PowerReportCurve, k: number): string => {
-    const i = c.experts.indexOf(k);
+    const i = c.panelSizes.indexOf(k);
     if (i < 0) return "<td></td>";
     return `<td>${c.power[i].toFixed(3)}${c.mcse ? ` <small>± ${c.mcse[i].toFixed(3)}</small>` : ""}${single && c.rejections ? `</td><td>${c.rejections[i]}` : ""}</td>`;
   };
@@ -156,7 +156,7 @@ export function renderPowerReport(power: PowerReportInput, model: Model, options
   const body = [
     `<header><h1>How many experts does a study need?</h1><p class="meta">${escapeHtml(model.title ?? "model")} · ${escapeHtml(TOOL.name)} ${escapeHtml(TOOL.version)}${options.date ? " · " + escapeHtml(options.date) : ""}</p></header>`,
     `<div class="banner">SYNTHETIC SIMULATION<small>Every panel here is simulated; the curves show what a study of a given size could detect if the stated model were true.</small></div>`,
-    `<p>Each simulated expert k rates i → j as round(clip(μ<sub>ij</sub> + b<sub>k</sub> + ε, 0, ${get("scaleMax")})) with μ<sub>ij</sub> = c + δ·(ℓ(j) − ℓ(i)), c = ${get("c")}, ${deltaSettings}, expert bias b<sub>k</sub> ~ N(0, ${get("tau")}²) and noise ε ~ N(0, ${get("sigma")}²) (docs/methods.md §8.1 in the cxm-dematel repository). For each panel size${single ? "" : " and δ"}, ${get("sims")} panels were analysed and tested with the exact trend test; power is the share with p &lt; ${get("alpha")}. Seed ${get("seed")}${single ? "" : " (the same simulation seeds for every δ, so each curve equals a run with that δ alone)"}.</p>`,
+    `<p>Each simulated expert k rates i → j as round(clip(μ<sub>ij</sub> + b<sub>k</sub> + ε, 0, ${get("scaleMax")})) with μ<sub>ij</sub> = c + δ·(ℓ(j) − ℓ(i)), c = ${get("c")}, ${deltaSettings}, expert bias b<sub>k</sub> ~ N(0, ${get("tau")}²) and noise ε ~ N(0, ${get("sigma")}²) (docs/methods.md §8.1 in the cxm-dematel repository). For each panel size${single ? "" : " and δ"}, ${get("sims")} panels were analysed and tested with the exact trend test; power is the share with p &lt; ${get("significanceLevel")}. Seed ${get("seed")}${single ? "" : " (the same simulation seeds for every δ, so each curve equals a run with that δ alone)"}.</p>`,
     verdict,
     notes.length ? `<div class="notice">${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join("")}</div>` : "",
     `<div class="plot" id="fig1" role="img" aria-label="Power against the number of experts${single ? "" : ", one line per δ"}"></div>`,

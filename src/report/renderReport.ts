@@ -16,12 +16,12 @@ import { componentTable, type ResultTablesInput } from "./resultTables.js";
 
 /** The panel-quality figures the report shows (the shape `panelQuality` returns). */
 export interface PanelReportInput {
-  experts: number;
-  gapRatio: { experts: readonly number[]; gap: readonly number[] };
+  expertCount: number;
+  gapRatio: { panelSizes: readonly number[]; gap: readonly number[] };
   finalGap: number;
   consensusLevel?: number;
   consensus: boolean;
-  alpha: { interval: number; ordinal: number };
+  krippendorffAlpha: { interval: number; ordinal: number };
   distances: ReadonlyArray<{ label: string; distance: number }>;
   leaveOneOut?: ReadonlyArray<{ label: string; maxRelationChange: number; maxTotalChange: number }>;
   notes?: readonly string[];
@@ -38,7 +38,7 @@ export interface LayersReportInput extends LayeringVerdictInput {
     ism: { tau: number; levels: number };
   };
   sensitivity?: {
-    alpha: number;
+    significanceLevel: number;
     scenarios: ReadonlyArray<{
       scenario: string;
       available: boolean;
@@ -310,10 +310,10 @@ function panelSection(p: PanelReportInput, r: ReportInput, plot: PlaceFigure): s
   const parts = [`<section id="panel"><h2>Panel quality</h2>`];
   const level = p.consensusLevel ?? 0.05;
   parts.push(
-    `<p>Consensus gap ratio after all ${p.experts} experts: <strong>${Number.isFinite(p.finalGap) ? (100 * p.finalGap).toFixed(2) + "%" : "n/a"}</strong> — ${p.consensus ? `below ${100 * level}%, read in DEMATEL studies as consensus at ${100 - 100 * level}% confidence` : `not below ${100 * level}%: adding experts still moves the average matrix`}. The curve depends on the order of the experts in the file. ` +
-      `Krippendorff's alpha over the ${n * (n - 1)} off-diagonal cells: interval ${num(p.alpha.interval)}, ordinal ${num(p.alpha.ordinal)} (1 = perfect agreement, 0 = agreement no better than chance; 0.667 is Krippendorff's lowest bar for tentative conclusions).</p>`,
+    `<p>Consensus gap ratio after all ${p.expertCount} experts: <strong>${Number.isFinite(p.finalGap) ? (100 * p.finalGap).toFixed(2) + "%" : "n/a"}</strong> — ${p.consensus ? `below ${100 * level}%, read in DEMATEL studies as consensus at ${100 - 100 * level}% confidence` : `not below ${100 * level}%: adding experts still moves the average matrix`}. The curve depends on the order of the experts in the file. ` +
+      `Krippendorff's alpha over the ${n * (n - 1)} off-diagonal cells: interval ${num(p.krippendorffAlpha.interval)}, ordinal ${num(p.krippendorffAlpha.ordinal)} (1 = perfect agreement, 0 = agreement no better than chance; 0.667 is Krippendorff's lowest bar for tentative conclusions).</p>`,
   );
-  if (p.gapRatio.experts.length) parts.push(plot(gapRatioPlot(p.gapRatio), "Consensus gap ratio against the number of experts"));
+  if (p.gapRatio.panelSizes.length) parts.push(plot(gapRatioPlot(p.gapRatio), "Consensus gap ratio against the number of experts"));
   if (p.distances.length) {
     const loo = new Map((p.leaveOneOut ?? []).map((x) => [x.label, x] as const));
     parts.push(
@@ -504,7 +504,7 @@ function suggestedLayersPart(L: LayersReportInput, layers: NonNullable<Model["la
 function sensitivityPart(sv: NonNullable<LayersReportInput["sensitivity"]>): string {
   const out = [`<h3>Sensitivity: which conclusions change</h3>`];
   out.push(
-    `<p>${sv.summary.changedConclusions === 0 ? "No scenario changes a conclusion" : `${sv.summary.changedConclusions} of ${sv.scenarios.length} scenarios change a conclusion`} (a component's role, or a layer test at ${100 * sv.alpha}%), leaving out each expert in turn, trying other thresholds and the median instead of the mean.${sv.summary.unavailable ? ` ${sv.summary.unavailable} scenarios could not be computed.` : ""}</p>`,
+    `<p>${sv.summary.changedConclusions === 0 ? "No scenario changes a conclusion" : `${sv.summary.changedConclusions} of ${sv.scenarios.length} scenarios change a conclusion`} (a component's role, or a layer test at ${100 * sv.significanceLevel}%), leaving out each expert in turn, trying other thresholds and the median instead of the mean.${sv.summary.unavailable ? ` ${sv.summary.unavailable} scenarios could not be computed.` : ""}</p>`,
   );
   out.push(
     table(

@@ -10,7 +10,7 @@ export interface ExamplePanel {
   /** What it is, in one sentence. */
   description: string;
   /** The exact generator settings (docs/methods.md §8.3), seed included. */
-  options: { experts: number; delta: number; sigma: number; tau: number; c: number; scaleMax: number; seed: number };
+  options: { expertCount: number; delta: number; sigma: number; tau: number; c: number; scaleMax: number; seed: number };
   /** The file's exact content: matrix-blocks layout, header first, CRLF lines (`surveyToCsv`). */
   csv: string;
 }
@@ -39,7 +39,7 @@ export const NULL_PANEL_SEED = 2025;
  * example.file; // "data/surveys/example-panel.csv"
  */
 export function examplePanels(model: Model = defaultModel()): ExamplePanel[] {
-  const base = { experts: 14, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4 };
+  const base = { expertCount: 14, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4 };
   const specs = [
     {
       file: "data/surveys/example-panel.csv",

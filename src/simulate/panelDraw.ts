@@ -10,7 +10,7 @@ import { layerIndex } from "../model/model.js";
 /** Settings of the generative model of docs/methods.md §8.1, all resolved. */
 export interface PanelSettings {
   /** Number of experts K. */
-  experts: number;
+  expertCount: number;
   /** Layer effect δ: μ_ij = c + δ·(ℓ(j) − ℓ(i)). */
   delta: number;
   /** Standard deviation σ of each rating's noise ε. */
@@ -28,7 +28,7 @@ export interface PanelSettings {
 /** Options shared by the panel generator and the power simulation (all optional; defaults of docs/methods.md §8.1). */
 export interface PanelOptions {
   /** Number of experts K (default 14, like the paper's panel). */
-  experts?: number;
+  expertCount?: number;
   /** Layer effect δ (default 0.5); δ = 0 is the null (no layer structure). */
   delta?: number;
   /** Noise standard deviation σ of each rating (default 0.8). */
@@ -44,7 +44,7 @@ export interface PanelOptions {
 }
 
 /** Defaults of docs/methods.md §8.1. */
-export const PANEL_DEFAULTS: Readonly<PanelSettings> = Object.freeze({ experts: 14, delta: 0.5, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, seed: 1 });
+export const PANEL_DEFAULTS: Readonly<PanelSettings> = Object.freeze({ expertCount: 14, delta: 0.5, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, seed: 1 });
 
 /** Validate options and fill in defaults. @throws {RangeError}/{TypeError} on misuse. */
 export function resolvePanelSettings(options: PanelOptions, what = "simulatePanel"): PanelSettings {
@@ -55,7 +55,7 @@ export function resolvePanelSettings(options: PanelOptions, what = "simulatePane
     if (typeof v !== "number" || !Number.isFinite(v)) throw new TypeError(`${what}: ${key} must be a finite number, got ${String(v)}`);
     s[key] = v;
   }
-  if (!Number.isInteger(s.experts) || s.experts < 1) throw new RangeError(`${what}: experts must be a positive integer, got ${s.experts}`);
+  if (!Number.isInteger(s.expertCount) || s.expertCount < 1) throw new RangeError(`${what}: expertCount must be a positive integer, got ${s.expertCount}`);
   if (s.sigma < 0) throw new RangeError(`${what}: sigma must be ≥ 0, got ${s.sigma}`);
   if (s.tau < 0) throw new RangeError(`${what}: tau must be ≥ 0, got ${s.tau}`);
   if (!Number.isInteger(s.scaleMax) || s.scaleMax < 1) throw new RangeError(`${what}: scaleMax must be a positive integer, got ${s.scaleMax}`);

@@ -11,7 +11,7 @@ import { createPowerSimulator, type PowerJob } from "./powerSimulation.js";
 /** Options of {@link powerCurve}; every default is stated in the result's `settings`. */
 export interface PowerOptions {
   /** Panel sizes K to evaluate (default 5, 10, …, 40). */
-  experts?: readonly number[];
+  panelSizes?: readonly number[];
   /** Layer effect δ of the generative model (default 0.5; 0 = the null). */
   delta?: number;
   /** Rating noise σ (default 0.8). */
@@ -24,8 +24,8 @@ export interface PowerOptions {
   scaleMax?: number;
   /** Simulated panels per K (default 1,000). */
   sims?: number;
-  /** Level of the trend test: a panel counts as a rejection when p < alpha (default 0.05). */
-  alpha?: number;
+  /** Level α of the trend test: a panel counts as a rejection when p < α (default 0.05). */
+  significanceLevel?: number;
   /** Master seed (default 1); simulation seeds derive from (seed, K, simulation number). */
   seed?: number;
   /** Worker threads (default `os.availableParallelism()`; 1 = in-process). */
@@ -38,14 +38,14 @@ export interface PowerOptions {
 
 /** The settings a power curve was computed with, defaults filled in. */
 export interface PowerSettings {
-  experts: number[];
+  panelSizes: number[];
   delta: number;
   sigma: number;
   tau: number;
   c: number;
   scaleMax: number;
   sims: number;
-  alpha: number;
+  significanceLevel: number;
   seed: number;
   /** Worker threads asked for. */
   workers: number;
@@ -58,7 +58,8 @@ export interface PowerSettings {
 /** Power of the trend test per panel size. */
 export interface PowerResult {
   settings: PowerSettings;
-  experts: number[];
+  /** The panel sizes K, in the order of `power`. */
+  panelSizes: number[];
   /** rejections / (sims − failed) per K. */
   power: number[];
   /** Monte Carlo standard error √(p(1 − p)/(sims − failed)). */
@@ -85,15 +86,15 @@ function workerEntry(): URL | undefined {
  * by simulation under the generative model of docs/methods.md §8.1 (procedure: §8.4): for each panel size
  * K, `sims` panels are drawn (as {@link simulatePanel} draws them), averaged,
  * analysed with classic DEMATEL (max normalisation) and tested with
- * `createTrendTest`; Power(K) = share of panels with p < alpha, with Monte
+ * `createTrendTest`; Power(K) = share of panels with p < α, with Monte
  * Carlo standard error √(p(1 − p)/(sims − failed)), failed panels (no T or no defined S_trend) left out. δ = 0 gives the size of the test.
  * Note: the exact test is discrete (S_trend takes few values), so its size is
- * at most alpha and may be somewhat below it.
+ * at most α and may be somewhat below it.
  *
  * Reproducibility: simulation s at panel size K uses the seed
  * `simulationSeed(seed, K, s)` (MurmurHash3 mixing), so the numbers depend only
  * on (seed, K, s) — never on the number of workers, the order in which they
- * finish, or the other sizes in `experts`.
+ * finish, or the other sizes in `panelSizes`.
  *
  * Worker threads: with workers > 1 the simulations are split into blocks of
  * at most 50 and handed to `node:worker_threads` workers running
@@ -107,22 +108,22 @@ function workerEntry(): URL | undefined {
  * @returns a promise of the curve (asynchronous because of the workers).
  * @throws {RangeError} (rejects) when the model has fewer than two layers or an option is invalid.
  * @example
- * const curve = await powerCurve(defaultModel(), { experts: [5, 10, 20], sims: 500, seed: 1 });
+ * const curve = await powerCurve(defaultModel(), { panelSizes: [5, 10, 20], sims: 500, seed: 1 });
  * curve.power; // rises with K
  */
 export async function powerCurve(model: Model, options: PowerOptions = {}): Promise<PowerResult> {
   const o = checkedOptions(model, options);
   const job = powerJob(model, o);
   const simulator = createPowerSimulator(job); // also validates the test options before any worker starts
-  const tally = { rejections: new Array<number>(o.experts.length).fill(0), failed: new Array<number>(o.experts.length).fill(0), done: 0 };
-  const total = o.experts.length * o.sims;
+  const tally = { rejections: new Array<number>(o.panelSizes.length).fill(0), failed: new Array<number>(o.panelSizes.length).fill(0), done: 0 };
+  const total = o.panelSizes.length * o.sims;
   const add = (u: SimulationUnit, r: { rejections: number; failed: number }): void => {
     tally.rejections[u.index] += r.rejections;
     tally.failed[u.index] += r.failed;
     tally.done += u.end - u.start;
     options.onProgress?.(tally.done, total);
   };
-  const units = simulationUnits(o.experts, o.sims);
+  const units = simulationUnits(o.panelSizes, o.sims);
   const entry = o.workers > 1 ? workerEntry() : undefined;
   let workersUsed = 1;
   if (entry === undefined) for (const u of units) add(u, simulator.runRange(u.K, u.start, u.end));
@@ -131,19 +132,19 @@ export async function powerCurve(model: Model, options: PowerOptions = {}): Prom
     await runOnWorkers(entry, job, units, workersUsed, add);
   }
   const { rejections, failed } = tally;
-  const power = o.experts.map((_, i) => (o.sims - failed[i] > 0 ? rejections[i] / (o.sims - failed[i]) : NaN));
+  const power = o.panelSizes.map((_, i) => (o.sims - failed[i] > 0 ? rejections[i] / (o.sims - failed[i]) : NaN));
   const mcse = power.map((p, i) => Math.sqrt((p * (1 - p)) / (o.sims - failed[i])));
   const { panel, testOptions: t } = o;
   return {
     settings: {
-      experts: o.experts.slice(),
+      panelSizes: o.panelSizes.slice(),
       delta: panel.delta,
       sigma: panel.sigma,
       tau: panel.tau,
       c: panel.c,
       scaleMax: panel.scaleMax,
       sims: o.sims,
-      alpha: o.alpha,
+      significanceLevel: o.significanceLevel,
       seed: panel.seed,
       workers: o.workers,
       workersUsed,
@@ -155,7 +156,7 @@ export async function powerCurve(model: Model, options: PowerOptions = {}): Prom
         seed: t.seed as number,
       },
     },
-    experts: o.experts,
+    panelSizes: o.panelSizes,
     power,
     mcse,
     rejections,
@@ -165,22 +166,22 @@ export async function powerCurve(model: Model, options: PowerOptions = {}): Prom
 
 /** The options of {@link powerCurve} with their defaults, checked. */
 function checkedOptions(model: Model, options: PowerOptions) {
-  const experts = [...(options.experts ?? [5, 10, 15, 20, 25, 30, 35, 40])];
-  if (experts.length === 0) throw new RangeError("powerCurve: experts must list at least one panel size");
-  for (const K of experts) if (!Number.isInteger(K) || K < 1) throw new RangeError(`powerCurve: each panel size must be a positive integer, got ${K}`);
+  const panelSizes = [...(options.panelSizes ?? [5, 10, 15, 20, 25, 30, 35, 40])];
+  if (panelSizes.length === 0) throw new RangeError("powerCurve: panelSizes must list at least one panel size");
+  for (const K of panelSizes) if (!Number.isInteger(K) || K < 1) throw new RangeError(`powerCurve: each panel size must be a positive integer, got ${K}`);
   const panel = resolvePanelSettings(
     { delta: options.delta, sigma: options.sigma, tau: options.tau, c: options.c, scaleMax: options.scaleMax, seed: options.seed },
     "powerCurve",
   );
   const sims = options.sims ?? 1000;
-  const alpha = options.alpha ?? 0.05;
+  const significanceLevel = options.significanceLevel ?? 0.05;
   const workers = options.workers ?? availableParallelism();
   if (!Number.isInteger(sims) || sims < 1) throw new RangeError(`powerCurve: sims must be a positive integer, got ${sims}`);
-  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`powerCurve: alpha must be in (0, 1), got ${alpha}`);
+  if (!(significanceLevel > 0 && significanceLevel < 1)) throw new RangeError(`powerCurve: significanceLevel must be in (0, 1), got ${significanceLevel}`);
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`powerCurve: workers must be a positive integer, got ${workers}`);
   requireLayers(model, "powerCurve");
   const testOptions: PermutationOptions = { maxExact: options.test?.maxExact ?? 1e6, samples: options.test?.samples ?? 100000, seed: options.test?.seed ?? 1 };
-  return { experts, panel, sims, alpha, workers, testOptions };
+  return { panelSizes, panel, sims, significanceLevel, workers, testOptions };
 }
 
 /** What every simulation of the curve shares, as sent to a worker. */
@@ -193,9 +194,9 @@ function powerJob(model: Model, o: ReturnType<typeof checkedOptions>): PowerJob 
     tau: panel.tau,
     c: panel.c,
     scaleMax: panel.scaleMax,
-    alpha: o.alpha,
+    significanceLevel: o.significanceLevel,
     seed: panel.seed,
-    maxExperts: Math.max(...o.experts),
+    maxExperts: Math.max(...o.panelSizes),
     test: o.testOptions,
   };
 }
@@ -209,10 +210,10 @@ interface SimulationUnit {
 }
 
 /** The curve's simulations in blocks of 50 per panel size, the unit of work of one worker message. */
-function simulationUnits(experts: readonly number[], sims: number): SimulationUnit[] {
+function simulationUnits(panelSizes: readonly number[], sims: number): SimulationUnit[] {
   const block = 50;
   const units: SimulationUnit[] = [];
-  experts.forEach((K, index) => {
+  panelSizes.forEach((K, index) => {
     for (let start = 0; start < sims; start += block) units.push({ index, K, start, end: Math.min(sims, start + block) });
   });
   return units;

@@ -20,7 +20,7 @@ export interface PowerJob {
   tau: number;
   c: number;
   scaleMax: number;
-  alpha: number;
+  significanceLevel: number;
   seed: number;
   /** Largest panel size that will be simulated (sizes the buffers). */
   maxExperts: number;
@@ -68,7 +68,7 @@ export interface PowerSimulator {
   /** Number of assignments and method of the trend test. */
   readonly method: "exact" | "monte-carlo";
   readonly assignments: number;
-  /** One panel: 1 when the trend test rejects at alpha, 0 when not, −1 when the panel has no T or no defined S_trend. */
+  /** One panel: 1 when the trend test rejects at the significance level, 0 when not, −1 when the panel has no T or no defined S_trend. */
   runOne(K: number, sim: number): number;
   /** Simulations start..end−1 at panel size K. */
   runRange(K: number, start: number, end: number): PowerCounts;
@@ -94,7 +94,7 @@ export function createPowerSimulator(job: PowerJob): PowerSimulator {
     if (!kernel.run()) return -1;
     const { p } = trendTest.test(kernel.relation);
     if (Number.isNaN(p)) return -1;
-    return p < job.alpha ? 1 : 0;
+    return p < job.significanceLevel ? 1 : 0;
   };
   return {
     method: trendTest.method,

@@ -3,7 +3,7 @@ import { createRandom } from "../random.js";
 import { drawRatings, panelMeans, resolvePanelSettings, type PanelOptions } from "./panelDraw.js";
 
 /**
- * Options of {@link simulatePanel}: experts K (default 14), delta δ (0.5),
+ * Options of {@link simulatePanel}: expertCount K (default 14), delta δ (0.5),
  * sigma σ (0.8), tau τ (0.3), c (2), scaleMax s (4), seed (1) — the defaults
  * of docs/methods.md §8.1, documented field by field on the shared generator options.
  */
@@ -32,10 +32,10 @@ export type SimulatePanelOptions = PanelOptions;
  *
  * @param model the model whose layers define ℓ.
  * @returns K matrices n×n of integers 0..s, in model component order.
- * @throws {RangeError} when experts or scaleMax is not a positive integer or σ, τ < 0.
+ * @throws {RangeError} when expertCount or scaleMax is not a positive integer or σ, τ < 0.
  * @throws {TypeError} when an option is not a finite number or the seed is not an integer.
  * @example
- * const panel = simulatePanel(defaultModel(), { experts: 14, delta: 0.5, seed: 7 });
+ * const panel = simulatePanel(defaultModel(), { expertCount: 14, delta: 0.5, seed: 7 });
  * panel.length; // 14
  */
 export function simulatePanel(model: Model, options: SimulatePanelOptions = {}): Matrix[] {
@@ -43,10 +43,10 @@ export function simulatePanel(model: Model, options: SimulatePanelOptions = {}):
   const n = model.components.length;
   if (n === 0) throw new RangeError("simulatePanel: the model has no components");
   const mu = panelMeans(model, s.delta, s.c);
-  const flat = new Float64Array(s.experts * n * n);
-  drawRatings(mu, n, s.experts, s.sigma, s.tau, s.scaleMax, createRandom(s.seed), flat);
+  const flat = new Float64Array(s.expertCount * n * n);
+  drawRatings(mu, n, s.expertCount, s.sigma, s.tau, s.scaleMax, createRandom(s.seed), flat);
   const panel: Matrix[] = [];
-  for (let k = 0; k < s.experts; k++) {
+  for (let k = 0; k < s.expertCount; k++) {
     const m: Matrix = [];
     for (let i = 0; i < n; i++) m.push(Array.from(flat.subarray(k * n * n + i * n, k * n * n + (i + 1) * n)));
     panel.push(m);

@@ -16,9 +16,9 @@ import { simulatePanel, type SimulatePanelOptions } from "./simulatePanel.js";
 export function simulatedSurvey(model: Model, options: SimulatePanelOptions = {}): Survey {
   const s = resolvePanelSettings(options, "simulatedSurvey");
   const panel = simulatePanel(model, s);
-  const width = Math.max(2, String(s.experts).length);
+  const width = Math.max(2, String(s.expertCount).length);
   return {
-    source: `synthetic panel (docs/methods.md §8.1: K=${s.experts}, delta=${s.delta}, sigma=${s.sigma}, tau=${s.tau}, c=${s.c}, scale 0..${s.scaleMax}, seed=${s.seed})`,
+    source: `synthetic panel (docs/methods.md §8.1: K=${s.expertCount}, delta=${s.delta}, sigma=${s.sigma}, tau=${s.tau}, c=${s.c}, scale 0..${s.scaleMax}, seed=${s.seed})`,
     components: model.components.map((c) => c.id),
     experts: panel.map((matrix, k) => ({ expert: "E" + String(k + 1).padStart(width, "0"), weight: 1, matrix, imputed: [] })),
     scale: { min: 0, max: s.scaleMax },
