@@ -490,3 +490,36 @@ describe("formatPValue(p)", () => {
     ).toContain(`exact p = ${formatPValue(p)} over all 25,200 assignments`);
   });
 });
+
+describe("renderReport: the DEMATEL method and its conventions (docs/methods.md §2.9–2.11)", () => {
+  const model = defaultModel();
+  const survey = simulatedSurvey(model, { expertCount: 4, seed: 3 });
+  const methodItem = (html: string): string => /<section id="method"><h2>Method and settings<\/h2><ul>\s*<li>(.*?)<\/li>/.exec(html)?.[1] ?? "";
+
+  it("a classic analysis says nothing about fuzzy or grey numbers", () => {
+    const html = renderReport(analyzeSurvey(survey, model, { bootstrap: 0, date: "2026-01-01" }), model, { plotlyJs: FAKE_PLOTLY });
+    expect(methodItem(html)).toMatch(/^Aggregation of the 4 experts/);
+    expect(html).not.toMatch(/Fuzzy DEMATEL|Grey DEMATEL/);
+  });
+
+  it("fuzzy defuzzify-last and grey whiten-first name the method, the order, the convention and the scale", () => {
+    const fuzzy = analyzeSurvey(survey, model, {
+      bootstrap: 0,
+      date: "2026-01-01",
+      settings: { method: "fuzzy", variant: { order: "defuzzify-last", diagonal: false } },
+    });
+    const f = methodItem(renderReport(fuzzy, model, { plotlyJs: FAKE_PLOTLY }));
+    expect(f).toMatch(
+      /^Fuzzy DEMATEL .*order defuzzify-last: .*T&#39;s diagonal left out of the final minimum and range; linguistic scale: five-term fuzzy scale \(Li 1999; Lin &amp; Wu 2008\), 5 terms/,
+    );
+    const grey = analyzeSurvey(survey, model, {
+      bootstrap: 0,
+      date: "2026-01-01",
+      settings: { method: "grey", variant: { order: "whiten-first", range: "per-matrix" } },
+    });
+    const g = methodItem(renderReport(grey, model, { plotlyJs: FAKE_PLOTLY }));
+    expect(g).toMatch(
+      /^Grey DEMATEL .*order whiten-first: each expert&#39;s matrix made crisp first, its minimum and range taken per expert, then classic DEMATEL; linguistic scale: five-term grey scale/,
+    );
+  });
+});

@@ -82,7 +82,15 @@ export interface ReportInput extends ResultTablesInput {
     synthetic: boolean;
     experts: ReadonlyArray<{ expert: string; weight: number }>;
     scale: { min: number; max: number };
-    options: { aggregation: string; normalization: string; epsilon: number; threshold: object };
+    options: {
+      aggregation: string;
+      normalization: string;
+      epsilon: number;
+      threshold: object;
+      /** Written only for fuzzy and grey analyses (docs/methods.md §2.9–2.11). */
+      method?: string;
+      variant?: { order: string; range: string; diagonal: boolean; scale: { name?: string; terms: ReadonlyArray<unknown> } };
+    };
     warnings: ReadonlyArray<{ file?: string; row?: number; column?: string; message: string }>;
     imputed: ReadonlyArray<{ expert: string; from: string; to: string }>;
     notes?: readonly string[];
@@ -361,6 +369,18 @@ function warningsSection(r: ReportInput): string {
 }
 
 /** Method and settings: how the experts were combined, λ and ρ(N), T, the threshold, the layer tests and their sources. */
+/** The fuzzy or grey method and its conventions in words (docs/methods.md §2.9–2.11). */
+function variantSentence(method: string, v: ReportInput["meta"]["options"]["variant"]): string {
+  const what = method === "fuzzy" ? "Fuzzy DEMATEL (triangular fuzzy numbers, CFCS defuzzification)" : "Grey DEMATEL (interval grey numbers, whitening)";
+  if (!v) return `${escapeHtml(what)}, docs/methods.md §2.9–2.11.`;
+  const last = v.order === "defuzzify-last" || v.order === "whiten-last";
+  const conventions = last
+    ? `the lower, middle and upper matrices carried through T and made crisp at the end, T's diagonal ${v.diagonal ? "included in" : "left out of"} the final minimum and range`
+    : `each expert's matrix made crisp first, its minimum and range taken ${v.range === "global" ? "over all experts' cells" : "per expert"}, then classic DEMATEL`;
+  const scale = `linguistic scale: ${v.scale.name ?? "custom"}, ${v.scale.terms.length} terms`;
+  return `${escapeHtml(what)}, order ${escapeHtml(v.order)}: ${escapeHtml(conventions)}; ${escapeHtml(scale)} (docs/methods.md §2.9–2.11). The crisp T, D, R, roles and IRM below are those of the method; results.json also holds its own matrices under <code>method</code>.`;
+}
+
 function methodSection(r: ReportInput): string {
   const K = r.meta.experts.length;
   const alpha = r.threshold.value;
@@ -368,6 +388,7 @@ function methodSection(r: ReportInput): string {
   const parts: string[] = [];
   const o = r.meta.options;
   parts.push(`<section id="method"><h2>Method and settings</h2><ul>`);
+  if (o.method !== undefined && o.method !== "classic") parts.push(`<li>${variantSentence(o.method, o.variant)}</li>`);
   parts.push(
     `<li>Aggregation of the ${K} experts' matrices: ${escapeHtml(o.aggregation === "median" ? "element-wise median" : "weighted mean")}${K > 1 && new Set(r.meta.experts.map((e) => e.weight)).size > 1 ? " with the expert weights given in the survey" : ""}.</li>`,
   );
