@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveSettings } from "../src/index.js";
 
-describe("resolveSettings(input, experts, defaults)", () => {
+describe("resolveSettings(given, expertCount, defaults)", () => {
   it("fills the documented defaults: classic, 0–4, weighted mean, max normalisation, ε = 0, mean threshold", () => {
     const s = resolveSettings();
     expect(s).toEqual({
@@ -59,5 +59,27 @@ describe("resolveSettings(input, experts, defaults)", () => {
     expect(() => resolveSettings({ weights: [1, -1] })).toThrow(/finite and non-negative, got -1/);
     expect(() => resolveSettings({ weights: [0, 0] })).toThrow(/must not all be zero/);
     expect(() => resolveSettings({ weights: [1, 2] }, 3)).toThrow(/3 experts, 2 weights/);
+  });
+});
+
+describe("resolveSettings checks the threshold rule once, at the boundary (docs/methods.md §2.5)", () => {
+  it("refuses each invalid rule with threshold()'s own words, before any matrix exists", () => {
+    const bad: Array<[object, RegExp]> = [
+      [{ method: "median" }, /unknown threshold method "median"/],
+      [{ method: "mean", entries: "diagonal" }, /threshold entries must be "all" or "offDiagonal", got "diagonal"/],
+      [{ method: "fixed" }, /a fixed threshold needs a finite value/],
+      [{ method: "fixed", value: Infinity }, /a fixed threshold needs a finite value/],
+      [{ method: "mean+sd", k: NaN }, /k must be finite, got NaN/],
+      [{ method: "mean+sd", sd: "robust" }, /sd must be "population" or "sample", got "robust"/],
+      [{ method: "quantile", q: 1.5 }, /quantile q must be in \[0, 1\], got 1.5/],
+    ];
+    for (const [threshold, message] of bad) expect(() => resolveSettings({ threshold } as never)).toThrow(message);
+  });
+
+  it("accepts every valid rule and keeps its parameters", () => {
+    expect(resolveSettings({ threshold: { method: "quantile", q: 0 } }).threshold).toEqual({ method: "quantile", q: 0 });
+    expect(resolveSettings({ threshold: { method: "fixed", value: -1 } }).threshold).toEqual({ method: "fixed", value: -1 });
+    expect(resolveSettings({ threshold: { method: "mean+sd", k: 0.5, sd: "sample", entries: "offDiagonal" } }).threshold.method).toBe("mean+sd");
+    expect(resolveSettings({ threshold: { method: "mmde" } }).threshold).toEqual({ method: "mmde" });
   });
 });

@@ -1,6 +1,7 @@
 import type { AggregationMethod } from "./aggregate.js";
 import type { NormalizationMethod } from "./normalize.js";
 import type { ThresholdOptions } from "./thresholdTypes.js";
+import { checkThresholdOptions } from "./checkThresholdOptions.js";
 import type { FuzzyOrder } from "./fuzzyDematel.js";
 import type { GreyOrder } from "./greyDematel.js";
 import type { DefuzzifyRange } from "./uncertainDematel.js";
@@ -86,10 +87,10 @@ function oneOf<T extends string>(value: T | undefined, allowed: readonly T[], fa
   return v;
 }
 
-function checkedWeights(weights: readonly number[] | undefined, experts: number | undefined): readonly number[] | undefined {
+function checkedWeights(weights: readonly number[] | undefined, expertCount: number | undefined): readonly number[] | undefined {
   if (weights === undefined) return undefined;
-  if (experts !== undefined && weights.length !== experts)
-    throw new RangeError(`one weight per expert is needed: ${experts} experts, ${weights.length} weights`);
+  if (expertCount !== undefined && weights.length !== expertCount)
+    throw new RangeError(`one weight per expert is needed: ${expertCount} experts, ${weights.length} weights`);
   for (const w of weights) if (!Number.isFinite(w) || w < 0) throw new RangeError(`expert weights must be finite and non-negative, got ${w}`);
   if (!weights.some((w) => w > 0)) throw new RangeError("expert weights must not all be zero");
   return Object.freeze([...weights]);
@@ -111,13 +112,15 @@ function resolvedVariant(method: DematelMethod, input: VariantSettingsInput | un
 /**
  * Resolve and check {@link DematelSettings} once: fill every default, refuse
  * an unknown aggregation, normalisation or method, a negative or non-finite ε,
- * an inverted scale, and weights that are not one finite non-negative number
- * per expert (not all zero). The result is frozen; passing it to
- * `resolveSettings` again returns it as it is (a resolved object is never
- * checked twice), so every stage can accept either a resolved object or a
- * partial input.
- * @param input the settings given (default: all defaults); a resolved object is returned unchanged.
- * @param experts the number of experts the weights must match (default: not checked).
+ * an inverted scale, an invalid threshold rule ({@link checkThresholdOptions}),
+ * an invalid fuzzy/grey variant or scale, and weights that are not one finite
+ * non-negative number per expert (not all zero). The result is frozen; passing
+ * it to `resolveSettings` again returns it as it is (only its weights' length
+ * is compared with `expertCount` again), so every stage can accept either a
+ * resolved object or a partial input, and the CLI and library entry points
+ * resolve once.
+ * @param given the settings given (default: all defaults); a resolved object is returned unchanged.
+ * @param expertCount the number of experts the weights must match (default: not checked).
  * @param defaults defaults of this context under the input's own fields (e.g. a survey's scale and weights); not used for a resolved object.
  * @throws {RangeError} naming the setting and the value found.
  * @example
@@ -125,12 +128,16 @@ function resolvedVariant(method: DematelMethod, input: VariantSettingsInput | un
  * s.normalization; // "max"
  * s.threshold; // { method: "mean" }
  */
-export function resolveSettings(given: DematelSettingsInput | DematelSettings = {}, experts?: number, defaults: DematelSettingsInput = {}): DematelSettings {
+export function resolveSettings(
+  given: DematelSettingsInput | DematelSettings = {},
+  expertCount?: number,
+  defaults: DematelSettingsInput = {},
+): DematelSettings {
   const input: DematelSettingsInput = resolved.has(given) ? given : { ...defaults, ...given };
   if (resolved.has(given)) {
     const s = given as DematelSettings;
-    if (experts !== undefined && s.weights !== undefined && s.weights.length !== experts)
-      throw new RangeError(`one weight per expert is needed: ${experts} experts, ${s.weights.length} weights`);
+    if (expertCount !== undefined && s.weights !== undefined && s.weights.length !== expertCount)
+      throw new RangeError(`one weight per expert is needed: ${expertCount} experts, ${s.weights.length} weights`);
     return s;
   }
   const epsilon = input.epsilon ?? 0;
@@ -140,13 +147,14 @@ export function resolveSettings(given: DematelSettingsInput | DematelSettings = 
     throw new RangeError(`the scale must run from a smaller to a larger finite number, got ${scale.min}–${scale.max}`);
   // The method first, as results.json has always listed it.
   const threshold = { method: "mean" as const, ...(input.threshold ?? {}) };
+  checkThresholdOptions(threshold);
   const method = oneOf(input.method, DEMATEL_METHODS, "classic", "DEMATEL method");
   const variant = resolvedVariant(method, input.variant);
   const settings: DematelSettings = Object.freeze({
     method,
     scale: Object.freeze({ min: scale.min, max: scale.max }),
     aggregation: oneOf(input.aggregation, AGGREGATIONS, "mean", "aggregation method"),
-    weights: checkedWeights(input.weights, experts),
+    weights: checkedWeights(input.weights, expertCount),
     normalization: oneOf(input.normalization, NORMALIZATIONS, "max", "normalization"),
     epsilon,
     threshold: Object.freeze({ ...threshold, method: threshold.method ?? "mean" }),

@@ -3,6 +3,7 @@ import { assertSquare } from "../linalg/linalg.js";
 import type { Threshold, ThresholdOptions } from "./thresholdTypes.js";
 import { mmdeThreshold } from "./mmde.js";
 import { quantileType7 } from "../stats/quantileType7.js";
+import { checkThresholdOptions } from "./checkThresholdOptions.js";
 
 /** The entries of T that enter a threshold statistic. */
 export function thresholdEntries(total: Matrix, entries: "all" | "offDiagonal" = "all"): number[] {
@@ -25,12 +26,11 @@ export function thresholdEntries(total: Matrix, entries: "all" | "offDiagonal" =
  */
 export function threshold(total: Matrix, options: ThresholdOptions = {}): Threshold {
   assertSquare(total, "total-relation matrix");
+  checkThresholdOptions(options);
   const method = options.method ?? "mean";
   const entries = options.entries ?? "all";
-  if (entries !== "all" && entries !== "offDiagonal") throw new RangeError(`threshold entries must be "all" or "offDiagonal", got "${String(entries)}"`);
   if (method === "fixed") {
-    const v = options.value;
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError("a fixed threshold needs a finite value");
+    const v = options.value as number;
     return { method, value: v, settings: { value: v } };
   }
   if (method === "mmde") {
@@ -45,8 +45,6 @@ export function threshold(total: Matrix, options: ThresholdOptions = {}): Thresh
   if (method === "mean+sd") {
     const k = options.k ?? 1;
     const sdKind = options.sd ?? "population";
-    if (!Number.isFinite(k)) throw new RangeError(`k must be finite, got ${k}`);
-    if (sdKind !== "population" && sdKind !== "sample") throw new RangeError(`sd must be "population" or "sample", got "${String(sdKind)}"`);
     let ss = 0;
     for (const x of xs) ss += (x - mean) * (x - mean);
     const denom = sdKind === "sample" ? xs.length - 1 : xs.length;
@@ -56,9 +54,8 @@ export function threshold(total: Matrix, options: ThresholdOptions = {}): Thresh
   }
   if (method === "quantile") {
     const q = options.q ?? 0.75;
-    if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile q must be in [0, 1], got ${q}`);
     const sorted = xs.slice().sort((a, b) => a - b);
     return { method, value: quantileType7(sorted, q), settings: { entries, q } };
   }
-  throw new RangeError(`unknown threshold method "${String(method)}": use mean, mean+sd, quantile, fixed or mmde`);
+  throw new RangeError(`unknown threshold method "${String(method)}"`); // unreachable: checkThresholdOptions knows every method
 }

@@ -197,7 +197,7 @@ export interface DanpWeights {
  * @throws {InputError} when the model has fewer than two components (not located at a file: this function is not told the model's path).
  * @example
  * const survey = readSurvey("panel.csv", model);
- * const result = analyzeSurvey(survey, model, { threshold: { method: "mmde" } });
+ * const result = analyzeSurvey(survey, model, { settings: { threshold: { method: "mmde" } } });
  * result.relation; // D − R per component, model order
  */
 export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOptions = {}): AnalysisResult {
