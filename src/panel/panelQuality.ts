@@ -122,20 +122,10 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
   const curve = gapRatio(matrices);
   const finalGap = K >= 2 ? curve.gap[curve.gap.length - 1] : NaN;
   const alpha = { interval: krippendorffAlpha(matrices, "interval"), ordinal: krippendorffAlpha(matrices, "ordinal") };
+  const figures = { expertCount: K, components: n, gapRatio: curve, finalGap, consensusLevel };
   if (K < 2) {
     notes.push("Only one expert: the gap ratio, Krippendorff's alpha, expert distances and leave-one-out effects need at least two.");
-    return {
-      expertCount: K,
-      components: n,
-      gapRatio: curve,
-      finalGap,
-      consensusLevel,
-      consensus: false,
-      krippendorffAlpha: alpha,
-      distances: [],
-      leaveOneOut: [],
-      notes,
-    };
+    return { ...figures, consensus: false, krippendorffAlpha: alpha, distances: [], leaveOneOut: [], notes };
   }
   if (n < 2) notes.push("A 1×1 model has no off-diagonal cell: gap ratios are 0 and alpha is undefined.");
   else if (Number.isNaN(alpha.interval))
@@ -155,11 +145,7 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
   const runs = full ? (options.leaveOneOut ?? leaveEachOut(matrices, settings, ids)) : [];
   const leaveOneOut = leaveOneOutEffects(full, runs, labels, notes);
   return {
-    expertCount: K,
-    components: n,
-    gapRatio: curve,
-    finalGap,
-    consensusLevel,
+    ...figures,
     consensus: finalGap < consensusLevel,
     krippendorffAlpha: alpha,
     distances,
