@@ -1,5 +1,5 @@
 import { InfeasibleError, InputError, formatProblem } from "../errors.js";
-import { analyzeSurvey } from "../pipeline/analyzeSurvey.js";
+import { surveyBaseline } from "../pipeline/analyzeSurvey.js";
 import { parseCommandLine } from "./parseCommandLine.js";
 import { SURVEY_OPTIONS, cliAnalyzeOptions, cliMethod, cliModel, cliSurvey } from "./cliInputs.js";
 import { UsageError } from "./usageError.js";
@@ -27,10 +27,11 @@ export async function checkCommand(args: readonly string[], io: CommandIo): Prom
   const { survey, label: path } = await cliSurvey(cl, model, "check");
   const imputed = survey.experts.reduce((s, e) => s + e.imputed.length, 0);
   // A survey can be well formed and still give no analysis (every rating 0, or every row sum equal so that
-  // T does not exist): try the default analysis, so that "OK" means `analyze` with default options will run.
+  // T does not exist): compute the baseline `analyze` starts from (its later stages turn failures into notes),
+  // so that "OK" means `analyze` with these options will run, without the cost of leave-one-out and the layer tests.
   let stops: string | undefined;
   try {
-    analyzeSurvey(survey, model, { layers: false, bootstrap: 0, settings });
+    surveyBaseline(survey, model, settings);
   } catch (e) {
     if (e instanceof InfeasibleError || e instanceof InputError) stops = e instanceof InputError ? e.problems.map(formatProblem).join("; ") : e.message;
     else throw e;

@@ -201,13 +201,10 @@ export interface DanpWeights {
  * result.relation; // D − R per component, model order
  */
 export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOptions = {}): AnalysisResult {
-  const ids = checkedComponents(survey, model);
-  const matrices = survey.experts.map((e) => e.matrix);
-  const settings = analysisSettings(survey, options.settings);
   const B = options.bootstrap ?? 5000;
   if (!Number.isInteger(B) || B < 0) throw new RangeError(`analyzeSurvey: bootstrap must be a non-negative integer, got ${B}`);
   const seed = options.seed ?? 1;
-  const outcome = baselineDematel(matrices, settings, ids);
+  const { ids, matrices, settings, outcome } = surveyBaseline(survey, model, options.settings);
   const baseline = outcome.dematel;
   const runs = leaveOneOut(matrices, settings, ids);
   const labels = survey.experts.map((e) => e.expert);
@@ -238,6 +235,30 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
     ...(layers ? { layers } : {}),
     ...(danpResult ? { danp: danpResult } : {}),
   };
+}
+
+/** What stages 1–2 give every later stage: the component ids, the experts' matrices, the resolved settings and the baseline. */
+export interface SurveyBaseline {
+  ids: string[];
+  matrices: Matrix[];
+  settings: DematelSettings;
+  outcome: { dematel: DematelResult; matrices?: MethodMatrices };
+}
+
+/**
+ * Stages 1–2 of {@link analyzeSurvey} alone: the settings resolved with the survey's
+ * scale and weights as defaults, and the full panel's DEMATEL result. `check` runs
+ * this, so "OK" means that `analyze` with the same options has its baseline, without
+ * paying for the later stages (whose failures become notes, never errors).
+ * @throws {RangeError} when the survey's components are not the model's, or it has no experts.
+ * @throws {InputError} for a model of fewer than two components.
+ * @throws {InfeasibleError} when the aggregated matrix is all zero or T does not exist.
+ */
+export function surveyBaseline(survey: Survey, model: Model, given?: DematelSettingsInput | DematelSettings): SurveyBaseline {
+  const ids = checkedComponents(survey, model);
+  const matrices = survey.experts.map((e) => e.matrix);
+  const settings = analysisSettings(survey, given);
+  return { ids, matrices, settings, outcome: baselineDematel(matrices, settings, ids) };
 }
 
 /** Stage 8: DANP from the baseline's T with the layers as clusters; a T that DANP cannot normalise leaves a note instead. */
