@@ -13,6 +13,11 @@ vi.mock("../src/core/panelDematel.js", async (importOriginal) => {
       calls.panelDematel++;
       return real.panelDematel(...args);
     },
+    // the baseline's call (it keeps the fuzzy/grey matrices too) counts as a DEMATEL of the panel
+    panelDematelOutcome: (...args: Parameters<typeof real.panelDematelOutcome>) => {
+      calls.panelDematel++;
+      return real.panelDematelOutcome(...args);
+    },
   };
 });
 

@@ -119,7 +119,6 @@ const BY_METHOD: Readonly<Record<DematelMethod, PanelDematelMethod>> = { classic
  * @param settings resolved settings ({@link resolveSettings}).
  * @param components the component ids, in order.
  * @param weights the weights of these matrices (default: the settings' weights; pass a subset's own weights for part of a panel).
- * @param onMethodMatrices called with the fuzzy or grey method's own matrices ({@link MethodMatrices}; never for classic), for the one baseline whose results.json shows them.
  * @throws {RangeError} on shapes or weights that do not fit.
  * @throws {InfeasibleError} when no total-relation matrix exists.
  * @example
@@ -130,9 +129,19 @@ export function panelDematel(
   settings: DematelSettings,
   components: readonly string[],
   weights: readonly number[] | undefined = settings.weights,
-  onMethodMatrices?: (matrices: MethodMatrices) => void,
 ): DematelResult {
-  const outcome = BY_METHOD[settings.method](matrices, settings, components, weights);
-  if (outcome.matrices && onMethodMatrices) onMethodMatrices(outcome.matrices);
-  return outcome.dematel;
+  return panelDematelOutcome(matrices, settings, components, weights).dematel;
+}
+
+/**
+ * {@link panelDematel} with the fuzzy or grey method's own matrices ({@link MethodMatrices}; absent for classic)
+ * beside the result: what the pipeline's one baseline shows in results.json.
+ */
+export function panelDematelOutcome(
+  matrices: readonly Matrix[],
+  settings: DematelSettings,
+  components: readonly string[],
+  weights: readonly number[] | undefined = settings.weights,
+): PanelDematelOutcome {
+  return BY_METHOD[settings.method](matrices, settings, components, weights);
 }

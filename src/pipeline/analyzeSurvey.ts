@@ -5,7 +5,7 @@
  *
  *   stage                 function (folder)                 in                                  → out
  *   1. settings           resolveSettings (core)            options.settings, the survey         → DematelSettings (resolved once, frozen)
- *   2. DEMATEL baseline   panelDematel (core)               the K expert matrices, settings      → DematelResult of the full panel (the one baseline)
+ *   2. DEMATEL baseline   panelDematelOutcome (core)        the K expert matrices, settings      → DematelResult of the full panel (the one baseline), fuzzy/grey matrices
  *   3. leave-one-out      leaveOneOut (panel)               matrices, settings                   → K runs without one expert each (computed once)
  *   4. panel quality      panelQuality (panel)              matrices, settings, baseline, runs   → gap ratio, Krippendorff's α, distances, leave-one-out effects
  *   5. layer tests        validateLayers (layers)           matrices, model, settings, baseline, runs
@@ -28,7 +28,7 @@ import type { DematelResult } from "../core/dematel.js";
 import type { NormalizationMethod } from "../core/normalize.js";
 import type { ThresholdOptions } from "../core/thresholdTypes.js";
 import { resolveSettings, type DematelMethod, type DematelSettings, type DematelSettingsInput, type VariantSettings } from "../core/dematelSettings.js";
-import { panelDematel, type MethodMatrices } from "../core/panelDematel.js";
+import { panelDematelOutcome, type MethodMatrices, type PanelDematelOutcome } from "../core/panelDematel.js";
 import type { LinguisticScale } from "../core/linguisticScale.js";
 import { nonEmptyLayerCount } from "../model/assertLayeredModel.js";
 import { TOOL } from "../tool.js";
@@ -242,7 +242,7 @@ export interface SurveyBaseline {
   ids: string[];
   matrices: Matrix[];
   settings: DematelSettings;
-  outcome: { dematel: DematelResult; matrices?: MethodMatrices };
+  outcome: PanelDematelOutcome;
 }
 
 /**
@@ -305,15 +305,9 @@ function analysisSettings(survey: Survey, input: DematelSettingsInput | DematelS
 }
 
 /** Stage 2: the full panel's DEMATEL result; a panel whose aggregated matrix is all zero is refused with the likely causes. */
-function baselineDematel(
-  matrices: readonly Matrix[],
-  settings: DematelSettings,
-  ids: readonly string[],
-): { dematel: DematelResult; matrices?: MethodMatrices } {
+function baselineDematel(matrices: readonly Matrix[], settings: DematelSettings, ids: readonly string[]): PanelDematelOutcome {
   try {
-    let own: MethodMatrices | undefined;
-    const result = panelDematel(matrices, settings, ids, settings.weights, (m) => (own = m));
-    return { dematel: result, ...(own ? { matrices: own } : {}) };
+    return panelDematelOutcome(matrices, settings, ids);
   } catch (e) {
     // normalize() refuses an all-zero matrix with a RangeError; here the reader gets the likely causes instead.
     if (!(e instanceof RangeError) || !/all zeros/.test(e.message)) throw e;
