@@ -18,6 +18,8 @@ const STAGES = [
   "uncertainty", // bootstrap over experts
   "simulate", // synthetic panels, power
   "pipeline", // one analysis: settings, baseline, every stage
+  "compare", // expert groups compared: permutation over group labels, per-group analyses
+  "readiness", // one organisation's readiness: gaps to aspiration, weighted index, improvement order
   "plots", // Plotly figures (pure data) and HTML escaping
   "interpret", // plain-language readings and verdicts
   "report", // the HTML report and result files
