@@ -13,5 +13,5 @@ for (const panel of examplePanels()) {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, panel.csv);
   const o = panel.options;
-  console.log(`wrote ${panel.file}: K=${o.expertCount}, delta=${o.delta}, sigma=${o.sigma}, tau=${o.tau}, c=${o.c}, scale 0..${o.scaleMax}, seed=${o.seed}`);
+  console.log(`wrote ${panel.file}: ${panel.description} (${JSON.stringify(o)})`);
 }

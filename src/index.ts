@@ -141,7 +141,8 @@ export { powerCurve } from "./simulate/powerCurve.js";
 export { smallestAdequatePanel } from "./report/renderPowerReport.js";
 export type { Random } from "./random.js";
 export type { SimulatePanelOptions } from "./simulate/simulatePanel.js";
-export type { ExamplePanel } from "./simulate/examplePanels.js";
+export type { ExamplePanel, ExamplePanelOptions } from "./simulate/examplePanels.js";
+export type { PositionOptions } from "./simulate/componentPositions.js";
 export type { PowerOptions, PowerSettings, PowerResult } from "./simulate/powerCurve.js";
 
 // Pipeline: one whole analysis of a survey (DEMATEL, threshold, panel quality, layer tests, bootstrap, sensitivity).

@@ -9,6 +9,8 @@ import { cliHarness, ROOT, sha256 as sha, STACK_LINE as NO_STACK, type CliRun } 
 const harness = cliHarness("test");
 const MAIN = harness.main;
 const EXAMPLE = join(ROOT, "data", "surveys", "example-panel.csv");
+/** The strongly layered panel, whose first rows the edits below rewrite (fixed text, unlike the example's). */
+const STRONG = join(ROOT, "data", "surveys", "strong-panel.csv");
 const NULL_PANEL = join(ROOT, "data", "surveys", "null-panel.csv");
 let work: string;
 
@@ -134,7 +136,7 @@ describe("cxm-dematel analyze", () => {
 
   it("--impute mean: imputed cells and warnings go to stderr and into every output; stdout stays pure JSON", () => {
     const s = join(work, "gappy.csv");
-    writeFileSync(s, readFileSync(EXAMPLE, "utf8").replace("E01,LEAD,,3,", "E01,LEAD,2,3,").replace("E02,CUL,4,,4,", "E02,CUL,,,4,"));
+    writeFileSync(s, readFileSync(STRONG, "utf8").replace("E01,LEAD,,3,", "E01,LEAD,2,3,").replace("E02,CUL,4,,4,", "E02,CUL,,,4,"));
     const refused = cli(["analyze", s, "--json"]);
     expect(refused.status).toBe(1);
     const out = join(work, "gappy-out");
@@ -150,7 +152,7 @@ describe("cxm-dematel analyze", () => {
 
   it("a bad survey: exit 1, every problem located (file:row, column, expected, found), no stack trace", () => {
     const bad = join(work, "bad.csv");
-    writeFileSync(bad, readFileSync(EXAMPLE, "utf8").replace("E01,LEAD,,3,", "E01,LEAD,,9,").replace("E01,CUL,2,", "E01,CUL,lots,"));
+    writeFileSync(bad, readFileSync(STRONG, "utf8").replace("E01,LEAD,,3,", "E01,LEAD,,9,").replace("E01,CUL,2,", "E01,CUL,lots,"));
     const r = cli(["analyze", bad, "--out", join(work, "never")]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");

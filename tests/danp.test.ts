@@ -192,7 +192,7 @@ describe("danpClusters(model)", () => {
 
 describe("analyzeSurvey(...).danp and the report", () => {
   const model = defaultModel();
-  const survey = readSurvey("data/surveys/example-panel.csv", model);
+  const survey = readSurvey("data/surveys/strong-panel.csv", model);
   it("a layered model: danp holds the weights of danp(total, layers) and the report shows them beside the DEMATEL weights", () => {
     const r = analyzeSurvey(survey, model, { bootstrap: 0 });
     const d = danp(r.total, danpClusters(model)!);

@@ -6,7 +6,7 @@ import { analyzeSurvey, defaultModel, fuzzyDematel, greyDematel, panelDematel, r
 // a survey's rating codes 0–4 read as the terms of a linguistic scale.
 
 const model = defaultModel();
-const survey = readSurvey("data/surveys/example-panel.csv", model);
+const survey = readSurvey("data/surveys/strong-panel.csv", model);
 const matrices = survey.experts.map((e) => e.matrix);
 const ids = model.components.map((c) => c.id);
 

@@ -4,6 +4,7 @@ import {
   aggregate,
   createTrendTest,
   defaultModel,
+  createRandom,
   dematel,
   examplePanels,
   layerIndex,
@@ -13,7 +14,8 @@ import {
   trendStatistic,
   type Model,
 } from "../src/index.js";
-import { EXAMPLE_PANEL_SEED, NULL_PANEL_SEED } from "../src/simulate/examplePanels.js";
+import { EXAMPLE_PANEL_SEED, NULL_PANEL_SEED, STRONG_PANEL_SEED } from "../src/simulate/examplePanels.js";
+import { componentPositions, positionSeed } from "../src/simulate/componentPositions.js";
 import { layerPositions } from "../src/simulate/panelDraw.js";
 import { deepFreeze } from "./helpers.js";
 
@@ -138,18 +140,28 @@ describe("simulatedSurvey(model, options)", () => {
 describe("examplePanels(): the committed synthetic data", () => {
   const panels = examplePanels();
 
-  it("data/surveys/example-panel.csv and null-panel.csv equal the generator's output byte for byte", () => {
-    expect(panels.map((p) => p.file)).toEqual(["data/surveys/example-panel.csv", "data/surveys/null-panel.csv"]);
+  it("data/surveys/example-panel.csv, null-panel.csv and strong-panel.csv equal the generator's output byte for byte", () => {
+    expect(panels.map((p) => p.file)).toEqual(["data/surveys/example-panel.csv", "data/surveys/null-panel.csv", "data/surveys/strong-panel.csv"]);
     for (const p of panels) {
       const onDisk = readFileSync(p.file);
       expect(onDisk.equals(Buffer.from(p.csv, "utf8"))).toBe(true);
     }
   });
 
-  it("state their parameters (docs/methods.md §8.1 defaults; δ = 0.5 and 0; seeds 2024 and 2025) and start with the header, no comment lines", () => {
-    expect(panels[0].options).toEqual({ expertCount: 14, delta: 0.5, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, seed: EXAMPLE_PANEL_SEED });
-    expect(panels[1].options).toEqual({ expertCount: 14, delta: 0, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, seed: NULL_PANEL_SEED });
-    expect([EXAMPLE_PANEL_SEED, NULL_PANEL_SEED]).toEqual([2024, 2025]);
+  it("state their parameters (docs/methods.md §8.1; seeds 2027, 2025, 2024) and start with the header, no comment lines", () => {
+    const base = { expertCount: 14, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4 };
+    expect(panels[0].options).toEqual({
+      ...base,
+      delta: 0.3,
+      omega: 0.3,
+      positionShifts: { BPM: 0.7 },
+      dissenterCount: 1,
+      dissenterDelta: -0.8,
+      seed: EXAMPLE_PANEL_SEED,
+    });
+    expect(panels[1].options).toEqual({ ...base, delta: 0, seed: NULL_PANEL_SEED });
+    expect(panels[2].options).toEqual({ ...base, delta: 0.5, seed: STRONG_PANEL_SEED });
+    expect([EXAMPLE_PANEL_SEED, NULL_PANEL_SEED, STRONG_PANEL_SEED]).toEqual([2027, 2025, 2024]);
     for (const p of panels) {
       expect(p.csv.split("\r\n")[0]).toBe("expert,from," + model.components.map((c) => c.id).join(","));
       expect(p.csv).not.toMatch(/^#/m);
@@ -171,10 +183,72 @@ describe("examplePanels(): the committed synthetic data", () => {
     }
   });
 
-  it("the exact trend test rejects on the layered panel (p = 1/25200) and not on the null panel (p ≈ 0.07)", () => {
+  it("the exact trend test: the strong panel at its attainable maximum (p = 1/25200), the example panel below it but rejecting, the null panel not rejecting", () => {
     const test = createTrendTest(layerIndex(model));
-    const [layered, nul] = panels.map((p) => test.test(dematel(aggregate(simulatePanel(model, p.options))).relation));
-    expect(layered.p).toBeCloseTo(1 / 25200, 12);
+    const [example, nul, strong] = panels.map((p) => test.test(dematel(aggregate(simulatePanel(model, p.options))).relation));
+    expect(strong.p).toBeCloseTo(1 / 25200, 12);
+    expect(strong.statistic).toBeCloseTo(Math.sqrt(37 / 45), 12);
+    expect(example.statistic).toBeLessThan(strong.statistic - 0.01);
+    expect(example.p).toBeLessThan(0.05);
+    expect(example.p).toBeGreaterThan(1 / 25200);
     expect(nul.p).toBeGreaterThan(0.05);
+  });
+
+  it("the example panel's dissenting expert E14 is the one farthest from the panel, and BPM (moved toward the processes layer) is a net receiver", () => {
+    const survey = parseSurvey(readFileSync(panels[0].file, "utf8"), model, { source: panels[0].file });
+    const matrices = survey.experts.map((e) => e.matrix);
+    const mean = aggregate(matrices);
+    const dist = matrices.map((m) => m.reduce((t, row, i) => t + row.reduce((u, v, j) => u + Math.abs(v - mean[i][j]), 0), 0));
+    expect(dist.indexOf(Math.max(...dist))).toBe(13);
+    const relation = dematel(mean).relation;
+    expect(relation[model.components.findIndex((c) => c.id === "BPM")]).toBeLessThan(0);
+  });
+});
+
+describe("simulatePanel: realistic-panel options (docs/methods.md §8.1)", () => {
+  it("with every option off, equals the panel without them (common random numbers: positions draw from their own stream)", () => {
+    const plain = simulatePanel(model, { seed: 11 });
+    expect(simulatePanel(model, { seed: 11, omega: 0, positionShifts: {}, dissenterCount: 0 })).toEqual(plain);
+  });
+
+  it("componentPositions: ℓ + shift + ω·z, z from createRandom(positionSeed(seed)) in model order (hand-traced)", () => {
+    const l = layerPositions(model);
+    const shifted = componentPositions(model, { positionShifts: { STR: 0.6, INS: -1 } }, 5);
+    const expected = Array.from(l);
+    expected[3] += 0.6; // STR, layer 2 → 2.6
+    expected[9] -= 1; // INS, layer 4 → 3 (a misplaced component)
+    expect(Array.from(shifted)).toEqual(expected);
+    expect(shifted[3]).toBeCloseTo(2.6, 15);
+    const rng = createRandom(positionSeed(5));
+    const z = model.components.map(() => rng.normal());
+    const jittered = componentPositions(model, { omega: 0.5 }, 5);
+    jittered.forEach((p, i) => expect(p).toBeCloseTo(l[i] + 0.5 * z[i], 14));
+    expect(positionSeed(5)).not.toBe(5);
+  });
+
+  it("a dissenter takes the same place in the stream: with dissenterDelta = δ the panel is unchanged, and the agreeing experts never change", () => {
+    const plain = simulatePanel(model, { seed: 3, delta: 0.4 });
+    expect(simulatePanel(model, { seed: 3, delta: 0.4, dissenterCount: 2, dissenterDelta: 0.4 })).toEqual(plain);
+    const dissent = simulatePanel(model, { seed: 3, delta: 0.4, dissenterCount: 2 });
+    expect(dissent.slice(0, 12)).toEqual(plain.slice(0, 12));
+    expect(dissent.slice(12)).not.toEqual(plain.slice(12));
+  });
+
+  it("a dissenter with σ = τ = 0 rates the reversed layering exactly: mean c − δ·(ℓ(j) − ℓ(i)), rounded", () => {
+    const [e] = simulatePanel(model, { expertCount: 1, seed: 1, sigma: 0, tau: 0, delta: 0.5, dissenterCount: 1 });
+    const l = layerPositions(model);
+    e.forEach((row, i) => row.forEach((v, j) => expect(v).toBe(i === j ? 0 : Math.round(Math.min(4, Math.max(0, 2 - 0.5 * (l[j] - l[i])))))));
+  });
+
+  it("refuses an unknown component, a negative ω and a dissenter count beyond the panel, naming each", () => {
+    expect(() => simulatePanel(model, { positionShifts: { NOPE: 1 }, omega: -1 })).toThrow(
+      /omega must be a finite number ≥ 0, got -1; positionShifts: unknown component "NOPE"/,
+    );
+    expect(() => simulatePanel(model, { expertCount: 3, dissenterCount: 4 })).toThrow(/dissenterCount must be an integer from 0 to expertCount \(3\)/);
+  });
+
+  it("simulatedSurvey states the options in its source", () => {
+    const s = simulatedSurvey(model, { seed: 2, omega: 0.3, positionShifts: { BPM: 0.7 }, dissenterCount: 1, dissenterDelta: -0.8 });
+    expect(s.source).toContain("omega=0.3, shifts BPM+0.7, dissenters=1 with delta=-0.8, seed=2");
   });
 });

@@ -78,7 +78,11 @@ export function layerPositions(model: Model): Float64Array {
 
 /** μ_ij = c + δ·(ℓ(j) − ℓ(i)) off the diagonal, 0 on it (row-major n×n). */
 export function panelMeans(model: Model, delta: number, c: number): Float64Array {
-  const pos = layerPositions(model);
+  return meansFromPositions(layerPositions(model), delta, c);
+}
+
+/** μ_ij = c + δ·(p_j − p_i) off the diagonal, 0 on it (row-major n×n), for any component positions p. */
+export function meansFromPositions(pos: Float64Array, delta: number, c: number): Float64Array {
   const n = pos.length;
   const mu = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) mu[i * n + j] = i === j ? 0 : c + delta * (pos[j] - pos[i]);
