@@ -38,21 +38,31 @@ function splitmix32(state: number): () => number {
 export function createRandom(seed: number): Random {
   if (!Number.isFinite(seed) || Math.floor(seed) !== seed) throw new TypeError(`seed must be a finite integer, got ${seed}`);
   const init = splitmix32((seed >>> 0) ^ Math.floor(seed / 4294967296));
-  let a = init(),
-    b = init(),
-    c = init(),
-    d = init() | 1;
+  // The state lives in a typed array: unsigned 32-bit words kept in closure variables would be
+  // boxed as heap numbers on every store (they exceed the small-integer range), which made each
+  // draw allocate; a Uint32Array holds them unboxed. The stream is the same word for word.
+  const st = new Uint32Array(4);
+  st[0] = init();
+  st[1] = init();
+  st[2] = init();
+  st[3] = init() | 1;
   const u32 = (): number => {
+    const a = st[0],
+      b = st[1],
+      c = st[2],
+      d = st[3];
     const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
+    st[3] = d + 1;
+    st[0] = b ^ (b >>> 9);
+    st[1] = c + (c << 3);
+    const r = (c << 21) | (c >>> 11);
+    st[2] = r + t;
     return t;
   };
   for (let i = 0; i < 12; i++) u32();
-  let spare = NaN;
+  // The polar method's second deviate, kept for the next call (hasSpare[0] = 1 when it is there).
+  const spare = new Float64Array(1);
+  const hasSpare = new Uint8Array(1);
   const next = (): number => u32() / 4294967296;
   return {
     seed,
@@ -67,10 +77,9 @@ export function createRandom(seed: number): Random {
       return x % n;
     },
     normal(): number {
-      if (!Number.isNaN(spare)) {
-        const s = spare;
-        spare = NaN;
-        return s;
+      if (hasSpare[0] === 1) {
+        hasSpare[0] = 0;
+        return spare[0];
       }
       let u: number, v: number, s: number;
       do {
@@ -79,7 +88,8 @@ export function createRandom(seed: number): Random {
         s = u * u + v * v;
       } while (s >= 1 || s === 0);
       const f = Math.sqrt((-2 * Math.log(s)) / s);
-      spare = v * f;
+      spare[0] = v * f;
+      hasSpare[0] = 1;
       return u * f;
     },
   };
