@@ -16,15 +16,19 @@ describe("simulationSeed(seed, K, sim) (internal)", () => {
 });
 
 describe("createPowerSimulator (internal)", () => {
-  it("one simulated panel = simulatePanel(seed = simulationSeed(seed, K, s)) → dematel(aggregate) → createTrendTest p < alpha", () => {
-    for (const delta of [0, 0.03]) {
-      const job = { model, delta, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, significanceLevel: 0.05, seed: 11, maxExperts: 8, test: {} };
+  it("one simulated panel = simulatePanel(seed = simulationSeed(seed, K, s)) → dematel(aggregate) → createTrendTest p < alpha, also with within-layer heterogeneity ω", () => {
+    for (const [delta, omega] of [
+      [0, 0],
+      [0.03, 0],
+      [0.1, 0.5],
+    ]) {
+      const job = { model, delta, omega, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, significanceLevel: 0.05, seed: 11, maxExperts: 8, test: {} };
       const sim = createPowerSimulator(job);
       const test = createTrendTest(layerIndex(model));
       let agree = 0;
       for (let s = 0; s < 30; s++) {
         const K = 3 + (s % 6);
-        const panel = simulatePanel(model, { expertCount: K, delta, seed: simulationSeed(11, K, s) });
+        const panel = simulatePanel(model, { expertCount: K, delta, omega, seed: simulationSeed(11, K, s) });
         const { p } = test.test(dematel(aggregate(panel)).relation);
         if (sim.runOne(K, s) === (p < 0.05 ? 1 : 0)) agree++;
       }
@@ -36,10 +40,11 @@ describe("createPowerSimulator (internal)", () => {
 describe("powerCurve(model, options)", () => {
   it("states every setting with its default (K = 5..40 step 5, δ = 0.5, σ = 0.8, τ = 0.3, c = 2, s = 4, sims = 1000, α = 0.05, seed = 1)", async () => {
     const r = await powerCurve(model, { sims: 2, workers: 1 });
-    const { panelSizes, delta, sigma, tau, c, scaleMax, sims, significanceLevel, seed, workers, workersUsed, test } = r.settings;
-    expect({ panelSizes, delta, sigma, tau, c, scaleMax, sims, significanceLevel, seed, workers, workersUsed }).toEqual({
+    const { panelSizes, delta, omega, sigma, tau, c, scaleMax, sims, significanceLevel, seed, workers, workersUsed, test } = r.settings;
+    expect({ panelSizes, delta, omega, sigma, tau, c, scaleMax, sims, significanceLevel, seed, workers, workersUsed }).toEqual({
       panelSizes: [5, 10, 15, 20, 25, 30, 35, 40],
       delta: 0.5,
+      omega: 0,
       sigma: 0.8,
       tau: 0.3,
       c: 2,
@@ -53,6 +58,18 @@ describe("powerCurve(model, options)", () => {
     expect(test).toEqual({ method: "exact", assignments: 25200, maxExact: 1e6, samples: 100000, seed: 1 });
     expect(r.panelSizes).toEqual(panelSizes);
     expect(r.power.length).toBe(8);
+  });
+
+  it("with within-layer heterogeneity the curve levels off below 1: δ = 0.3, ω = 1 stays flat near 0.9 from K = 40 to 80 (below 0.97) while ω = 0 is at 1 (300 seeded studies each)", async () => {
+    // With ω > 0 each simulated study has its own population; for a large panel the test's p converges to the
+    // p of that population's relation vector, which for a population with a weak ordering stays above α.
+    const hetero = await powerCurve(model, { panelSizes: [40, 80], delta: 0.3, omega: 1, sims: 300, seed: 5, workers: 1 });
+    const plain = await powerCurve(model, { panelSizes: [40], delta: 0.3, sims: 300, seed: 5, workers: 1 });
+    expect(plain.power[0]).toBe(1);
+    expect(hetero.settings.omega).toBe(1);
+    for (const p of hetero.power) expect(p).toBeLessThan(0.97);
+    expect(Math.abs(hetero.power[1] - hetero.power[0])).toBeLessThan(4 * Math.hypot(hetero.mcse[0], hetero.mcse[1]));
+    await expect(powerCurve(model, { omega: -1 })).rejects.toThrow(/omega must be a finite number ≥ 0, got -1/);
   });
 
   it("size under the null (δ = 0, K = 14, 2000 seeded panels): within 3 Monte Carlo SE of the exact test's attainable size, and not above 0.05 + 3 SE", async () => {

@@ -17,13 +17,23 @@ import { resultsJsonText } from "../report/resultsJson.js";
 
 /**
  * The command's default list of layer effects δ: chosen by measurement
- * (1,000 panels per K, CXM model, σ = 0.8, τ = 0.3): power at K = 5 and K = 40
- * is about 0.21 → 0.81 for δ = 0.025, 0.57 → 1.00 for δ = 0.05 and 0.96 → 1.00
+ * (1,000 panels per K, CXM model, ω = 0.3, σ = 0.8, τ = 0.3): power at K = 5 and K = 40
+ * is about 0.22 → 0.77 for δ = 0.025, 0.54 → 0.995 for δ = 0.05 and 0.94 → 1.00
  * for δ = 0.1, so the default run shows where power falls off; δ = 0.5, the
  * generator's default (docs/methods.md §8.1, and `powerCurve`'s), is kept as the reference: it is detected by
  * every panel size, which the output says in plain words.
  */
 export const POWER_COMMAND_DELTAS: readonly number[] = [0.025, 0.05, 0.1, 0.5];
+
+/**
+ * The command's default within-layer heterogeneity ω = 0.3 layer units (docs/methods.md §8.1, §8.5):
+ * components of one layer differ, as in real panels, so that a component sits beyond the middle
+ * between its layer and the next in about 5% of simulated populations (P(z > 0.5/0.3) ≈ 0.05) — the
+ * same ω as the embedded example panel. With ω = 0 (`--omega 0`, and `powerCurve`'s default) every
+ * population is perfectly ordered and power tends to 1 with K for any δ > 0; with ω > 0 it levels off
+ * at the share of populations whose own ordering the test can detect.
+ */
+export const POWER_COMMAND_OMEGA = 0.3;
 
 /** The files `power --out <dir>` writes, in this order. */
 const POWER_FILES = ["power.json", "power.csv", "power.html"] as const;
@@ -83,6 +93,7 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
       model: { type: "string", short: "m" },
       experts: { type: "string" },
       delta: { type: "string" },
+      omega: { type: "string" },
       sigma: { type: "string" },
       tau: { type: "string" },
       sims: { type: "string" },
@@ -133,8 +144,12 @@ function panelSizes(cl: CommandLine): number[] {
   return sizes;
 }
 
-/** The simulation settings given on the command line (--sigma, --tau, --sims, --alpha, --seed, --workers); those not given are left out, so powerCurve's defaults apply. */
+/**
+ * The simulation settings given on the command line (--omega, --sigma, --tau, --sims, --alpha, --seed, --workers);
+ * ω defaults to {@link POWER_COMMAND_OMEGA}, the others, when not given, are left out, so powerCurve's defaults apply.
+ */
 function simulationOptions(cl: CommandLine): Omit<PowerOptions, "panelSizes" | "delta" | "onProgress"> {
+  const omega = numberOption(cl, "omega", "power", { min: 0 }) ?? POWER_COMMAND_OMEGA;
   const sigma = numberOption(cl, "sigma", "power", { min: 0 });
   const tau = numberOption(cl, "tau", "power", { min: 0 });
   const sims = numberOption(cl, "sims", "power", { integer: true, min: 1 });
@@ -142,6 +157,7 @@ function simulationOptions(cl: CommandLine): Omit<PowerOptions, "panelSizes" | "
   const seed = numberOption(cl, "seed", "power", { integer: true });
   const workers = numberOption(cl, "workers", "power", { integer: true, min: 1 });
   return {
+    omega,
     ...(sigma !== undefined ? { sigma } : {}),
     ...(tau !== undefined ? { tau } : {}),
     ...(sims !== undefined ? { sims } : {}),
@@ -205,7 +221,7 @@ function powerText(study: PowerStudy, model: Model): string {
   const row = (first: string, cells: string[]): string => first.padEnd(6) + cells.map((x) => x.padStart(width + 2)).join("");
   const maxMcse = Math.max(...curves.flatMap((c) => c.mcse.filter((m) => Number.isFinite(m))));
   const lines = [
-    `Power of the exact trend test (docs/methods.md §8.4): σ = ${s.sigma}, τ = ${s.tau}, c = ${s.c}, scale 0..${s.scaleMax}, ${s.sims} panels per K and δ, α = ${s.significanceLevel}, seed ${s.seed}`,
+    `Power of the exact trend test (docs/methods.md §8.4): within-layer heterogeneity ω = ${s.omega}${s.omega === POWER_COMMAND_OMEGA ? " (the command's default; --omega 0 for layers whose components are alike)" : ""}, σ = ${s.sigma}, τ = ${s.tau}, c = ${s.c}, scale 0..${s.scaleMax}, ${s.sims} panels per K and δ, α = ${s.significanceLevel}, seed ${s.seed}`,
     `δ = ${s.deltas.join(", ")}${s.deltasSource === "command default" ? " (the command's default list, to show where power falls off; the generator's default δ is 0.5, docs/methods.md §8.1; choose with --delta)" : ""}`,
     `Share of panels with p < α (Monte Carlo SE at most ${maxMcse.toFixed(3)}):`,
     row(`  ${"K".padStart(3)}`, heads),

@@ -104,8 +104,8 @@ suggested layers, ISM levels, MICMAC, bootstrap intervals and sensitivity.
 
   power: `Usage: cxm-dematel power [options]
 
-Simulates expert panels under docs/methods.md §8.1 (μ_ij = c + δ·(ℓ(j) − ℓ(i)),
-expert bias τ, noise σ) and reports the power of the layer trend test against
+Simulates expert panels under docs/methods.md §8.1 (μ_ij = c + δ·(p(j) − p(i)),
+p = layer index plus a component effect of sd ω, expert bias τ, noise σ) and reports the power of the layer trend test against
 the number of experts: a table of K × δ, the smallest K with 80% power for each
 δ, and notes on curves that are saturated or never reach 80%.
 
@@ -115,6 +115,10 @@ the number of experts: a table of K × δ, the smallest K with 80% power for eac
                         (default 0.025,0.05,0.1,0.5: where power falls off, and
                         the generator's default 0.5 (docs/methods.md §8.1), which
                         every panel size detects; 0 = the null)
+  --omega <w>           within-layer heterogeneity ω: sd of each component's
+                        position around its layer's, in layer units (default 0.3,
+                        as in the example panel; 0 = every component of a layer
+                        alike, where power tends to 1 for any δ > 0)
   --sigma <s>           rating noise σ (default 0.8)
   --tau <t>             expert bias sd τ (default 0.3)
   --sims <N>            simulated panels per size and δ (default 1000)

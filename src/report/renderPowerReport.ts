@@ -88,7 +88,7 @@ export function powerNotes(curves: readonly PowerReportCurve[], model: Model): s
       );
     } else if (smallestAdequatePanel(c) === undefined) {
       notes.push(
-        `δ = ${plain(delta)} never reaches 80% power with up to ${kMax} experts (at most ${best.toFixed(2)}, at K = ${bestAt}): ${gap}; an effect this small needs more experts than tried, or less noisy ratings (σ = ${plain(num(s, "sigma", 0.8))}).`,
+        `δ = ${plain(delta)} never reaches 80% power with up to ${kMax} experts (at most ${best.toFixed(2)}, at K = ${bestAt}): ${gap}; ${num(s, "omega", 0) > 0 ? `an effect this small needs more experts than tried (with within-layer heterogeneity ω = ${plain(num(s, "omega", 0))} power may also level off below 1, at the share of simulated populations whose own ordering the test can detect: a larger --experts range shows whether it still rises)` : "an effect this small needs more experts than tried"}, or less noisy ratings (σ = ${plain(num(s, "sigma", 0.8))}).`,
       );
     }
   }
@@ -124,6 +124,11 @@ export function renderPowerReport(power: PowerReportInput, model: Model, options
   const deltaSettings = single
     ? `layer effect δ = ${get("delta")}`
     : `layer effect δ = ${deltas.map(deltaText).join(", ")} (one curve each${s.deltasSource === "command default" ? "; the command's default list, chosen to show where power falls off — the generator's default δ is 0.5, docs/methods.md §8.1 in the cxm-dematel repository" : ""})`;
+  const omega = num(s, "omega", 0);
+  const heterogeneity =
+    omega > 0
+      ? `the layer positions ℓ replaced in every simulated study by its own component positions ℓ + ω·z, z ~ N(0, 1), with within-layer heterogeneity ω = ${get("omega")} layer units (components of one layer differ; the curve is the power averaged over such populations and may level off below 1)`
+      : "every component of a layer alike (within-layer heterogeneity ω = 0)";
   const alpha = num(s, "significanceLevel", 0.05);
 
   // Verdict: the smallest K with 80% power, per δ.
@@ -156,7 +161,7 @@ export function renderPowerReport(power: PowerReportInput, model: Model, options
   const body = [
     `<header><h1>How many experts does a study need?</h1><p class="meta">${escapeHtml(model.title ?? "model")} · ${escapeHtml(TOOL.name)} ${escapeHtml(TOOL.version)}${options.date ? " · " + escapeHtml(options.date) : ""}</p></header>`,
     `<div class="banner">SYNTHETIC SIMULATION<small>Every panel here is simulated; the curves show what a study of a given size could detect if the stated model were true.</small></div>`,
-    `<p>Each simulated expert k rates i → j as round(clip(μ<sub>ij</sub> + b<sub>k</sub> + ε, 0, ${get("scaleMax")})) with μ<sub>ij</sub> = c + δ·(ℓ(j) − ℓ(i)), c = ${get("c")}, ${deltaSettings}, expert bias b<sub>k</sub> ~ N(0, ${get("tau")}²) and noise ε ~ N(0, ${get("sigma")}²) (docs/methods.md §8.1 in the cxm-dematel repository). For each panel size${single ? "" : " and δ"}, ${get("sims")} panels were analysed and tested with the exact trend test; power is the share with p &lt; ${get("significanceLevel")}. Seed ${get("seed")}${single ? "" : " (the same simulation seeds for every δ, so each curve equals a run with that δ alone)"}.</p>`,
+    `<p>Each simulated expert k rates i → j as round(clip(μ<sub>ij</sub> + b<sub>k</sub> + ε, 0, ${get("scaleMax")})) with μ<sub>ij</sub> = c + δ·(ℓ(j) − ℓ(i)), c = ${get("c")}, ${deltaSettings}, ${heterogeneity}, expert bias b<sub>k</sub> ~ N(0, ${get("tau")}²) and noise ε ~ N(0, ${get("sigma")}²) (docs/methods.md §8.1 in the cxm-dematel repository). For each panel size${single ? "" : " and δ"}, ${get("sims")} panels were analysed and tested with the exact trend test; power is the share with p &lt; ${get("significanceLevel")}. Seed ${get("seed")}${single ? "" : " (the same simulation seeds for every δ, so each curve equals a run with that δ alone)"}.</p>`,
     verdict,
     notes.length ? `<div class="notice">${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join("")}</div>` : "",
     `<div class="plot" id="fig1" role="img" aria-label="Power against the number of experts${single ? "" : ", one line per δ"}"></div>`,

@@ -14,6 +14,12 @@ export interface PowerOptions {
   panelSizes?: readonly number[];
   /** Layer effect δ of the generative model (default 0.5; 0 = the null). */
   delta?: number;
+  /**
+   * Within-layer heterogeneity ω in layer units (default 0: every component of a layer alike, docs/methods.md §8.1).
+   * With ω > 0 each simulated study draws its own component positions ℓ + ω·z, so the curve is the power
+   * averaged over populations whose components differ within their layers; it may level off below 1.
+   */
+  omega?: number;
   /** Rating noise σ (default 0.8). */
   sigma?: number;
   /** Expert-bias standard deviation τ (default 0.3). */
@@ -40,6 +46,8 @@ export interface PowerOptions {
 export interface PowerSettings {
   panelSizes: number[];
   delta: number;
+  /** Within-layer heterogeneity ω (layer units). */
+  omega: number;
   sigma: number;
   tau: number;
   c: number;
@@ -139,6 +147,7 @@ export async function powerCurve(model: Model, options: PowerOptions = {}): Prom
     settings: {
       panelSizes: o.panelSizes.slice(),
       delta: panel.delta,
+      omega: o.omega,
       sigma: panel.sigma,
       tau: panel.tau,
       c: panel.c,
@@ -173,6 +182,9 @@ function checkedOptions(model: Model, options: PowerOptions) {
     { delta: options.delta, sigma: options.sigma, tau: options.tau, c: options.c, scaleMax: options.scaleMax, seed: options.seed },
     "powerCurve",
   );
+  const omega = options.omega ?? 0;
+  if (typeof omega !== "number" || !Number.isFinite(omega) || omega < 0)
+    throw new RangeError(`powerCurve: omega must be a finite number ≥ 0, got ${String(omega)}`);
   const sims = options.sims ?? 1000;
   const significanceLevel = options.significanceLevel ?? 0.05;
   const workers = options.workers ?? availableParallelism();
@@ -181,7 +193,7 @@ function checkedOptions(model: Model, options: PowerOptions) {
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`powerCurve: workers must be a positive integer, got ${workers}`);
   requireLayers(model, "powerCurve");
   const testOptions: PermutationOptions = { maxExact: options.test?.maxExact ?? 1e6, samples: options.test?.samples ?? 100000, seed: options.test?.seed ?? 1 };
-  return { panelSizes, panel, sims, significanceLevel, workers, testOptions };
+  return { panelSizes, panel, omega, sims, significanceLevel, workers, testOptions };
 }
 
 /** What every simulation of the curve shares, as sent to a worker. */
@@ -190,6 +202,7 @@ function powerJob(model: Model, o: ReturnType<typeof checkedOptions>): PowerJob 
   return {
     model: structuredClone(model),
     delta: panel.delta,
+    omega: o.omega,
     sigma: panel.sigma,
     tau: panel.tau,
     c: panel.c,

@@ -10,12 +10,15 @@ import { layerIndex } from "../model/model.js";
 import { createTrendTest } from "../permutation/createTrendTest.js";
 import { type PermutationOptions } from "../permutation/createAssignmentSet.js";
 import { createDematelKernel } from "../core/dematelKernel.js";
-import { drawRatings, panelMeans } from "./panelDraw.js";
+import { drawRatings, meansFromPositions, panelMeans } from "./panelDraw.js";
+import { componentPositions } from "./componentPositions.js";
 
 /** Everything a simulator needs; plain data, so it can be posted to a worker. */
 export interface PowerJob {
   model: Model;
   delta: number;
+  /** Within-layer heterogeneity ω (layer units; docs/methods.md §8.1): each simulated panel draws its own component positions. */
+  omega: number;
   sigma: number;
   tau: number;
   c: number;
@@ -86,8 +89,10 @@ export function createPowerSimulator(job: PowerJob): PowerSimulator {
   const A = kernel.direct;
   const runOne = (K: number, sim: number): number => {
     if (K > job.maxExperts) throw new RangeError(`power simulation: K = ${K} exceeds the prepared maximum ${job.maxExperts}`);
-    const rng = createRandom(simulationSeed(job.seed, K, sim));
-    drawRatings(mu, n, K, job.sigma, job.tau, job.scaleMax, rng, ratings);
+    const seed = simulationSeed(job.seed, K, sim);
+    // With ω > 0 every simulated study has its own population: positions ℓ + ω·z drawn as simulatePanel draws them.
+    const means = job.omega > 0 ? meansFromPositions(componentPositions(job.model, { omega: job.omega }, seed), job.delta, job.c) : mu;
+    drawRatings(means, n, K, job.sigma, job.tau, job.scaleMax, createRandom(seed), ratings);
     A.fill(0);
     for (let k = 0; k < K; k++) for (let c = 0, base = k * nn; c < nn; c++) A[c] += ratings[base + c];
     for (let c = 0; c < nn; c++) A[c] /= K;
