@@ -138,12 +138,16 @@ export { simulatePanel } from "./simulate/simulatePanel.js";
 export { simulatedSurvey } from "./simulate/simulatedSurvey.js";
 export { examplePanels } from "./simulate/examplePanels.js";
 export { powerCurve } from "./simulate/powerCurve.js";
+export { pilotEstimate } from "./simulate/pilotEstimate.js";
+export { pilotPowerBand } from "./simulate/pilotPowerBand.js";
 export { smallestAdequatePanel } from "./report/renderPowerReport.js";
 export type { Random } from "./random.js";
 export type { SimulatePanelOptions } from "./simulate/simulatePanel.js";
 export type { ExamplePanel, ExamplePanelOptions } from "./simulate/examplePanels.js";
 export type { PositionOptions } from "./simulate/componentPositions.js";
 export type { PowerOptions, PowerSettings, PowerResult } from "./simulate/powerCurve.js";
+export type { PilotEstimate, PilotEstimateOptions, PilotParameters } from "./simulate/pilotEstimate.js";
+export type { PilotPowerBand, PilotPowerBandOptions } from "./simulate/pilotPowerBand.js";
 
 // Pipeline: one whole analysis of a survey (DEMATEL, threshold, panel quality, layer tests, bootstrap, sensitivity).
 export { analyzeSurvey } from "./pipeline/analyzeSurvey.js";
@@ -165,6 +169,7 @@ export { layerOrderPlot } from "./plots/layerOrderPlot.js";
 export { micmacPlot } from "./plots/micmacPlot.js";
 export { ismLevelsPlot } from "./plots/ismLevelsPlot.js";
 export { powerCurvePlot } from "./plots/powerCurvePlot.js";
+export { pilotBandPlot } from "./plots/pilotBandPlot.js";
 export { createNotebookDisplay, plotlyHtml, tableHtml } from "./plots/notebookDisplay.js";
 export type { PlotlyFigure } from "./plots/plotlyFigure.js";
 export type { CausalDiagramInput, CausalDiagramOptions } from "./plots/causalDiagram.js";

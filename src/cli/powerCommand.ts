@@ -8,6 +8,10 @@ import { powerNotes, renderPowerReport, smallestAdequatePanel } from "../report/
 import { formatDelta } from "../plots/powerCurvePlot.js";
 import { type CommandLine, numberOption, parseCommandLine, rangeOption, stringOption } from "./parseCommandLine.js";
 import { cliModel } from "./cliInputs.js";
+import { readSurveyFile } from "../io/readSurveyFile.js";
+import { pilotEstimate } from "../simulate/pilotEstimate.js";
+import { generatorOptions, pilotPowerBand, type PilotPowerBand } from "../simulate/pilotPowerBand.js";
+import type { PilotSummary } from "../report/renderPowerReport.js";
 import { assertLayeredModel } from "../model/assertLayeredModel.js";
 import { plotlyScript } from "./plotlyScript.js";
 import { type ProgressLine, progressLine } from "./progressLine.js";
@@ -43,14 +47,20 @@ export interface PowerStudySettings extends Omit<PowerSettings, "delta"> {
   /** The layer effects δ, one curve each, in the order given. */
   deltas: number[];
   /** Where the list came from: the command's default ({@link POWER_COMMAND_DELTAS}) or `--delta`. */
-  deltasSource: "command default" | "--delta";
+  deltasSource: "command default" | "--delta" | "--pilot";
 }
 
 /** What `cxm-dematel power --json` prints and power.json holds: shared settings and one `powerCurve` result per δ. */
 export interface PowerStudy {
   settings: PowerStudySettings;
   curves: PowerResult[];
+  /** With `--pilot`: the pilot's estimates (the one curve is at them) and the band of their uncertainty. */
+  pilot?: PilotSummary;
+  band?: PilotPowerBand;
 }
+
+/** The defaults of `power --pilot`: bootstrap resamples of the pilot's experts, parameter draws and panels per draw. */
+export const PILOT_DEFAULTS = Object.freeze({ bootstrap: 1000, bandDraws: 40, bandSims: 200 });
 
 /** `--delta 0.05,0.1,0.2`: finite numbers, comma-separated, no repeats, at most 10. */
 function deltaList(raw: string | undefined): number[] | undefined {
@@ -94,6 +104,11 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
       experts: { type: "string" },
       delta: { type: "string" },
       omega: { type: "string" },
+      pilot: { type: "string" },
+      scale: { type: "string" },
+      "pilot-bootstrap": { type: "string" },
+      "band-draws": { type: "string" },
+      "band-sims": { type: "string" },
       sigma: { type: "string" },
       tau: { type: "string" },
       sims: { type: "string" },
@@ -109,6 +124,11 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
   );
   if (cl.values.help) return io.help("power");
   const sizes = panelSizes(cl);
+  const pilotPath = stringOption(cl, "pilot");
+  if (pilotPath !== undefined)
+    for (const name of ["delta", "omega", "sigma", "tau"])
+      if (stringOption(cl, name) !== undefined)
+        throw new UsageError(`--${name} cannot be given with --pilot, which estimates it from the pilot panel`, "power");
   const given = deltaList(stringOption(cl, "delta"));
   const deltas = given ?? [...POWER_COMMAND_DELTAS];
   const simulation = simulationOptions(cl);
@@ -116,12 +136,17 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
   assertLayeredModel(model, { file: modelPath ?? "the embedded model" });
   const out = stringOption(cl, "out");
   // Check the output folder before the (long) simulation: a file in the way fails now, with a located message.
-  const outputs = out !== undefined ? checkOutputFolder(out, POWER_FILES, { inputs: modelPath ? [modelPath] : [] }) : [];
+  const inputs = [modelPath, pilotPath].filter((x): x is string => x !== undefined);
+  const outputs = out !== undefined ? checkOutputFolder(out, POWER_FILES, { inputs }) : [];
   const progress = progressLine("power", cl.values.quiet === true);
-  const study = await powerStudy(model, sizes, deltas, given !== undefined, simulation, progress);
+  const study =
+    pilotPath !== undefined
+      ? await pilotStudy(cl, model, pilotPath, sizes, simulation, progress)
+      : await powerStudy(model, sizes, deltas, given !== undefined, simulation, progress);
   const s = study.settings;
+  const panels = s.sims * sizes.length * s.deltas.length + (study.band ? study.band.draws * study.band.sims * sizes.length : 0);
   progress.finish(
-    `power: ${(s.sims * sizes.length * deltas.length).toLocaleString("en-US")} simulated panels (${deltas.length} δ × ${sizes.length} panel sizes × ${s.sims}; ${s.workersUsed} worker${s.workersUsed === 1 ? "" : "s"}, seed ${s.seed})`,
+    `power: ${panels.toLocaleString("en-US")} simulated panels (${study.band ? `the pilot's estimates and ${study.band.draws} draws of them` : `${s.deltas.length} δ`} × ${sizes.length} panel sizes; ${s.workersUsed} worker${s.workersUsed === 1 ? "" : "s"}, seed ${s.seed})`,
   );
   if (out !== undefined) writePowerFiles(out, outputs, study, model);
   if (cl.values.json === true) {
@@ -193,6 +218,60 @@ async function powerStudy(
   return { settings, curves };
 }
 
+/**
+ * `power --pilot <survey>`: the generator's parameters estimated from the pilot panel (docs/methods.md §8.6), one
+ * curve at the estimates with the command's simulation settings, and the band over the pilot's bootstrap draws.
+ */
+async function pilotStudy(
+  cl: CommandLine,
+  model: Model,
+  path: string,
+  panelSizes: number[],
+  simulation: Omit<PowerOptions, "panelSizes" | "delta" | "onProgress">,
+  progress: ProgressLine,
+): Promise<PowerStudy> {
+  const range = rangeOption(cl, "scale", 2, "power");
+  if (range && !(range[0] < range[1])) throw new UsageError(`--scale min must be below max, got "${stringOption(cl, "scale")}"`, "power");
+  const survey = await readSurveyFile(path, model, { source: path, ...(range ? { scale: { min: range[0], max: range[1] } } : {}) });
+  const bootstrap = numberOption(cl, "pilot-bootstrap", "power", { integer: true, min: 2 }) ?? PILOT_DEFAULTS.bootstrap;
+  const draws = numberOption(cl, "band-draws", "power", { integer: true, min: 2, max: bootstrap }) ?? Math.min(PILOT_DEFAULTS.bandDraws, bootstrap);
+  const bandSims = numberOption(cl, "band-sims", "power", { integer: true, min: 1 }) ?? PILOT_DEFAULTS.bandSims;
+  const seed = simulation.seed ?? 1;
+  const pilot = pilotEstimate(
+    survey.experts.map((e) => e.matrix),
+    model,
+    { bootstrap, seed, scale: survey.scale },
+  );
+  const { omega: _omega, ...rest } = simulation;
+  const sims = simulation.sims ?? 1000;
+  const total = sims + draws * bandSims;
+  const curve = await powerCurve(model, {
+    panelSizes,
+    ...rest,
+    ...generatorOptions(pilot.estimates, pilot.scaleMax),
+    onProgress: (d) => progress.update(d, total * panelSizes.length),
+  });
+  const band = await pilotPowerBand(model, pilot, {
+    panelSizes,
+    draws,
+    sims: bandSims,
+    seed,
+    ...(rest.workers !== undefined ? { workers: rest.workers } : {}),
+    ...(rest.significanceLevel !== undefined ? { significanceLevel: rest.significanceLevel } : {}),
+    onProgress: (d) => progress.update(sims * panelSizes.length + d, total * panelSizes.length),
+  });
+  const { delta, ...settings } = curve.settings;
+  const summary: PilotSummary = {
+    file: path,
+    expertCount: pilot.expertCount,
+    estimates: pilot.estimates,
+    standardErrors: pilot.standardErrors,
+    bootstrap: pilot.bootstrap,
+    notes: pilot.notes,
+  };
+  return { settings: { ...settings, deltas: [delta], deltasSource: "--pilot" }, curves: [curve], pilot: summary, band };
+}
+
 /** power.json, power.csv and power.html into `out` (their paths `outputs`, from checkOutputFolder): all three or none. */
 function writePowerFiles(out: string, outputs: readonly string[], study: PowerStudy, model: Model): void {
   const curves = study.curves;
@@ -202,8 +281,18 @@ function writePowerFiles(out: string, outputs: readonly string[], study: PowerSt
     [
       csvPath,
       toCsv([
-        ["delta", "experts", "power", "mcse", "rejections", "failed"],
-        ...curves.flatMap((c) => c.panelSizes.map((k, i) => [c.settings.delta, k, c.power[i], c.mcse[i], c.rejections[i], c.failed[i]])),
+        ["delta", "experts", "power", "mcse", "rejections", "failed", ...(study.band ? ["band_lower", "band_median", "band_upper"] : [])],
+        ...curves.flatMap((c) =>
+          c.panelSizes.map((k, i) => [
+            c.settings.delta,
+            k,
+            c.power[i],
+            c.mcse[i],
+            c.rejections[i],
+            c.failed[i],
+            ...(study.band ? [study.band.lower[i], study.band.median[i], study.band.upper[i]] : []),
+          ]),
+        ),
       ]),
     ],
     [htmlPath, renderPowerReport(study, model, { plotlyJs: plotlyScript(), date: new Date().toISOString() })],
@@ -221,8 +310,8 @@ function powerText(study: PowerStudy, model: Model): string {
   const row = (first: string, cells: string[]): string => first.padEnd(6) + cells.map((x) => x.padStart(width + 2)).join("");
   const maxMcse = Math.max(...curves.flatMap((c) => c.mcse.filter((m) => Number.isFinite(m))));
   const lines = [
-    `Power of the exact trend test (docs/methods.md §8.4): within-layer heterogeneity ω = ${s.omega}${s.omega === POWER_COMMAND_OMEGA ? " (the command's default; --omega 0 for layers whose components are alike)" : ""}, σ = ${s.sigma}, τ = ${s.tau}, c = ${s.c}, scale 0..${s.scaleMax}, ${s.sims} panels per K and δ, α = ${s.significanceLevel}, seed ${s.seed}`,
-    `δ = ${s.deltas.join(", ")}${s.deltasSource === "command default" ? " (the command's default list, to show where power falls off; the generator's default δ is 0.5, docs/methods.md §8.1; choose with --delta)" : ""}`,
+    `Power of the exact trend test (docs/methods.md §8.4): within-layer heterogeneity ω = ${short(s.omega)}${s.omega === POWER_COMMAND_OMEGA && !study.pilot ? " (the command's default; --omega 0 for layers whose components are alike)" : ""}, σ = ${short(s.sigma)}, τ = ${short(s.tau)}, c = ${short(s.c)}, scale 0..${s.scaleMax}, ${s.sims} panels per K and δ, α = ${s.significanceLevel}, seed ${s.seed}`,
+    `δ = ${s.deltas.map(short).join(", ")}${s.deltasSource === "--pilot" ? " (the pilot's estimate)" : ""}${s.deltasSource === "command default" ? " (the command's default list, to show where power falls off; the generator's default δ is 0.5, docs/methods.md §8.1; choose with --delta)" : ""}`,
     `Share of panels with p < α (Monte Carlo SE at most ${maxMcse.toFixed(3)}):`,
     row(`  ${"K".padStart(3)}`, heads),
     ...s.panelSizes.map((k, i) =>
@@ -237,7 +326,32 @@ function powerText(study: PowerStudy, model: Model): string {
       curves.map((c) => `δ = ${formatDelta(c.settings.delta)}: ${smallestAdequatePanel(c) ?? `none up to ${Math.max(...c.panelSizes)}`}`).join("; ") +
       ".",
   );
-  const notes = powerNotes(curves, model);
+  if (study.pilot && study.band) lines.splice(2, lines.length - 2, ...pilotLines(study.pilot, study.band, curves[0]));
+  // With a pilot, δ is an estimate, not a planning choice: the notes on δ (saturated, never reaching 80%) give way to the pilot's.
+  const notes = study.pilot ? study.pilot.notes : powerNotes(curves, model);
   if (notes.length) lines.push(...notes.map((n) => `Note: ${n}`));
   return lines.join("\n");
+}
+
+/** A setting in running text: four significant digits, trailing zeros dropped (0.8 stays 0.8, an estimate 0.43478… reads 0.4348). */
+function short(x: number): string {
+  return String(Number(x.toPrecision(4)));
+}
+
+/** The pilot's estimates and the table of power at them with the band (`power --pilot`). */
+function pilotLines(pilot: PilotSummary, band: PilotPowerBand, curve: PowerResult): string[] {
+  const e = pilot.estimates;
+  const se = pilot.standardErrors;
+  const est = (name: string, k: keyof PilotSummary["estimates"]): string => `${name} = ${e[k].toFixed(3)} (SE ${se[k].toFixed(3)})`;
+  const pct = Math.round(100 * band.level);
+  const adequate = smallestAdequatePanel({ panelSizes: band.panelSizes, power: band.lower });
+  return [
+    `Pilot ${pilot.file} (${pilot.expertCount} experts; docs/methods.md §8.6): ${[est("δ", "delta"), est("ω", "omega"), est("σ", "sigma"), est("τ", "tau"), est("c", "c")].join(", ")}; SEs from ${pilot.bootstrap.replicates} bootstrap resamples of the experts`,
+    `Power at the estimates (Monte Carlo SE at most ${Math.max(...curve.mcse.filter(Number.isFinite)).toFixed(3)}), and the ${pct}% band over ${band.draws} parameter draws from the pilot's resamples (${band.sims} panels each):`,
+    `    K   at estimates   band ${pct}%`,
+    ...curve.panelSizes.map(
+      (k, i) => `  ${String(k).padStart(3)}   ${curve.power[i].toFixed(3).padStart(12)}   ${band.lower[i].toFixed(3)}–${band.upper[i].toFixed(3)}`,
+    ),
+    `Smallest K with 80% power: ${smallestAdequatePanel(curve) ?? `none up to ${Math.max(...curve.panelSizes)}`} at the estimates; ${adequate ?? `none up to ${Math.max(...band.panelSizes)}`} at the band's lower edge (the ${Math.round((100 * (1 - band.level)) / 2)}th percentile of the draws' power).`,
+  ];
 }

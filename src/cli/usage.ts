@@ -121,6 +121,13 @@ the number of experts: a table of K × δ, the smallest K with 80% power for eac
                         alike, where power tends to 1 for any δ > 0)
   --sigma <s>           rating noise σ (default 0.8)
   --tau <t>             expert bias sd τ (default 0.3)
+  --pilot <survey>      estimate δ, ω, σ, τ and c from a pilot panel instead
+                        (docs/methods.md §8.6): one curve at the estimates, with
+                        an 80% band over the pilot's bootstrap draws
+  --pilot-bootstrap <B> resamples of the pilot's experts (default 1000)
+  --band-draws <D>      parameter draws of the band (default 40)
+  --band-sims <N>       panels per K and draw (default 200)
+  --scale <min:max>     the pilot's rating scale (default 0:4)
   --sims <N>            simulated panels per size and δ (default 1000)
   --alpha <a>           test level (default 0.05)
   --seed <S>            seed (default 1)

@@ -4,6 +4,9 @@ import { formatDelta, powerCurvePlot, type PowerCurveInput } from "../plots/powe
 import { escapeHtml } from "../plots/escapeHtml.js";
 import { htmlPage } from "./htmlPage.js";
 import { TOOL } from "../tool.js";
+import type { PilotParameters } from "../simulate/pilotEstimate.js";
+import type { PilotPowerBand } from "../simulate/pilotPowerBand.js";
+import { pilotBandPlot } from "../plots/pilotBandPlot.js";
 
 /** One power curve as the page reads it: a `powerCurve` result (its `settings.delta` names it). */
 export interface PowerReportCurve extends PowerCurveInput {
@@ -19,6 +22,20 @@ export interface PowerReportCurve extends PowerCurveInput {
 export interface PowerStudyInput {
   settings: object;
   curves: readonly PowerReportCurve[];
+  /** A pilot's estimates (`power --pilot`): then `curves` holds the one curve at the estimates. */
+  pilot?: PilotSummary;
+  /** The band of the pilot's parameter uncertainty around that curve. */
+  band?: PilotPowerBand;
+}
+
+/** What a power page says about a pilot panel: its file, size, estimates and their standard errors. */
+export interface PilotSummary {
+  file: string;
+  expertCount: number;
+  estimates: PilotParameters;
+  standardErrors: PilotParameters;
+  bootstrap: { replicates: number; seed: number };
+  notes: string[];
 }
 
 /** What {@link renderPowerReport} reads: one `powerCurve` result, or a {@link PowerStudyInput} of several. */
@@ -162,6 +179,7 @@ export function renderPowerReport(power: PowerReportInput, model: Model, options
     `<header><h1>How many experts does a study need?</h1><p class="meta">${escapeHtml(model.title ?? "model")} · ${escapeHtml(TOOL.name)} ${escapeHtml(TOOL.version)}${options.date ? " · " + escapeHtml(options.date) : ""}</p></header>`,
     `<div class="banner">SYNTHETIC SIMULATION<small>Every panel here is simulated; the curves show what a study of a given size could detect if the stated model were true.</small></div>`,
     `<p>Each simulated expert k rates i → j as round(clip(μ<sub>ij</sub> + b<sub>k</sub> + ε, 0, ${get("scaleMax")})) with μ<sub>ij</sub> = c + δ·(ℓ(j) − ℓ(i)), c = ${get("c")}, ${deltaSettings}, ${heterogeneity}, expert bias b<sub>k</sub> ~ N(0, ${get("tau")}²) and noise ε ~ N(0, ${get("sigma")}²) (docs/methods.md §8.1 in the cxm-dematel repository). For each panel size${single ? "" : " and δ"}, ${get("sims")} panels were analysed and tested with the exact trend test; power is the share with p &lt; ${get("significanceLevel")}. Seed ${get("seed")}${single ? "" : " (the same simulation seeds for every δ, so each curve equals a run with that δ alone)"}.</p>`,
+    "pilot" in power && power.pilot ? pilotParagraph(power.pilot, "band" in power ? power.band : undefined) : "",
     verdict,
     notes.length ? `<div class="notice">${notes.map((n) => `<p>${escapeHtml(n)}</p>`).join("")}</div>` : "",
     `<div class="plot" id="fig1" role="img" aria-label="Power against the number of experts${single ? "" : ", one line per δ"}"></div>`,
@@ -169,7 +187,12 @@ export function renderPowerReport(power: PowerReportInput, model: Model, options
     table,
     model.citation ? `<p class="small">Model: ${escapeHtml(model.citation)}</p>` : "",
   ].join("\n");
-  return htmlPage({ title: "Power of the layer trend test", body, figures: [{ id: "fig1", figure: powerCurvePlot(curves) }], plotlyJs: options.plotlyJs });
+  return htmlPage({
+    title: "Power of the layer trend test",
+    body,
+    figures: [{ id: "fig1", figure: "band" in power && power.band ? pilotBandPlot(curves[0], power.band) : powerCurvePlot(curves) }],
+    plotlyJs: options.plotlyJs,
+  });
 }
 
 /** The two sentences on the exact test's attainable size (escaped HTML), or "" when the model has too few layers. */
@@ -191,4 +214,19 @@ function attainableSizeSentence(model: Model, alpha: number, s: Record<string, u
     `The exact trend test is discrete: S_trend takes only a few distinct values over the ${a.assignments.toLocaleString("en-US")} assignments of layer sizes ${a.sizes.join(", ")}, so no rule "p < α" rejects exactly ${pct(alpha)} of panels under the null. ` +
       `Its attainable size here is ${pct(a.size)} (computed from every assignment), so with δ = 0 the curve should sit near ${pct(a.size)}, not ${pct(alpha)}, and every power figure is that of a test slightly more cautious than its nominal level.`,
   );
+}
+
+/** The estimates of a pilot panel, their standard errors and the band, in words (escaped HTML). */
+function pilotParagraph(pilot: PilotSummary, band: PilotPowerBand | undefined): string {
+  const e = pilot.estimates;
+  const se = pilot.standardErrors;
+  const est = (name: string, k: keyof PilotParameters): string => `${name} = ${e[k].toFixed(3)} (SE ${se[k].toFixed(3)})`;
+  const text =
+    `Calibrated from the pilot panel ${pilot.file} (${pilot.expertCount} experts; moment estimates, standard errors from ${pilot.bootstrap.replicates.toLocaleString("en-US")} bootstrap resamples of the experts, seed ${pilot.bootstrap.seed}; docs/methods.md §8.6 in the cxm-dematel repository): ` +
+    [est("δ", "delta"), est("ω", "omega"), est("σ", "sigma"), est("τ", "tau"), est("c", "c")].join(", ") +
+    "." +
+    (band
+      ? ` The shaded band holds ${Math.round(100 * band.level)}% of the power curves of ${band.draws} parameter sets drawn from those resamples (${band.sims} panels each, the same seeds for all), so it shows what the pilot's uncertainty means for the plan.`
+      : "");
+  return `<p>${escapeHtml(text)}</p>${pilot.notes.length ? `<div class="notice">${pilot.notes.map((n) => `<p>${escapeHtml(n)}</p>`).join("")}</div>` : ""}`;
 }
