@@ -52,6 +52,8 @@ export interface ExpertMatrix {
   matrix: Matrix;
   /** Cells that were missing and imputed with the mean of the other experts, as [from, to] index pairs. */
   imputed: Array<[number, number]>;
+  /** The expert's group, when the survey has a group column (docs/methods.md §12.1). */
+  group?: string;
 }
 
 /** A non-fatal remark found while reading input (diagonal ratings ignored, imputed cells, ...). */

@@ -5,6 +5,7 @@ import { InputError } from "../errors.js";
 import { defaultModel } from "../model/model.js";
 import { loadModel } from "../io/loadModel.js";
 import { readSurveyFile } from "../io/readSurveyFile.js";
+import { readSurveyMapping } from "../io/readSurveyMapping.js";
 import type { AnalyzeOptions } from "../pipeline/analyzeSurvey.js";
 import type { ThresholdOptions } from "../core/thresholdTypes.js";
 import { type CommandLine, type OptionSpec, choiceOption, numberOption, rangeOption, stringOption } from "./parseCommandLine.js";
@@ -25,6 +26,9 @@ export const SURVEY_OPTIONS: Record<string, OptionSpec> = {
   "grey-order": { type: "string" },
   cfcs: { type: "string" },
   "t-diagonal": { type: "string" },
+  mapping: { type: "string" },
+  "weight-column": { type: "string" },
+  "group-column": { type: "string" },
 };
 
 /** The DEMATEL method and its linguistic scale from the command line (docs/methods.md §2.9–2.11). */
@@ -165,7 +169,8 @@ export function cliSurveyPath(cl: CommandLine): { path: string; synthetic: boole
 }
 
 /**
- * Read the survey (a CSV file or an .xlsx workbook, told apart by its content) with the --scale and --impute options;
+ * Read the survey (a CSV file, a survey-tool export or an .xlsx workbook, told apart by its content) with the --scale,
+ * --impute, --mapping file.json, --weight-column and --group-column options (docs/methods.md §1.8);
  * for a fuzzy or grey method ({@link cliMethod}) its cells are read as terms of the method's scale.
  * @throws {UsageError} on an unreadable option; {@link InputError} on a bad survey.
  * @example
@@ -179,7 +184,13 @@ export async function cliSurvey(cl: CommandLine, model: Model, command: string):
   if (range && range[0] < 0)
     throw new UsageError(`--scale must start at 0 or above (DEMATEL influence is never negative), got "${stringOption(cl, "scale")}"`, command);
   const impute = choiceOption(cl, "impute", ["none", "mean"] as const, command);
+  const mappingPath = stringOption(cl, "mapping");
+  const weightColumn = stringOption(cl, "weight-column");
+  const groupColumn = stringOption(cl, "group-column");
   const survey = await readSurveyFile(path, model, {
+    ...(mappingPath !== undefined ? { mapping: readSurveyMapping(mappingPath) } : {}),
+    ...(weightColumn !== undefined ? { weightColumn } : {}),
+    ...(groupColumn !== undefined ? { groupColumn } : {}),
     source: label,
     ...(range ? { scale: { min: range[0], max: range[1] } } : {}),
     ...(impute ? { impute } : {}),

@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
-import { basename, dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { InputError } from "../errors.js";
 import { surveyTemplate } from "../io/surveyTemplate.js";
 import { surveyWorkbookTemplate } from "../io/surveyWorkbookTemplate.js";
 import { writeFileAtomic } from "../io/writeFileAtomic.js";
+import { writeFilesAtomic } from "../io/writeFilesAtomic.js";
+import { formsTemplate } from "../io/formsTemplate.js";
 import { sameFile } from "../io/sameFile.js";
 import { checkOutputFolder } from "../io/checkOutputFolder.js";
 import { choiceOption, numberOption, parseCommandLine, stringOption } from "./parseCommandLine.js";
@@ -12,9 +14,11 @@ import { UsageError } from "./usageError.js";
 import type { CommandIo } from "./commandIo.js";
 
 /**
- * `cxm-dematel template --out file.csv [--model] [--experts N] [--layout long|blocks] [--format csv|xlsx] [--force]`:
+ * `cxm-dematel template --out file.csv [--model] [--experts N] [--layout long|blocks] [--format csv|xlsx|forms] [--force]`:
  * write a blank survey (atomically): a CSV file, or with `--format xlsx` an
- * Excel workbook with one grid sheet per expert (`surveyWorkbookTemplate`). An existing file is not overwritten
+ * Excel workbook with one grid sheet per expert (`surveyWorkbookTemplate`), or with `--format forms`
+ * the bilingual questionnaire for a survey tool (`formsTemplate`, Markdown) and beside it
+ * `<name>.mapping.json`, the mapping file that reads its export back. An existing file is not overwritten
  * without --force, and never when it is the model file.
  * @returns the exit status (0).
  * @throws {UsageError} without --out or with a bad option; {@link InputError} when the file exists.
@@ -40,19 +44,42 @@ export async function templateCommand(args: readonly string[], io: CommandIo): P
   if (out === undefined || out.trim() === "") throw new UsageError("template needs --out <file.csv>", "template");
   const expertCount = numberOption(cl, "experts", "template", { integer: true, min: 1 }) ?? 3;
   const layout = choiceOption(cl, "layout", ["blocks", "long"] as const, "template") ?? "blocks";
-  const format = choiceOption(cl, "format", ["csv", "xlsx"] as const, "template") ?? "csv";
-  if (format === "xlsx" && stringOption(cl, "layout") !== undefined)
-    throw new UsageError("--layout goes with --format csv; a workbook has one grid sheet per expert", "template");
+  const format = choiceOption(cl, "format", ["csv", "xlsx", "forms"] as const, "template") ?? "csv";
+  if (format !== "csv" && stringOption(cl, "layout") !== undefined)
+    throw new UsageError(
+      `--layout goes with --format csv; ${format === "xlsx" ? "a workbook has one grid sheet per expert" : "a questionnaire has one grid question per component"}`,
+      "template",
+    );
+  if (format === "forms" && stringOption(cl, "experts") !== undefined)
+    throw new UsageError("--experts goes with --format csv or xlsx; every expert fills in the same questionnaire", "template");
   const { model, path: modelPath } = cliModel(cl);
   if (modelPath && sameFile(out, modelPath))
     throw new InputError({ file: out, message: "refusing to write the template over the model file", expected: "another --out path" });
-  if (existsSync(out)) {
-    if (statSync(out).isDirectory()) throw new InputError({ file: out, message: "--out names a folder; give a file name such as survey.csv" });
-    if (cl.values.force !== true)
-      throw new InputError({ file: out, message: "the file already exists and may hold ratings; refusing to overwrite it (use --force to replace it)" });
-  }
-  checkOutputFolder(dirname(out), [basename(out)], { inputs: modelPath ? [modelPath] : [], folder: "the folder of the --out file" });
+  const mappingOut = format === "forms" ? join(dirname(out), `${basename(out).replace(/\.(md|markdown|txt)$/i, "")}.mapping.json`) : undefined;
+  for (const file of mappingOut ? [out, mappingOut] : [out])
+    if (existsSync(file)) {
+      if (statSync(file).isDirectory()) throw new InputError({ file, message: "--out names a folder; give a file name such as survey.csv" });
+      if (cl.values.force !== true)
+        throw new InputError({ file, message: "the file already exists and may hold ratings; refusing to overwrite it (use --force to replace it)" });
+    }
+  if (mappingOut && modelPath && sameFile(mappingOut, modelPath))
+    throw new InputError({ file: mappingOut, message: "refusing to write the mapping file over the model file", expected: "another --out path" });
+  checkOutputFolder(dirname(out), mappingOut ? [basename(out), basename(mappingOut)] : [basename(out)], {
+    inputs: modelPath ? [modelPath] : [],
+    folder: "the folder of the --out file",
+  });
   mkdirSync(dirname(out), { recursive: true });
+  if (mappingOut) {
+    const { questionnaire, mapping } = formsTemplate(model);
+    writeFilesAtomic([
+      [out, questionnaire],
+      [mappingOut, JSON.stringify(mapping, null, 2) + "\n"],
+    ]);
+    io.stdout(
+      `Wrote a bilingual questionnaire (${model.components.length} grid questions) to ${out} and the mapping file that reads its export back to ${mappingOut}\n`,
+    );
+    return 0;
+  }
   if (format === "xlsx") {
     writeFileAtomic(out, await surveyWorkbookTemplate(model, { expertCount }));
     io.stdout(

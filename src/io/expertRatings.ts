@@ -16,6 +16,9 @@ export interface ExpertState {
   firstLine: number;
   weight?: number;
   weightLine?: number;
+  /** The expert's group (optional group column, docs/methods.md §12.1) and the row it was first read in. */
+  group?: string;
+  groupLine?: number;
   value: Float64Array;
   /** ABSENT, BLANK, BAD or RATED per cell. */
   state: Uint8Array;
@@ -150,5 +153,5 @@ export function toExpertMatrix(e: ExpertState, n: number): ExpertMatrix {
   const matrix = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : e.value[i * n + j])));
   const imputed: Array<[number, number]> = [];
   for (let m = 0; m < n * n; m++) if (e.line[m] === -1) imputed.push([Math.floor(m / n), m % n]);
-  return { expert: e.label, weight: e.weight ?? 1, matrix, imputed };
+  return { expert: e.label, weight: e.weight ?? 1, matrix, imputed, ...(e.group !== undefined ? { group: e.group } : {}) };
 }

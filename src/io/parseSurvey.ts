@@ -1,5 +1,5 @@
 import type { InputWarning, Model, Survey } from "../types.js";
-import { type ComponentMatcher, componentMatcher } from "./componentMatcher.js";
+import { type ComponentMatcher, componentMatcher, normalizeLabel } from "./componentMatcher.js";
 import { createComponentResolver } from "./componentResolver.js";
 import { type CsvRow, readCsvRows } from "./csvRows.js";
 import { createBlocksLayout } from "./blocksLayout.js";
@@ -8,9 +8,14 @@ import { createLongLayout } from "./longLayout.js";
 import { createProblemLog, type ProblemLog } from "./problemLog.js";
 import { readRatingRows } from "./readRatingRows.js";
 import { checkComponentsRated, checkMissingRatings, warnImplausibleExperts } from "./surveyChecks.js";
-import { classifySurveyHeader, type SurveyHeader } from "./surveyHeader.js";
+import { classifySurveyHeader, SURVEY_COLUMN_NAMES, type SurveyHeader } from "./surveyHeader.js";
 import type { LinguisticScale } from "./linguisticScaleRules.js";
 import { termReader } from "./linguisticTerms.js";
+import { InputError } from "../errors.js";
+import { parseSurveyExport } from "./parseSurveyExport.js";
+import { surveyExportLayout } from "./surveyExportLayout.js";
+import type { SurveyMapping } from "./surveyMapping.js";
+import { checkExportSize, countTextRows } from "./exportSizeLimit.js";
 
 /** Options of {@link parseSurvey} and `readSurvey`. */
 export interface SurveyOptions {
@@ -34,6 +39,12 @@ export interface SurveyOptions {
   terms?: LinguisticScale;
   /** Most problems listed in the error; the rest are counted ("… and N more"). Default 50. */
   maxProblems?: number;
+  /** A survey-tool export's mapping file (docs/methods.md §1.8): the text is then read as an export (`parseSurveyExport`). */
+  mapping?: SurveyMapping;
+  /** A survey-tool export's weight column header (docs/methods.md §1.8). */
+  weightColumn?: string;
+  /** A survey-tool export's group column header (docs/methods.md §1.8). */
+  groupColumn?: string;
 }
 
 /**
@@ -114,6 +125,8 @@ function parseSurveyInput(input: { text: string } | { rows: readonly CsvRow[] },
   if (!model || !Array.isArray(model.components) || model.components.length === 0)
     throw new TypeError("parseSurvey: model must have a non-empty components list");
 
+  const exported = "text" in input ? surveyExportOf(input.text, model, options) : undefined;
+  if (exported) return exported;
   const ids = model.components.map((c) => c.id);
   const log = createProblemLog(file, maxProblems);
   const warnings: InputWarning[] = [];
@@ -147,6 +160,38 @@ function parseSurveyInput(input: { text: string } | { rows: readonly CsvRow[] },
   warnImplausibleExperts(experts, context);
   warnings.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
   return { source: file, components: ids, experts: out, scale: { min: scale.min, max: scale.max }, warnings };
+}
+
+/** The names of a CSV layout's from column: a header with one is never read as a survey-tool export. */
+const FROM_NAMES = new Set(SURVEY_COLUMN_NAMES.from.map(normalizeLabel));
+
+/**
+ * The survey read as a survey-tool export (docs/methods.md §1.8) when it is one: always with a
+ * mapping file, else when its header rows have a column a tool's header pattern names a component
+ * in and no from column; undefined otherwise. An export larger than `MAX_EXPORT_CELLS` is refused
+ * before it is split into cells.
+ */
+function surveyExportOf(text: string, model: Model, options: SurveyOptions): Survey | undefined {
+  const file = options.source ?? "survey";
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const head = headRows(body);
+  if (head.length === 0) return undefined;
+  if (!options.mapping) {
+    if (head[0].cells.some((c) => FROM_NAMES.has(normalizeLabel(c)))) return undefined;
+    if (!surveyExportLayout(head, model, componentMatcher(model), { weightColumn: options.weightColumn, groupColumn: options.groupColumn })) return undefined;
+  }
+  checkExportSize(countTextRows(body), head[0].cells.length, file);
+  const { rows, problems } = readCsvRows(body, file);
+  if (problems.length > 0) throw new InputError(problems);
+  return parseSurveyExport(rows, model, options);
+}
+
+/** The first three rows of the text (the most header rows an export has), split from a prefix long enough to hold them. */
+function headRows(body: string): CsvRow[] {
+  for (let size = 65_536; ; size *= 4) {
+    const rows = readCsvRows(body.slice(0, size)).rows;
+    if (rows.length > 3 || size >= body.length) return rows.slice(0, 3);
+  }
 }
 
 /** The survey's non-blank rows (a byte-order mark dropped) and its classified header; every CSV and header problem logged. */

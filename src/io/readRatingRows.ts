@@ -88,6 +88,7 @@ export function readRatingRows(rows: readonly CsvRow[], reading: RatingRowsReadi
     }
     const e = ratings.expertOf(label, line);
     if (h.weight >= 0 && cell(h.weight) !== "") readWeight(e, cell(h.weight), line, h.names[h.weight], log);
+    if (h.group !== undefined && h.group >= 0) readGroup(e, unguardCsvCell(cell(h.group)).trim(), line, h.names[h.group], log);
     layout.read(e, label, resolver.resolve(cell(h.from), line, h.names[h.from]), cell, line);
   }
 }
@@ -115,6 +116,32 @@ function readWeight(e: ExpertState, raw: string, line: number, column: string, l
       column,
       message: `expert ${label} has weight ${w} here but ${e.weight} in row ${e.weightLine}`,
       expected: "the same weight on every row of an expert",
+      found: shown(raw),
+    });
+  }
+}
+
+/** Read a row's group cell `raw` of expert e (docs/methods.md §12.1): not empty, and the same on every row of the expert. */
+function readGroup(e: ExpertState, raw: string, line: number, column: string, log: ProblemLog): void {
+  if (raw === "") {
+    log.addRepeated(`group\u0000${e.label}`, {
+      file: log.file,
+      row: line,
+      column,
+      message: `no group for expert ${e.label}`,
+      expected: "the expert's group label, e.g. managers",
+      found: '""',
+    });
+  } else if (e.group === undefined) {
+    e.group = raw;
+    e.groupLine = line;
+  } else if (e.group !== raw) {
+    log.addRepeated(`groups\u0000${e.label}\u0000${raw}`, {
+      file: log.file,
+      row: line,
+      column,
+      message: `expert ${e.label} is in group ${shown(raw)} here but ${shown(e.group)} in row ${e.groupLine}`,
+      expected: "the same group on every row of an expert",
       found: shown(raw),
     });
   }

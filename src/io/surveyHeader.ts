@@ -7,7 +7,7 @@ import { type ComponentMatcher, normalizeLabel } from "./componentMatcher.js";
 export type SurveyLayout = "long" | "blocks";
 
 /** The role a header column plays. */
-export type SurveyColumnRole = "expert" | "from" | "to" | "value" | "weight";
+export type SurveyColumnRole = "expert" | "from" | "to" | "value" | "weight" | "group";
 
 /** A survey header, classified. Column indexes are 0-based; `-1` = absent. */
 export interface SurveyHeader {
@@ -19,6 +19,8 @@ export interface SurveyHeader {
   to: number;
   value: number;
   weight: number;
+  /** The expert's group (optional column, docs/methods.md §12.1; `-1` or absent = none). */
+  group?: number;
   /** Blocks layout: the column of each model component (`-1` when missing). */
   componentColumn: number[];
 }
@@ -36,6 +38,7 @@ export const SURVEY_COLUMN_NAMES: Readonly<Record<SurveyColumnRole, readonly str
   to: ["to", "target", "به"],
   value: ["value", "rating", "score", "مقدار", "امتیاز"],
   weight: ["weight", "expert weight", "expert_weight", "وزن"],
+  group: ["group", "expert group", "expert_group", "گروه"],
 };
 
 const ROLES = Object.keys(SURVEY_COLUMN_NAMES) as SurveyColumnRole[];
@@ -89,7 +92,7 @@ interface HeaderColumns {
 
 /** Assign each header column a role or a component (canonical role names first, then components, then synonyms). */
 function headerColumns(names: readonly string[], line: number, matcher: ComponentMatcher, ids: readonly string[], file: string | undefined): HeaderColumns {
-  const role: Record<SurveyColumnRole, number> = { expert: -1, from: -1, to: -1, value: -1, weight: -1 };
+  const role: Record<SurveyColumnRole, number> = { expert: -1, from: -1, to: -1, value: -1, weight: -1, group: -1 };
   const componentColumn = ids.map(() => -1);
   const unknown: number[] = [];
   const local: InputProblem[] = [];
@@ -152,7 +155,7 @@ function misfitProblems(
   const longish = role.to >= 0 || role.value >= 0;
   const expectedLong = "long layout: expert,from,to,value[,weight]";
   const expectedBlocks = `matrix blocks: expert,from,${ids.join(",")}[,weight]`;
-  const missing = ROLES.filter((r) => r !== "weight" && role[r] < 0);
+  const missing = ROLES.filter((r) => r !== "weight" && r !== "group" && role[r] < 0);
   let why = "the header fits neither survey layout";
   if (components > 0 && longish) why += " (it has both to/value columns and component columns)";
   else if (role.expert >= 0 && role.from >= 0 && longish)
