@@ -15,6 +15,7 @@ import { templateCommand } from "./templateCommand.js";
 import { layersCommand } from "./layersCommand.js";
 import { powerCommand } from "./powerCommand.js";
 import { ismCommand } from "./ismCommand.js";
+import { readinessCommand } from "./readinessCommand.js";
 
 /** The commands of the CLI by name. */
 export const COMMANDS: Record<string, Command> = {
@@ -24,6 +25,7 @@ export const COMMANDS: Record<string, Command> = {
   layers: layersCommand,
   power: powerCommand,
   ism: ismCommand,
+  readiness: readinessCommand,
 };
 
 function version(): string {
