@@ -21,11 +21,19 @@ export { surveyWorkbookTemplate } from "./io/surveyWorkbookTemplate.js";
 export { parseSurveyWorkbook } from "./io/parseSurveyWorkbook.js";
 export { surveyTemplate } from "./io/surveyTemplate.js";
 export { surveyToCsv } from "./io/surveyToCsv.js";
+export { formsTemplate } from "./io/formsTemplate.js";
+export { formsExportCsv } from "./io/formsExportCsv.js";
+export { readSurveyMapping } from "./io/readSurveyMapping.js";
+export { checkSurveyMapping } from "./io/surveyMapping.js";
+export { DEFAULT_ANSWER_LABELS } from "./io/answerLabels.js";
 export { InputError, formatProblem } from "./errors.js";
 export type { InputProblem } from "./errors.js";
 export type { SurveyOptions } from "./io/parseSurvey.js";
 export type { SurveyTemplateOptions } from "./io/surveyTemplate.js";
 export type { SurveyWorkbookTemplateOptions } from "./io/surveyWorkbookTemplate.js";
+export type { FormsTemplate, FormsTemplateOptions, FormsQuestion } from "./io/formsTemplate.js";
+export type { FormsExportOptions } from "./io/formsExportCsv.js";
+export type { SurveyMapping, MappedPair } from "./io/surveyMapping.js";
 export type { SurveyLayout } from "./io/surveyHeader.js";
 export type { Survey, ExpertMatrix, InputWarning } from "./types.js";
 
@@ -71,12 +79,16 @@ export type { MmdeDetail } from "./core/mmde.js";
 // Panel quality: consensus gap ratio, Krippendorff's alpha, each expert's distance from the others, leaving one out.
 export { panelQuality } from "./panel/panelQuality.js";
 export { gapRatio } from "./panel/gapRatio.js";
+export { gapRatioBaseline } from "./panel/gapRatioBaseline.js";
+export { alphaReading } from "./panel/alphaReading.js";
 export { krippendorffAlpha, krippendorffAlphaFromUnits } from "./stats/krippendorffAlpha.js";
 export { expertDistances } from "./panel/expertDistances.js";
 export { leaveOneOut } from "./panel/leaveOneOut.js";
 export type { LeaveOneOutRun } from "./panel/leaveOneOut.js";
 export type { PanelQuality, PanelQualityOptions, ExpertDistance, LeaveOneOutEffect } from "./panel/panelQuality.js";
 export type { GapRatioResult } from "./panel/gapRatio.js";
+export type { GapRatioBaseline, GapRatioBaselineOptions } from "./panel/gapRatioBaseline.js";
+export type { AlphaReading } from "./panel/alphaReading.js";
 export type { AlphaLevel } from "./stats/krippendorffAlpha.js";
 
 // Layer tests: the trend and flow statistics and their exact permutation tests.
@@ -88,6 +100,7 @@ export { createFlowTest } from "./permutation/createFlowTest.js";
 // Public because PermutationOptions.assignmentSet documents it: one set shared by a trend and a flow test.
 export { createAssignmentSet } from "./permutation/createAssignmentSet.js";
 export { attainableTrendSize } from "./permutation/attainableTrendSize.js";
+export { trendMaximum } from "./permutation/trendMaximum.js";
 export type { PermutationOptions, AssignmentSet } from "./permutation/createAssignmentSet.js";
 export type { PermutationTest, PermutationResult } from "./permutation/permutationTypes.js";
 export type { AttainableSize } from "./permutation/attainableTrendSize.js";
@@ -124,13 +137,14 @@ export { layerTests, createLayerTests } from "./layers/layerTests.js";
 // The scenarios sensitivity compares by default, documented so they can be extended.
 export { sensitivity, SENSITIVITY_THRESHOLDS, SENSITIVITY_AGGREGATIONS } from "./layers/sensitivity.js";
 export { validateLayers } from "./layers/validateLayers.js";
-export type { LayerTests, LayerTestsOptions, LayerTestResult, SignCheck, PreparedLayerTests } from "./layers/layerTests.js";
+export type { LayerTests, LayerTestsOptions, LayerTestResult, TrendTestResult, SignCheck, PreparedLayerTests } from "./layers/layerTests.js";
 export type { Sensitivity, SensitivityOptions, SensitivityScenario } from "./layers/sensitivity.js";
 export type { LayerValidation, ValidateLayersOptions } from "./layers/validateLayers.js";
 
 // Uncertainty: bootstrap over experts (percentile and BCa intervals, P(cause), rank distributions).
 export { bootstrapExperts } from "./uncertainty/bootstrapExperts.js";
 export type { BootstrapOptions, BootstrapResult, Interval } from "./uncertainty/bootstrapExperts.js";
+export type { StructureStability } from "./uncertainty/structureStability.js";
 
 // Simulate and power: seeded synthetic panels, the shipped example panels, power of the trend test against panel size.
 export { createRandom } from "./random.js";
@@ -153,6 +167,14 @@ export type { PilotPowerBand, PilotPowerBandOptions } from "./simulate/pilotPowe
 export { analyzeSurvey } from "./pipeline/analyzeSurvey.js";
 export type { AnalyzeOptions, AnalysisResult, AnalysisMeta, LayerAnalysis, ImputedCell, DanpWeights } from "./pipeline/analyzeSurvey.js";
 
+// Readiness: one organisation's gaps to its aspiration levels, weighted readiness index and improvement order (docs/methods.md §13).
+export { assessReadiness } from "./readiness/assessReadiness.js";
+export { readReadinessScores, readReadinessScoresFile } from "./io/readReadinessScores.js";
+export type { AssessReadinessOptions, ReadinessMeta, ReadinessResult } from "./readiness/assessReadiness.js";
+export type { ReadinessAssessment, ReadinessComponent } from "./readiness/readinessAssessment.js";
+export type { ImprovementTier } from "./readiness/improvementOrder.js";
+export type { ReadinessScores, ReadReadinessScoresOptions, ScoreScale } from "./io/readReadinessScores.js";
+
 // Interpret: plain-language readings of the results and the verdict on the layering.
 export { plainReading } from "./interpret/plainReading.js";
 export { layeringVerdict } from "./interpret/layeringVerdict.js";
@@ -170,6 +192,7 @@ export { micmacPlot } from "./plots/micmacPlot.js";
 export { ismLevelsPlot } from "./plots/ismLevelsPlot.js";
 export { powerCurvePlot } from "./plots/powerCurvePlot.js";
 export { pilotBandPlot } from "./plots/pilotBandPlot.js";
+export { readinessGapPlot } from "./plots/readinessGapPlot.js";
 export { createNotebookDisplay, plotlyHtml, tableHtml } from "./plots/notebookDisplay.js";
 export type { PlotlyFigure } from "./plots/plotlyFigure.js";
 export type { CausalDiagramInput, CausalDiagramOptions } from "./plots/causalDiagram.js";
@@ -180,6 +203,7 @@ export type { LayerOrderEntry } from "./plots/layerOrderPlot.js";
 export type { MicmacInput } from "./plots/micmacPlot.js";
 export type { IsmLevelsInput } from "./plots/ismLevelsPlot.js";
 export type { PowerCurveInput } from "./plots/powerCurvePlot.js";
+export type { ReadinessGapBar } from "./plots/readinessGapPlot.js";
 export type { NotebookDisplay, NotebookDisplayOptions, NotebookFigure, PlotlyHtmlOptions, TableHtmlOptions } from "./plots/notebookDisplay.js";
 
 // Report: the self-contained HTML report, the power page, the result tables and files.

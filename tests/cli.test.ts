@@ -365,7 +365,7 @@ describe("cxm-dematel layers / power", () => {
     const args = ["layers", join(FIX, "nine-components.csv"), "--model", join(FIX, "model-nine-layers.json"), "--bootstrap", "30"];
     const text = cli(args);
     expect(text.status).toBe(0);
-    expect(text.stdout).toMatch(/S_trend = -?\d\.\d{3}\s+p = \S+\s+\(exact, 362,880 assignments\)/);
+    expect(text.stdout).toMatch(/S_trend = -?\d\.\d{3}\s+p = \S+\s+\(exact, 362,880 assignments[;)]/);
     expect(text.stdout).toContain("layer orders: not ranked (9 layers; see the note below)");
     expect(text.stdout).toContain("Note: The layer orders were not ranked: the model has 9 layers, so there are 9! = 362,880 orders");
     expect(text.stderr).not.toMatch(NO_STACK);

@@ -382,7 +382,9 @@ describe("panelQuality(matrices, options)", () => {
     expect(q.components).toBe(3);
     expect(q.gapRatio).toEqual(gapRatio(panel));
     expect(q.finalGap).toBe(q.gapRatio.gap[2]);
-    expect(q.consensus).toBe(q.finalGap < 0.05);
+    expect(q.belowConventionalLevel).toBe(q.finalGap < 0.05);
+    expect(q.gapBaseline.observed).toBe(q.finalGap);
+    expect(q.consensus).toBe(q.gapBaseline.share <= 0.05);
     expect(q.krippendorffAlpha.interval).toBe(krippendorffAlpha(panel, "interval"));
     expect(q.krippendorffAlpha.ordinal).toBe(krippendorffAlpha(panel, "ordinal"));
     expect(q.distances.map((d) => d.distance)).toEqual(expertDistances(panel));
@@ -399,9 +401,10 @@ describe("panelQuality(matrices, options)", () => {
     expect(q.notes).toEqual([]);
   });
 
-  it("consensus follows the chosen level", () => {
+  it("the conventional rule follows the chosen level; consensus follows the baseline", () => {
     const q = panelQuality(panel, { consensusLevel: 1 });
-    expect(q.consensus).toBe(true);
+    expect(q.belowConventionalLevel).toBe(true);
+    expect(q.consensus).toBe(panelQuality(panel).consensus);
     expect(() => panelQuality(panel, { consensusLevel: 0 })).toThrow(RangeError);
   });
 
@@ -462,7 +465,10 @@ describe("panelQuality(matrices, options)", () => {
     const q = panelQuality([flat, flat]);
     expect(q.krippendorffAlpha.interval).toBeNaN();
     expect(q.finalGap).toBe(0);
-    expect(q.consensus).toBe(true);
+    expect(q.belowConventionalLevel).toBe(true);
+    // Shuffling constant ratings changes nothing: agreement cannot be told from chance, so no consensus beyond it.
+    expect(q.gapBaseline.share).toBe(1);
+    expect(q.consensus).toBe(false);
     expect(q.notes.some((s) => s.includes("no variation"))).toBe(true);
   });
 

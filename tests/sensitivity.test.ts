@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aggregate, componentIds, createRandom, dematel, layerTests, sensitivity, type Matrix, type Model } from "../src/index.js";
+import { EDGE_MARGIN, marginalEdges } from "../src/layers/sensitivity.js";
 
 /** Two layers: A, B outer; C, D inner. */
 const model: Model = {
@@ -26,6 +27,9 @@ const panel: Matrix[] = [
   edit((v, i) => (i === 1 ? 4 : v)),
 ];
 
+/** A change of the structure read from T (ISM levels, MICMAC classes, map links), not of a role or a test. */
+const isStructure = (c: string): boolean => /^(ISM|MICMAC|map edges):/.test(c);
+
 describe("sensitivity(matrices, model)", () => {
   it("finds the one expert who flips a role, and the median aggregation that agrees with the others", () => {
     const s = sensitivity(panel, model, { thresholds: [{ method: "mean" }, { method: "mean+sd" }] });
@@ -41,8 +45,8 @@ describe("sensitivity(matrices, model)", () => {
     const [baseline, , , , without4] = s.scenarios;
     expect(baseline.roles).toEqual(["cause", "cause", "effect", "effect"]);
     expect(without4.scenario).toBe("without expert 4");
-    expect(without4.changes).toEqual(["B becomes an effect"]);
-    for (const r of s.scenarios.slice(1, 4)) expect(r.changes).toEqual([]);
+    expect(without4.changes.filter((c) => !isStructure(c))).toEqual(["B becomes an effect"]);
+    for (const r of s.scenarios.slice(1, 4)) expect(r.changes.filter((c) => !isStructure(c))).toEqual([]);
     // Independent recomputation of the leave-one-out row.
     const d = dematel(aggregate(panel.slice(0, 3)), { components: componentIds(model) });
     expect(without4.roles).toEqual(d.role);
@@ -52,19 +56,36 @@ describe("sensitivity(matrices, model)", () => {
     // The 4-component model has 6 assignments: the baseline ordering is the best of them (p = 1/6).
     expect(baseline.trendP).toBeCloseTo(1 / 6, 14);
     expect(s.summary.stableRoles).toEqual([true, false, true, true]);
-    expect(s.summary.changedConclusions).toBe(2); // without expert 4, and the median
+    // Every scenario moves some structure (experts 1–3 each shift one map link near α); roles change in two.
+    expect(s.summary.changedConclusions).toBe(6);
+    expect(s.summary.changedBy).toEqual({ roles: 2, tests: 0, ism: 6, micmac: 3, edges: 6 });
     expect(s.scenarios[6].scenario).toBe("aggregation median");
-    expect(s.scenarios[6].changes).toEqual(["B becomes an effect"]);
+    expect(s.scenarios[6].changes[0]).toBe("B becomes an effect");
     expect(s.notes).toEqual([]);
   });
 
-  it("threshold scenarios keep roles and tests and change only the edges", () => {
+  it("threshold scenarios keep roles and tests but can change the edges, ISM levels and MICMAC classes", () => {
     const s = sensitivity(panel, model, { thresholds: [{ method: "mean" }, { method: "mean+sd" }], aggregations: ["mean"] });
     const base = s.scenarios[0];
     const thr = s.scenarios.find((r) => r.kind === "threshold");
     expect(thr?.roles).toEqual(base.roles);
     expect(thr?.trendP).toBe(base.trendP);
-    expect(thr?.changes).toEqual([]);
+    // Hand-checked. At the mean (α = 0.666) the map is A→B, A→C, A→D, B→C, B→D, C→D, D→C: C and D reach only
+    // each other (level 1), then B (2), then A (3); with n/2 = 2, A and B drive (driving 4, 3; dependence 1, 2),
+    // C and D depend (driving 2, dependence 4). At mean+sd (α = 0.842) only A→B, A→C, A→D remain: B, C, D
+    // reach only themselves (level 1), A is level 2; B, C, D have driving 1 and dependence 2 (not above n/2): autonomous.
+    expect(base.edgeSet).toEqual(["A→B", "A→C", "A→D", "B→C", "B→D", "C→D", "D→C"]);
+    expect(base.ismLevels).toEqual([3, 2, 1, 1]);
+    expect(base.micmac).toEqual(["independent", "independent", "dependent", "dependent"]);
+    expect(thr?.edgeSet).toEqual(["A→B", "A→C", "A→D"]);
+    expect(thr?.ismLevels).toEqual([2, 1, 1, 1]);
+    expect(thr?.micmac).toEqual(["independent", "autonomous", "autonomous", "autonomous"]);
+    expect(thr?.changes).toEqual([
+      "ISM: 3 → 2 levels, 2 components at another level (A, B)",
+      "MICMAC: B independent → autonomous, C dependent → autonomous, D dependent → autonomous",
+      "map edges: −4 (B→C, B→D, C→D, D→C)",
+    ]);
+    expect(s.summary.changedBy.ism).toBeGreaterThan(0);
     // mean+sd is above the mean, so it keeps fewer edges.
     expect((thr?.threshold ?? 0) > (base.threshold ?? 0)).toBe(true);
     expect((thr?.edges ?? 99) < (base.edges ?? 0)).toBe(true);
@@ -76,7 +97,12 @@ describe("sensitivity(matrices, model)", () => {
     expect(s.scenarios[0].trendSignificant).toBe(true);
     expect(s.scenarios[4].trendP).toBeCloseTo(4 / 6, 14);
     expect(s.scenarios[4].flowP).toBeCloseTo(3 / 6, 14);
-    expect(s.scenarios[4].changes).toEqual(["B becomes an effect", "trend test no longer significant at 20%", "flow test no longer significant at 20%"]);
+    expect(s.scenarios[4].changes.filter((c) => !isStructure(c))).toEqual([
+      "B becomes an effect",
+      "trend test no longer significant at 20%",
+      "flow test no longer significant at 20%",
+    ]);
+    expect(s.summary.changedBy.tests).toBe(1);
   });
 
   it("reports a threshold rule that throws as an unavailable row instead of failing", () => {
@@ -148,5 +174,29 @@ describe("sensitivity(matrices, model, { settings })", () => {
     const mean = s.scenarios.find((r) => r.scenario === "aggregation mean")!;
     const d = dematel(aggregate(panel, { weights }), { components: componentIds(model) });
     mean.relation.forEach((r, i) => expect(r).toBeCloseTo(d.relation[i], 14));
+  });
+});
+
+describe("marginal map links (docs/methods.md §7.5)", () => {
+  it("flags t_ij within 1% of α, closest first, on either side", () => {
+    // α = 1 (fixed): 1.004 (in) and 0.992 (out) are within 0.01·α; 1.02 and 0.5 are not; the diagonal never counts.
+    const T: Matrix = [
+      [1.0, 1.004, 0.5],
+      [0.992, 1.0, 1.02],
+      [0.0, 0.0, 1.005],
+    ];
+    expect(EDGE_MARGIN).toBe(0.01);
+    expect(marginalEdges(T, 1, ["A", "B", "C"])).toEqual([
+      { from: "A", to: "B", value: 1.004, threshold: 1, above: true },
+      { from: "B", to: "A", value: 0.992, threshold: 1, above: false },
+    ]);
+    expect(marginalEdges(T, null, ["A", "B", "C"])).toEqual([]);
+  });
+
+  it("the sensitivity summary lists the baseline's marginal links", () => {
+    const s = sensitivity(panel, model, { thresholds: [{ method: "mean" }], aggregations: ["mean"] });
+    expect(s.summary.edgeMargin).toBe(EDGE_MARGIN);
+    // t(D→C) = 0.67132 against α = 0.66599: 0.8% above.
+    expect(s.summary.marginalEdges.map((e) => `${e.from}→${e.to}`)).toEqual(["D→C"]);
   });
 });

@@ -81,7 +81,8 @@ describe("sequential Monte Carlo p-values (Besag & Clifford 1991)", () => {
       .slice(0, n)
       .map((row) => row.slice(0, n));
     const result = layerTests(T, relationOf(1, 0.1).slice(0, n), model);
-    expect(Object.keys(result.trend)).toEqual(["statistic", "p", "method", "assignments", "evaluated"]);
+    // The trend result adds what S_trend can reach and the exact test's attainable size (issue 13 item 4), but no standardError.
+    expect(Object.keys(result.trend)).toEqual(["statistic", "p", "method", "assignments", "evaluated", "maximum", "shareOfMaximum", "attainableSize"]);
     expect(Object.keys(result.flow)).toEqual(["statistic", "p", "method", "assignments", "evaluated"]);
   });
 

@@ -46,6 +46,8 @@ export async function analyzeCommand(args: readonly string[], io: CommandIo): Pr
   const result = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
   if (result.layers?.bootstrap)
     progress.finish(`bootstrap: ${result.layers.bootstrap.B.toLocaleString("en-US")} replicates (seed ${result.layers.bootstrap.seed})`);
+  // The analysis's own warning (docs/methods.md §2.13), after the survey's; it is also in meta.warnings and the report.
+  if (cl.values.quiet !== true && result.conditioning.warning) printWarnings({ warnings: [{ message: result.conditioning.warning }] }, io);
   if (json) io.stdout(resultsJsonText(result));
   if (writes) {
     const written = writeResultFiles(result, model, out, { plotlyJs: plotlyScript(), inputs });

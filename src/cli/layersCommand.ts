@@ -9,6 +9,7 @@ import type { CommandIo } from "./commandIo.js";
 import { printWarnings } from "./printWarnings.js";
 import { assertLayeredModel } from "../model/assertLayeredModel.js";
 import { resultsJsonText } from "../report/resultsJson.js";
+import { PERMUTATION_NULL_WORDS } from "../interpret/permutationNullWords.js";
 
 const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
 
@@ -16,7 +17,8 @@ const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/
  * `cxm-dematel layers [survey] [options]`: does the proposed layering hold?
  * Prints the verdict and the tests (text), or with `--json` the layer
  * results `{ meta, components, relation, trend, flow, signs, orders,
- * suggestedLayer, ism, micmac, agreement, sensitivity, bootstrap, notes }`.
+ * suggestedLayer, ism, micmac, agreement, sensitivity, bootstrap, notes,
+ * conditioning }` (conditioning: ρ(N) and its warning, docs/methods.md §2.13).
  * @returns the exit status (0).
  * With more than MAX_LAYER_ORDERS (8) layers every test runs except the
  * ranking of all L! layer orders, which is left out with a note saying why.
@@ -46,12 +48,28 @@ export async function layersCommand(args: readonly string[], io: CommandIo): Pro
       found: `${layerCount} layers`,
     });
   if (L.bootstrap) progress.finish(`bootstrap: ${L.bootstrap.B.toLocaleString("en-US")} replicates (seed ${L.bootstrap.seed})`);
+  // The analysis's own warning (docs/methods.md §2.13), after the survey's; it is also in meta.warnings and the JSON's conditioning.
+  if (cl.values.quiet !== true && r.conditioning.warning) printWarnings({ warnings: [{ message: r.conditioning.warning }] }, io);
   if (json) {
-    io.stdout(resultsJsonText({ meta: r.meta, ...L, relation: r.relation }));
+    io.stdout(resultsJsonText({ meta: r.meta, ...L, relation: r.relation, conditioning: r.conditioning }));
     return 0;
   }
   io.stdout(layersText(r, L, survey, path, model) + "\n");
   return 0;
+}
+
+/** `text` broken into lines of at most 100 characters, each starting with `indent`. */
+function wrapped(text: string, indent: string): string {
+  const out: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && indent.length + line.length + 1 + word.length > 100) {
+      out.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(indent + line);
+  return out.join("\n");
 }
 
 /** The text output: the synthetic-data note, the survey and layers, the verdict, the tests, layer orders, suggested layers, ISM levels, the bootstrap, the sensitivity and the notes. */
@@ -63,12 +81,17 @@ function layersText(r: AnalysisResult, L: LayerAnalysis, survey: Survey, path: s
     "",
   );
   lines.push(layeringVerdict(L), "");
+  const t = L.trend;
+  const alpha = `α = ${Math.round(100 * t.attainableSize.significanceLevel)}%`;
+  const size = t.attainableSize.size === null ? `size at ${alpha} close to α` : `attainable size at ${alpha}: ${(100 * t.attainableSize.size).toFixed(2)}%`;
   lines.push(
-    `  S_trend = ${f(L.trend.statistic)}   p = ${L.trend.p.toPrecision(3)}   (${L.trend.method}, ${L.trend.assignments.toLocaleString("en-US")} assignments)`,
+    `  S_trend = ${f(t.statistic)}   p = ${t.p.toPrecision(3)}   (${t.method}, ${t.assignments.toLocaleString("en-US")} assignments; ${size})`,
+    `            = ${f(t.shareOfMaximum, 2)} × ${f(t.maximum)}, the largest S_trend these layer sizes allow`,
   );
   lines.push(
     `  S_flow  = ${f(L.flow.statistic)}   p = ${L.flow.p.toPrecision(3)}   (${L.flow.method}, ${L.flow.assignments.toLocaleString("en-US")} assignments)`,
   );
+  lines.push(wrapped(PERMUTATION_NULL_WORDS, "  "));
   if (L.orders) lines.push(`  proposed order ranks ${L.orders.proposedRank} of ${L.orders.count} layer orders by S_trend`);
   else lines.push(`  layer orders: not ranked (${L.layers.length} layers; see the note below)`);
   const moved = L.suggestedLayer.filter((s) => !s.agrees);
@@ -76,6 +99,11 @@ function layersText(r: AnalysisResult, L: LayerAnalysis, survey: Survey, path: s
     `  suggested layers: ${moved.length === 0 ? "every component stays in its proposed layer" : moved.map((s) => `${s.id} ${s.proposed}→${s.suggested}`).join(", ")}`,
   );
   lines.push(`  ISM levels (top = effects): ${L.ism.levels.map((l, i) => `${i + 1}: ${l.join(" ")}`).join(" | ")}`);
+  const st = L.bootstrap?.structure;
+  if (st)
+    lines.push(
+      `  stability over ${st.used} bootstrap panels (share giving the same ISM level / MICMAC class): ${L.components.map((id, i) => `${id} ${f(st.ismLevelSame[i], 2)}/${f(st.micmacSame[i], 2)}`).join(", ")}; same number of ISM levels: ${f(st.levelCountSame, 2)}`,
+    );
   if (L.bootstrap) {
     const b = L.bootstrap;
     lines.push("", `Bootstrap (B = ${b.B}, seed ${b.seed}, ${Math.round(100 * b.level)}% percentile intervals):`);
@@ -92,6 +120,13 @@ function layersText(r: AnalysisResult, L: LayerAnalysis, survey: Survey, path: s
     const changed = L.sensitivity.scenarios.filter((x) => x.changes.length > 0);
     lines.push("", `Sensitivity: ${changed.length} of ${L.sensitivity.scenarios.length} scenarios change a conclusion${changed.length ? ":" : "."}`);
     for (const x of changed) lines.push(`  ${x.scenario}: ${x.changes.join("; ")}`);
+    const m = L.sensitivity.summary;
+    const c = m.changedBy;
+    lines.push(`  scenarios changing a role: ${c.roles}, a layer test: ${c.tests}, ISM levels: ${c.ism}, a MICMAC class: ${c.micmac}, map links: ${c.edges}`);
+    if (m.marginalEdges.length)
+      lines.push(
+        `  marginal map links (t within ${100 * m.edgeMargin}% of α = ${f(m.marginalEdges[0].threshold)}): ${m.marginalEdges.map((e) => `${e.from}→${e.to} ${f(e.value, 5)} (${e.above ? "in" : "out"})`).join(", ")}`,
+      );
   }
   for (const n of L.notes) lines.push(`Note: ${n}`);
   return lines.join("\n");

@@ -15,9 +15,10 @@ Commands:
   layers [survey]    does the proposed layering hold? (exact tests, bootstrap)
   power              how many experts a study needs (simulated power curve)
   ism <file.csv>     ISM levels and MICMAC from experts' SSIMs or a reachability matrix
+  readiness <scores.csv> [survey]   one organisation's gaps, readiness index and improvement order
 
 Options: --help (for any command), --version, --debug (stack traces).
-With no survey, analyze and layers use the shipped SYNTHETIC example panel.
+With no survey, analyze, layers and readiness use the shipped SYNTHETIC example panel.
 Exit status: 0 success, 1 bad input, 2 wrong usage, 3 internal error.`,
 
   analyze: `Usage: cxm-dematel analyze [survey.csv] [options]
@@ -31,6 +32,10 @@ Input:
   --scale <min:max>           rating scale (default 0:4)
   --scale <file.json>         linguistic scale of a fuzzy or grey survey (default: the built-in five-term scale)
   --impute mean               fill missing ratings with the other experts' mean (flagged in every output; classic only)
+  --mapping <file.json>       how a survey-tool export's columns and answers read (docs/methods.md §1.8); Google Forms,
+                              Qualtrics, LimeSurvey and SurveyMonkey exports are recognised without one
+  --weight-column <header>    the export column holding each respondent's weight
+  --group-column <header>     the export column holding each respondent's group
 Method:
   --method classic|fuzzy|grey   DEMATEL method (default classic; with --scale file.json, the kind of its terms)
                               fuzzy/grey: cells hold terms (code, English or Persian label, any case)
@@ -68,6 +73,7 @@ because ρ(N) ≥ 1): the summary is printed and the reason goes to stderr.
   --model <file.json>   model file (default: the embedded CXM model)
   --scale <min:max>     rating scale (default 0:4)
   --impute mean         accept missing ratings that can be imputed (listed as warnings)
+  --mapping <file.json>, --weight-column <header>, --group-column <header>   a survey-tool export, as for analyze
   --method, --scale <file.json>, --fuzzy-order, --grey-order, --cfcs, --t-diagonal   as for analyze`,
 
   template: `Usage: cxm-dematel template --out <file.csv> [options]
@@ -81,8 +87,10 @@ overwritten unless --force is given (it may already hold ratings).
   --model <file.json>     model file (default: the embedded CXM model)
   --experts <N>           number of experts (default 3)
   --layout blocks|long    blocks: one row per expert and component (default); long: one row per rating
-  --format csv|xlsx       csv (default), or an Excel workbook: an instructions sheet and one grid
-                          sheet per expert, ratings restricted to the scale
+  --format csv|xlsx|forms csv (default); xlsx: an Excel workbook, an instructions sheet and one grid
+                          sheet per expert, ratings restricted to the scale; forms: a bilingual
+                          questionnaire to paste into Google Forms (--out questionnaire.md) and
+                          beside it questionnaire.mapping.json, which reads its export back
   --force                 overwrite an existing file`,
 
   layers: `Usage: cxm-dematel layers [survey.csv] [options]
@@ -96,7 +104,7 @@ suggested layers, ISM levels, MICMAC, bootstrap intervals and sensitivity.
   --model <file.json>   model file with layers (default: the embedded CXM model)
   --bootstrap <B>       bootstrap replicates (default 5000; 0 = none)
   --seed <S>            bootstrap seed (default 1)
-  --scale, --impute, --aggregation, --normalization, --epsilon, --threshold, --k, --sd, --q,
+  --scale, --impute, --mapping, --weight-column, --group-column, --aggregation, --normalization, --epsilon, --threshold, --k, --sd, --q,
   --threshold-value, --threshold-entries, --method, --fuzzy-order, --grey-order, --cfcs,
   --t-diagonal          as for analyze
   --json                print the layer results as JSON on stdout
@@ -157,4 +165,26 @@ intersection sets, and MICMAC driving power, dependence and quadrant
   --json                print { components, reachability, added, transitive, missing, levels,
                         iterations, micmac, ... } as JSON on stdout
   --out <dir>           also write ism.json, reachability.csv and report.html there`,
+  readiness: `Usage: cxm-dematel readiness <scores.csv> [survey.csv] [options]
+
+One organisation's readiness (docs/methods.md §13): its current score per
+component against the influence structure of an expert survey (default: the
+shipped SYNTHETIC example panel). Prints the normalised gap of each component
+to its aspiration level, the weighted readiness index (DANP weights when the
+model's layers hold every component, DEMATEL weights otherwise; the output says
+which) and the improvement order, net causes first, with a reason for each.
+
+The scores file: a header and one row per component, columns
+  component               id, English or Persian name
+  score                   current performance on the declared scale
+  aspiration (or target)  optional: the level aimed at (default the scale's max)
+  scale_min, scale_max    optional: the scale, one value for the file (e.g. 1 and 5)
+
+  --scale-min <a> --scale-max <b>   the scores' scale, when the file has no scale columns
+  --model <file.json>     model file (default: the embedded CXM model)
+  --scale, --impute, --method, --aggregation, --normalization, --epsilon, --threshold, --k,
+  --sd, --q, --threshold-value, --threshold-entries, ...   the survey's analysis, as for analyze
+  --json                  print the result object as JSON on stdout
+  --out <dir>             also write readiness.json, readiness.csv and readiness.html there (all or none)
+  --quiet                 no warnings on stderr`,
 };

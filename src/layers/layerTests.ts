@@ -5,6 +5,11 @@ import { createTrendTest } from "../permutation/createTrendTest.js";
 import type { PermutationResult, PermutationTest } from "../permutation/permutationTypes.js";
 import { createFlowTest } from "../permutation/createFlowTest.js";
 import { reuseOrCreate, type PermutationOptions } from "../permutation/createAssignmentSet.js";
+import { trendMaximum } from "../permutation/trendMaximum.js";
+import { attainableTrendSize } from "../permutation/attainableTrendSize.js";
+
+/** The level of the layer tests the verdict reads (p < 0.05), at which the trend test's attainable size is reported. */
+export const LAYER_TEST_LEVEL = 0.05;
 
 /** The trend and flow permutation tests of one model, prepared once (see {@link createLayerTests}). */
 export interface PreparedLayerTests {
@@ -12,6 +17,10 @@ export interface PreparedLayerTests {
   layerOf: number[];
   trend: PermutationTest<ArrayLike<number>>;
   flow: PermutationTest<Matrix | Float64Array>;
+  /** The largest S_trend these layer sizes allow for an untied relation vector ({@link trendMaximum}). */
+  trendMaximum: number;
+  /** The exact trend test's attainable size at {@link LAYER_TEST_LEVEL}; null when the test is Monte Carlo. */
+  attainableSize: number | null;
 }
 
 /** Options of {@link layerTests}. */
@@ -35,6 +44,16 @@ export interface LayerTestResult {
   standardError?: number;
 }
 
+/** The trend test's outcome, with what its value can reach and what its level really is (docs/methods.md §5.2, §5.6). */
+export interface TrendTestResult extends LayerTestResult {
+  /** The largest S_trend the layer sizes allow for untied relation, √((n₀ − n₁)/n₀) (below 1 whenever a layer has two components). */
+  maximum: number;
+  /** statistic / maximum: 1 means the components are as ordered as these layer sizes allow. */
+  shareOfMaximum: number;
+  /** The test's level α (0.05, the verdict's) and its attainable size there: P(p < α) under the null, below α since S_trend is discrete; size null for a Monte Carlo test (close to α). */
+  attainableSize: { significanceLevel: number; size: number | null };
+}
+
 /** A prepared test's outcome as a {@link LayerTestResult}: exact results as before, Monte Carlo ones with their precision. */
 function testResult(test: PermutationTest<never>, r: PermutationResult): LayerTestResult {
   const base = { statistic: r.statistic, p: r.p, method: test.method, assignments: test.assignments, evaluated: test.evaluated };
@@ -52,7 +71,7 @@ export interface SignCheck {
 
 /** Outcome of {@link layerTests}. */
 export interface LayerTests {
-  trend: LayerTestResult;
+  trend: TrendTestResult;
   flow: LayerTestResult;
   signs: {
     /** Every component of the outermost layer is a cause (`roleOf`: relation > 1e-12). */
@@ -74,7 +93,16 @@ export interface LayerTests {
 export function createLayerTests(model: Model, options: PermutationOptions = {}): PreparedLayerTests {
   const layerOf = layerIndex(model);
   const assignmentSet = reuseOrCreate(layerOf, options);
-  return { layerOf, trend: createTrendTest(layerOf, { assignmentSet }), flow: createFlowTest(layerOf, { assignmentSet }) };
+  const sizes = (model.layers ?? []).map((l) => l.components.length);
+  const trend = createTrendTest(layerOf, { assignmentSet });
+  const attainable = trend.method === "exact" ? attainableTrendSize(model, LAYER_TEST_LEVEL, { maxExact: trend.assignments }) : undefined;
+  return {
+    layerOf,
+    trend,
+    flow: createFlowTest(layerOf, { assignmentSet }),
+    trendMaximum: trendMaximum(sizes),
+    attainableSize: attainable ? attainable.size : null,
+  };
 }
 
 /**
@@ -115,7 +143,12 @@ export function layerTests(total: Matrix, relation: ArrayLike<number>, model: Mo
   const outer = check(layers[0].components);
   const inner = check(layers[layers.length - 1].components);
   return {
-    trend: testResult(prepared.trend, t),
+    trend: {
+      ...testResult(prepared.trend, t),
+      maximum: prepared.trendMaximum,
+      shareOfMaximum: t.statistic / prepared.trendMaximum,
+      attainableSize: { significanceLevel: LAYER_TEST_LEVEL, size: prepared.attainableSize },
+    },
     flow: testResult(prepared.flow, f),
     signs: {
       outerAllCauses: outer.every((c) => c.cause),

@@ -41,13 +41,52 @@ export interface Sensitivity {
   summary: {
     /** Per component: the same role in every available scenario. */
     stableRoles: boolean[];
-    /** Number of scenarios whose conclusions (a role, or a layer test at the significance level) differ from the baseline. */
+    /** Number of scenarios whose conclusions (a role, a layer test at the significance level, an ISM level, a MICMAC class or a map edge) differ from the baseline. */
     changedConclusions: number;
     /** Number of scenarios that could not be computed. */
     unavailable: number;
+    /** Scenarios changing each kind of conclusion: roles, layer tests, ISM levels, MICMAC classes, map edges. */
+    changedBy: { roles: number; tests: number; ism: number; micmac: number; edges: number };
+    /** The relative margin m of {@link EDGE_MARGIN}: an edge is marginal when |t_ij − α| ≤ m·α. */
+    edgeMargin: number;
+    /** The baseline's off-diagonal t_ij within the margin of α (above: an edge of the map; below: not one), closest first. */
+    marginalEdges: Array<{ from: string; to: string; value: number; threshold: number; above: boolean }>;
   };
   /** Remarks on what was not run and why (e.g. too few experts to leave one out). */
   notes: string[];
+}
+
+/**
+ * The relative margin of a marginal map edge (docs/methods.md §7.5): t_ij within 1% of α,
+ * |t_ij − α| ≤ 0.01·α. Smaller than what one expert moves: on the shipped example panel
+ * the median change of an off-diagonal t_ij when one expert is left out is several
+ * times larger, so such an edge is in or out of the map by the chance of who was asked.
+ */
+export const EDGE_MARGIN = 0.01;
+
+/** The off-diagonal entries of T within `margin`·α of α, closest first. */
+export function marginalEdges(total: Matrix, alpha: number | null, ids: readonly string[], margin = EDGE_MARGIN): Sensitivity["summary"]["marginalEdges"] {
+  if (alpha === null || !Number.isFinite(alpha)) return [];
+  const out: Sensitivity["summary"]["marginalEdges"] = [];
+  total.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (i !== j && Math.abs(v - alpha) <= margin * Math.abs(alpha)) out.push({ from: ids[i], to: ids[j], value: v, threshold: alpha, above: v > alpha });
+    }),
+  );
+  return out.sort((a, b) => Math.abs(a.value - alpha) - Math.abs(b.value - alpha));
+}
+
+/** How many scenarios change each kind of conclusion, read from their change texts. */
+function changedBy(scenarios: readonly SensitivityScenario[], ids: readonly string[]): Sensitivity["summary"]["changedBy"] {
+  const count = (test: (x: string) => boolean): number => scenarios.filter((s) => s.kind !== "baseline" && s.changes.some(test)).length;
+  const role = new Set(ids.flatMap((id) => [`${id} becomes a cause`, `${id} becomes an effect`, `${id} becomes neutral`]));
+  return {
+    roles: count((x) => role.has(x)),
+    tests: count((x) => / test (no longer|becomes) significant/.test(x)),
+    ism: count((x) => x.startsWith("ISM:")),
+    micmac: count((x) => x.startsWith("MICMAC:")),
+    edges: count((x) => x.startsWith("map edges:")),
+  };
 }
 
 /** The threshold rules {@link sensitivity} compares by default (docs/methods.md §7.5): mean, mean+sd, MMDE; the first is the baseline's. */
@@ -89,15 +128,14 @@ function leaveOneOutRows(c: ScenarioContext, runs: readonly LeaveOneOutRun[], la
 /** A threshold row: the baseline's T, roles and tests, with only the map's threshold and edges at rule `t`. */
 function thresholdRow(c: ScenarioContext, t: ThresholdOptions, base: DematelResult, baseline: SensitivityScenario): SensitivityScenario {
   const name = `threshold ${thresholdLabel(t)}`;
-  const e = edgesAt(base.total, t, c.ids);
-  if (e.error !== undefined) return unavailableRow(name, "threshold", new Error(e.error));
+  const { error, ...e } = edgesAt(base.total, t, c.ids);
+  if (error !== undefined) return unavailableRow(name, "threshold", new Error(error));
   return {
     ...baseline,
     scenario: name,
     kind: "threshold",
-    note: "T, the roles and the layer tests do not depend on the threshold; only the map's edges change",
-    threshold: e.threshold,
-    edges: e.edges,
+    note: "T, the roles and the layer tests do not depend on the threshold; the map's edges, the ISM levels and the MICMAC classes do",
+    ...e,
     changes: [],
   };
 }
@@ -120,7 +158,10 @@ function thresholdLabel(t: ThresholdOptions): string {
  * and list, per scenario, what differs from the baseline (first aggregation,
  * first threshold, all experts): a component that changes role, a layer test
  * (trend, flow) that gains or loses significance at the significance level α
- * (`significanceLevel`, default 0.05; p < α).
+ * (`significanceLevel`, default 0.05; p < α), the ISM levels, the MICMAC
+ * classes and the impact-relation map's edge set at the scenario's threshold
+ * (so a threshold rule can change a conclusion). The summary flags the
+ * baseline's marginal edges, t_ij within {@link EDGE_MARGIN}·α of α.
  * A scenario that cannot be computed (a threshold rule that throws, an
  * infeasible matrix) is kept as a row with `available: false` and the reason
  * in `note`, rather than failing the whole table.
@@ -185,6 +226,9 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
       stableRoles: ids.map((_, i) => available.every((s) => s.roles[i] === baseline.roles[i])),
       changedConclusions: scenarios.filter((s) => s.kind !== "baseline" && s.changes.length > 0).length,
       unavailable: scenarios.length - available.length,
+      changedBy: changedBy(scenarios, ids),
+      edgeMargin: EDGE_MARGIN,
+      marginalEdges: marginalEdges(base.total, baseline.threshold, ids),
     },
     notes,
   };

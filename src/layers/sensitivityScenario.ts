@@ -5,6 +5,8 @@ import { impactEdges, type DematelResult, type Role } from "../core/dematel.js";
 import { threshold as chooseThreshold } from "../core/threshold.js";
 import type { ThresholdOptions } from "../core/thresholdTypes.js";
 import { layerTests, type PreparedLayerTests } from "./layerTests.js";
+import { ismLevels } from "../structure/ismLevels.js";
+import { micmac, type MicmacQuadrant } from "../structure/micmac.js";
 
 /** One row of the sensitivity table. */
 export interface SensitivityScenario {
@@ -31,6 +33,12 @@ export interface SensitivityScenario {
   threshold: number | null;
   /** Number of impact-relation-map edges t_ij > α (null when the threshold could not be computed). */
   edges: number | null;
+  /** The impact-relation map's edges "FROM→TO" (t_ij > α, i ≠ j), in matrix order; empty when unavailable. */
+  edgeSet: string[];
+  /** Each component's ISM level at α (1 = top, docs/methods.md §6.3); empty when unavailable. */
+  ismLevels: number[];
+  /** Each component's MICMAC class at α (docs/methods.md §6.4); empty when unavailable. */
+  micmac: MicmacQuadrant[];
   /** What differs from the baseline's conclusions, in plain words ("GOV becomes an effect", "trend test no longer significant at 5%"). */
   changes: string[];
 }
@@ -45,25 +53,31 @@ export interface ScenarioContext {
   significanceLevel: number;
 }
 
-/** The threshold value and edge count of `total` under rule `t`, or the reason the rule failed. */
-export function edgesAt(total: Matrix, t: ThresholdOptions, ids: readonly string[]): { threshold: number | null; edges: number | null; error?: string } {
+/** What a threshold decides about T: the map's edges, the ISM levels and the MICMAC classes at α. */
+export type StructureAt = Pick<SensitivityScenario, "threshold" | "edges" | "edgeSet" | "ismLevels" | "micmac"> & { error?: string };
+
+/** The threshold value of `total` under rule `t` and the structure at it (edges, ISM levels, MICMAC classes), or the reason the rule failed. */
+export function edgesAt(total: Matrix, t: ThresholdOptions, ids: readonly string[]): StructureAt {
   try {
-    const thr = chooseThreshold(total, t);
-    return { threshold: thr.value, edges: impactEdges(total, thr.value, ids).length };
+    const value = chooseThreshold(total, t).value;
+    const ism = ismLevels(total, value, ids);
+    const edgeSet: string[] = [];
+    total.forEach((row, i) => row.forEach((v, j) => i !== j && v > value && edgeSet.push(`${ids[i]}→${ids[j]}`)));
+    return { threshold: value, edges: impactEdges(total, value, ids).length, edgeSet, ismLevels: ism.levelOf, micmac: micmac(ism.reachability, ids).quadrant };
   } catch (e) {
-    return { threshold: null, edges: null, error: (e as Error).message };
+    return { threshold: null, edges: null, edgeSet: [], ismLevels: [], micmac: [], error: (e as Error).message };
   }
 }
 
 /** The row of a scenario whose DEMATEL result is `d`: roles, relation, both layer tests at the level, and the map at the baseline's rule. */
 export function scenarioRow(c: ScenarioContext, scenario: string, kind: SensitivityScenario["kind"], d: DematelResult): SensitivityScenario {
   const tests = layerTests(d.total, d.relation, c.model, { prepared: c.prepared });
-  const e = edgesAt(d.total, c.threshold, c.ids);
+  const { error, ...e } = edgesAt(d.total, c.threshold, c.ids);
   return {
     scenario,
     kind,
     available: true,
-    ...(e.error !== undefined ? { note: `threshold unavailable: ${e.error}` } : {}),
+    ...(error !== undefined ? { note: `threshold unavailable: ${error}` } : {}),
     roles: d.role,
     relation: d.relation,
     trendStatistic: tests.trend.statistic,
@@ -72,8 +86,7 @@ export function scenarioRow(c: ScenarioContext, scenario: string, kind: Sensitiv
     flowP: tests.flow.p,
     trendSignificant: tests.trend.p < c.significanceLevel,
     flowSignificant: tests.flow.p < c.significanceLevel,
-    threshold: e.threshold,
-    edges: e.edges,
+    ...e,
     changes: [],
   };
 }
@@ -95,6 +108,9 @@ export function unavailableRow(scenario: string, kind: SensitivityScenario["kind
     flowSignificant: false,
     threshold: null,
     edges: null,
+    edgeSet: [],
+    ismLevels: [],
+    micmac: [],
     changes: [],
   };
 }
@@ -113,7 +129,35 @@ function describeRole(role: Role): string {
   return role === "cause" ? "a cause" : role === "effect" ? "an effect" : "neutral";
 }
 
-/** What differs from the baseline, in plain words: a component that changes role, a test that gains or loses significance. */
+/** A list in plain words, at most five items then "…". */
+function few(items: readonly string[]): string {
+  return items.length > 5 ? `${items.slice(0, 5).join(", ")}, …` : items.join(", ");
+}
+
+/** The structure changes (docs/methods.md §7.5): the ISM levels, the MICMAC classes, the map's edge set; none when either side has no structure. */
+export function structureChanges(s: SensitivityScenario, baseline: SensitivityScenario, ids: readonly string[]): string[] {
+  if (!s.ismLevels.length || !baseline.ismLevels.length) return [];
+  const out: string[] = [];
+  const count = (levels: readonly number[]): number => Math.max(0, ...levels);
+  const moved = ids.filter((_, i) => s.ismLevels[i] !== baseline.ismLevels[i]);
+  if (moved.length)
+    out.push(
+      `ISM: ${count(baseline.ismLevels)} → ${count(s.ismLevels)} levels, ${moved.length} component${moved.length === 1 ? "" : "s"} at another level (${few(moved)})`,
+    );
+  const reclassed = ids.flatMap((id, i) => (s.micmac[i] !== baseline.micmac[i] ? [`${id} ${baseline.micmac[i]} → ${s.micmac[i]}`] : []));
+  if (reclassed.length) out.push(`MICMAC: ${few(reclassed)}`);
+  const before = new Set(baseline.edgeSet);
+  const after = new Set(s.edgeSet);
+  const gained = s.edgeSet.filter((e) => !before.has(e));
+  const lost = baseline.edgeSet.filter((e) => !after.has(e));
+  if (gained.length || lost.length)
+    out.push(
+      `map edges: ${[gained.length ? `+${gained.length} (${few(gained)})` : "", lost.length ? `−${lost.length} (${few(lost)})` : ""].filter(Boolean).join(", ")}`,
+    );
+  return out;
+}
+
+/** What differs from the baseline, in plain words: a component that changes role, a test that gains or loses significance, the ISM levels, MICMAC classes or map edges. */
 export function scenarioChanges(s: SensitivityScenario, baseline: SensitivityScenario, c: ScenarioContext): string[] {
   if (!s.available) return [];
   const pct = `${+(c.significanceLevel * 100).toFixed(6)}%`;
@@ -127,5 +171,5 @@ export function scenarioChanges(s: SensitivityScenario, baseline: SensitivitySce
   };
   test("trend", baseline.trendSignificant, s.trendSignificant);
   test("flow", baseline.flowSignificant, s.flowSignificant);
-  return changes;
+  return [...changes, ...structureChanges(s, baseline, c.ids)];
 }

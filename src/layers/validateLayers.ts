@@ -5,7 +5,7 @@ import { resolveSettings } from "../core/dematelSettings.js";
 import { panelDematel } from "../core/panelDematel.js";
 import { componentIds } from "../model/model.js";
 import { requireLayers } from "../model/assertLayeredModel.js";
-import { createLayerTests, layerTests, type LayerTestResult, type LayerTests } from "./layerTests.js";
+import { createLayerTests, layerTests, type LayerTestResult, type LayerTests, type TrendTestResult } from "./layerTests.js";
 import { MAX_LAYER_ORDERS, layerOrders, type LayerOrders } from "../structure/layerOrders.js";
 import { suggestedLayers, type SuggestedLayer } from "../structure/suggestedLayers.js";
 import { ismLevels, type IsmLevels } from "../structure/ismLevels.js";
@@ -36,7 +36,8 @@ export interface LayerValidation {
   expertCount: number;
   /** The DEMATEL analysis of the aggregated panel. */
   dematel: DematelResult;
-  trend: LayerTestResult;
+  /** The trend test, with S_trend's attainable maximum for the layer sizes and the test's attainable size at 5%. */
+  trend: TrendTestResult;
   flow: LayerTestResult;
   signs: LayerTests["signs"];
   /** Absent when the orders were not ranked (more than {@link MAX_LAYER_ORDERS} layers, or `orders: false`). */

@@ -14,14 +14,16 @@ export interface GapRatioResult {
  * mean of the first p experts' matrices,
  * gap(p) = 1/(n(n−1)) · Σ_{i≠j} |a^p_ij − a^{p−1}_ij| / a^p_ij, for p = 2..K,
  * where cells with a^p_ij = 0 are left out of the sum (the divisor stays
- * n(n−1)). gap(K) < 0.05 is what DEMATEL studies read as 95% "significant
- * confidence" in the panel's consensus. The curve DEPENDS ON EXPERT ORDER:
+ * n(n−1)). Many DEMATEL studies read gap(K) < 0.05 as consensus, but gap(K)
+ * shrinks like 1/K for any panel, random ratings included, so this tool reads
+ * it against a no-agreement baseline ({@link gapRatioBaseline}); no source
+ * defines a confidence level for it. The curve DEPENDS ON EXPERT ORDER:
  * only the full-panel mean A^K is order-free, so reordering the same experts
  * changes the curve and even gap(K); report the order used (survey order here).
  * A 1×1 model has no off-diagonal cell (a cell count of 0) and gives gap 0; a
  * single expert gives an empty curve.
- * Source: the consensus check common in DEMATEL studies, e.g. Tzeng-school
- * applications reporting "gap error < 5%, significant confidence 95%".
+ * Source: the consensus check common in DEMATEL studies (Tzeng-school
+ * applications report "gap error < 5%"), with no single original source.
  * @throws {RangeError} on no matrices or matrices of different sizes.
  * @throws {TypeError} on a rating that is not a finite number.
  * @example

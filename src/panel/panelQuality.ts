@@ -4,6 +4,8 @@ import { resolveSettings, type DematelSettings, type DematelSettingsInput } from
 import { panelDematel } from "../core/panelDematel.js";
 import { assertPanel } from "../linalg/assertPanel.js";
 import { gapRatio, type GapRatioResult } from "./gapRatio.js";
+import { gapRatioBaseline, type GapRatioBaseline } from "./gapRatioBaseline.js";
+import { alphaReading, type AlphaReading } from "./alphaReading.js";
 import { krippendorffAlpha } from "../stats/krippendorffAlpha.js";
 import { expertDistances } from "./expertDistances.js";
 import { leaveOneOut as leaveEachOut, type LeaveOneOutRun } from "./leaveOneOut.js";
@@ -16,8 +18,12 @@ export interface PanelQualityOptions {
   baseline?: DematelResult;
   /** The leave-one-out runs under `settings` (`leaveOneOut`), when the caller has them (default: computed here). */
   leaveOneOut?: readonly LeaveOneOutRun[];
-  /** Consensus is declared when the final gap ratio is below this share (default 0.05, i.e. 5%). */
+  /** The conventional rule of DEMATEL studies: the final gap ratio is compared with this share (default 0.05, i.e. 5%); reported, but consensus is read against the baseline. */
   consensusLevel?: number;
+  /** Shuffled no-agreement panels of the gap-ratio baseline ({@link gapRatioBaseline}; default 2,000). */
+  baselineDraws?: number;
+  /** Seed of the baseline's shuffles (default 1). */
+  seed?: number;
   /** Expert labels for the report (default `"1"`, `"2"`, …). */
   labels?: readonly string[];
 }
@@ -52,10 +58,16 @@ export interface PanelQuality {
   /** gap(K), NaN when K = 1. */
   finalGap: number;
   consensusLevel: number;
-  /** finalGap < consensusLevel (false when K = 1). */
+  /** finalGap < consensusLevel: the conventional 5% rule, which any panel passes once K is large enough (false when K = 1). */
+  belowConventionalLevel: boolean;
+  /** The final gap against panels with no agreement (docs/methods.md §3.1); NaN figures when K = 1. */
+  gapBaseline: GapRatioBaseline;
+  /** Consensus beyond chance: gapBaseline.share ≤ 0.05, i.e. the final gap is smaller than that of at least 95% of no-agreement panels (false when K = 1). */
   consensus: boolean;
   /** Krippendorff's alpha over the n(n−1) off-diagonal cells; NaN when undefined (K = 1, n = 1, or no variation). */
   krippendorffAlpha: { interval: number; ordinal: number };
+  /** Krippendorff's (2004) reading of each alpha: reliable ≥ 0.800, tentative ≥ 0.667, else unreliable. */
+  alphaReading: { interval: AlphaReading; ordinal: AlphaReading };
   /** Each expert's distance from the mean of the others (empty when K = 1). */
   distances: ExpertDistance[];
   /** Each expert's leave-one-out effect on T and relation (empty when K = 1). */
@@ -93,7 +105,9 @@ function reason(e: unknown): string {
 /**
  * Panel quality of a DEMATEL survey (docs/methods.md §3), on one n×n matrix per expert
  * in model component order: the consensus gap-ratio curve and its final value
- * ({@link gapRatio}), Krippendorff's alpha at the interval and ordinal levels
+ * ({@link gapRatio}) against a permutation baseline of panels with no agreement
+ * ({@link gapRatioBaseline}; consensus means the final gap is smaller than that
+ * of at least 95% of them), Krippendorff's alpha at the interval and ordinal levels
  * ({@link krippendorffAlpha}), each expert's distance from the others
  * ({@link expertDistances}), and each expert's leave-one-out effect: the largest
  * change of any relation D−R (and of any t_ij) when the panel's DEMATEL is
@@ -101,8 +115,9 @@ function reason(e: unknown): string {
  * runs are computed once per analysis and shared with sensitivity).
  * A single expert is accepted: alpha is NaN, there is no gap curve, no
  * distances and no leave-one-out effects, and `notes` says so.
- * Sources: gap ratio — the 5% consensus rule of DEMATEL studies; alpha —
- * Krippendorff (2011); expert distances and leave-one-out — docs/methods.md §3.3–3.4.
+ * Sources: gap ratio — the 5% rule of DEMATEL studies, read against its
+ * permutation baseline (docs/methods.md §3.1); alpha — Krippendorff (2011), read
+ * by Krippendorff's (2004) thresholds ({@link alphaReading}); expert distances and leave-one-out — docs/methods.md §3.3–3.4.
  * @throws {RangeError} on no matrices, matrices of different sizes, invalid weights or an invalid consensus level.
  * @throws {TypeError} on a rating that is not a finite number.
  * @example
@@ -122,10 +137,22 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
   const curve = gapRatio(matrices);
   const finalGap = K >= 2 ? curve.gap[curve.gap.length - 1] : NaN;
   const alpha = { interval: krippendorffAlpha(matrices, "interval"), ordinal: krippendorffAlpha(matrices, "ordinal") };
-  const figures = { expertCount: K, components: n, gapRatio: curve, finalGap, consensusLevel };
+  const gapBaseline = gapRatioBaseline(matrices, { B: options.baselineDraws ?? 2000, seed: options.seed ?? 1 });
+  const figures = {
+    expertCount: K,
+    components: n,
+    gapRatio: curve,
+    finalGap,
+    consensusLevel,
+    belowConventionalLevel: finalGap < consensusLevel,
+    gapBaseline,
+    consensus: K >= 2 && gapBaseline.share <= 0.05,
+    krippendorffAlpha: alpha,
+    alphaReading: { interval: alphaReading(alpha.interval), ordinal: alphaReading(alpha.ordinal) },
+  };
   if (K < 2) {
-    notes.push("Only one expert: the gap ratio, Krippendorff's alpha, expert distances and leave-one-out effects need at least two.");
-    return { ...figures, consensus: false, krippendorffAlpha: alpha, distances: [], leaveOneOut: [], notes };
+    notes.push("Only one expert: the gap ratio, its baseline, Krippendorff's alpha, expert distances and leave-one-out effects need at least two.");
+    return { ...figures, distances: [], leaveOneOut: [], notes };
   }
   if (n < 2) notes.push("A 1×1 model has no off-diagonal cell: gap ratios are 0 and alpha is undefined.");
   else if (Number.isNaN(alpha.interval))
@@ -146,8 +173,6 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
   const leaveOneOut = leaveOneOutEffects(full, runs, labels, notes);
   return {
     ...figures,
-    consensus: finalGap < consensusLevel,
-    krippendorffAlpha: alpha,
     distances,
     leaveOneOut,
     notes,

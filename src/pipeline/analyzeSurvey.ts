@@ -38,6 +38,7 @@ import { validateLayers, type LayerValidation } from "../layers/validateLayers.j
 import { MAX_LAYER_ORDERS } from "../structure/layerOrders.js";
 import { bootstrapExperts, type BootstrapResult } from "../uncertainty/bootstrapExperts.js";
 import { danp, danpClusters } from "../structure/danp.js";
+import { conditioning, type Conditioning } from "./conditioning.js";
 
 /** Why the ranking of the layer orders is missing, for the results and the report (more than MAX_LAYER_ORDERS layers). */
 function layerOrdersNote(L: number): string {
@@ -140,6 +141,8 @@ export interface AnalysisMeta {
  */
 export interface AnalysisResult extends Omit<DematelResult, "epsilon" | "residual"> {
   meta: AnalysisMeta;
+  /** How stable T's magnitudes are under the normalisation: ρ(N), 1/(1 − ρ(N)), where λ comes from, and the warning (docs/methods.md §2.13). */
+  conditioning: Conditioning;
   /** Panel quality (docs/methods.md §3): gap-ratio curve, Krippendorff's alphas, expert distances, leave-one-out effects. */
   panel: PanelQuality;
   /** Layer validation, when the model has layers (and `options.layers` is not false). */
@@ -208,12 +211,14 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
   const baseline = outcome.dematel;
   const runs = leaveOneOut(matrices, settings, ids);
   const labels = survey.experts.map((e) => e.expert);
-  const panel = panelQuality(matrices, { settings, labels, baseline, leaveOneOut: runs });
+  const panel = panelQuality(matrices, { settings, labels, baseline, leaveOneOut: runs, seed });
   const layers =
     nonEmptyLayerCount(model) >= 2 && options.layers !== false
       ? layerAnalysis(matrices, model, { settings, labels, baseline, runs, B, seed, onProgress: options.onProgress })
       : undefined;
   const meta = analysisMeta(survey, model, settings, { date: options.date, B, seed });
+  const cond = conditioning(baseline, layers?.bootstrap);
+  if (cond.warning) meta.warnings.push({ message: cond.warning });
   const danpResult = danpWeights(baseline, model, meta.notes);
   // ε is in meta.options; the residual is dematel's internal check.
   const { epsilon: _epsilon, residual: _residual, ...dematelFields } = baseline;
@@ -230,6 +235,7 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
   return {
     meta,
     ...dematelFields,
+    conditioning: cond,
     ...(method ? { method } : {}),
     panel,
     ...(layers ? { layers } : {}),

@@ -11,14 +11,17 @@ export interface GapRatioPlotOptions {
   /** The consensus line, as a fraction (default 0.05). */
   limit?: number;
   title?: string;
+  /** The no-agreement baseline of the final gap (docs/methods.md §3.1), drawn at the last panel size: its median and 5th percentile. */
+  baseline?: { median: number; p05: number };
 }
 
 /**
  * The consensus gap-ratio curve (docs/methods.md §3.1) as a Plotly line chart: the
  * mean relative change of the average matrix when the p-th expert is added,
- * gap(p) in percent against p = 2..K, with the conventional 5% line (below it
- * the panel is read as in "95% consensus"). The curve depends on the order
- * of the experts; the subtitle says so.
+ * gap(p) in percent against p = 2..K, with the conventional 5% line of DEMATEL
+ * studies and, when given, the no-agreement baseline's median and 5th
+ * percentile at p = K (consensus beyond chance: the last point below the 5th
+ * percentile). The curve depends on the order of the experts; the subtitle says so.
  * Source: the gap ratio as used in DEMATEL panels, e.g. Tzeng et al. (2007) §4.
  * @param panel a panel-quality result with `gapRatio`, or the curve itself.
  * @throws {RangeError} when `panelSizes` and `gap` differ in length.
@@ -30,7 +33,23 @@ export function gapRatioPlot(panel: GapRatioCurve | { gapRatio: GapRatioCurve },
   if (curve.panelSizes.length !== curve.gap.length) throw new RangeError(`gapRatioPlot: ${curve.panelSizes.length} panel sizes but ${curve.gap.length} gaps`);
   const limit = options.limit ?? 0.05;
   const pct = curve.gap.map((g) => 100 * g);
-  const ymax = Math.max(limit * 100 * 1.5, ...pct.filter(Number.isFinite)) * 1.08;
+  const base = options.baseline;
+  const baseY = base ? [100 * base.median, 100 * base.p05] : [];
+  const ymax = Math.max(limit * 100 * 1.5, ...pct.filter(Number.isFinite), ...baseY.filter(Number.isFinite)) * 1.08;
+  const K = curve.panelSizes[curve.panelSizes.length - 1];
+  const baselineTrace = base
+    ? [
+        {
+          type: "scatter",
+          mode: "markers",
+          name: "no-agreement panels (median, 5th percentile)",
+          x: [K, K],
+          y: baseY,
+          marker: { size: 9, symbol: "line-ew-open", color: "#555555", line: { width: 2 } },
+          hovertemplate: "no-agreement panels of %{x} experts: %{y:.2f}%<extra></extra>",
+        },
+      ]
+    : [];
   return {
     data: [
       {
@@ -43,6 +62,7 @@ export function gapRatioPlot(panel: GapRatioCurve | { gapRatio: GapRatioCurve },
         marker: { size: 7, color: pct.map((g) => (g < limit * 100 ? "#009E73" : "#D55E00")) },
         hovertemplate: "after %{x} experts: %{y:.2f}%<extra></extra>",
       },
+      ...baselineTrace,
     ],
     layout: {
       title: {
@@ -61,7 +81,7 @@ export function gapRatioPlot(panel: GapRatioCurve | { gapRatio: GapRatioCurve },
           x: 1,
           yref: "y",
           y: limit * 100,
-          text: `${limit * 100}% (95% consensus)`,
+          text: `${limit * 100}% (conventional rule)`,
           showarrow: false,
           xanchor: "right",
           yanchor: "bottom",

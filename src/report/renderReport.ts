@@ -10,9 +10,11 @@ import { ismLevelsPlot } from "../plots/ismLevelsPlot.js";
 import { escapeHtml } from "../plots/escapeHtml.js";
 import { htmlPage } from "./htmlPage.js";
 import { plainReading } from "../interpret/plainReading.js";
+import { panelReading } from "../interpret/panelReading.js";
 import { formatPValue } from "../interpret/formatPValue.js";
 import { layeringVerdict, type LayeringVerdictInput } from "../interpret/layeringVerdict.js";
 import { componentTable, type ResultTablesInput } from "./resultTables.js";
+import { PERMUTATION_NULL_WORDS } from "../interpret/permutationNullWords.js";
 
 /** The panel-quality figures the report shows (the shape `panelQuality` returns). */
 export interface PanelReportInput {
@@ -21,6 +23,8 @@ export interface PanelReportInput {
   finalGap: number;
   consensusLevel?: number;
   consensus: boolean;
+  /** The no-agreement baseline of the final gap (docs/methods.md §3.1). */
+  gapBaseline?: { B: number; seed: number; median: number; p05: number; share: number };
   krippendorffAlpha: { interval: number; ordinal: number };
   distances: ReadonlyArray<{ label: string; distance: number }>;
   leaveOneOut?: ReadonlyArray<{ label: string; maxRelationChange: number; maxTotalChange: number }>;
@@ -29,6 +33,12 @@ export interface PanelReportInput {
 
 /** The layer-validation results the report shows (the shape of `AnalysisResult.layers`). */
 export interface LayersReportInput extends LayeringVerdictInput {
+  /** The trend test, with S_trend's largest attainable value for the layer sizes, the share of it reached and the exact test's attainable size (absent in results of older versions). */
+  trend: LayeringVerdictInput["trend"] & {
+    maximum?: number;
+    shareOfMaximum?: number;
+    attainableSize?: { significanceLevel: number; size: number | null };
+  };
   orders?: { orders: readonly LayerOrderEntry[]; proposedRank: number; count: number };
   suggestedLayer?: ReadonlyArray<{ id: string; proposed: string; suggested: string; agrees: boolean }>;
   ism?: { levels: ReadonlyArray<readonly string[]> };
@@ -49,7 +59,14 @@ export interface LayersReportInput extends LayeringVerdictInput {
       flowP: number;
       changes: readonly string[];
     }>;
-    summary: { changedConclusions: number; unavailable: number; stableRoles?: readonly boolean[] };
+    summary: {
+      changedConclusions: number;
+      unavailable: number;
+      stableRoles?: readonly boolean[];
+      changedBy?: { roles: number; tests: number; ism: number; micmac: number; edges: number };
+      edgeMargin?: number;
+      marginalEdges?: ReadonlyArray<{ from: string; to: string; value: number; threshold: number; above: boolean }>;
+    };
     notes?: readonly string[];
   } | null;
   notes?: readonly string[];
@@ -64,6 +81,7 @@ export interface LayersReportInput extends LayeringVerdictInput {
     trend?: ForestInterval;
     flow?: ForestInterval;
     failed?: number;
+    structure?: { used: number; ismLevelSame: readonly number[]; micmacSame: readonly number[]; levelCountSame: number };
   };
 }
 
@@ -98,6 +116,8 @@ export interface ReportInput extends ResultTablesInput {
   direct: ReadonlyArray<readonly number[]>;
   lambda: number;
   spectralRadius: number;
+  /** The conditioning of T under the normalisation (the shape of `AnalysisResult.conditioning`, docs/methods.md §2.13); absent in older results. */
+  conditioning?: { spectralRadius: number; amplification: number; lambdaSource: string; lambdaElsewhere: number | null; unstable: boolean; warning?: string };
   threshold: { method: string; value: number; settings?: Record<string, unknown> };
   panel?: PanelReportInput;
   layers?: LayersReportInput;
@@ -229,6 +249,10 @@ function pageHeader(r: ReportInput, model: Model, title: string): string {
       `<div class="notice"><strong>${r.meta.imputed.length} missing rating${r.meta.imputed.length === 1 ? " was" : "s were"} imputed</strong> with the mean of the other experts; they are listed under <a href="#warnings">Warnings</a>. Results depend on these filled-in values.</div>`,
     );
   }
+  if (r.conditioning?.warning)
+    parts.push(
+      `<div class="notice"><strong>T's magnitudes are unstable (spectral radius ρ(N) = ${num(r.conditioning.spectralRadius, 3)}).</strong> ${escapeHtml(r.conditioning.warning.replace(/^Conditioning: /, ""))}</div>`,
+    );
   if (model.citation) parts.push(`<p class="small">Model: ${escapeHtml(model.title ?? "")}. ${escapeHtml(model.citation)}</p>`);
   return parts.join("\n");
 }
@@ -316,12 +340,10 @@ function totalRelationSection(r: ReportInput, model: Model, plot: PlaceFigure): 
 function panelSection(p: PanelReportInput, r: ReportInput, plot: PlaceFigure): string {
   const n = r.components.length;
   const parts = [`<section id="panel"><h2>Panel quality</h2>`];
-  const level = p.consensusLevel ?? 0.05;
-  parts.push(
-    `<p>Consensus gap ratio after all ${p.expertCount} experts: <strong>${Number.isFinite(p.finalGap) ? (100 * p.finalGap).toFixed(2) + "%" : "n/a"}</strong> — ${p.consensus ? `below ${100 * level}%, read in DEMATEL studies as consensus at ${100 - 100 * level}% confidence` : `not below ${100 * level}%: adding experts still moves the average matrix`}. The curve depends on the order of the experts in the file. ` +
-      `Krippendorff's alpha over the ${n * (n - 1)} off-diagonal cells: interval ${num(p.krippendorffAlpha.interval)}, ordinal ${num(p.krippendorffAlpha.ordinal)} (1 = perfect agreement, 0 = agreement no better than chance; 0.667 is Krippendorff's lowest bar for tentative conclusions).</p>`,
-  );
-  if (p.gapRatio.panelSizes.length) parts.push(plot(gapRatioPlot(p.gapRatio), "Consensus gap ratio against the number of experts"));
+  const reading = panelReading({ ...p, components: n });
+  parts.push(`<p>${escapeHtml(reading.consensus)}</p><p>${escapeHtml(reading.alpha)}</p>`);
+  if (p.gapRatio.panelSizes.length)
+    parts.push(plot(gapRatioPlot(p.gapRatio, { baseline: p.gapBaseline }), "Consensus gap ratio against the number of experts"));
   if (p.distances.length) {
     const loo = new Map((p.leaveOneOut ?? []).map((x) => [x.label, x] as const));
     parts.push(
@@ -381,6 +403,14 @@ function variantSentence(method: string, v: ReportInput["meta"]["options"]["vari
   return `${escapeHtml(what)}, order ${escapeHtml(v.order)}: ${escapeHtml(conventions)}; ${escapeHtml(scale)} (docs/methods.md §2.9–2.11). The crisp T, D, R, roles and IRM below are those of the method; results.json also holds its own matrices under <code>method</code>.`;
 }
 
+/** ", so a 1% change in λ (row LEAD) changes the sum of T by about 4.3%; …" (docs/methods.md §2.13); "" for results without it. */
+function conditioningWords(r: ReportInput): string {
+  const c = r.conditioning;
+  if (!c) return "";
+  const share = c.lambdaElsewhere === null ? "" : `; in ${num(100 * c.lambdaElsewhere, 0)}% of the bootstrap replicates λ came from another row or column`;
+  return `, so a 1% change in λ (the sum of ${escapeHtml(c.lambdaSource)}) changes the sum of T by about ${num(c.amplification, 1)}%${share}${c.unstable ? " — see the conditioning notice at the top" : ""}`;
+}
+
 function methodSection(r: ReportInput): string {
   const K = r.meta.experts.length;
   const alpha = r.threshold.value;
@@ -393,7 +423,7 @@ function methodSection(r: ReportInput): string {
     `<li>Aggregation of the ${K} experts' matrices: ${escapeHtml(o.aggregation === "median" ? "element-wise median" : "weighted mean")}${K > 1 && new Set(r.meta.experts.map((e) => e.weight)).size > 1 ? " with the expert weights given in the survey" : ""}.</li>`,
   );
   parts.push(
-    `<li>Normalisation: ${escapeHtml(o.normalization)} (λ = ${num(r.lambda, 4)}${o.epsilon ? `, ε = ${o.epsilon} added by choice` : ""}); spectral radius of N: ${num(r.spectralRadius, 4)} (must be below 1).</li>`,
+    `<li>Normalisation: ${escapeHtml(o.normalization)} (λ = ${num(r.lambda, 4)}${o.epsilon ? `, ε = ${o.epsilon} added by choice` : ""}); spectral radius of N: ${num(r.spectralRadius, 4)} (must be below 1)${conditioningWords(r)}.</li>`,
   );
   parts.push(
     `<li>Total relation T = N(I − N)<sup>−1</sup>, computed by solving a linear system; D = row sums, R = column sums of T; a component with D − R &gt; 0 is a cause.</li>`,
@@ -437,32 +467,52 @@ function layersSection(L: LayersReportInput, model: Model, plot: PlaceFigure, ve
     out.push(plot(ismLevelsPlot(L.ism, model), "ISM level diagram"));
   }
   if (L.micmac) out.push(`<h3>MICMAC</h3>` + plot(micmacPlot(L.micmac, model), "MICMAC driving power against dependence, coloured by proposed layer"));
+  if (L.bootstrap?.structure && L.ism && L.micmac) out.push(structureStabilityPart(L.bootstrap.structure, L.ism, L.micmac));
   if (L.sensitivity) out.push(sensitivityPart(L.sensitivity));
   for (const note of L.notes ?? []) out.push(`<p class="small">${escapeHtml(note)}</p>`);
   out.push(`</section>`);
   return out.join("\n");
 }
 
+/** "; attainable size at α = 5%: 4.72%" for an exact test, "" when unknown (docs/methods.md §5.6). */
+function attainableSizeText(a: { significanceLevel: number; size: number | null } | undefined): string {
+  if (!a) return "";
+  const alpha = `${num(100 * a.significanceLevel, 0)}%`;
+  return a.size === null
+    ? `; size at α = ${alpha}: close to α (Monte Carlo)`
+    : `; attainable size at α = ${alpha}: ${num(100 * a.size, 2)}% (S_trend is discrete, so the test rejects less often than α under the null)`;
+}
+
 /** The permutation tests of S_trend and S_flow and the sign checks of the outermost and innermost layers. */
 function layerTestsPart(L: LayersReportInput): string {
   const tests: Array<Array<string | number>> = [];
-  const row = (name: string, t: LayeringVerdictInput["trend"], meaning: string): void => {
+  const row = (name: string, t: LayeringVerdictInput["trend"], meaning: string, value: string | number = t.statistic, size = ""): void => {
     tests.push([
       name,
-      t.statistic,
+      value,
       formatPValue(t.p),
-      `${t.method === "exact" ? "exact" : "Monte Carlo"} over ${(t.method === "exact" ? t.assignments : (t.evaluated ?? t.assignments)).toLocaleString("en-US")} assignments`,
+      `${t.method === "exact" ? "exact" : "Monte Carlo"} over ${(t.method === "exact" ? t.assignments : (t.evaluated ?? t.assignments)).toLocaleString("en-US")} assignments${size}`,
       meaning,
     ]);
   };
-  row("S_trend = −τ_b(layer, relation)", L.trend, "+1: relation falls strictly from outer to inner layers");
+  const t = L.trend;
+  const ceiling = t.maximum !== undefined && Number.isFinite(t.maximum);
+  row(
+    "S_trend = −τ_b(layer, relation)",
+    t,
+    ceiling
+      ? `${t.maximum === 1 ? "+1" : `its largest value for these layer sizes, ${num(t.maximum!)},`} when every component of an outer layer has a larger relation than every component of an inner one`
+      : "+1: relation falls strictly from outer to inner layers",
+    ceiling ? `${num(t.statistic)} (${num(100 * (t.shareOfMaximum ?? NaN), 0)}% of the attainable ${num(t.maximum!)})` : t.statistic,
+    attainableSizeText(t.attainableSize),
+  );
   row("S_flow", L.flow, "> 0: more total influence runs inward than outward");
   const s = L.signs;
   const roleList = (xs: ReadonlyArray<{ id: string; relation: number }>): string => xs.map((x) => `${escapeHtml(x.id)} (${num(x.relation)})`).join(", ");
   return [
     `<h3>Permutation tests</h3>`,
     table(["statistic", "value", "p", "null distribution", "reading"], tests, [0, 2, 3, 4]),
-    `<p class="small">p = share of all assignments of the components to layers of the same sizes whose statistic is at least the observed one (the observed assignment included); the null hypothesis is that the layer labels carry no information.</p>`,
+    `<p class="small">p = share of all assignments of the components to layers of the same sizes whose statistic is at least the observed one (the observed assignment included). ${PERMUTATION_NULL_WORDS}</p>`,
     `<ul><li>Outermost layer all causes: <strong>${s.outerAllCauses ? "yes" : "no"}</strong> — ${roleList(s.outer)}.</li><li>Innermost layer all effects: <strong>${s.innerAllEffects ? "yes" : "no"}</strong> — ${roleList(s.inner)}.</li></ul>`,
   ].join("\n");
 }
@@ -521,12 +571,40 @@ function suggestedLayersPart(L: LayersReportInput, layers: NonNullable<Model["la
   return out.join("\n");
 }
 
+/** " Roles change in 1, the tests in 0, …": how many scenarios change each kind of conclusion. */
+function changedByText(c: NonNullable<LayersReportInput["sensitivity"]>["summary"]["changedBy"]): string {
+  if (!c) return "";
+  return ` Scenarios changing a role: ${c.roles}; a layer test: ${c.tests}; the ISM levels: ${c.ism}; a MICMAC class: ${c.micmac}; the map's links: ${c.edges}.`;
+}
+
+/** How often the bootstrap panels give each component the full panel's ISM level and MICMAC class (docs/methods.md §7.4). */
+function structureStabilityPart(
+  st: NonNullable<NonNullable<LayersReportInput["bootstrap"]>["structure"]>,
+  ism: NonNullable<LayersReportInput["ism"]>,
+  mic: NonNullable<LayersReportInput["micmac"]>,
+): string {
+  const levelOf = new Map(ism.levels.flatMap((l, k) => l.map((id) => [id, k + 1] as const)));
+  return [
+    `<h3>How stable are the ISM levels and MICMAC classes?</h3><p class="small">Share of the ${st.used.toLocaleString("en-US")} bootstrap panels (each at its own threshold by the same rule) that put the component at the same ISM level, and in the same MICMAC class, as the full panel; ${num(st.levelCountSame, 2)} of them have as many ISM levels (${ism.levels.length}). A share well below 1 means the level or class depends on which experts were asked.</p>`,
+    table(
+      ["component", "ISM level", "same level", "MICMAC class", "same class"],
+      mic.components.map((id, i) => [id, String(levelOf.get(id) ?? ""), st.ismLevelSame[i], mic.quadrant?.[i] ?? "", st.micmacSame[i]]),
+      [0, 1, 3],
+    ),
+  ].join("\n");
+}
+
 /** Which conclusions change when an expert is left out, the threshold or the aggregation changes. */
 function sensitivityPart(sv: NonNullable<LayersReportInput["sensitivity"]>): string {
   const out = [`<h3>Sensitivity: which conclusions change</h3>`];
   out.push(
-    `<p>${sv.summary.changedConclusions === 0 ? "No scenario changes a conclusion" : `${sv.summary.changedConclusions} of ${sv.scenarios.length} scenarios change a conclusion`} (a component's role, or a layer test at ${100 * sv.significanceLevel}%), leaving out each expert in turn, trying other thresholds and the median instead of the mean.${sv.summary.unavailable ? ` ${sv.summary.unavailable} scenarios could not be computed.` : ""}</p>`,
+    `<p>${sv.summary.changedConclusions === 0 ? "No scenario changes a conclusion" : `${sv.summary.changedConclusions} of ${sv.scenarios.length} scenarios change a conclusion`} (a component's role, a layer test at ${100 * sv.significanceLevel}%, an ISM level, a MICMAC class or a link of the map), leaving out each expert in turn, trying other thresholds and the median instead of the mean.${sv.summary.unavailable ? ` ${sv.summary.unavailable} scenarios could not be computed.` : ""}${changedByText(sv.summary.changedBy)}</p>`,
   );
+  const marginal = sv.summary.marginalEdges ?? [];
+  if (marginal.length)
+    out.push(
+      `<p>Links within ${100 * (sv.summary.edgeMargin ?? 0.01)}% of the threshold α = ${num(marginal[0].threshold, 5)} (docs/methods.md §7.5), in or out of the map by less than one expert typically moves them: ${marginal.map((e) => `${escapeHtml(e.from)} → ${escapeHtml(e.to)} (t = ${num(e.value, 5)}, ${e.above ? "in the map" : "not in the map"})`).join("; ")}.</p>`,
+    );
   out.push(
     table(
       ["scenario", "S_trend", "trend p", "S_flow", "flow p", "what changes"],

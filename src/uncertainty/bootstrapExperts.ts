@@ -1,6 +1,7 @@
 import type { Matrix, Model } from "../types.js";
 import { InfeasibleError } from "../errors.js";
-import { assertSquare } from "../linalg/linalg.js";
+import { assertSquare, toFlat } from "../linalg/linalg.js";
+import { lambdaLineName, lambdaSource } from "../core/lambdaSource.js";
 import { layerIndex } from "../model/model.js";
 import { requireLayers } from "../model/assertLayeredModel.js";
 import type { AggregationMethod } from "../core/aggregate.js";
@@ -14,6 +15,9 @@ import { createReplicateEvaluator } from "./replicateEvaluator.js";
 import { resampleExperts, type Replicates } from "./resampleExperts.js";
 import { jackknifeExperts } from "./jackknifeExperts.js";
 import { createIntervals, type Interval } from "./bootstrapInterval.js";
+import { createStructureTally, withStructureTally, type StructureStability, type StructureTally } from "./structureStability.js";
+import { ismLevels } from "../structure/ismLevels.js";
+import { micmac } from "../structure/micmac.js";
 
 export type { Interval } from "./bootstrapInterval.js";
 
@@ -35,7 +39,12 @@ export interface BootstrapOptions {
   level?: number;
   /** Called now and then (about 100 times) with replicates done and B. */
   onProgress?: (done: number, total: number) => void;
+  /** Tally each replicate's ISM levels, MICMAC classes and map edges (`structure`; default true up to {@link STRUCTURE_MAX_COMPONENTS} components, where it costs n solves per replicate). */
+  structure?: boolean;
 }
+
+/** Above this many components the bootstrap leaves out the structure stability by default (each replicate would cost n more solves and a closure). */
+export const STRUCTURE_MAX_COMPONENTS = 40;
 
 /** What {@link bootstrapExperts} reports. */
 export interface BootstrapResult {
@@ -70,6 +79,14 @@ export interface BootstrapResult {
   failed: number;
   /** Replicates used (B − failed): the denominator of every share. */
   used: number;
+  /** Stability of the ISM levels, MICMAC classes and map edges, each replicate at its own threshold by the same rule (docs/methods.md §7.4); absent when not tallied. */
+  structure?: StructureStability;
+  /**
+   * The row or column of the full panel's A whose sum gives λ ("row LEAD", "column INS"), and the share of used
+   * replicates whose λ comes from another row or column (ties count as the same line): how often resampling
+   * changes what the normalisation divides by (docs/methods.md §2.13).
+   */
+  lambdaSource: { line: string; elsewhere: number };
 }
 
 /**
@@ -82,7 +99,10 @@ export interface BootstrapResult {
  * P(relation_i > 0); P(layer means of relation strictly decrease outer →
  * inner); and each component's rank distribution by relation (rank 1 = the
  * largest relation; tied relations share the better rank, ties within
- * 1e-12·max(1, max|relation|)).
+ * 1e-12·max(1, max|relation|)); and, in the same pass, the share of
+ * replicates giving each component the full panel's ISM level and MICMAC
+ * class and each edge of the impact-relation map, each replicate at its own
+ * threshold by the analysis's rule (`structure`, docs/methods.md §7.4).
  * Sources: Efron & Tibshirani (1993), An Introduction to the Bootstrap,
  * ch. 13 (percentile) and 14.3 (BCa, eqs. 14.9–14.15); Efron (1987), JASA 82, 171–185.
  *
@@ -148,7 +168,12 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
   const ids = model.components.map((c) => c.id);
   const full = options.baseline ?? panelDematel(matrices, settings, ids);
   const evaluator = createReplicateEvaluator(X, w, n, layerOf, settings);
-  const reps = resampleExperts(evaluator, K, n, B, seed, options.onProgress);
+  const tally = (options.structure ?? n <= STRUCTURE_MAX_COMPONENTS) ? structureTally(full, settings, ids) : undefined;
+  const line = lambdaSource(toFlat(full.direct), n, settings.normalization);
+  const reps = resampleExperts(tally ? withStructureTally(evaluator, tally) : evaluator, K, n, B, seed, options.onProgress, {
+    line,
+    method: settings.normalization,
+  });
   if (reps.used === 0)
     throw new InfeasibleError(
       `Every one of the ${B} bootstrap replicates failed: no resampled panel had a total-relation matrix (ρ(N) < 1) and defined layer statistics.`,
@@ -172,6 +197,8 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     ...shares(reps, n),
     failed: B - reps.used,
     used: reps.used,
+    ...(tally ? { structure: tally.result() } : {}),
+    lambdaSource: { line: lambdaLineName(line, ids), elsewhere: reps.lambdaElsewhereCount / reps.used },
   };
 }
 
@@ -198,4 +225,15 @@ function shares(reps: Replicates, n: number): Pick<BootstrapResult, "pCause" | "
   const rankDistribution: number[][] = [];
   for (let i = 0; i < n; i++) rankDistribution.push(Array.from(reps.rankCount.subarray(i * n, (i + 1) * n), (c) => c / used));
   return { pCause: Array.from(reps.causeCount, (c) => c / used), pLayerMeansDecrease: reps.decreaseCount / used, rankDistribution };
+}
+
+/** The structure tally against the full panel's ISM levels and MICMAC classes at its threshold (docs/methods.md §7.4). */
+function structureTally(full: DematelResult, settings: DematelSettings, ids: readonly string[]): StructureTally {
+  const ism = ismLevels(full.total, full.threshold.value, ids);
+  const m = micmac(ism.reachability, ids);
+  return createStructureTally(ids.length, settings.normalization, settings.threshold, {
+    levelOf: ism.levelOf,
+    quadrant: m.quadrant,
+    levels: ism.levels.length,
+  });
 }

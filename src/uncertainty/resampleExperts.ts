@@ -2,6 +2,8 @@ import { createRandom } from "../random.js";
 import { roleOf } from "../core/dematel.js";
 import { pairSign, tieTolerance } from "../stats/kendallTauB.js";
 import type { ReplicateEvaluator } from "./replicateEvaluator.js";
+import { holdsLambda } from "../core/lambdaSource.js";
+import type { NormalizationMethod } from "../core/normalizerOf.js";
 
 /** The replicates of a bootstrap over experts, as {@link resampleExperts} collects them. */
 export interface Replicates {
@@ -17,6 +19,14 @@ export interface Replicates {
   rankCount: Int32Array;
   /** Replicates whose layer means of relation strictly decrease from outer to inner. */
   decreaseCount: number;
+  /** Used replicates whose λ comes from another row or column than `lambdaLine` (0 when no line was given). */
+  lambdaElsewhereCount: number;
+}
+
+/** The row or column that gives the full panel's λ ({@link lambdaSource}'s code) and the normalisation, to count replicates whose λ comes from elsewhere. */
+export interface LambdaLine {
+  line: number;
+  method: NormalizationMethod;
 }
 
 /**
@@ -25,7 +35,8 @@ export interface Replicates {
  * `createRandom(seed).int(K)`, K draws per replicate in order, one stream for
  * the whole run: the same seed gives the same numbers. A failed replicate is
  * skipped (not stored). Ranks: tied relations share the better rank, ties
- * by `tieTolerance` (within 1e-12·max(1, max|relation|)). Nothing is allocated per replicate.
+ * by `tieTolerance` (within 1e-12·max(1, max|relation|)). With `lambdaLine`, it also counts the used replicates
+ * whose λ no longer comes from that row or column (docs/methods.md §2.13). Nothing is allocated per replicate.
  */
 export function resampleExperts(
   evaluator: ReplicateEvaluator,
@@ -34,6 +45,7 @@ export function resampleExperts(
   B: number,
   seed: number,
   onProgress?: (done: number, total: number) => void,
+  lambdaLine?: LambdaLine,
 ): Replicates {
   const width = 2 * n + 2;
   const stats = new Float64Array(B * width);
@@ -45,6 +57,7 @@ export function resampleExperts(
   const rel = kernel.relation;
   const { given, received } = kernel;
   let decreaseCount = 0;
+  let lambdaElsewhereCount = 0;
   let used = 0;
   const rng = createRandom(seed);
   const every = Math.max(1, Math.floor(B / 100));
@@ -66,6 +79,7 @@ export function resampleExperts(
         rankCount[i * n + rank]++;
       }
       if (kernel.layerMeansDecrease) decreaseCount++;
+      if (lambdaLine && !holdsLambda(kernel.direct, n, lambdaLine.method, lambdaLine.line)) lambdaElsewhereCount++;
       used++;
     }
     if (onProgress && ((b + 1) % every === 0 || b + 1 === B)) onProgress(b + 1, B);
@@ -78,5 +92,5 @@ export function resampleExperts(
     if (batch === 1) record(b0, evaluator.evaluate(counts));
     else evaluator.evaluateBatch(counts, size, (j, ok) => record(b0 + j, ok));
   }
-  return { stats, width, used, causeCount, rankCount, decreaseCount };
+  return { stats, width, used, causeCount, rankCount, decreaseCount, lambdaElsewhereCount };
 }

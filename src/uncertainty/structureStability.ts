@@ -1,0 +1,118 @@
+import { fromFlat, luFactor, luSolve } from "../linalg/linalg.js";
+import { normalizerOf, type NormalizationMethod } from "../core/normalizerOf.js";
+import { threshold as chooseThreshold } from "../core/threshold.js";
+import type { ThresholdOptions } from "../core/thresholdTypes.js";
+import { createReachabilityLevels, quadrantCode } from "../structure/reachabilityLevels.js";
+import type { ReplicateEvaluator } from "./replicateEvaluator.js";
+
+/** Bootstrap stability of the structure read from T (docs/methods.md §7.4): ISM levels, MICMAC classes, impact-relation-map edges. */
+export interface StructureStability {
+  /** Replicates whose structure was computed (those the bootstrap used). */
+  used: number;
+  /** Per component (model order): the share of replicates that put it at the same ISM level as the full panel. */
+  ismLevelSame: number[];
+  /** Per component: the share of replicates that give it the same MICMAC class as the full panel. */
+  micmacSame: number[];
+  /** The share of replicates with as many ISM levels as the full panel. */
+  levelCountSame: number;
+  /** edgeShare[i][j]: the share of replicates in which t*_ij exceeds their own threshold α* (same rule); 0 on the diagonal. */
+  edgeShare: number[][];
+}
+
+/** The full panel's structure the replicates are compared with. */
+export interface StructureReference {
+  levelOf: readonly number[];
+  quadrant: readonly string[];
+  levels: number;
+}
+
+/** Tallies the structure of each used replicate; see {@link createStructureTally}. */
+export interface StructureTally {
+  /** Tally the replicate whose direct matrix (or a positive multiple, with ε scaled alike) is `direct`. */
+  record(direct: Float64Array, epsilon: number): void;
+  result(): StructureStability;
+}
+
+/**
+ * The structure tally of the bootstrap over experts (docs/methods.md §7.4): for a
+ * replicate's A, N = A/(λ + ε), T = (I − N)⁻¹ − I (n solves on one LU), α* by the
+ * analysis's threshold rule on T*, then ISM levels and MICMAC classes at α*
+ * (`createReachabilityLevels`), compared with the full panel's. Preallocated: the
+ * mean threshold (the default) allocates nothing per replicate; other rules go
+ * through `threshold` on a copy of T*.
+ */
+export function createStructureTally(n: number, normalization: NormalizationMethod, rule: ThresholdOptions, ref: StructureReference): StructureTally {
+  const lu = new Float64Array(n * n);
+  const piv = new Int32Array(n);
+  const work = new Float64Array(n);
+  const col = new Float64Array(n);
+  const T = new Float64Array(n * n);
+  const levels = createReachabilityLevels(n);
+  const refQuadrant = Int8Array.from(ref.quadrant, quadrantCode);
+  const levelSame = new Int32Array(n);
+  const classSame = new Int32Array(n);
+  const edgeCount = new Int32Array(n * n);
+  let countSame = 0;
+  let used = 0;
+  const fast = (rule.method ?? "mean") === "mean";
+  const offDiagonal = rule.entries === "offDiagonal";
+  const alphaOf = (): number => {
+    if (!fast) return chooseThreshold(fromFlat(T, n), rule).value;
+    let s = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (!offDiagonal || i !== j) s += T[i * n + j];
+    return s / (offDiagonal ? n * (n - 1) : n * n);
+  };
+  return {
+    record(direct: Float64Array, epsilon: number): void {
+      const lambda = normalizerOf(direct, n, normalization, epsilon);
+      if (!(lambda > 0)) return;
+      for (let k = 0; k < n * n; k++) lu[k] = -direct[k] / lambda;
+      for (let i = 0; i < n; i++) lu[i * n + i] += 1;
+      if (!(luFactor(lu, n, piv) >= 1e-14)) return;
+      for (let j = 0; j < n; j++) {
+        col.fill(0);
+        col[j] = 1;
+        luSolve(lu, n, piv, col, work);
+        for (let i = 0; i < n; i++) T[i * n + j] = col[i] - (i === j ? 1 : 0);
+      }
+      const alpha = alphaOf();
+      levels.run(T, alpha);
+      for (let i = 0; i < n; i++) {
+        if (levels.levelOf[i] === ref.levelOf[i]) levelSame[i]++;
+        if (levels.quadrant[i] === refQuadrant[i]) classSame[i]++;
+        for (let j = 0; j < n; j++) if (i !== j && T[i * n + j] > alpha) edgeCount[i * n + j]++;
+      }
+      if (levels.levels === ref.levels) countSame++;
+      used++;
+    },
+    result(): StructureStability {
+      const share = (c: number): number => (used > 0 ? c / used : NaN);
+      return {
+        used,
+        ismLevelSame: Array.from(levelSame, share),
+        micmacSame: Array.from(classSame, share),
+        levelCountSame: share(countSame),
+        edgeShare: Array.from({ length: n }, (_, i) => Array.from(edgeCount.subarray(i * n, (i + 1) * n), share)),
+      };
+    },
+  };
+}
+
+/** The evaluator `e`, with every successful replicate also tallied by `tally` (the kernel still holds its direct matrix then). */
+export function withStructureTally(e: ReplicateEvaluator, tally: StructureTally): ReplicateEvaluator {
+  return {
+    kernel: e.kernel,
+    batchSize: e.batchSize,
+    evaluate(counts: Float64Array): boolean {
+      const ok = e.evaluate(counts);
+      if (ok) tally.record(e.kernel.direct, e.kernel.epsilon);
+      return ok;
+    },
+    evaluateBatch(counts: Float64Array, size: number, done: (j: number, ok: boolean) => void): void {
+      e.evaluateBatch(counts, size, (j, ok) => {
+        if (ok) tally.record(e.kernel.direct, e.kernel.epsilon);
+        done(j, ok);
+      });
+    },
+  };
+}
