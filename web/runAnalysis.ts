@@ -1,0 +1,101 @@
+/**
+ * The browser app's check and analysis, the same path as `cxm-dematel check` and
+ * `cxm-dematel analyze`: the model (parseModel of the file's JSON, or the embedded
+ * CXM model), the survey (decodeSurveyBytes and parseSurvey of the file's bytes),
+ * then surveyBaseline (check) or analyzeSurvey followed by results.json
+ * (resultsJsonText), report.html (renderReport) and the CSV tables (toCsv of the
+ * result tables, as writeResultFiles writes them). Pure: no DOM, no file system;
+ * run by web/worker.ts.
+ */
+import type { Model, Survey } from "../src/types.js";
+import { InfeasibleError, InputError, formatProblem } from "../src/errors.js";
+import { defaultModel, parseModel } from "../src/model/model.js";
+import { parseSurvey } from "../src/io/parseSurvey.js";
+import { decodeSurveyBytes } from "../src/io/readSurvey.js";
+import { analyzeSurvey, surveyBaseline } from "../src/pipeline/analyzeSurvey.js";
+import { resultsJsonText } from "../src/report/resultsJson.js";
+import { renderReport } from "../src/report/renderReport.js";
+import { componentTable, edgeTable, totalRelationTable } from "../src/report/resultTables.js";
+import { toCsv } from "../src/io/toCsv.js";
+import { formOptions, type FormOptions } from "./formOptions.js";
+import type { CheckRequest, CheckSummary, RunRequest, SurveyRequest, WorkerReply } from "./protocol.js";
+
+/** The model a request names: its JSON file, or the embedded CXM model. Same check as the CLI's: two components or more. */
+export function requestModel(modelText: string | undefined, modelSource = "model.json"): Model {
+  if (modelText === undefined) return defaultModel();
+  let value: unknown;
+  try {
+    value = JSON.parse(modelText);
+  } catch (e) {
+    throw new InputError({ file: modelSource, message: `not valid JSON: ${(e as Error).message}`, expected: "a model JSON file" });
+  }
+  const model = parseModel(value, modelSource);
+  if (model.components.length < 2) {
+    throw new InputError({
+      file: modelSource,
+      column: "components",
+      message: "DEMATEL needs at least two components: a single component has no influence to give or receive",
+      expected: "a model with two or more components",
+      found: `${model.components.length} component`,
+    });
+  }
+  return model;
+}
+
+/** The options, model and survey of a request, read by the library (every problem located). */
+export function requestInputs(request: SurveyRequest): { options: FormOptions; model: Model; survey: Survey } {
+  const options = formOptions(request.options);
+  const model = requestModel(request.modelText, request.modelSource);
+  const text = decodeSurveyBytes(request.surveyBytes, request.source);
+  const survey = parseSurvey(text, model, { ...options.surveyOptions, source: request.source });
+  if (request.synthetic) survey.synthetic = true;
+  return { options, model, survey };
+}
+
+/** Check a survey as `cxm-dematel check` does: read it, then the baseline DEMATEL `analyze` starts from. */
+export function checkSurvey(request: CheckRequest): CheckSummary {
+  const { options, model, survey } = requestInputs(request);
+  let stops: string | undefined;
+  try {
+    surveyBaseline(survey, model, options.analyzeOptions.settings);
+  } catch (e) {
+    if (e instanceof InputError) stops = e.problems.map(formatProblem).join("; ");
+    else if (e instanceof InfeasibleError) stops = e.message;
+    else throw e;
+  }
+  const terms = options.surveyOptions.terms;
+  return {
+    experts: survey.experts.map((e) => e.expert + (e.weight !== 1 ? ` w=${e.weight}` : "")),
+    components: survey.components,
+    scale: terms ? `${terms.name} (${terms.terms.length} terms, method ${options.method})` : `${survey.scale.min}–${survey.scale.max}`,
+    imputed: survey.experts.reduce((s, e) => s + e.imputed.length, 0),
+    warnings: survey.warnings.map(formatProblem),
+    ...(stops !== undefined ? { stops } : {}),
+  };
+}
+
+/** Run one request; `progress` is called now and then with bootstrap replicates done. */
+export function runAnalysis(request: RunRequest, progress: (done: number, total: number) => void): WorkerReply {
+  const { options, model, survey } = requestInputs(request);
+  const started = performance.now();
+  const result = analyzeSurvey(survey, model, {
+    ...options.analyzeOptions,
+    ...(request.date !== undefined ? { date: request.date } : {}),
+    onProgress: progress,
+  });
+  const analysisMs = performance.now() - started;
+  const reply: WorkerReply = {
+    type: "done",
+    json: resultsJsonText(result),
+    report: renderReport(result, model, { plotlyJs: request.plotlyJs }),
+    tables: {
+      "total-relation.csv": toCsv(totalRelationTable(result)),
+      "components.csv": toCsv(componentTable(result, model)),
+      "edges.csv": toCsv(edgeTable(result)),
+    },
+    analysisMs,
+    renderMs: 0,
+  };
+  reply.renderMs = performance.now() - started - analysisMs;
+  return reply;
+}
