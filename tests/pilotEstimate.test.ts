@@ -150,23 +150,9 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 
 describe("power --pilot", () => {
   it("prints the estimates with standard errors and the band; --delta beside --pilot is a usage error", async () => {
-    const r = await cli([
-      "power",
-      "--pilot",
-      "data/surveys/example-panel.csv",
-      "--experts",
-      "5:10:5",
-      "--sims",
-      "40",
-      "--band-draws",
-      "3",
-      "--band-sims",
-      "20",
-      "--workers",
-      "1",
-      "--json",
-      "--quiet",
-    ]);
+    // A small run: two panel sizes, 40 panels at the estimates, a band of 3 draws × 20 panels, in-process.
+    const small = "power --pilot data/surveys/example-panel.csv --experts 5:10:5 --sims 40 --band-draws 3 --band-sims 20 --workers 1 --quiet".split(" ");
+    const r = await cli([...small, "--json"]);
     expect(r.code).toBe(0);
     const study = JSON.parse(r.stdout);
     expect(study.settings.deltasSource).toBe("--pilot");
@@ -174,22 +160,7 @@ describe("power --pilot", () => {
     expect(study.curves).toHaveLength(1);
     expect(study.curves[0].settings.delta).toBeCloseTo(study.pilot.estimates.delta, 14);
     expect(study.band.lower).toHaveLength(2);
-    const text = await cli([
-      "power",
-      "--pilot",
-      "data/surveys/example-panel.csv",
-      "--experts",
-      "5:10:5",
-      "--sims",
-      "40",
-      "--band-draws",
-      "3",
-      "--band-sims",
-      "20",
-      "--workers",
-      "1",
-      "--quiet",
-    ]);
+    const text = await cli(small);
     expect(text.stdout).toMatch(/δ = 0\.\d{3} \(SE 0\.\d{3}\)/);
     expect(text.stdout).toMatch(/80% band over 3 parameter draws/);
     const bad = await cli(["power", "--pilot", "data/surveys/example-panel.csv", "--delta", "0.1"]);
