@@ -167,6 +167,12 @@ export type { PilotPowerBand, PilotPowerBandOptions } from "./simulate/pilotPowe
 export { analyzeSurvey } from "./pipeline/analyzeSurvey.js";
 export type { AnalyzeOptions, AnalysisResult, AnalysisMeta, LayerAnalysis, ImputedCell, DanpWeights } from "./pipeline/analyzeSurvey.js";
 
+// Expert groups compared: a permutation test over group labels and each group's own analysis (docs/methods.md §12).
+export { compareGroups } from "./compare/compareGroups.js";
+export { groupsFromSurvey, groupsFromSurveys } from "./compare/groupedPanel.js";
+export type { CompareOptions, GroupComparison, GroupLayerTests, ComponentComparison, OverallComparison } from "./compare/compareGroups.js";
+export type { ExpertGroup, GroupedPanel } from "./compare/groupedPanel.js";
+
 // Readiness: one organisation's gaps to its aspiration levels, weighted readiness index and improvement order (docs/methods.md §13).
 export { assessReadiness } from "./readiness/assessReadiness.js";
 export { readReadinessScores, readReadinessScoresFile } from "./io/readReadinessScores.js";

@@ -166,6 +166,9 @@ describe("power --pilot", () => {
     const bad = await cli(["power", "--pilot", "data/surveys/example-panel.csv", "--delta", "0.1"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--delta cannot be given with --pilot/);
+    const stray = await cli(["power", "--band-draws", "5"]);
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toMatch(/--band-draws applies only to a pilot panel/);
   }, 60_000);
 });
 

@@ -125,6 +125,9 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
   if (cl.values.help) return io.help("power");
   const sizes = panelSizes(cl);
   const pilotPath = stringOption(cl, "pilot");
+  if (pilotPath === undefined)
+    for (const name of ["scale", "pilot-bootstrap", "band-draws", "band-sims"])
+      if (stringOption(cl, name) !== undefined) throw new UsageError(`--${name} applies only to a pilot panel: give --pilot <survey>`, "power");
   if (pilotPath !== undefined)
     for (const name of ["delta", "omega", "sigma", "tau"])
       if (stringOption(cl, name) !== undefined)
