@@ -9,43 +9,14 @@ import { createProblemLog, type ProblemLog } from "./problemLog.js";
 import { readRatingRows } from "./readRatingRows.js";
 import { checkComponentsRated, checkMissingRatings, warnImplausibleExperts } from "./surveyChecks.js";
 import { classifySurveyHeader, SURVEY_COLUMN_NAMES, type SurveyHeader } from "./surveyHeader.js";
-import type { LinguisticScale } from "./linguisticScaleRules.js";
 import { termReader } from "./linguisticTerms.js";
 import { InputError } from "../errors.js";
 import { parseSurveyExport } from "./parseSurveyExport.js";
 import { surveyExportLayout } from "./surveyExportLayout.js";
-import type { SurveyMapping } from "./surveyMapping.js";
-import { checkExportSize, countTextRows } from "./exportSizeLimit.js";
+import type { SurveyOptions } from "./surveyOptions.js";
 
-/** Options of {@link parseSurvey} and `readSurvey`. */
-export interface SurveyOptions {
-  /** File name or label used in messages and as `Survey.source`. Default `"survey"` (`readSurvey`: the path). */
-  source?: string;
-  /** The rating scale; every off-diagonal rating must lie in [min, max]. Default `{ min: 0, max: 4 }` (docs/methods.md §1.2). */
-  scale?: { min: number; max: number };
-  /**
-   * What to do with a missing rating. `"none"` (default): it is an error.
-   * `"mean"`: fill it with the plain mean of the other experts' ratings of that
-   * cell, list it in `ExpertMatrix.imputed` and add a warning; a cell no other
-   * expert rated is still an error.
-   */
-  impute?: "none" | "mean";
-  /**
-   * A linguistic scale (docs/methods.md §2.11): each rating cell must then name one of its
-   * terms — by code, English label or Persian label, in any case, with Persian digits — and is
-   * read as the term's value (`termValues`); the survey's scale becomes the smallest to the
-   * largest value, and `scale` is not used. Default: none (ratings are numbers on `scale`).
-   */
-  terms?: LinguisticScale;
-  /** Most problems listed in the error; the rest are counted ("… and N more"). Default 50. */
-  maxProblems?: number;
-  /** A survey-tool export's mapping file (docs/methods.md §1.8): the text is then read as an export (`parseSurveyExport`). */
-  mapping?: SurveyMapping;
-  /** A survey-tool export's weight column header (docs/methods.md §1.8). */
-  weightColumn?: string;
-  /** A survey-tool export's group column header (docs/methods.md §1.8). */
-  groupColumn?: string;
-}
+export type { SurveyOptions } from "./surveyOptions.js";
+import { checkExportSize, countTextRows } from "./exportSizeLimit.js";
 
 /**
  * Parse a survey of expert direct-influence ratings (docs/methods.md §1) into one

@@ -1,6 +1,5 @@
 import type { InputWarning, Model, Survey } from "../types.js";
 import { shown } from "../errors.js";
-import type { LinguisticScale } from "./linguisticScaleRules.js";
 import { answerReader } from "./answerLabels.js";
 import { componentMatcher } from "./componentMatcher.js";
 import { createComponentResolver, type ComponentResolver } from "./componentResolver.js";
@@ -11,23 +10,12 @@ import { createProblemLog, type ProblemLog } from "./problemLog.js";
 import { checkComponentsRated, checkMissingRatings, warnImplausibleExperts } from "./surveyChecks.js";
 import type { SurveyHeader } from "./surveyHeader.js";
 import { surveyExportLayout, type SurveyExportLayout } from "./surveyExportLayout.js";
-import { checkSurveyMapping, type SurveyMapping } from "./surveyMapping.js";
+import { checkSurveyMapping } from "./surveyMapping.js";
 import { unguardCsvCell } from "./surveyCsvCell.js";
+import type { SurveyOptions } from "./surveyOptions.js";
 
-/** Options of {@link parseSurveyExport} (those of `parseSurvey`, with the mapping). */
-export interface SurveyExportOptions {
-  source?: string;
-  scale?: { min: number; max: number };
-  impute?: "none" | "mean";
-  terms?: LinguisticScale;
-  maxProblems?: number;
-  /** How the export's columns and answers read (docs/methods.md §1.8); default: the tool's own headers, the default answer labels. */
-  mapping?: SurveyMapping;
-  /** The header of the column holding each respondent's weight (default: the mapping's `weight`, or a column named weight). */
-  weightColumn?: string;
-  /** The header of the column holding each respondent's group (default: the mapping's `group`, or a column named group). */
-  groupColumn?: string;
-}
+/** Options of {@link parseSurveyExport}: those of `parseSurvey`, whose mapping, weight and group column it reads. */
+export type SurveyExportOptions = SurveyOptions;
 
 /**
  * Parse the rows of a survey-tool export (Google Forms, Qualtrics, LimeSurvey, SurveyMonkey, or
