@@ -10,17 +10,19 @@
  * a stub, and the build fails if a stub contributes a single byte to the output (that is, if code that
  * is actually used needs it). `node:util` is the one exception: src/io/readSurvey.ts takes its
  * TextDecoder from it, and the browser has the same TextDecoder as a global.
- * Prints each part's size. Options: --no-minify (readable output, for debugging).
+ * Prints each part's size. Options: --no-minify (readable output, for debugging); --out <file> (write the
+ * page there instead of dist/web/cxm-dematel.html — the browser test builds into its own temporary folder).
  */
 import * as esbuild from "esbuild";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const minify = !process.argv.includes("--no-minify");
-const out = join(root, "dist", "web", "cxm-dematel.html");
+const outAt = process.argv.indexOf("--out");
+const out = outAt > 0 && process.argv[outAt + 1] ? resolve(process.argv[outAt + 1]) : join(root, "dist", "web", "cxm-dematel.html");
 
 /** Node built-ins and Node-only packages: stubbed, and refused in the output (see the file's comment). */
 const NODE_ONLY = /^(node:.*|fs|path|url|util|os|module|crypto|stream|zlib|buffer|events|worker_threads|child_process|exceljs)$/;
@@ -101,7 +103,7 @@ mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
 const size = Buffer.byteLength(html);
 process.stdout.write(
-  `Wrote ${join("dist", "web", "cxm-dematel.html")}: ${kb(size)} (${(size / 1e6).toFixed(2)} MB) — ` +
+  `Wrote ${relative(process.cwd(), out) || out}: ${kb(size)} (${(size / 1e6).toFixed(2)} MB) — ` +
     `plotly.min.js ${kb(Buffer.byteLength(plotlyJs))}, app ${kb(Buffer.byteLength(app.text) - Buffer.byteLength(worker.text))}, ` +
     `worker (library) ${kb(Buffer.byteLength(worker.text))}; ${worker.inputs.filter((k) => k.startsWith("src/")).length} modules of src/; ` +
     `${Math.round(performance.now() - started)} ms\n`,

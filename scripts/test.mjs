@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
  * `npm test`: everything that proves the project works, in one command.
- *   1. type check of src/, tests/ and bench/ with the project's TypeScript;
+ *   1. type check of src/, tests/ and bench/ with the project's TypeScript, and of the browser app (web/,
+ *      with the DOM's types);
  *   2. `npm run build`: dist/, the package the notebooks import by name (`import * as cx from "cxm-dematel"`);
  *   3. type check of the notebooks' code cells with tslab's TypeScript 5.0 (the notebooks' compiler)
  *      against dist/index.d.ts, through tslab's own converter, as the kernel compiles them
  *      (`scripts/notebooks.mjs --typecheck`; no Jupyter needed);
  *      then ESLint, Prettier --check and the dependency-cruiser architecture rules (`npm run lint`);
- *   4. the unit and integration tests (vitest);
+ *   4. the unit and integration tests (vitest), the browser app's test in headless Chromium among them
+ *      (tests/browserApp.test.ts builds the page into a temporary folder and drives it with puppeteer-core);
  *   5. the notebooks, executed headlessly with their Plotly charts checked in Chromium
  *      (scripts/notebooks.mjs), plus the runner's own self-test of its failure paths.
  * Step 5 needs Jupyter and Chromium (notebooks/README.md says how to install them). Under CI
@@ -38,6 +40,7 @@ function has(cmd) {
 // 1–3. Type checks and the build the notebooks import.
 const tsc = step("type check (TypeScript 5.9)", node, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "tsconfig.json"]);
 count(tsc);
+count(step("type check of the browser app (web/, DOM types)", node, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "web/tsconfig.json"]));
 process.stderr.write("\n── build (npm run build → dist/, the package the notebooks import)\n");
 count(buildPackage());
 const cells = step("type check of the notebooks' code cells with tslab's TypeScript 5.0 against dist/", node, [

@@ -122,6 +122,22 @@ describe("parseCommandLine(args, options, maxPositionals, command)", () => {
     expect(numberOption(good, "bootstrap", "analyze", { integer: true, min: 0 })).toBe(100);
     expect(choiceOption(good, "aggregation", ["mean", "median"], "analyze")).toBe("median");
   });
+  it("numbers are read as survey cells are: Persian and Arabic-Indic digits and ٫ count; the option at fault is named", () => {
+    const cl = parseCommandLine(["--bootstrap", "۴۰۰", "--scale", "١:٧", "--aggregation", "mode"], spec, 0, "analyze");
+    expect(numberOption(cl, "bootstrap", "analyze", { integer: true, min: 0 })).toBe(400);
+    expect(rangeOption(cl, "scale", 2, "analyze")).toEqual([1, 7]);
+    expect(numberOption(parseCommandLine(["--bootstrap", "۰٫۵"], spec, 0, "analyze"), "bootstrap", "analyze")).toBe(0.5);
+    for (const bad of ["0x10", "Infinity", "1 000", ""]) {
+      const wrong = parseCommandLine([`--bootstrap=${bad}`], spec, 0, "analyze");
+      expect(() => numberOption(wrong, "bootstrap", "analyze"), bad).toThrow(/--bootstrap must be a number/);
+    }
+    try {
+      choiceOption(cl, "aggregation", ["mean", "median"], "analyze");
+      expect.fail("no error");
+    } catch (e) {
+      expect((e as UsageError).option).toBe("aggregation");
+    }
+  });
   it("cliAnalyzeOptions passes on only what was given, so analyzeSurvey's defaults (B = 5000, seed 1) are the only ones", () => {
     const none = cliAnalyzeOptions(parseCommandLine([], METHOD_OPTIONS, 1, "analyze"), "analyze");
     expect(none).toEqual({ settings: { threshold: { method: "mean" } } });

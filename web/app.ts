@@ -26,10 +26,14 @@ interface State {
   checked: boolean;
   worker?: Worker;
   running: boolean;
+  /** Checks posted to the worker and not answered yet; only the answer to the last one is shown. */
+  checksInFlight: number;
+  /** What to do once the last check is answered and clean (Analyse clicked while a check was running). */
+  afterCheck?: () => void;
   urls: string[];
   clickedAt: number;
 }
-const state: State = { language: "en", checked: false, running: false, urls: [], clickedAt: 0 };
+const state: State = { language: "en", checked: false, running: false, checksInFlight: 0, urls: [], clickedAt: 0 };
 
 /** The worker, started on first use from a blob: URL of its bundled code. */
 function worker(onReply: (reply: WorkerReply) => void): Worker {
@@ -120,20 +124,28 @@ function showSummary(s: CheckSummary): void {
   byId<HTMLButtonElement>("run").disabled = !state.checked;
 }
 
-/** Check the survey as `cxm-dematel check` does; the Analyse button waits for a clean check. */
+/**
+ * Check the survey as `cxm-dematel check` does; the analysis waits for a clean check. Checks are
+ * answered in order, and only the last one's answer is shown. The Analyse button stays usable while a
+ * check runs (a field's change event fires when the click on Analyse takes its focus): a click then
+ * waits for the check and runs if it is clean.
+ */
 function check(then?: () => void): void {
   if (state.running) cancel();
   refreshOptions();
   const request = surveyRequest();
-  byId<HTMLButtonElement>("run").disabled = true;
   if (!request) return;
+  state.afterCheck = then;
+  state.checksInFlight++;
   const message: CheckRequest = { type: "check", ...request };
   worker((reply) => {
-    if (reply.type === "checked") {
-      showSummary(reply.summary);
-      if (state.checked) then?.();
-    } else if (reply.type === "problems") showProblems(problemLines(reply.problems, reply.truncated), "checkProblems");
+    if (--state.checksInFlight > 0) return;
+    if (reply.type === "checked") showSummary(reply.summary);
+    else if (reply.type === "problems") showProblems(problemLines(reply.problems, reply.truncated), "checkProblems");
     else if (reply.type === "failed") showProblems([reply.message], "failed");
+    const next = state.afterCheck;
+    state.afterCheck = undefined;
+    if (state.checked) next?.();
   }).postMessage(message);
 }
 
@@ -151,8 +163,14 @@ function setRunning(running: boolean): void {
   byId("status").textContent = running ? t(state.language, "running") : "";
 }
 
-/** Run the analysis in the worker. */
+/** Analyse: now if the survey is checked and clean, or once the check under way is answered clean. */
 function run(): void {
+  if (state.checksInFlight > 0) state.afterCheck = startRun;
+  else startRun();
+}
+
+/** Run the analysis in the worker. */
+function startRun(): void {
   const request = surveyRequest();
   if (!request || !state.checked) return;
   state.clickedAt = performance.now();
@@ -227,7 +245,7 @@ async function chooseSurvey(file: File): Promise<void> {
 function loadExample(andRun = false): void {
   state.survey = { bytes: new TextEncoder().encode(examplePanel), source: EXAMPLE_SOURCE, synthetic: true };
   byId("synthetic").hidden = false;
-  check(andRun ? run : undefined);
+  check(andRun ? startRun : undefined);
 }
 
 /** Switch the interface language; Persian is laid out right to left. */
@@ -282,6 +300,7 @@ function wire(): void {
   });
   byId("load-example").addEventListener("click", () => loadExample());
   byId("options").addEventListener("change", () => check());
+  byId("options").addEventListener("input", refreshOptions);
   byId("run").addEventListener("click", run);
   byId("cancel").addEventListener("click", cancel);
   byId("language").addEventListener("click", () => setLanguage(state.language === "en" ? "fa" : "en"));

@@ -9,7 +9,9 @@
  */
 import type { Model, Survey } from "../src/types.js";
 import { InfeasibleError, InputError, formatProblem } from "../src/errors.js";
-import { defaultModel, parseModel } from "../src/model/model.js";
+import { defaultModel } from "../src/model/model.js";
+import { parseModelText } from "../src/io/parseModelText.js";
+import { requireTwoComponents } from "../src/model/requireTwoComponents.js";
 import { parseSurvey } from "../src/io/parseSurvey.js";
 import { decodeSurveyBytes } from "../src/io/readSurvey.js";
 import { analyzeSurvey, surveyBaseline } from "../src/pipeline/analyzeSurvey.js";
@@ -20,26 +22,9 @@ import { toCsv } from "../src/io/toCsv.js";
 import { formOptions, type FormOptions } from "./formOptions.js";
 import type { CheckRequest, CheckSummary, RunRequest, SurveyRequest, WorkerReply } from "./protocol.js";
 
-/** The model a request names: its JSON file, or the embedded CXM model. Same check as the CLI's: two components or more. */
+/** The model a request names: its JSON file (read as `--model` reads one), or the embedded CXM model. */
 export function requestModel(modelText: string | undefined, modelSource = "model.json"): Model {
-  if (modelText === undefined) return defaultModel();
-  let value: unknown;
-  try {
-    value = JSON.parse(modelText);
-  } catch (e) {
-    throw new InputError({ file: modelSource, message: `not valid JSON: ${(e as Error).message}`, expected: "a model JSON file" });
-  }
-  const model = parseModel(value, modelSource);
-  if (model.components.length < 2) {
-    throw new InputError({
-      file: modelSource,
-      column: "components",
-      message: "DEMATEL needs at least two components: a single component has no influence to give or receive",
-      expected: "a model with two or more components",
-      found: `${model.components.length} component`,
-    });
-  }
-  return model;
+  return modelText === undefined ? defaultModel() : requireTwoComponents(parseModelText(modelText, modelSource), modelSource);
 }
 
 /** The options, model and survey of a request, read by the library (every problem located). */

@@ -4,17 +4,17 @@ import type { Model, Survey } from "../types.js";
 import { InputError } from "../errors.js";
 import { defaultModel } from "../model/model.js";
 import { loadModel } from "../io/loadModel.js";
+import { requireTwoComponents } from "../model/requireTwoComponents.js";
 import { readSurveyFile } from "../io/readSurveyFile.js";
 import { readSurveyMapping } from "../io/readSurveyMapping.js";
 import type { AnalyzeOptions } from "../pipeline/analyzeSurvey.js";
-import type { ThresholdOptions } from "../core/thresholdTypes.js";
-import { type CommandLine, type OptionSpec, choiceOption, numberOption, rangeOption, stringOption } from "./parseCommandLine.js";
+import type { OptionSpec } from "./parseCommandLine.js";
+import { type CommandLine, stringOption } from "./optionReaders.js";
 import { packageRoot } from "./packageRoot.js";
-import { readScaleFile, type ScaleKind } from "../io/readScaleFile.js";
-import type { LinguisticScale } from "../io/linguisticScaleRules.js";
-import type { VariantSettingsInput } from "../core/dematelSettings.js";
-import { FUZZY_FIVE_TERM_SCALE, GREY_FIVE_TERM_SCALE } from "../core/linguisticScale.js";
-import { UsageError } from "./usageError.js";
+import { readScaleFile } from "../io/readScaleFile.js";
+import { type CliMethod, analysisOptions, methodOptions, surveyReadOptions } from "./analysisOptions.js";
+
+export type { CliMethod } from "./analysisOptions.js";
 
 /** Options shared by commands that read a survey. */
 export const SURVEY_OPTIONS: Record<string, OptionSpec> = {
@@ -31,23 +31,9 @@ export const SURVEY_OPTIONS: Record<string, OptionSpec> = {
   "group-column": { type: "string" },
 };
 
-/** The DEMATEL method and its linguistic scale from the command line (docs/methods.md §2.9–2.11). */
-export interface CliMethod {
-  method: "classic" | ScaleKind;
-  /** The fuzzy or grey settings given (the scale read from --scale file.json, or the built-in one when absent). */
-  variant?: VariantSettingsInput;
-  /** The scale survey cells are read by (fuzzy and grey only). */
-  terms?: LinguisticScale;
-}
-
-/** A --scale value that names a file rather than a min:max range. */
-const isScaleFile = (raw: string | undefined): raw is string => raw !== undefined && !/^\s*[-+\d.\s]*:[-+\d.\s]*$/.test(raw);
-
 /**
- * The method options: `--method classic|fuzzy|grey` (default classic; with `--scale file.json` and no
- * --method, the kind the file's terms declare), `--fuzzy-order defuzzify-first|defuzzify-last`,
- * `--grey-order whiten-last|whiten-first`, `--cfcs global|per-matrix`, `--t-diagonal include|exclude`;
- * a scale file is read (every problem located in it) before any survey.
+ * The method options (see {@link methodOptions}); a `--scale file.json` is read (every problem located
+ * in it) before any survey.
  * @throws {UsageError} on an option that does not fit the method; {@link InputError} on a bad scale file.
  * @example
  * cliMethod(parseCommandLine(["--method", "fuzzy"], SURVEY_OPTIONS, 1, "analyze"), "analyze").method; // "fuzzy"
@@ -55,47 +41,13 @@ const isScaleFile = (raw: string | undefined): raw is string => raw !== undefine
 export function cliMethod(cl: CommandLine, command: string): CliMethod {
   const known = chosenMethods.get(cl);
   if (known) return known;
-  const chosen = readCliMethod(cl, command);
+  const chosen = methodOptions(cl, command, readScaleFile);
   chosenMethods.set(cl, chosen);
   return chosen;
 }
 
 /** Each command line's method, read once (its scale file too) however many inputs ask for it. */
 const chosenMethods = new WeakMap<CommandLine, CliMethod>();
-
-function readCliMethod(cl: CommandLine, command: string): CliMethod {
-  const given = choiceOption(cl, "method", ["classic", "fuzzy", "grey"] as const, command);
-  const scaleRaw = stringOption(cl, "scale");
-  const file = isScaleFile(scaleRaw) ? scaleRaw : undefined;
-  if (given === "classic" && file)
-    throw new UsageError(`--scale ${file} is a linguistic scale file, for --method fuzzy or grey; classic takes --scale min:max`, command);
-  const read = file ? readScaleFile(file, given === "fuzzy" || given === "grey" ? given : undefined) : undefined;
-  const method = given ?? read?.kind ?? "classic";
-  const fuzzyOrder = choiceOption(cl, "fuzzy-order", ["defuzzify-first", "defuzzify-last"] as const, command);
-  const greyOrder = choiceOption(cl, "grey-order", ["whiten-last", "whiten-first"] as const, command);
-  const range = choiceOption(cl, "cfcs", ["global", "per-matrix"] as const, command);
-  const diagonal = choiceOption(cl, "t-diagonal", ["include", "exclude"] as const, command);
-  if (method === "classic") {
-    const stray = ["fuzzy-order", "grey-order", "cfcs", "t-diagonal"].find((o) => stringOption(cl, o) !== undefined);
-    if (stray) throw new UsageError(`--${stray} goes with --method fuzzy or grey`, command);
-    return { method };
-  }
-  if (scaleRaw !== undefined && !file)
-    throw new UsageError(`--scale min:max is for classic ratings; a ${method} scale is a JSON file (--scale scale.json)`, command);
-  if (method === "fuzzy" && greyOrder) throw new UsageError("--grey-order goes with --method grey; use --fuzzy-order", command);
-  if (method === "grey" && fuzzyOrder) throw new UsageError("--fuzzy-order goes with --method fuzzy; use --grey-order", command);
-  if (stringOption(cl, "impute") === "mean")
-    throw new UsageError(`--impute mean does not go with --method ${method}: the mean of two terms is no term`, command);
-  const scale = read?.scale ?? (method === "fuzzy" ? FUZZY_FIVE_TERM_SCALE : GREY_FIVE_TERM_SCALE);
-  const order = fuzzyOrder ?? greyOrder;
-  const variant: VariantSettingsInput = {
-    ...(order ? { order } : {}),
-    ...(range ? { range } : {}),
-    ...(diagonal ? { diagonal: diagonal === "include" } : {}),
-    scale,
-  };
-  return { method, variant, terms: scale };
-}
 
 /** Options of the DEMATEL method shared by analyze and layers. */
 export const METHOD_OPTIONS: Record<string, OptionSpec> = {
@@ -124,16 +76,7 @@ export const EXAMPLE_PANEL = join("data", "surveys", "example-panel.csv");
 export function cliModel(cl: CommandLine): { model: Model; path?: string } {
   const path = stringOption(cl, "model");
   if (path === undefined) return { model: defaultModel() };
-  const model = loadModel(path);
-  if (model.components.length < 2) {
-    throw new InputError({
-      file: path,
-      column: "components",
-      message: "DEMATEL needs at least two components: a single component has no influence to give or receive",
-      expected: "a model with two or more components",
-      found: `${model.components.length} component`,
-    });
-  }
+  const model = requireTwoComponents(loadModel(path), path);
   return { model, path };
 }
 
@@ -177,76 +120,25 @@ export function cliSurveyPath(cl: CommandLine): { path: string; synthetic: boole
  * (await cliSurvey(parseCommandLine(["s.csv", "--scale", "1:7"], SURVEY_OPTIONS, 1, "check"), model, "check")).survey.scale; // { min: 1, max: 7 }
  */
 export async function cliSurvey(cl: CommandLine, model: Model, command: string): Promise<{ survey: Survey; path: string; isDefault: boolean; label: string }> {
-  const terms = cliMethod(cl, command).terms;
+  const read = surveyReadOptions(cl, command, cliMethod(cl, command));
   const { path, synthetic, isDefault, label } = cliSurveyPath(cl);
-  const range = terms ? undefined : rangeOption(cl, "scale", 2, command);
-  if (range && !(range[0] < range[1])) throw new UsageError(`--scale min must be below max, got "${stringOption(cl, "scale")}"`, command);
-  if (range && range[0] < 0)
-    throw new UsageError(`--scale must start at 0 or above (DEMATEL influence is never negative), got "${stringOption(cl, "scale")}"`, command);
-  const impute = choiceOption(cl, "impute", ["none", "mean"] as const, command);
   const mappingPath = stringOption(cl, "mapping");
-  const weightColumn = stringOption(cl, "weight-column");
-  const groupColumn = stringOption(cl, "group-column");
   const survey = await readSurveyFile(path, model, {
+    ...read,
     ...(mappingPath !== undefined ? { mapping: readSurveyMapping(mappingPath) } : {}),
-    ...(weightColumn !== undefined ? { weightColumn } : {}),
-    ...(groupColumn !== undefined ? { groupColumn } : {}),
     source: label,
-    ...(range ? { scale: { min: range[0], max: range[1] } } : {}),
-    ...(impute ? { impute } : {}),
-    ...(terms ? { terms } : {}),
   });
   if (synthetic) survey.synthetic = true;
   return { survey, path, isDefault, label };
 }
 
 /**
- * The analysis options from the command line: the DEMATEL settings as given
- * (checked here with the command line's own messages; the survey's scale and
- * weights and every other default are filled in by {@link analyzeSurvey}),
- * the bootstrap size and seed.
+ * The analysis options from the command line ({@link analysisOptions}, with the method of {@link cliMethod}).
  * @throws {UsageError} on an unreadable or inconsistent option.
  * @example
  * cliAnalyzeOptions(parseCommandLine(["--threshold-value", "0.2"], METHOD_OPTIONS, 1, "analyze"), "analyze").settings?.threshold;
  * // { method: "fixed", value: 0.2 }
  */
 export function cliAnalyzeOptions(cl: CommandLine, command: string): AnalyzeOptions {
-  const chosen = cliMethod(cl, command);
-  const aggregation = choiceOption(cl, "aggregation", ["mean", "median"] as const, command);
-  const normalization = choiceOption(cl, "normalization", ["max", "row", "column"] as const, command);
-  const epsilon = numberOption(cl, "epsilon", command, { min: 0 });
-  const fixedValue = numberOption(cl, "threshold-value", command);
-  let method = choiceOption(cl, "threshold", ["mean", "mean+sd", "quantile", "fixed", "mmde"] as const, command);
-  if (fixedValue !== undefined) {
-    if (method !== undefined && method !== "fixed") throw new UsageError(`--threshold-value goes with --threshold fixed, not --threshold ${method}`, command);
-    method = "fixed";
-  }
-  if (method === "fixed" && fixedValue === undefined) throw new UsageError("--threshold fixed needs --threshold-value <v>", command);
-  const k = numberOption(cl, "k", command);
-  const sd = choiceOption(cl, "sd", ["population", "sample"] as const, command);
-  const q = numberOption(cl, "q", command, { min: 0, max: 1 });
-  const entries = choiceOption(cl, "threshold-entries", ["all", "off-diagonal"] as const, command);
-  if ((k !== undefined || sd !== undefined) && method !== "mean+sd") throw new UsageError("--k and --sd go with --threshold mean+sd", command);
-  if (q !== undefined && method !== "quantile") throw new UsageError("--q goes with --threshold quantile", command);
-  const threshold: ThresholdOptions = {
-    method: method ?? "mean",
-    ...(entries ? { entries: entries === "off-diagonal" ? ("offDiagonal" as const) : ("all" as const) } : {}),
-    ...(k !== undefined ? { k } : {}),
-    ...(sd ? { sd } : {}),
-    ...(q !== undefined ? { q } : {}),
-    ...(fixedValue !== undefined ? { value: fixedValue } : {}),
-  };
-  const bootstrap = numberOption(cl, "bootstrap", command, { integer: true, min: 0, max: 1_000_000 });
-  const seed = numberOption(cl, "seed", command, { integer: true });
-  return {
-    settings: {
-      ...(chosen.method !== "classic" ? { method: chosen.method, variant: chosen.variant } : {}),
-      ...(aggregation ? { aggregation } : {}),
-      ...(normalization ? { normalization } : {}),
-      ...(epsilon !== undefined ? { epsilon } : {}),
-      threshold,
-    },
-    ...(bootstrap !== undefined ? { bootstrap } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-  };
+  return analysisOptions(cl, command, cliMethod(cl, command));
 }

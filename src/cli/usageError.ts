@@ -6,9 +6,12 @@
 export class UsageError extends Error {
   /** The command whose usage to print (e.g. "analyze"), or undefined for the top level. */
   readonly command?: string;
-  constructor(message: string, command?: string) {
+  /** The option at fault, without `--` (e.g. "k"), when one is; the browser app lists the problem at it. */
+  readonly option?: string;
+  constructor(message: string, command?: string, option?: string) {
     super(message);
     this.name = "UsageError";
     this.command = command;
+    this.option = option;
   }
 }

@@ -1,4 +1,5 @@
 import { readJsonFile } from "./readJsonFile.js";
+import { MODEL_FILE } from "./parseModelText.js";
 import { parseModel } from "../model/model.js";
 import type { Model } from "../types.js";
 
@@ -7,6 +8,5 @@ import type { Model } from "../types.js";
  * @throws {InputError} when the file cannot be read, is not JSON, or fails {@link parseModel}.
  */
 export function loadModel(path: string): Model {
-  const value = readJsonFile(path, { what: "model file", expected: "a JSON model file", empty: '{ "components": [...], "layers": [...] }' });
-  return parseModel(value, path);
+  return parseModel(readJsonFile(path, MODEL_FILE), path);
 }
