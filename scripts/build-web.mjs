@@ -103,7 +103,7 @@ mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
 const size = Buffer.byteLength(html);
 process.stdout.write(
-  `Wrote ${relative(process.cwd(), out) || out}: ${kb(size)} (${(size / 1e6).toFixed(2)} MB) — ` +
+  `Wrote ${out.startsWith(root) ? relative(root, out) : out}: ${kb(size)} (${(size / 1e6).toFixed(2)} MB) — ` +
     `plotly.min.js ${kb(Buffer.byteLength(plotlyJs))}, app ${kb(Buffer.byteLength(app.text) - Buffer.byteLength(worker.text))}, ` +
     `worker (library) ${kb(Buffer.byteLength(worker.text))}; ${worker.inputs.filter((k) => k.startsWith("src/")).length} modules of src/; ` +
     `${Math.round(performance.now() - started)} ms\n`,
