@@ -161,7 +161,7 @@ describe("renderReport(results, model, { plotlyJs })", () => {
     expect(body).not.toContain("<svg onload");
     expect(body).not.toContain("<b>outer</b>");
     expect(body).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;");
-    // Exactly two <script> elements: the library in <head> and the figure script at the end of <body>.
+    // Exactly two <script> elements, at the end of <body>: the library and the figure script.
     expect(count(out.toLowerCase(), "<script")).toBe(2);
     expect(count(out.toLowerCase(), "</script")).toBe(2);
   });
