@@ -17,17 +17,18 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from "puppeteer-core";
 import { analyzeCommand } from "../src/cli/analyzeCommand.js";
+import { layersCommand } from "../src/cli/layersCommand.js";
 
 const ROOT = resolve(".");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const ci = /^(1|true|yes)$/i.test(process.env.CI ?? "");
 const haveChromium = existsSync(CHROMIUM);
 
-/** `cxm-dematel analyze <args> --json`, through the CLI's own command, as parsed JSON. */
-async function cliJson(args: readonly string[]): Promise<Record<string, unknown>> {
+/** `cxm-dematel analyze <args> --json` (or `layers`), through the CLI's own command, as parsed JSON. */
+async function cliJson(args: readonly string[], command = analyzeCommand): Promise<Record<string, unknown>> {
   let out = "";
   const io = { stdout: (s: string) => void (out += s), stderr: () => undefined, help: () => 0 };
-  expect(await analyzeCommand([...args, "--json"], io)).toBe(0);
+  expect(await command([...args, "--json"], io)).toBe(0);
   return JSON.parse(out) as Record<string, unknown>;
 }
 
@@ -150,7 +151,9 @@ describe.skipIf(!haveChromium && !ci)("browser app (dist/web/cxm-dematel.html in
       `browser app, example panel (5,000 bootstrap replicates): report shown ${shownMs} ms after the click (${timing}); all ${charts} charts drawn after ${drawnMs} ms\n`,
     );
     const links = await page.$$eval("#downloads a", (as) => as.map((a) => [a.getAttribute("download"), a.getAttribute("href")?.slice(0, 5)]));
-    expect(links.map((l) => l[0]).sort()).toEqual(["components.csv", "edges.csv", "report.html", "results.json", "total-relation.csv"]);
+    expect(links.map((l) => l[0]).sort()).toEqual(["components.csv", "edges.csv", "layers.json", "report.html", "results.json", "total-relation.csv"]);
+    const layers = JSON.parse(await page.$eval("#cxm-layers", (e) => e.textContent ?? "")) as Record<string, unknown>;
+    expectSameJson(withoutMeta(layers), withoutMeta(await cliJson(["data/surveys/example-panel.csv"], layersCommand)), 1e-12);
     expect(links.every((l) => l[1] === "blob:")).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
@@ -256,11 +259,21 @@ describe.skipIf(!haveChromium && !ci)("browser app (dist/web/cxm-dematel.html in
     await page.close();
   }, 120_000);
 
-  it("switches to Persian, right to left", async () => {
-    const { page } = await openApp();
+  it("switches to Persian, right to left; the report then names components and layers in Persian, with the same numbers", async () => {
+    const { page, errors } = await openApp();
     await page.click("#language");
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(["fa", "rtl"]);
     expect(await page.$eval("#load-example", (e) => e.textContent)).toBe("بارگذاری نمونه");
+    await page.click("#load-example");
+    await page.waitForFunction(() => document.querySelector("#check .ok") !== null);
+    await page.type("#opt-bootstrap", "۲۰۰");
+    await page.evaluate(() => document.getElementById("options")!.dispatchEvent(new Event("change")));
+    const { json } = await analyse(page);
+    const report = await reportFrame(page).evaluate(() => document.body.innerText);
+    expect(report).toContain("رهبری متمرکز بر مشتری"); // LEAD's name_fa in data/models/cxm-10.json
+    expect(report).toContain("رهبری و فرهنگ"); // layer L1's name_fa
+    expectSameJson(withoutMeta(json), withoutMeta(await cliJson(["--bootstrap", "200"])), 1e-12);
+    expect(errors).toEqual([]);
     await page.close();
-  }, 60_000);
+  }, 120_000);
 });

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultModel, InputError, layerIndex, loadModel, parseModel, componentIds } from "../src/index.js";
 import { cxmModel } from "../src/model/cxm10.js";
+import { modelInLanguage } from "../src/model/modelInLanguage.js";
+import { requireTwoComponents } from "../src/model/requireTwoComponents.js";
 
 const facts = JSON.parse(readFileSync("tests/fixtures/paper/model-facts.json", "utf8"));
 
@@ -124,5 +126,37 @@ describe("loadModel", () => {
   it("names a file that is not JSON", () => {
     expect(() => loadModel("LICENSE")).toThrow(InputError);
     expect(() => loadModel("LICENSE")).toThrow(/not valid JSON/);
+  });
+});
+
+describe("modelInLanguage and requireTwoComponents", () => {
+  it("Persian names where the model has them (data/models/cxm-10.json), English where it does not; ids and layers unchanged", () => {
+    const m = defaultModel();
+    const fa = modelInLanguage(m, "fa");
+    expect(fa.components[0]).toMatchObject({ id: "LEAD", name: "رهبری متمرکز بر مشتری" });
+    expect(fa.layers?.[0]).toMatchObject({ id: "L1", name: "رهبری و فرهنگ", components: ["LEAD", "CUL"] });
+    expect(fa.components.map((c) => c.id)).toEqual(m.components.map((c) => c.id));
+    expect(modelInLanguage(m, "en")).toBe(m);
+    const partial = parseModel(
+      {
+        components: [
+          { id: "A", name: "Alpha", name_fa: "آلفا" },
+          { id: "B", name: "Beta" },
+        ],
+      },
+      "m.json",
+    );
+    expect(modelInLanguage(partial, "fa").components.map((c) => c.name)).toEqual(["آلفا", "Beta"]);
+    expect(partial.components[0].name).toBe("Alpha");
+  });
+  it("a one-component model is refused at its file", () => {
+    const one = parseModel({ components: [{ id: "A", name: "Alpha" }] }, "one.json");
+    expect(() => requireTwoComponents(one, "one.json")).toThrow(InputError);
+    try {
+      requireTwoComponents(one, "one.json");
+    } catch (e) {
+      expect((e as InputError).problems[0]).toMatchObject({ file: "one.json", column: "components", found: "1 component" });
+    }
+    expect(requireTwoComponents(defaultModel(), "x")).toBeTruthy();
   });
 });

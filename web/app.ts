@@ -2,7 +2,8 @@
  * The browser app's page logic: read the chosen or dropped files, check the survey in the worker
  * (located problems first, nothing analysed until they are fixed), run the analysis in the worker
  * with a progress bar and a cancel button, show the library's report in a sandboxed frame, offer
- * the downloads, and keep the results JSON in `<script type="application/json" id="cxm-results">`.
+ * the downloads, and keep the results JSON in `<script type="application/json" id="cxm-results">` (and the
+ * layer results, as `layers --json` prints them, in `id="cxm-layers"`).
  * Bundled by scripts/build-web.mjs with the worker's code and the example survey inside.
  */
 import workerSource from "cxm:worker-source";
@@ -175,7 +176,7 @@ function startRun(): void {
   if (!request || !state.checked) return;
   state.clickedAt = performance.now();
   const plotlyJs = plotlyFromPage(byId(PLOTLY_ELEMENT_ID).textContent ?? "");
-  const message: RunRequest = { type: "run", ...request, plotlyJs };
+  const message: RunRequest = { type: "run", ...request, plotlyJs, language: state.language };
   setRunning(true);
   const progress = byId<HTMLProgressElement>("progress");
   progress.removeAttribute("value");
@@ -213,7 +214,9 @@ function showResults(reply: Extract<WorkerReply, { type: "done" }>): void {
   for (const url of state.urls.splice(0)) URL.revokeObjectURL(url);
   // The results object, readable by scripts and tests; every "<" escaped so no "</script>" can end the element.
   byId("cxm-results").textContent = reply.json.replace(/</g, "\\u003c");
+  byId("cxm-layers").textContent = (reply.layersJson ?? "").replace(/</g, "\\u003c");
   const links = [download("results.json", reply.json, "application/json"), download("report.html", reply.report, "text/html")];
+  if (reply.layersJson !== undefined) links.push(download("layers.json", reply.layersJson, "application/json"));
   for (const [name, csv] of Object.entries(reply.tables)) links.push(download(name, csv, "text/csv"));
   const downloads = byId("downloads");
   downloads.replaceChildren(document.createTextNode(`${t(state.language, "downloads")} `), ...links);

@@ -83,7 +83,8 @@ ${i("report", "h2")}
 <p id="downloads" hidden></p>
 <p id="timing" class="small"></p>
 <iframe id="report-frame" title="report" sandbox="allow-scripts allow-downloads" hidden></iframe>
-<script type="application/json" id="cxm-results"></script>`;
+<script type="application/json" id="cxm-results"></script>
+<script type="application/json" id="cxm-layers"></script>`;
 }
 
 /**

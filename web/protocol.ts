@@ -6,6 +6,7 @@
  */
 import type { InputProblem } from "../src/errors.js";
 import type { OptionValues } from "./formOptions.js";
+import type { NameLanguage } from "../src/model/modelInLanguage.js";
 
 /** The inputs of a check or a run. */
 export interface SurveyRequest {
@@ -35,6 +36,8 @@ export interface RunRequest extends SurveyRequest {
   plotlyJs: string;
   /** Fixed meta.date (tests); default now. */
   date?: string;
+  /** The interface language: the report names components and layers in it (modelInLanguage); results.json and the CSV tables do not change. */
+  language?: NameLanguage;
 }
 
 /** What `check` found in a survey that can be read. */
@@ -58,6 +61,8 @@ export type WorkerReply =
       type: "done";
       /** resultsJsonText(result): the text of results.json and of `analyze --json`. */
       json: string;
+      /** layersResultsJson(result): the text of `layers --json` (layers.json), when the model has layers to test. */
+      layersJson?: string;
       /** renderReport(result, model, { plotlyJs }): the text of report.html. */
       report: string;
       /** The CSV tables, by file name (total-relation.csv, components.csv, edges.csv). */

@@ -12,10 +12,12 @@ import { InfeasibleError, InputError, formatProblem } from "../src/errors.js";
 import { defaultModel } from "../src/model/model.js";
 import { parseModelText } from "../src/io/parseModelText.js";
 import { requireTwoComponents } from "../src/model/requireTwoComponents.js";
+import { modelInLanguage } from "../src/model/modelInLanguage.js";
 import { parseSurvey } from "../src/io/parseSurvey.js";
 import { decodeSurveyBytes } from "../src/io/readSurvey.js";
 import { analyzeSurvey, surveyBaseline } from "../src/pipeline/analyzeSurvey.js";
 import { resultsJsonText } from "../src/report/resultsJson.js";
+import { layersResultsJson } from "../src/report/layersResultsJson.js";
 import { renderReport } from "../src/report/renderReport.js";
 import { componentTable, edgeTable, totalRelationTable } from "../src/report/resultTables.js";
 import { toCsv } from "../src/io/toCsv.js";
@@ -69,10 +71,12 @@ export function runAnalysis(request: RunRequest, progress: (done: number, total:
     onProgress: progress,
   });
   const analysisMs = performance.now() - started;
+  const layers = layersResultsJson(result);
   const reply: WorkerReply = {
     type: "done",
     json: resultsJsonText(result),
-    report: renderReport(result, model, { plotlyJs: request.plotlyJs }),
+    ...(layers !== undefined ? { layersJson: layers } : {}),
+    report: renderReport(result, modelInLanguage(model, request.language ?? "en"), { plotlyJs: request.plotlyJs }),
     tables: {
       "total-relation.csv": toCsv(totalRelationTable(result)),
       "components.csv": toCsv(componentTable(result, model)),

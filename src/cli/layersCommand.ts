@@ -8,7 +8,7 @@ import { layeringVerdict } from "../interpret/layeringVerdict.js";
 import type { CommandIo } from "./commandIo.js";
 import { printWarnings } from "./printWarnings.js";
 import { assertLayeredModel } from "../model/assertLayeredModel.js";
-import { resultsJsonText } from "../report/resultsJson.js";
+import { layersResultsJson } from "../report/layersResultsJson.js";
 import { PERMUTATION_NULL_WORDS } from "../interpret/permutationNullWords.js";
 
 const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
@@ -51,7 +51,7 @@ export async function layersCommand(args: readonly string[], io: CommandIo): Pro
   // The analysis's own warning (docs/methods.md §2.13), after the survey's; it is also in meta.warnings and the JSON's conditioning.
   if (cl.values.quiet !== true && r.conditioning.warning) printWarnings({ warnings: [{ message: r.conditioning.warning }] }, io);
   if (json) {
-    io.stdout(resultsJsonText({ meta: r.meta, ...L, relation: r.relation, conditioning: r.conditioning }));
+    io.stdout(layersResultsJson(r) ?? "");
     return 0;
   }
   io.stdout(layersText(r, L, survey, path, model) + "\n");
