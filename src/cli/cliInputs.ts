@@ -81,14 +81,15 @@ export function cliModel(cl: CommandLine): { model: Model; path?: string } {
 }
 
 /**
- * The survey to read: the positional argument, or the shipped example panel.
+ * The survey to read: the positional argument, or the shipped example panel (`example`, a package-relative path;
+ * default {@link EXAMPLE_PANEL}).
  * `synthetic` is true for the example panel and for any file in the
  * package's data/surveys folder (the shipped synthetic panels).
  * @throws {InputError} when no survey is given and the example panel cannot be found.
  * @example
  * cliSurveyPath(parseCommandLine([], SURVEY_OPTIONS, 1, "analyze")).label; // "data/surveys/example-panel.csv"
  */
-export function cliSurveyPath(cl: CommandLine): { path: string; synthetic: boolean; isDefault: boolean; label: string } {
+export function cliSurveyPath(cl: CommandLine, example = EXAMPLE_PANEL): { path: string; synthetic: boolean; isDefault: boolean; label: string } {
   const root = packageRoot();
   const given = cl.positionals[0];
   if (given !== undefined) {
@@ -99,16 +100,16 @@ export function cliSurveyPath(cl: CommandLine): { path: string; synthetic: boole
     }
     return { path: given, synthetic, isDefault: false, label: given };
   }
-  const path = root ? join(root, EXAMPLE_PANEL) : undefined;
+  const path = root ? join(root, example) : undefined;
   if (!path || !existsSync(path)) {
     throw new InputError({
-      file: path ?? EXAMPLE_PANEL,
+      file: path ?? example,
       message: "the shipped example panel was not found; give a survey file instead",
       expected: "cxm-dematel analyze your-survey.csv",
     });
   }
   // Label the shipped panel by its package-relative path, so outputs do not embed this machine's folders.
-  return { path, synthetic: true, isDefault: true, label: EXAMPLE_PANEL.split("\\").join("/") };
+  return { path, synthetic: true, isDefault: true, label: example.split("\\").join("/") };
 }
 
 /**
@@ -119,9 +120,14 @@ export function cliSurveyPath(cl: CommandLine): { path: string; synthetic: boole
  * @example
  * (await cliSurvey(parseCommandLine(["s.csv", "--scale", "1:7"], SURVEY_OPTIONS, 1, "check"), model, "check")).survey.scale; // { min: 1, max: 7 }
  */
-export async function cliSurvey(cl: CommandLine, model: Model, command: string): Promise<{ survey: Survey; path: string; isDefault: boolean; label: string }> {
+export async function cliSurvey(
+  cl: CommandLine,
+  model: Model,
+  command: string,
+  example = EXAMPLE_PANEL,
+): Promise<{ survey: Survey; path: string; isDefault: boolean; label: string }> {
   const read = surveyReadOptions(cl, command, cliMethod(cl, command));
-  const { path, synthetic, isDefault, label } = cliSurveyPath(cl);
+  const { path, synthetic, isDefault, label } = cliSurveyPath(cl, example);
   const mappingPath = stringOption(cl, "mapping");
   const survey = await readSurveyFile(path, model, {
     ...read,

@@ -16,6 +16,7 @@ import { layersCommand } from "./layersCommand.js";
 import { powerCommand } from "./powerCommand.js";
 import { ismCommand } from "./ismCommand.js";
 import { readinessCommand } from "./readinessCommand.js";
+import { compareCommand } from "./compareCommand.js";
 
 /** The commands of the CLI by name. */
 export const COMMANDS: Record<string, Command> = {
@@ -26,6 +27,7 @@ export const COMMANDS: Record<string, Command> = {
   power: powerCommand,
   ism: ismCommand,
   readiness: readinessCommand,
+  compare: compareCommand,
 };
 
 function version(): string {

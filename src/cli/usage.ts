@@ -16,9 +16,10 @@ Commands:
   power              how many experts a study needs (simulated power curve)
   ism <file.csv>     ISM levels and MICMAC from experts' SSIMs or a reachability matrix
   readiness <scores.csv> [survey]   one organisation's gaps, readiness index and improvement order
+  compare [survey] [second]   do two groups of experts see a different structure? (permutation test)
 
 Options: --help (for any command), --version, --debug (stack traces).
-With no survey, analyze, layers and readiness use the shipped SYNTHETIC example panel.
+With no survey, analyze, layers and readiness use the shipped SYNTHETIC example panel, compare its two-group panel.
 Exit status: 0 success, 1 bad input, 2 wrong usage, 3 internal error.`,
 
   analyze: `Usage: cxm-dematel analyze [survey.csv] [options]
@@ -187,4 +188,33 @@ The scores file: a header and one row per component, columns
   --json                  print the result object as JSON on stdout
   --out <dir>             also write readiness.json, readiness.csv and readiness.html there (all or none)
   --quiet                 no warnings on stderr`,
+
+  compare: `Usage: cxm-dematel compare [survey] [--by group] [options]
+       cxm-dematel compare <first> <second> [--labels a,b] [options]
+
+Do two groups of experts (managers and frontline staff, two industries) see a
+different influence structure, or is the difference noise? (docs/methods.md §12)
+One survey with a group column (exactly two groups), or two surveys rating the
+same components on the same scale (default: the shipped SYNTHETIC two-group
+panel). A permutation test over the group labels: exact over every distinct
+split into groups of the observed sizes when there are at most --max-exact,
+otherwise --permutations seeded random splits (the count is printed). Tests the
+distance between the groups' total-relation matrices, between their relation
+vectors D-R and the difference in the layering's trend statistic; per component
+the difference in D-R and D+R with Westfall-Young adjusted p-values; each
+group's own classic analysis side by side.
+
+  --by <header>           the column holding each expert's group (default: the column headed
+                          group, expert group or گروه; for a survey-tool export, any header)
+  --labels <a,b>          names of the two surveys' groups (default: the file names)
+  --permutations <B>      random splits when exact enumeration is too large (default 10000)
+  --max-exact <M>         enumerate every split when there are at most M (default 100000)
+  --seed <S>              seed of the random splits and of each group's bootstrap (default 1)
+  --bootstrap <B>         bootstrap replicates of each group's analysis, for the plot's intervals (default 2000; 0 = none)
+  --model <file.json>     model file (default: the embedded CXM model)
+  --scale, --impute, --mapping, --weight-column, --normalization, --epsilon, --threshold, --k,
+  --sd, --q, --threshold-value, --threshold-entries   as for analyze (classic method, mean aggregation only)
+  --json                  print the comparison as JSON on stdout
+  --out <dir>             also write compare.json, compare-overall.csv, compare-components.csv and compare.html (all or none)
+  --quiet                 print nothing but errors`,
 };

@@ -6,10 +6,11 @@ import { surveyCsvText } from "./surveyCsvText.js";
 /**
  * Write a survey as CSV text that `parseSurvey` reads back to the same
  * survey (same experts in the same order, same ratings to the last bit, same
- * weights): **blocks** (default) `expert,from,<component ids>` with one row
+ * weights and groups): **blocks** (default) `expert,from,<component ids>` with one row
  * per expert and from component and an empty diagonal, or **long**
  * `expert,from,to,value` with one row per off-diagonal rating. A `weight`
- * column is added only when some expert's weight is not 1. Imputed cells are
+ * column is added only when some expert's weight is not 1, a `group` column
+ * only when some expert has a group (docs/methods.md §12.1). Imputed cells are
  * written as their imputed values (the `imputed` flags and warnings are not
  * kept). Lines end in CRLF; text cells are quoted per RFC 4180 and guarded
  * against spreadsheet formulas.
@@ -31,6 +32,7 @@ export function surveyToCsv(survey: Survey, layout: SurveyLayout = "blocks"): st
     label: e.expert,
     weight: surveyCsvCell(e.weight),
     rating: (i: number, j: number) => surveyCsvCell(e.matrix[i][j]),
+    ...(e.group !== undefined ? { group: e.group } : {}),
   }));
   return surveyCsvText(ids, experts, layout, weighted);
 }

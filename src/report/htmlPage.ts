@@ -21,6 +21,7 @@ p, li { max-width: 75ch; }
 .verdict { font-size: 1.08rem; background: var(--bg-alt); border-left: 4px solid var(--accent); padding: 0.8rem 1rem; border-radius: 4px; }
 .reading li { margin: 0.35rem 0; }
 .plot { width: 100%; min-height: 420px; margin: 0.5rem 0 1rem; page-break-inside: avoid; break-inside: avoid; }
+.figure-row { display: flex; flex-wrap: wrap; gap: 1rem; } .figure-row > div { flex: 1 1 420px; min-width: 0; }
 .table-wrap { overflow-x: auto; margin: 0.5rem 0 1rem; }
 table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
 th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }

@@ -1,5 +1,4 @@
 import type { Model } from "../types.js";
-import { plotNumber, type PlotlyFigure } from "../plots/plotlyFigure.js";
 import { causalDiagram } from "../plots/causalDiagram.js";
 import { totalRelationHeatmap } from "../plots/totalRelationHeatmap.js";
 import { gapRatioPlot } from "../plots/gapRatioPlot.js";
@@ -9,6 +8,7 @@ import { micmacPlot } from "../plots/micmacPlot.js";
 import { ismLevelsPlot } from "../plots/ismLevelsPlot.js";
 import { escapeHtml } from "../plots/escapeHtml.js";
 import { htmlPage } from "./htmlPage.js";
+import { figurePlacer, htmlTable as table, reportNumber as num, type PlaceFigure } from "./htmlTable.js";
 import { plainReading } from "../interpret/plainReading.js";
 import { panelReading } from "../interpret/panelReading.js";
 import { formatPValue } from "../interpret/formatPValue.js";
@@ -145,34 +145,6 @@ export interface RenderReportOptions {
   title?: string;
 }
 
-const num = (x: number, d = 3): string => (Number.isFinite(x) ? plotNumber(x, d) : x === undefined || x === null || Number.isNaN(x) ? "n/a" : String(x));
-
-interface Cell {
-  v: string | number;
-  cls?: string;
-}
-
-function table(
-  head: readonly string[],
-  rows: ReadonlyArray<ReadonlyArray<string | number | Cell>>,
-  textCols: readonly number[] = [0],
-  caption?: string,
-): string {
-  const cell = (c: string | number | Cell, k: number, tag: "td" | "th"): string => {
-    const o: Cell = typeof c === "object" ? c : { v: c };
-    const cls = [textCols.includes(k) ? "text" : "", o.cls ?? ""].filter(Boolean).join(" ");
-    return `<${tag}${cls ? ` class="${cls}"` : ""}>${typeof o.v === "number" ? num(o.v) : escapeHtml(o.v)}</${tag}>`;
-  };
-  return (
-    `<div class="table-wrap"><table>${caption ? `<caption class="small">${escapeHtml(caption)}</caption>` : ""}` +
-    `<thead><tr>${head.map((h, k) => cell(h, k, "th")).join("")}</tr></thead>` +
-    `<tbody>${rows.map((r) => `<tr>${r.map((c, k) => cell(c, k, "td")).join("")}</tr>`).join("")}</tbody></table></div>`
-  );
-}
-
-/** Adds a figure to the page and returns the element it is drawn into. */
-type PlaceFigure = (figure: PlotlyFigure, alt: string) => string;
-
 /**
  * Render the analysis as ONE self-contained HTML file that opens offline:
  * the Plotly library inlined once, every figure as data, system fonts,
@@ -200,12 +172,7 @@ export function renderReport(results: ReportInput, model: Model, options: Render
     throw new TypeError("renderReport needs options.plotlyJs: the text of plotly.min.js");
   const r = results;
   const title = options.title ?? `DEMATEL analysis — ${model.title ?? "model"}`;
-  const figures: Array<{ id: string; figure: PlotlyFigure }> = [];
-  const plot: PlaceFigure = (figure, alt) => {
-    const id = `fig${figures.length + 1}`;
-    figures.push({ id, figure });
-    return `<div class="plot" id="${id}" role="img" aria-label="${escapeHtml(alt)}"><noscript>${escapeHtml(alt)} (needs JavaScript)</noscript></div>`;
-  };
+  const { figures, plot } = figurePlacer();
   // The verdict opens the summary and the layering section alike: built once, shown twice.
   const verdict = r.layers ? `<p class="verdict">${escapeHtml(layeringVerdict(r.layers))}</p>` : "";
   // In page order, which is also the order the figures are numbered in.
