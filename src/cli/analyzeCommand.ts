@@ -1,6 +1,7 @@
 import { UsageError } from "./usageError.js";
 import { analyzeSurvey } from "../pipeline/analyzeSurvey.js";
-import { RESULT_FILES, writeResultFiles } from "../report/writeResultFiles.js";
+import { RESULT_FILES, RESULT_WORKBOOK, writeResultFiles } from "../report/writeResultFiles.js";
+import { resultsWorkbook } from "../report/resultsWorkbook.js";
 import { checkOutputFolder } from "../io/checkOutputFolder.js";
 import { join } from "node:path";
 import { parseCommandLine, stringOption } from "./parseCommandLine.js";
@@ -13,7 +14,7 @@ import { resultsJsonText } from "../report/resultsJson.js";
 
 /**
  * `cxm-dematel analyze [survey] [options]`: read, analyse, write
- * report.html, results.json and the CSV tables to --out (default out/),
+ * report.html, results.json and the CSV tables (and with `--xlsx` results.xlsx) to --out (default out/),
  * print where the report is; `--json` prints the results object on stdout
  * instead (and writes files only when --out is given).
  * @returns the exit status (0).
@@ -24,7 +25,14 @@ import { resultsJsonText } from "../report/resultsJson.js";
 export async function analyzeCommand(args: readonly string[], io: CommandIo): Promise<number> {
   const cl = parseCommandLine(
     args,
-    { ...SURVEY_OPTIONS, ...METHOD_OPTIONS, out: { type: "string", short: "o" }, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } },
+    {
+      ...SURVEY_OPTIONS,
+      ...METHOD_OPTIONS,
+      out: { type: "string", short: "o" },
+      json: { type: "boolean" },
+      xlsx: { type: "boolean" },
+      quiet: { type: "boolean", short: "q" },
+    },
     1,
     "analyze",
   );
@@ -40,7 +48,9 @@ export async function analyzeCommand(args: readonly string[], io: CommandIo): Pr
   if (writes && out.trim() === "") throw new UsageError("--out needs a folder name", "analyze");
   const inputs = [path, ...(modelPath ? [modelPath] : [])];
   // Check the output folder before the analysis (which may bootstrap for a while), so a bad --out fails fast.
-  if (writes) checkOutputFolder(out, RESULT_FILES, { inputs });
+  const xlsx = cl.values.xlsx === true;
+  if (xlsx && !writes) throw new UsageError("--xlsx writes results.xlsx into the output folder: with --json, give --out too", "analyze", "xlsx");
+  if (writes) checkOutputFolder(out, xlsx ? [...RESULT_FILES, RESULT_WORKBOOK] : RESULT_FILES, { inputs });
   if (cl.values.quiet !== true) printWarnings(survey, io);
   const progress = progressLine("bootstrap", quiet);
   const result = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
@@ -50,7 +60,8 @@ export async function analyzeCommand(args: readonly string[], io: CommandIo): Pr
   if (cl.values.quiet !== true && result.conditioning.warning) printWarnings({ warnings: [{ message: result.conditioning.warning }] }, io);
   if (json) io.stdout(resultsJsonText(result));
   if (writes) {
-    const written = writeResultFiles(result, model, out, { plotlyJs: plotlyScript(), inputs });
+    const workbook = xlsx ? await resultsWorkbook(result, model) : undefined;
+    const written = writeResultFiles(result, model, out, { plotlyJs: plotlyScript(), inputs, ...(workbook ? { workbook } : {}) });
     if (!quiet) {
       if (survey.synthetic) io.stdout("Note: SYNTHETIC example data (see data/README.md); the results are not evidence about the model.\n");
       io.stdout(`Analysed ${survey.experts.length} experts × ${result.components.length} components from ${label}\n`);

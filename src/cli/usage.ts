@@ -58,6 +58,7 @@ Method:
 Output:
   --out <dir>                 output folder (default out/, created if missing)
   --json                      print the results object as JSON on stdout (files are then written only when --out is given)
+  --xlsx                      also write results.xlsx: the result tables as one Excel workbook (values only, no formulas)
   --quiet                     print nothing but errors`,
 
   check: `Usage: cxm-dematel check <survey.csv> [options]

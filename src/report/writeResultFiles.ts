@@ -13,12 +13,17 @@ import { resultsJsonText } from "./resultsJson.js";
 /** The files {@link writeResultFiles} writes, in this order. */
 export const RESULT_FILES = ["total-relation.csv", "components.csv", "edges.csv", "results.json", "report.html"] as const;
 
+/** The results workbook `analyze --xlsx` writes beside them (`resultsWorkbook`). */
+export const RESULT_WORKBOOK = "results.xlsx";
+
 /** Options of {@link writeResultFiles}. */
 export interface WriteResultFilesOptions {
   /** The text of plotly.min.js, inlined once into report.html. */
   plotlyJs: string;
   /** Files that must never be overwritten (the survey and model read): writing refuses when an output is one of them. */
   inputs?: readonly string[];
+  /** The bytes of the results workbook (`resultsWorkbook`), written as results.xlsx with the other files. */
+  workbook?: Uint8Array;
 }
 
 /**
@@ -26,7 +31,7 @@ export interface WriteResultFilesOptions {
  * with a header row and row labels), components.csv (id, name, layer, D, R,
  * prominence, relation, role, weight), edges.csv (from, to, value),
  * results.json (the whole results object, NaN written as null; `resultsJsonText`) and
- * report.html ({@link renderReport}). CSV cells can never start a
+ * report.html ({@link renderReport}), and results.xlsx when `options.workbook` holds one. CSV cells can never start a
  * spreadsheet formula (`toCsv`). Refuses, before writing anything, when an output path is
  * one of `inputs` (so a survey or model file is never overwritten) or the
  * folder cannot hold the files (`checkOutputFolder`); the five files are
@@ -37,7 +42,8 @@ export interface WriteResultFilesOptions {
  * writeResultFiles(result, model, "out", { plotlyJs, inputs: ["survey.csv"] });
  */
 export function writeResultFiles(result: AnalysisResult & ReportInput, model: Model, outDir: string, options: WriteResultFilesOptions): string[] {
-  const paths = checkOutputFolder(outDir, RESULT_FILES, { inputs: options.inputs });
+  const names = options.workbook ? [...RESULT_FILES, RESULT_WORKBOOK] : [...RESULT_FILES];
+  const paths = checkOutputFolder(outDir, names, { inputs: options.inputs });
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (e) {
@@ -55,6 +61,7 @@ export function writeResultFiles(result: AnalysisResult & ReportInput, model: Mo
     toCsv(edgeTable(result)),
     resultsJsonText(result),
     renderReport(result, model, { plotlyJs: options.plotlyJs }),
+    ...(options.workbook ? [options.workbook] : []),
   ];
   writeFilesAtomic(paths.map((p, k) => [p, contents[k]] as const));
   return paths;
