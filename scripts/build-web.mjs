@@ -6,10 +6,12 @@
  *      (the page starts the worker from a blob: URL);
  *   3. write the page (web/pageHtml.ts): a Content-Security-Policy allowing no remote source,
  *      plotly.min.js once (plotly.js-dist-min), the app.
- * Node-only modules must not enter the bundle: any import of a Node built-in or of exceljs resolves to
+ * Node-only modules must not enter the bundle: any import of a Node built-in resolves to
  * a stub, and the build fails if a stub contributes a single byte to the output (that is, if code that
  * is actually used needs it). `node:util` is the one exception: src/io/readSurvey.ts takes its
- * TextDecoder from it, and the browser has the same TextDecoder as a global.
+ * TextDecoder from it, and the browser has the same TextDecoder as a global. The library's
+ * `import("exceljs")` resolves to web/excelGlobal.ts; ExcelJS's own browser build (exceljs.min.js) is
+ * written into the page once as inert text, and the worker evaluates it only to read or write a workbook.
  * Prints each part's size. Options: --no-minify (readable output, for debugging); --out <file> (write the
  * page there instead of dist/web/cxm-dematel.html — the browser test builds into its own temporary folder).
  */
@@ -25,7 +27,7 @@ const outAt = process.argv.indexOf("--out");
 const out = outAt > 0 && process.argv[outAt + 1] ? resolve(process.argv[outAt + 1]) : join(root, "dist", "web", "cxm-dematel.html");
 
 /** Node built-ins and Node-only packages: stubbed, and refused in the output (see the file's comment). */
-const NODE_ONLY = /^(node:.*|fs|path|url|util|os|module|crypto|stream|zlib|buffer|events|worker_threads|child_process|exceljs)$/;
+const NODE_ONLY = /^(node:.*|fs|path|url|util|os|module|crypto|stream|zlib|buffer|events|worker_threads|child_process)$/;
 
 /** esbuild plugin: Node-only imports → stubs (node:util → the global TextDecoder); the two virtual modules of web/app.ts. */
 function browserPlugin(virtual = {}) {
@@ -37,6 +39,8 @@ function browserPlugin(virtual = {}) {
         if (!(args.path in virtual)) return { errors: [{ text: `unknown virtual module ${args.path}` }] };
         return { contents: virtual[args.path], loader: "text" };
       });
+      // The library's dynamic import("exceljs") → the global that the worker loads from the page's inert copy.
+      build.onResolve({ filter: /^exceljs$/ }, () => ({ path: join(root, "web", "excelGlobal.ts") }));
       build.onResolve({ filter: NODE_ONLY }, (args) => ({ path: args.path, namespace: "node-only", sideEffects: false }));
       build.onLoad({ filter: /.*/, namespace: "node-only" }, (args) =>
         args.path === "node:util"
@@ -97,14 +101,15 @@ const app = await bundle("web/app.ts", {
   "cxm:example-panel": readFileSync(join(root, "data", "surveys", "example-panel.csv"), "utf8"),
 });
 const plotlyJs = readFileSync(createRequire(import.meta.url).resolve("plotly.js-dist-min"), "utf8");
+const excelJs = readFileSync(join(dirname(createRequire(import.meta.url).resolve("exceljs/package.json")), "dist", "exceljs.min.js"), "utf8");
 const { pageHtml } = await pageModule();
-const html = pageHtml(app.text, plotlyJs);
+const html = pageHtml(app.text, plotlyJs, excelJs);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, html);
 const size = Buffer.byteLength(html);
 process.stdout.write(
   `Wrote ${out.startsWith(root) ? relative(root, out) : out}: ${kb(size)} (${(size / 1e6).toFixed(2)} MB) — ` +
-    `plotly.min.js ${kb(Buffer.byteLength(plotlyJs))}, app ${kb(Buffer.byteLength(app.text) - Buffer.byteLength(worker.text))}, ` +
+    `plotly.min.js ${kb(Buffer.byteLength(plotlyJs))}, exceljs.min.js ${kb(Buffer.byteLength(excelJs))}, app ${kb(Buffer.byteLength(app.text) - Buffer.byteLength(worker.text))}, ` +
     `worker (library) ${kb(Buffer.byteLength(worker.text))}; ${worker.inputs.filter((k) => k.startsWith("src/")).length} modules of src/; ` +
     `${Math.round(performance.now() - started)} ms\n`,
 );

@@ -18,6 +18,9 @@ import { pathToFileURL } from "node:url";
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from "puppeteer-core";
 import { analyzeCommand } from "../src/cli/analyzeCommand.js";
 import { layersCommand } from "../src/cli/layersCommand.js";
+import ExcelJS from "exceljs";
+import { defaultModel } from "../src/model/model.js";
+import { readSurvey } from "../src/io/readSurvey.js";
 
 const ROOT = resolve(".");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -150,8 +153,17 @@ describe.skipIf(!haveChromium && !ci)("browser app (dist/web/cxm-dematel.html in
     process.stdout.write(
       `browser app, example panel (5,000 bootstrap replicates): report shown ${shownMs} ms after the click (${timing}); all ${charts} charts drawn after ${drawnMs} ms\n`,
     );
+    await page.waitForFunction(() => (document.getElementById("cxm-workbook")?.textContent ?? "") !== "", { timeout: 30_000 });
     const links = await page.$$eval("#downloads a", (as) => as.map((a) => [a.getAttribute("download"), a.getAttribute("href")?.slice(0, 5)]));
-    expect(links.map((l) => l[0]).sort()).toEqual(["components.csv", "edges.csv", "layers.json", "report.html", "results.json", "total-relation.csv"]);
+    expect(links.map((l) => l[0]).sort()).toEqual([
+      "components.csv",
+      "edges.csv",
+      "layers.json",
+      "report.html",
+      "results.json",
+      "results.xlsx",
+      "total-relation.csv",
+    ]);
     const layers = JSON.parse(await page.$eval("#cxm-layers", (e) => e.textContent ?? "")) as Record<string, unknown>;
     expectSameJson(withoutMeta(layers), withoutMeta(await cliJson(["data/surveys/example-panel.csv"], layersCommand)), 1e-12);
     expect(links.every((l) => l[1] === "blob:")).toBe(true);
@@ -199,6 +211,45 @@ describe.skipIf(!haveChromium && !ci)("browser app (dist/web/cxm-dematel.html in
     const json = JSON.parse(await page.$eval("#cxm-results", (e) => e.textContent ?? "")) as Record<string, unknown>;
     expectSameJson(withoutMeta(json), withoutMeta(await cliJson([])), 1e-12);
     expect((json.meta as { source: string; synthetic: boolean }).synthetic).toBe(true);
+    await page.close();
+  }, 120_000);
+
+  it("an .xlsx workbook survey: the page reads it as `analyze` does, and its results.xlsx equals `analyze --xlsx`'s sheet for sheet", async () => {
+    const model = defaultModel();
+    const survey = readSurvey("data/surveys/example-panel.csv", model);
+    const grid = new ExcelJS.Workbook();
+    grid.addWorksheet("Instructions").getCell("A1").value = "Rate how strongly the row component influences the column component (0–4).";
+    for (const e of survey.experts) {
+      const ws = grid.addWorksheet(e.expert);
+      ws.addRow(["", ...model.components.map((c, k) => (k % 2 ? c.name_fa : c.id))]);
+      e.matrix.forEach((row, i) => ws.addRow([model.components[i].name, ...row.map((x, j) => (i === j ? null : (i + j) % 3 ? x : String(x)))]));
+    }
+    const path = join(work, "panel.xlsx");
+    writeFileSync(path, new Uint8Array(await grid.xlsx.writeBuffer()));
+    const { page, errors } = await openApp();
+    expect(await choose(page, path)).toContain("14 (E01");
+    await page.type("#opt-bootstrap", "300");
+    await page.evaluate(() => document.getElementById("options")!.dispatchEvent(new Event("change")));
+    await page.waitForFunction(() => !(document.getElementById("run") as HTMLButtonElement).disabled);
+    const { json } = await analyse(page);
+    expectSameJson(withoutMeta(json), withoutMeta(await cliJson([path, "--bootstrap", "300"])), 1e-12);
+    await page.waitForFunction(() => (document.getElementById("cxm-workbook")?.textContent ?? "") !== "", { timeout: 30_000 });
+    const pageBook = new ExcelJS.Workbook();
+    await pageBook.xlsx.load(Buffer.from(await page.$eval("#cxm-workbook", (e) => e.textContent ?? ""), "base64") as unknown as ArrayBuffer);
+    const out = join(work, "xlsx-out");
+    expect(
+      await analyzeCommand([path, "--bootstrap", "300", "--xlsx", "--out", out, "--quiet"], {
+        stdout: () => undefined,
+        stderr: () => undefined,
+        help: () => 0,
+      }),
+    ).toBe(0);
+    const cliBook = new ExcelJS.Workbook();
+    await cliBook.xlsx.readFile(join(out, "results.xlsx"));
+    const values = (wb: ExcelJS.Workbook, name: string): unknown[] => wb.getWorksheet(name)!.getSheetValues();
+    expect(pageBook.worksheets.map((w) => w.name)).toEqual(cliBook.worksheets.map((w) => w.name));
+    for (const ws of cliBook.worksheets.filter((w) => w.name !== "About")) expectSameJson(values(pageBook, ws.name), values(cliBook, ws.name), 1e-12);
+    expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
 

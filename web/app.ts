@@ -11,7 +11,7 @@ import examplePanel from "cxm:example-panel";
 import { formatProblem } from "../src/errors.js";
 import { equivalentCommand, type OptionValues } from "./formOptions.js";
 import { OPTION_FIELDS } from "./optionFields.js";
-import { PLOTLY_ELEMENT_ID, plotlyFromPage } from "./pageHtml.js";
+import { EXCELJS_ELEMENT_ID, PLOTLY_ELEMENT_ID, plotlyFromPage } from "./pageHtml.js";
 import { localNumber, t, type Language, type TextKey } from "./i18n.js";
 import type { CheckRequest, CheckSummary, RunRequest, SurveyRequest, WorkerReply } from "./protocol.js";
 
@@ -33,8 +33,18 @@ interface State {
   afterCheck?: () => void;
   urls: string[];
   clickedAt: number;
+  /** The number of the latest run; a workbook reply of an earlier one is ignored. */
+  runId: number;
+  /** ExcelJS's browser build, read once from the page's inert `<script id="cxm-exceljs">`. */
+  excelJs?: string;
 }
-const state: State = { language: "en", checked: false, running: false, checksInFlight: 0, urls: [], clickedAt: 0 };
+const state: State = { language: "en", checked: false, running: false, checksInFlight: 0, urls: [], clickedAt: 0, runId: 0 };
+
+/** ExcelJS's text, for the worker (which evaluates it only when a workbook is read or written). */
+function excelJs(): string | undefined {
+  state.excelJs ??= plotlyFromPage(document.getElementById(EXCELJS_ELEMENT_ID)?.textContent ?? "") || undefined;
+  return state.excelJs;
+}
 
 /** The worker, started on first use from a blob: URL of its bundled code. */
 function worker(onReply: (reply: WorkerReply) => void): Worker {
@@ -80,6 +90,7 @@ function surveyRequest(): SurveyRequest | undefined {
     synthetic: state.survey.synthetic,
     ...(state.model ? { modelText: state.model.text, modelSource: state.model.source } : {}),
     options: optionValues(),
+    ...(excelJs() !== undefined ? { excelJs: excelJs() } : {}),
   };
 }
 
@@ -176,11 +187,16 @@ function startRun(): void {
   if (!request || !state.checked) return;
   state.clickedAt = performance.now();
   const plotlyJs = plotlyFromPage(byId(PLOTLY_ELEMENT_ID).textContent ?? "");
-  const message: RunRequest = { type: "run", ...request, plotlyJs, language: state.language };
+  const runId = ++state.runId;
+  const message: RunRequest = { type: "run", ...request, plotlyJs, language: state.language, runId };
   setRunning(true);
   const progress = byId<HTMLProgressElement>("progress");
   progress.removeAttribute("value");
   worker((reply) => {
+    if (reply.type === "workbook") {
+      if (reply.runId === state.runId) showWorkbook(reply.bytes);
+      return;
+    }
     if (reply.type === "progress") {
       progress.value = reply.done / reply.total;
       byId("status").textContent = `${localNumber(state.language, reply.done)} / ${localNumber(state.language, reply.total)} ${t(state.language, "bootstrap")}`;
@@ -200,8 +216,8 @@ function cancel(): void {
 }
 
 /** A download link for one output file (a Blob URL, revoked at the next analysis). */
-function download(name: string, text: string, type: string): HTMLAnchorElement {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(name: string, data: string | Uint8Array, type: string): HTMLAnchorElement {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
   state.urls.push(url);
   const a = document.createElement("a");
   a.href = url;
@@ -210,11 +226,20 @@ function download(name: string, text: string, type: string): HTMLAnchorElement {
   return a;
 }
 
+/** The results workbook, when the worker has written it: a download link, and its bytes (base64) in `id="cxm-workbook"` for scripts and tests. */
+function showWorkbook(bytes: Uint8Array): void {
+  byId("downloads").append(" ", download("results.xlsx", bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  byId("cxm-workbook").textContent = btoa(binary);
+}
+
 function showResults(reply: Extract<WorkerReply, { type: "done" }>): void {
   for (const url of state.urls.splice(0)) URL.revokeObjectURL(url);
   // The results object, readable by scripts and tests; every "<" escaped so no "</script>" can end the element.
   byId("cxm-results").textContent = reply.json.replace(/</g, "\\u003c");
   byId("cxm-layers").textContent = (reply.layersJson ?? "").replace(/</g, "\\u003c");
+  byId("cxm-workbook").textContent = "";
   const links = [download("results.json", reply.json, "application/json"), download("report.html", reply.report, "text/html")];
   if (reply.layersJson !== undefined) links.push(download("layers.json", reply.layersJson, "application/json"));
   for (const [name, csv] of Object.entries(reply.tables)) links.push(download(name, csv, "text/csv"));

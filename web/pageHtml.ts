@@ -1,7 +1,7 @@
 /**
  * The browser app's one HTML file: a Content-Security-Policy that allows no remote source, the
  * page's markup and style, plotly.min.js once (as inert text the app hands to the library's report
- * renderer), and the app's bundled code (which holds the worker's code and the example survey).
+ * renderer), ExcelJS's browser build (inert text the worker evaluates only for a workbook), and the app's bundled code (which holds the worker's code and the example survey).
  * Built by scripts/build-web.mjs.
  */
 import { escapeHtml } from "../src/plots/escapeHtml.js";
@@ -19,6 +19,9 @@ export const CONTENT_SECURITY_POLICY =
 
 /** The id of the inert `<script type="text/plain">` that holds plotly.min.js. */
 export const PLOTLY_ELEMENT_ID = "cxm-plotly";
+
+/** The id of the inert `<script type="text/plain">` that holds ExcelJS's browser build (written like plotly.min.js, {@link plotlyInPage}). */
+export const EXCELJS_ELEMENT_ID = "cxm-exceljs";
 
 /** plotly.min.js as written into the page, and how the app reads it back (exactly, checked by the build). */
 export const plotlyInPage = (js: string): string => inlineScript(js);
@@ -69,7 +72,7 @@ function bodyHtml(): string {
 ${i("inputs", "h2")}
 <div id="drop">
 <p class="small">${i("dropHint")}</p>
-<label class="file">${i("surveyFile")}<input type="file" id="survey-file" accept=".csv,.tsv,.txt,text/csv,text/plain"></label>
+<label class="file">${i("surveyFile")}<input type="file" id="survey-file" accept=".csv,.tsv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"></label>
 <label class="file">${i("modelFile")}<input type="file" id="model-file" accept=".json,application/json"></label>
 <div><button type="button" id="load-example">${escapeHtml(t("en", "loadExample"))}</button> <button type="button" id="clear-model" hidden>${escapeHtml(t("en", "clearModel"))}</button></div>
 </div>
@@ -84,18 +87,22 @@ ${i("report", "h2")}
 <p id="timing" class="small"></p>
 <iframe id="report-frame" title="report" sandbox="allow-scripts allow-downloads" hidden></iframe>
 <script type="application/json" id="cxm-results"></script>
-<script type="application/json" id="cxm-layers"></script>`;
+<script type="application/json" id="cxm-layers"></script>
+<script type="text/plain" id="cxm-workbook"></script>`;
 }
 
 /**
  * The whole page.
  * @param appJs the bundled app (web/app.ts, with the worker's bundle inside).
  * @param plotlyJs plotly.min.js.
- * @throws {Error} when plotly.min.js would not read back exactly from the page.
+ * @param excelJs ExcelJS's browser build (exceljs.min.js), kept as inert text until a workbook is read or written.
+ * @throws {Error} when plotly.min.js or ExcelJS would not read back exactly from the page.
  */
-export function pageHtml(appJs: string, plotlyJs: string): string {
+export function pageHtml(appJs: string, plotlyJs: string, excelJs: string): string {
   const plotlyText = plotlyInPage(plotlyJs);
   if (plotlyFromPage(plotlyText) !== plotlyJs) throw new Error("plotly.min.js does not read back exactly from its escaped form in the page");
+  const excelText = plotlyInPage(excelJs);
+  if (plotlyFromPage(excelText) !== excelJs) throw new Error("exceljs.min.js does not read back exactly from its escaped form in the page");
   return `<!doctype html>
 <html lang="en" dir="ltr">
 <head>
@@ -109,6 +116,7 @@ export function pageHtml(appJs: string, plotlyJs: string): string {
 <body>
 ${bodyHtml()}
 <script type="text/plain" id="${PLOTLY_ELEMENT_ID}">${plotlyText}</script>
+<script type="text/plain" id="${EXCELJS_ELEMENT_ID}">${excelText}</script>
 <script>${inlineScript(appJs)}</script>
 </body>
 </html>

@@ -1,8 +1,8 @@
 /**
  * The messages between the browser app's page (web/app.ts) and its Web Worker (web/worker.ts).
- * The worker runs the library's own pipeline: parseSurvey → surveyBaseline for a check (as
- * `cxm-dematel check`), parseSurvey → analyzeSurvey → resultsJsonText, renderReport and the result
- * tables for a run (as `cxm-dematel analyze`).
+ * The worker runs the library's own pipeline: parseSurveyBytes → surveyBaseline for a check (as
+ * `cxm-dematel check`), parseSurveyBytes → analyzeSurvey → resultsJsonText, renderReport and the result
+ * tables for a run (as `cxm-dematel analyze`), then the results workbook (as `analyze --xlsx`).
  */
 import type { InputProblem } from "../src/errors.js";
 import type { OptionValues } from "./formOptions.js";
@@ -22,6 +22,8 @@ export interface SurveyRequest {
   modelSource?: string;
   /** The options given, by their CLI names (web/formOptions.ts reads them as the CLI does). */
   options: OptionValues;
+  /** ExcelJS's browser build (exceljs.min.js), evaluated in the worker the first time a workbook is read or written. */
+  excelJs?: string;
 }
 
 /** Check the survey as `cxm-dematel check` does. */
@@ -32,6 +34,8 @@ export interface CheckRequest extends SurveyRequest {
 /** One analysis to run. */
 export interface RunRequest extends SurveyRequest {
   type: "run";
+  /** Which run this is: the workbook reply, posted after "done", names it, so the page ignores one of an earlier run. */
+  runId: number;
   /** plotly.min.js, inlined once into the report as the CLI does. */
   plotlyJs: string;
   /** Fixed meta.date (tests); default now. */
@@ -71,6 +75,12 @@ export type WorkerReply =
       analysisMs: number;
       /** Milliseconds spent writing results.json, report.html and the tables. */
       renderMs: number;
+    }
+  | {
+      type: "workbook";
+      runId: number;
+      /** results.xlsx (resultsWorkbook), posted after "done" so that it never delays the report. */
+      bytes: Uint8Array;
     }
   | { type: "problems"; problems: InputProblem[]; truncated: number }
   | { type: "failed"; message: string };

@@ -1,11 +1,12 @@
 /**
  * The browser app's check and analysis, the same path as `cxm-dematel check` and
  * `cxm-dematel analyze`: the model (parseModel of the file's JSON, or the embedded
- * CXM model), the survey (decodeSurveyBytes and parseSurvey of the file's bytes),
- * then surveyBaseline (check) or analyzeSurvey followed by results.json
- * (resultsJsonText), report.html (renderReport) and the CSV tables (toCsv of the
- * result tables, as writeResultFiles writes them). Pure: no DOM, no file system;
- * run by web/worker.ts.
+ * CXM model), the survey (parseSurveyBytes of the file's bytes: a CSV file or an
+ * .xlsx workbook, told apart by content), then surveyBaseline (check) or analyzeSurvey
+ * followed by results.json (resultsJsonText), report.html (renderReport) and the CSV
+ * tables (toCsv of the result tables, as writeResultFiles writes them), and the
+ * results workbook (resultsWorkbook, as `analyze --xlsx`). Pure: no DOM, no file
+ * system; run by web/worker.ts.
  */
 import type { Model, Survey } from "../src/types.js";
 import { InfeasibleError, InputError, formatProblem } from "../src/errors.js";
@@ -13,14 +14,17 @@ import { defaultModel } from "../src/model/model.js";
 import { parseModelText } from "../src/io/parseModelText.js";
 import { requireTwoComponents } from "../src/model/requireTwoComponents.js";
 import { modelInLanguage } from "../src/model/modelInLanguage.js";
-import { parseSurvey } from "../src/io/parseSurvey.js";
-import { decodeSurveyBytes } from "../src/io/readSurvey.js";
+import { parseSurveyBytes } from "../src/io/parseSurveyBytes.js";
+import { isXlsxBytes } from "../src/io/parseSurveyWorkbook.js";
 import { analyzeSurvey, surveyBaseline } from "../src/pipeline/analyzeSurvey.js";
 import { resultsJsonText } from "../src/report/resultsJson.js";
 import { layersResultsJson } from "../src/report/layersResultsJson.js";
 import { renderReport } from "../src/report/renderReport.js";
 import { componentTable, edgeTable, totalRelationTable } from "../src/report/resultTables.js";
 import { toCsv } from "../src/io/toCsv.js";
+import { resultsWorkbook } from "../src/report/resultsWorkbook.js";
+import type { AnalysisResult } from "../src/pipeline/analyzeSurvey.js";
+import { loadExcelJs } from "./excelInWorker.js";
 import { formOptions, type FormOptions } from "./formOptions.js";
 import type { CheckRequest, CheckSummary, RunRequest, SurveyRequest, WorkerReply } from "./protocol.js";
 
@@ -30,18 +34,18 @@ export function requestModel(modelText: string | undefined, modelSource = "model
 }
 
 /** The options, model and survey of a request, read by the library (every problem located). */
-export function requestInputs(request: SurveyRequest): { options: FormOptions; model: Model; survey: Survey } {
+export async function requestInputs(request: SurveyRequest): Promise<{ options: FormOptions; model: Model; survey: Survey }> {
   const options = formOptions(request.options);
   const model = requestModel(request.modelText, request.modelSource);
-  const text = decodeSurveyBytes(request.surveyBytes, request.source);
-  const survey = parseSurvey(text, model, { ...options.surveyOptions, source: request.source });
+  if (isXlsxBytes(request.surveyBytes)) loadExcelJs(request.excelJs);
+  const survey = await parseSurveyBytes(request.surveyBytes, model, { ...options.surveyOptions, source: request.source });
   if (request.synthetic) survey.synthetic = true;
   return { options, model, survey };
 }
 
 /** Check a survey as `cxm-dematel check` does: read it, then the baseline DEMATEL `analyze` starts from. */
-export function checkSurvey(request: CheckRequest): CheckSummary {
-  const { options, model, survey } = requestInputs(request);
+export async function checkSurvey(request: CheckRequest): Promise<CheckSummary> {
+  const { options, model, survey } = await requestInputs(request);
   let stops: string | undefined;
   try {
     surveyBaseline(survey, model, options.analyzeOptions.settings);
@@ -61,9 +65,16 @@ export function checkSurvey(request: CheckRequest): CheckSummary {
   };
 }
 
+/** A finished run: the reply for the page, and what the results workbook is made from. */
+export interface FinishedRun {
+  reply: Extract<WorkerReply, { type: "done" }>;
+  result: AnalysisResult;
+  model: Model;
+}
+
 /** Run one request; `progress` is called now and then with bootstrap replicates done. */
-export function runAnalysis(request: RunRequest, progress: (done: number, total: number) => void): WorkerReply {
-  const { options, model, survey } = requestInputs(request);
+export async function runAnalysis(request: RunRequest, progress: (done: number, total: number) => void): Promise<FinishedRun> {
+  const { options, model, survey } = await requestInputs(request);
   const started = performance.now();
   const result = analyzeSurvey(survey, model, {
     ...options.analyzeOptions,
@@ -72,7 +83,7 @@ export function runAnalysis(request: RunRequest, progress: (done: number, total:
   });
   const analysisMs = performance.now() - started;
   const layers = layersResultsJson(result);
-  const reply: WorkerReply = {
+  const reply: FinishedRun["reply"] = {
     type: "done",
     json: resultsJsonText(result),
     ...(layers !== undefined ? { layersJson: layers } : {}),
@@ -86,5 +97,11 @@ export function runAnalysis(request: RunRequest, progress: (done: number, total:
     renderMs: 0,
   };
   reply.renderMs = performance.now() - started - analysisMs;
-  return reply;
+  return { reply, result, model };
+}
+
+/** results.xlsx of a finished run, as `analyze --xlsx` writes it (ExcelJS loaded from the request on first use). */
+export async function runWorkbook(run: FinishedRun, request: RunRequest): Promise<Extract<WorkerReply, { type: "workbook" }>> {
+  loadExcelJs(request.excelJs);
+  return { type: "workbook", runId: request.runId, bytes: await resultsWorkbook(run.result, run.model) };
 }

@@ -1,11 +1,12 @@
 /**
  * The browser app's Web Worker: receives a {@link CheckRequest} or a {@link RunRequest}, runs it
- * (web/runAnalysis.ts), posts progress, then the summary, the results or the located problems.
+ * (web/runAnalysis.ts), posts progress, then the summary, the results (and after them the results
+ * workbook) or the located problems.
  * Started from a blob: URL of this file's bundled code (scripts/build-web.mjs).
  */
 import { InputError } from "../src/errors.js";
 import type { CheckRequest, RunRequest, WorkerReply } from "./protocol.js";
-import { checkSurvey, runAnalysis } from "./runAnalysis.js";
+import { checkSurvey, runAnalysis, runWorkbook } from "./runAnalysis.js";
 
 const post = (reply: WorkerReply): void => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);
 
@@ -21,12 +22,25 @@ function throttledProgress(): (done: number, total: number) => void {
   };
 }
 
-self.onmessage = (event: MessageEvent<CheckRequest | RunRequest>) => {
+/** Answer one request: the check's summary, or the run's results and then its workbook. */
+async function handle(request: CheckRequest | RunRequest): Promise<void> {
   try {
-    const request = event.data;
-    post(request.type === "check" ? { type: "checked", summary: checkSurvey(request) } : runAnalysis(request, throttledProgress()));
+    if (request.type === "check") {
+      post({ type: "checked", summary: await checkSurvey(request) });
+      return;
+    }
+    const run = await runAnalysis(request, throttledProgress());
+    post(run.reply);
+    if (request.excelJs !== undefined) post(await runWorkbook(run, request));
   } catch (e) {
     if (e instanceof InputError) post({ type: "problems", problems: e.problems, truncated: e.truncated });
     else post({ type: "failed", message: e instanceof Error ? e.message : String(e) });
   }
+}
+
+// One request at a time, in the order they came: reading a workbook is asynchronous, and the page
+// counts on the answers arriving in the order it asked.
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (event: MessageEvent<CheckRequest | RunRequest>) => {
+  queue = queue.then(() => handle(event.data));
 };

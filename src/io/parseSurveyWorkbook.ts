@@ -16,7 +16,21 @@ import { SURVEY_COLUMN_NAMES } from "./surveyHeader.js";
  */
 export function isXlsxBytes(bytes: Uint8Array): boolean {
   if (!(bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) return false;
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("xl/workbook.xml", 0, "latin1");
+  return indexOfBytes(bytes, WORKBOOK_PART) >= 0;
+}
+
+/** The ZIP entry name of the workbook part, as bytes (entry names are stored uncompressed). */
+const WORKBOOK_PART = Uint8Array.from("xl/workbook.xml", (c) => c.charCodeAt(0));
+
+/** The first index of `needle` in `haystack`, or −1: a plain scan that runs the same in Node and in a browser (no Buffer). */
+function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
+  const first = needle[0];
+  const last = haystack.length - needle.length;
+  outer: for (let i = haystack.indexOf(first); i >= 0 && i <= last; i = haystack.indexOf(first, i + 1)) {
+    for (let k = 1; k < needle.length; k++) if (haystack[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 /** Sheets skipped as not holding ratings, matched after `normalizeLabel` anywhere in the sheet name. */
@@ -135,7 +149,9 @@ async function loadSheets(bytes: Uint8Array, file: string, problems: InputProble
   const Workbook = (exceljs.default ?? exceljs).Workbook;
   const workbook = new Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    // A Buffer on Node (what ExcelJS's Node build expects), the bytes themselves in a browser (its browser build takes them).
+    const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+    await workbook.xlsx.load((NodeBuffer ? NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes) as unknown as ArrayBuffer);
   } catch (e) {
     throw new InputError({
       file,

@@ -1,11 +1,10 @@
 import type { Model, Survey } from "../types.js";
-import { parseSurvey, type SurveyOptions } from "./parseSurvey.js";
-import { parseSurveyWorkbook, isXlsxBytes } from "./parseSurveyWorkbook.js";
+import type { SurveyOptions } from "./parseSurvey.js";
 import { readInputFile } from "./readInputFile.js";
-import { decodeSurveyBytes } from "./readSurvey.js";
+import { parseSurveyBytes } from "./parseSurveyBytes.js";
 
 /**
- * Read a survey file of any layout the tool reads: a CSV file (as
+ * Read a survey file of any layout the tool reads ({@link parseSurveyBytes} of its bytes): a CSV file (as
  * {@link readSurvey}) or an Excel workbook (.xlsx, as {@link parseSurveyWorkbook}),
  * told apart by the file's content, not its name: a ZIP archive holding
  * `xl/workbook.xml` is a workbook. Any other binary file (an OpenDocument
@@ -19,8 +18,6 @@ import { decodeSurveyBytes } from "./readSurvey.js";
  * const survey = await readSurveyFile("survey.xlsx", defaultModel());
  */
 export async function readSurveyFile(path: string, model: Model, options: SurveyOptions = {}): Promise<Survey> {
-  const file = options.source ?? path;
   const bytes = readInputFile(path, { what: "survey file", expected: "a readable CSV file" });
-  if (isXlsxBytes(bytes)) return parseSurveyWorkbook(bytes, model, { ...options, source: file });
-  return parseSurvey(decodeSurveyBytes(bytes, file), model, { ...options, source: file });
+  return parseSurveyBytes(bytes, model, { ...options, source: options.source ?? path });
 }
