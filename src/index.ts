@@ -187,6 +187,7 @@ export type { ReadinessScores, ReadReadinessScoresOptions, ScoreScale } from "./
 export { plainReading } from "./interpret/plainReading.js";
 export { layeringVerdict } from "./interpret/layeringVerdict.js";
 export { formatPValue } from "./interpret/formatPValue.js";
+export { compareReading } from "./interpret/compareReading.js";
 export type { PlainReadingInput } from "./interpret/plainReading.js";
 export type { LayeringVerdictInput, VerdictTest } from "./interpret/layeringVerdict.js";
 
@@ -201,6 +202,7 @@ export { ismLevelsPlot } from "./plots/ismLevelsPlot.js";
 export { powerCurvePlot } from "./plots/powerCurvePlot.js";
 export { pilotBandPlot } from "./plots/pilotBandPlot.js";
 export { readinessGapPlot } from "./plots/readinessGapPlot.js";
+export { groupRelationPlot } from "./plots/groupRelationPlot.js";
 export { createNotebookDisplay, plotlyHtml, tableHtml } from "./plots/notebookDisplay.js";
 export type { PlotlyFigure } from "./plots/plotlyFigure.js";
 export type { CausalDiagramInput, CausalDiagramOptions } from "./plots/causalDiagram.js";
@@ -212,12 +214,14 @@ export type { MicmacInput } from "./plots/micmacPlot.js";
 export type { IsmLevelsInput } from "./plots/ismLevelsPlot.js";
 export type { PowerCurveInput } from "./plots/powerCurvePlot.js";
 export type { ReadinessGapBar } from "./plots/readinessGapPlot.js";
+export type { GroupRelationSeries } from "./plots/groupRelationPlot.js";
 export type { NotebookDisplay, NotebookDisplayOptions, NotebookFigure, PlotlyHtmlOptions, TableHtmlOptions } from "./plots/notebookDisplay.js";
 
 // Report: the self-contained HTML report, the power page, the result tables and files.
 export { renderReport } from "./report/renderReport.js";
 export { renderPowerReport } from "./report/renderPowerReport.js";
 export { totalRelationTable, componentTable, edgeTable } from "./report/resultTables.js";
+export { groupRelationSeries } from "./report/compareTables.js";
 export { writeResultFiles, RESULT_FILES } from "./report/writeResultFiles.js";
 export { TOOL } from "./tool.js";
 export type { ReportInput, PanelReportInput, LayersReportInput, DanpReportInput, RenderReportOptions } from "./report/renderReport.js";

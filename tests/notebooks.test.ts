@@ -25,12 +25,20 @@ interface Notebook {
 }
 
 const dir = join(process.cwd(), "notebooks");
-const expected = ["01-quickstart", "02-panel-quality", "03-layer-ordering", "04-uncertainty-and-sensitivity", "05-planning-a-study", "06-your-own-study"];
+const expected = [
+  "01-quickstart",
+  "02-panel-quality",
+  "03-layer-ordering",
+  "04-uncertainty-and-sensitivity",
+  "05-planning-a-study",
+  "06-your-own-study",
+  "08-contact-centre-study",
+];
 const text = (s: string | string[]): string => (Array.isArray(s) ? s.join("") : s);
 const load = (name: string): Notebook => JSON.parse(readFileSync(join(dir, `${name}.ipynb`), "utf8")) as Notebook;
 
 describe("notebooks/", () => {
-  it("holds exactly the six notebooks of issue 4", () => {
+  it("holds exactly the notebooks of issue 4 and the contact-centre study of issue 10", () => {
     const found = readdirSync(dir)
       .filter((f) => f.endsWith(".ipynb"))
       .map((f) => f.replace(/\.ipynb$/, ""))
