@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import type { Model } from "../types.js";
 import { UsageError } from "./usageError.js";
-import { parseCommandLine, numberOption, stringOption, type CommandLine } from "./parseCommandLine.js";
+import { parseCommandLine, stringOption, type CommandLine } from "./parseCommandLine.js";
 import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey } from "./cliInputs.js";
 import { plotlyScript } from "./plotlyScript.js";
 import { printWarnings } from "./printWarnings.js";
@@ -11,7 +11,8 @@ import { checkOutputFolder } from "../io/checkOutputFolder.js";
 import { writeFilesAtomic } from "../io/writeFilesAtomic.js";
 import { toCsv } from "../io/toCsv.js";
 import { groupsFromSurvey, groupsFromSurveys, type GroupedPanel } from "../compare/groupedPanel.js";
-import { compareGroups, type CompareOptions, type GroupComparison } from "../compare/compareGroups.js";
+import { compareGroups, type GroupComparison } from "../compare/compareGroups.js";
+import { compareOptions } from "./compareOptions.js";
 import { resultsJsonText } from "../report/resultsJson.js";
 import { compareComponentRows, compareOverallRows } from "../report/compareTables.js";
 import { renderCompareReport } from "../report/renderCompareReport.js";
@@ -23,9 +24,6 @@ export const COMPARE_FILES = ["compare.json", "compare-overall.csv", "compare-co
 
 /** The shipped SYNTHETIC two-group panel, relative to the package root: the default of `compare`. */
 export const EXAMPLE_GROUPS = join("data", "surveys", "example-groups.csv");
-
-/** Default bootstrap replicates of each group's own analysis (the plot's intervals). */
-const COMPARE_BOOTSTRAP = 2000;
 
 /**
  * `cxm-dematel compare [survey] [--by group] [options]` or `cxm-dematel compare <a> <b> [--labels a,b]`
@@ -58,7 +56,7 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
     "compare",
   );
   if (cl.values.help) return io.help("compare");
-  const options = compareOptions(cl);
+  const options = compareOptions(cl, cliAnalyzeOptions(cl, "compare"));
   const out = stringOption(cl, "out");
   if (out !== undefined && out.trim() === "") throw new UsageError("--out needs a folder name", "compare");
   const { model, path: modelPath } = cliModel(cl);
@@ -78,29 +76,6 @@ export async function compareCommand(args: readonly string[], io: CommandIo): Pr
   else if (cl.values.quiet !== true)
     io.stdout(compareText(result, model) + (out !== undefined ? `\nWrote ${files.length} files to ${out}/\nReport: ${join(out, "compare.html")}\n` : "\n"));
   return 0;
-}
-
-/** The comparison's options from the command line; a method the comparison cannot run is a usage error, not a crash. */
-function compareOptions(cl: CommandLine): CompareOptions {
-  const a = cliAnalyzeOptions(cl, "compare");
-  const settings = a.settings ?? {};
-  if ("method" in settings && settings.method !== undefined && settings.method !== "classic")
-    throw new UsageError(`compare supports the classic method only (each group's classic DEMATEL), got --method ${settings.method}`, "compare", "method");
-  if (settings.aggregation !== undefined && settings.aggregation !== "mean")
-    throw new UsageError(
-      `compare supports --aggregation mean only (the permutation keeps running sums), got ${settings.aggregation}`,
-      "compare",
-      "aggregation",
-    );
-  const samples = numberOption(cl, "permutations", "compare", { integer: true, min: 1 });
-  const maxExact = numberOption(cl, "max-exact", "compare", { integer: true, min: 0 });
-  const seed = a.seed ?? 1;
-  return {
-    settings,
-    bootstrap: stringOption(cl, "bootstrap") === undefined ? COMPARE_BOOTSTRAP : (a.bootstrap ?? COMPARE_BOOTSTRAP),
-    seed,
-    permutation: { seed, ...(samples !== undefined ? { samples } : {}), ...(maxExact !== undefined ? { maxExact } : {}) },
-  };
 }
 
 /** The two groups: one survey's group column (--by), or two surveys (--labels). */

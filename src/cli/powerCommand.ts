@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import type { Model } from "../types.js";
-import { powerCurve, type PowerOptions, type PowerResult, type PowerSettings } from "../simulate/powerCurve.js";
+import { powerCurve, type PowerOptions, type PowerResult } from "../simulate/powerCurve.js";
 import { toCsv } from "../io/toCsv.js";
 import { writeFilesAtomic } from "../io/writeFilesAtomic.js";
 import { checkOutputFolder } from "../io/checkOutputFolder.js";
@@ -11,72 +11,23 @@ import { cliModel } from "./cliInputs.js";
 import { readSurveyFile } from "../io/readSurveyFile.js";
 import { pilotEstimate } from "../simulate/pilotEstimate.js";
 import { generatorOptions, pilotPowerBand, type PilotPowerBand } from "../simulate/pilotPowerBand.js";
-import type { PilotSummary } from "../report/renderPowerReport.js";
 import { assertLayeredModel } from "../model/assertLayeredModel.js";
 import { plotlyScript } from "./plotlyScript.js";
 import { type ProgressLine, progressLine } from "./progressLine.js";
 import { UsageError } from "./usageError.js";
 import type { CommandIo } from "./commandIo.js";
 import { resultsJsonText } from "../report/resultsJson.js";
+import { POWER_COMMAND_DELTAS, POWER_COMMAND_OMEGA, deltaList, panelSizes, simulationOptions } from "./powerOptions.js";
+import { powerStudy, type PilotSummary, type PowerStudy } from "../simulate/powerStudy.js";
 
-/**
- * The command's default list of layer effects δ: chosen by measurement
- * (1,000 panels per K, CXM model, ω = 0.3, σ = 0.8, τ = 0.3): power at K = 5 and K = 40
- * is about 0.22 → 0.77 for δ = 0.025, 0.54 → 0.995 for δ = 0.05 and 0.94 → 1.00
- * for δ = 0.1, so the default run shows where power falls off; δ = 0.5, the
- * generator's default (docs/methods.md §8.1, and `powerCurve`'s), is kept as the reference: it is detected by
- * every panel size, which the output says in plain words.
- */
-export const POWER_COMMAND_DELTAS: readonly number[] = [0.025, 0.05, 0.1, 0.5];
-
-/**
- * The command's default within-layer heterogeneity ω = 0.3 layer units (docs/methods.md §8.1, §8.5):
- * components of one layer differ, as in real panels, so that a component sits beyond the middle
- * between its layer and the next in about 5% of simulated populations (P(z > 0.5/0.3) ≈ 0.05) — the
- * same ω as the embedded example panel. With ω = 0 (`--omega 0`, and `powerCurve`'s default) every
- * population is perfectly ordered and power tends to 1 with K for any δ > 0; with ω > 0 it levels off
- * at the share of populations whose own ordering the test can detect.
- */
-export const POWER_COMMAND_OMEGA = 0.3;
+export { POWER_COMMAND_DELTAS, POWER_COMMAND_OMEGA } from "./powerOptions.js";
+export type { PowerStudy, PowerStudySettings } from "../simulate/powerStudy.js";
 
 /** The files `power --out <dir>` writes, in this order. */
 const POWER_FILES = ["power.json", "power.csv", "power.html"] as const;
 
-/** Shared settings of a multi-δ power run: a curve's settings without δ, with the list of δ. */
-export interface PowerStudySettings extends Omit<PowerSettings, "delta"> {
-  /** The layer effects δ, one curve each, in the order given. */
-  deltas: number[];
-  /** Where the list came from: the command's default ({@link POWER_COMMAND_DELTAS}) or `--delta`. */
-  deltasSource: "command default" | "--delta" | "--pilot";
-}
-
-/** What `cxm-dematel power --json` prints and power.json holds: shared settings and one `powerCurve` result per δ. */
-export interface PowerStudy {
-  settings: PowerStudySettings;
-  curves: PowerResult[];
-  /** With `--pilot`: the pilot's estimates (the one curve is at them) and the band of their uncertainty. */
-  pilot?: PilotSummary;
-  band?: PilotPowerBand;
-}
-
 /** The defaults of `power --pilot`: bootstrap resamples of the pilot's experts, parameter draws and panels per draw. */
 export const PILOT_DEFAULTS = Object.freeze({ bootstrap: 1000, bandDraws: 40, bandSims: 200 });
-
-/** `--delta 0.05,0.1,0.2`: finite numbers, comma-separated, no repeats, at most 10. */
-function deltaList(raw: string | undefined): number[] | undefined {
-  if (raw === undefined) return undefined;
-  const parts = raw.split(",").map((x) => x.trim());
-  const values = parts.map(Number);
-  if (parts.some((p) => p === "") || values.some((x) => !Number.isFinite(x)))
-    throw new UsageError(`--delta must be a number or a comma-separated list of numbers (e.g. 0.05,0.1,0.5), got "${raw}"`, "power");
-  const seen = new Set<number>();
-  for (const d of values) {
-    if (seen.has(d)) throw new UsageError(`--delta lists ${d} twice`, "power");
-    seen.add(d);
-  }
-  if (values.length > 10) throw new UsageError(`--delta lists ${values.length} values; use at most 10`, "power");
-  return values;
-}
 
 /**
  * `cxm-dematel power [options]`: the power of the layer trend test against
@@ -145,7 +96,7 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
   const study =
     pilotPath !== undefined
       ? await pilotStudy(cl, model, pilotPath, sizes, simulation, progress)
-      : await powerStudy(model, sizes, deltas, given !== undefined, simulation, progress);
+      : await powerStudy(model, sizes, deltas, given !== undefined, simulation, (d, t) => progress.update(d, t), powerCurve);
   const s = study.settings;
   const panels = s.sims * sizes.length * s.deltas.length + (study.band ? study.band.draws * study.band.sims * sizes.length : 0);
   progress.finish(
@@ -158,67 +109,6 @@ export async function powerCommand(args: readonly string[], io: CommandIo): Prom
   }
   io.stdout(powerText(study, model) + (out !== undefined ? `\nWrote power.json, power.csv and power.html to ${out}/` : "") + "\n");
   return 0;
-}
-
-/** `--experts from:to:step` (default 5:40:5) as the list of panel sizes K. */
-function panelSizes(cl: CommandLine): number[] {
-  const range = rangeOption(cl, "experts", 3, "power") ?? [5, 40, 5];
-  const [from, to, step = 5] = range;
-  if (!range.every(Number.isInteger) || from < 2 || to < from || step < 1)
-    throw new UsageError(`--experts needs integers from:to:step with 2 ≤ from ≤ to and step ≥ 1, got "${stringOption(cl, "experts")}"`, "power");
-  const sizes: number[] = [];
-  for (let k = from; k <= to; k += step) sizes.push(k);
-  if (sizes.length > 200) throw new UsageError(`--experts gives ${sizes.length} panel sizes; use at most 200`, "power");
-  return sizes;
-}
-
-/**
- * The simulation settings given on the command line (--omega, --sigma, --tau, --sims, --alpha, --seed, --workers);
- * ω defaults to {@link POWER_COMMAND_OMEGA}, the others, when not given, are left out, so powerCurve's defaults apply.
- */
-function simulationOptions(cl: CommandLine): Omit<PowerOptions, "panelSizes" | "delta" | "onProgress"> {
-  const omega = numberOption(cl, "omega", "power", { min: 0 }) ?? POWER_COMMAND_OMEGA;
-  const sigma = numberOption(cl, "sigma", "power", { min: 0 });
-  const tau = numberOption(cl, "tau", "power", { min: 0 });
-  const sims = numberOption(cl, "sims", "power", { integer: true, min: 1 });
-  const significanceLevel = numberOption(cl, "alpha", "power", { min: 0, max: 1, minExclusive: true });
-  const seed = numberOption(cl, "seed", "power", { integer: true });
-  const workers = numberOption(cl, "workers", "power", { integer: true, min: 1 });
-  return {
-    omega,
-    ...(sigma !== undefined ? { sigma } : {}),
-    ...(tau !== undefined ? { tau } : {}),
-    ...(sims !== undefined ? { sims } : {}),
-    ...(significanceLevel !== undefined ? { significanceLevel } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-    ...(workers !== undefined ? { workers } : {}),
-  };
-}
-
-/** One power curve per δ, every one with the same seeds, on one progress line; their shared settings. */
-async function powerStudy(
-  model: Model,
-  panelSizes: number[],
-  deltas: readonly number[],
-  deltasGiven: boolean,
-  simulation: Omit<PowerOptions, "panelSizes" | "delta" | "onProgress">,
-  progress: ProgressLine,
-): Promise<PowerStudy> {
-  const curves: PowerResult[] = [];
-  let before = 0;
-  for (const delta of deltas) {
-    const curve = await powerCurve(model, { panelSizes, delta, ...simulation, onProgress: (d, t) => progress.update(before + d, t * deltas.length) });
-    before += curve.settings.sims * panelSizes.length;
-    curves.push(curve);
-  }
-  const { delta: _delta, ...rest } = curves[0].settings;
-  const settings: PowerStudySettings = {
-    ...rest,
-    workersUsed: Math.max(...curves.map((c) => c.settings.workersUsed)),
-    deltas: [...deltas],
-    deltasSource: deltasGiven ? "--delta" : "command default",
-  };
-  return { settings, curves };
 }
 
 /**

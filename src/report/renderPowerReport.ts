@@ -6,6 +6,9 @@ import { htmlPage } from "./htmlPage.js";
 import { TOOL } from "../tool.js";
 import type { PilotParameters } from "../simulate/pilotEstimate.js";
 import type { PilotPowerBand } from "../simulate/pilotPowerBand.js";
+import type { PilotSummary } from "../simulate/powerStudy.js";
+
+export type { PilotSummary } from "../simulate/powerStudy.js";
 import { pilotBandPlot } from "../plots/pilotBandPlot.js";
 
 /** One power curve as the page reads it: a `powerCurve` result (its `settings.delta` names it). */
@@ -26,16 +29,6 @@ export interface PowerStudyInput {
   pilot?: PilotSummary;
   /** The band of the pilot's parameter uncertainty around that curve. */
   band?: PilotPowerBand;
-}
-
-/** What a power page says about a pilot panel: its file, size, estimates and their standard errors. */
-export interface PilotSummary {
-  file: string;
-  expertCount: number;
-  estimates: PilotParameters;
-  standardErrors: PilotParameters;
-  bootstrap: { replicates: number; seed: number };
-  notes: string[];
 }
 
 /** What {@link renderPowerReport} reads: one `powerCurve` result, or a {@link PowerStudyInput} of several. */
