@@ -2,7 +2,7 @@
 /**
  * `npm run build:web`: the zero-install browser app, one self-contained file dist/web/cxm-dematel.html.
  *   1. bundle web/worker.ts (the library's own pipeline and report renderer, imported from src/);
- *   2. bundle web/app.ts with that worker code and data/surveys/example-panel.csv inside as text
+ *   2. bundle web/app.ts with that worker code and data/surveys/example-panel.csv and example-groups.csv inside as text
  *      (the page starts the worker from a blob: URL);
  *   3. write the page (web/pageHtml.ts): a Content-Security-Policy allowing no remote source,
  *      plotly.min.js once (plotly.js-dist-min), the app.
@@ -99,6 +99,7 @@ const worker = await bundle("web/worker.ts");
 const app = await bundle("web/app.ts", {
   "cxm:worker-source": worker.text,
   "cxm:example-panel": readFileSync(join(root, "data", "surveys", "example-panel.csv"), "utf8"),
+  "cxm:example-groups": readFileSync(join(root, "data", "surveys", "example-groups.csv"), "utf8"),
 });
 const plotlyJs = readFileSync(createRequire(import.meta.url).resolve("plotly.js-dist-min"), "utf8");
 const excelJs = readFileSync(join(dirname(createRequire(import.meta.url).resolve("exceljs/package.json")), "dist", "exceljs.min.js"), "utf8");

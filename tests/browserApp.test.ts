@@ -18,6 +18,8 @@ import { pathToFileURL } from "node:url";
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from "puppeteer-core";
 import { analyzeCommand } from "../src/cli/analyzeCommand.js";
 import { layersCommand } from "../src/cli/layersCommand.js";
+import { compareCommand } from "../src/cli/compareCommand.js";
+import { powerCommand } from "../src/cli/powerCommand.js";
 import ExcelJS from "exceljs";
 import { defaultModel } from "../src/model/model.js";
 import { readSurvey } from "../src/io/readSurvey.js";
@@ -28,7 +30,10 @@ const ci = /^(1|true|yes)$/i.test(process.env.CI ?? "");
 const haveChromium = existsSync(CHROMIUM);
 
 /** `cxm-dematel analyze <args> --json` (or `layers`), through the CLI's own command, as parsed JSON. */
-async function cliJson(args: readonly string[], command = analyzeCommand): Promise<Record<string, unknown>> {
+async function cliJson(
+  args: readonly string[],
+  command: (args: readonly string[], io: { stdout(s: string): void; stderr(s: string): void; help(c: string): number }) => Promise<number> = analyzeCommand,
+): Promise<Record<string, unknown>> {
   let out = "";
   const io = { stdout: (s: string) => void (out += s), stderr: () => undefined, help: () => 0 };
   expect(await command([...args, "--json"], io)).toBe(0);
@@ -249,6 +254,63 @@ describe.skipIf(!haveChromium && !ci)("browser app (dist/web/cxm-dematel.html in
     const values = (wb: ExcelJS.Workbook, name: string): unknown[] => wb.getWorksheet(name)!.getSheetValues();
     expect(pageBook.worksheets.map((w) => w.name)).toEqual(cliBook.worksheets.map((w) => w.name));
     for (const ws of cliBook.worksheets.filter((w) => w.name !== "About")) expectSameJson(values(pageBook, ws.name), values(cliBook, ws.name), 1e-12);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("compare: the two-group example's comparison equals `compare --json` (every statistic, p and per-group relation)", async () => {
+    const { page, errors } = await openApp();
+    await page.select("#task", "compare");
+    expect(await page.$eval("#run", (b) => b.textContent)).toBe("Compare");
+    expect(await choose(page, join(ROOT, "data", "surveys", "example-groups.csv"))).toContain("M01 (managers)");
+    await page.type("#opt-bootstrap", "200");
+    await page.evaluate(() => document.getElementById("options")!.dispatchEvent(new Event("change")));
+    await page.waitForFunction(() => !(document.getElementById("run") as HTMLButtonElement).disabled);
+    expect(await page.$eval("#command", (e) => e.textContent)).toBe("cxm-dematel compare example-groups.csv --bootstrap 200");
+    const { json, charts } = await analyse(page);
+    expect(charts).toBe(3);
+    const cli = await cliJson(["data/surveys/example-groups.csv", "--bootstrap", "200"], compareCommand);
+    for (const key of ["groups", "overall", "components", "layerTests"]) expectSameJson(json[key], cli[key], 1e-12, key);
+    const relation = (r: Record<string, unknown>): unknown =>
+      Object.values(r.perGroup as Record<string, { relation: number[]; layers: { bootstrap: { relation: unknown } } }>).map((g) => [
+        g.relation,
+        g.layers.bootstrap.relation,
+      ]);
+    expectSameJson(relation(json), relation(cli), 1e-12);
+    const links = await page.$$eval("#downloads a", (as) => as.map((a) => a.getAttribute("download")).sort());
+    expect(links).toEqual(["compare-components.csv", "compare-overall.csv", "compare.html", "compare.json"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("a survey without a group column cannot be compared: the check says so and Compare stays disabled", async () => {
+    const { page } = await openApp();
+    await page.select("#task", "compare");
+    const text = await choose(page, join(ROOT, "data", "surveys", "example-panel.csv"));
+    expect(text).toMatch(/no group column/);
+    expect(await page.$eval("#run", (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    await page.close();
+  }, 60_000);
+
+  it("power needs no survey: its curves equal `power --json` with the same options (the page simulates in one worker)", async () => {
+    const { page, errors } = await openApp();
+    await page.select("#task", "power");
+    await page.waitForFunction(() => !(document.getElementById("run") as HTMLButtonElement).disabled);
+    await page.type("#opt-experts", "5:15:5");
+    await page.type("#opt-sims", "۲۰۰");
+    await page.type("#opt-delta", "0.05,0.1");
+    await page.evaluate(() => document.getElementById("options")!.dispatchEvent(new Event("input")));
+    expect(await page.$eval("#command", (e) => e.textContent)).toBe("cxm-dematel power --experts 5:15:5 --delta 0.05,0.1 --sims ۲۰۰");
+    const { json } = await analyse(page);
+    const cli = await cliJson(["--experts", "5:15:5", "--sims", "۲۰۰", "--delta", "0.05,0.1", "--quiet"], powerCommand);
+    const curves = (r: Record<string, unknown>): unknown =>
+      (r.curves as Array<{ panelSizes: number[]; power: number[]; mcse: number[]; rejections: number[]; failed: number[]; settings: { delta: number } }>).map(
+        (c) => [c.settings.delta, c.panelSizes, c.power, c.mcse, c.rejections, c.failed],
+      );
+    expectSameJson(curves(json), curves(cli), 1e-12);
+    const { workers: _w, workersUsed: _u, ...settings } = json.settings as Record<string, unknown>;
+    const { workers: _cw, workersUsed: _cu, ...cliSettings } = cli.settings as Record<string, unknown>;
+    expect(settings).toEqual(cliSettings);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

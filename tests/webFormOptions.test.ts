@@ -4,7 +4,9 @@
  * and a bad value is listed at its option (`--k: …`) with the CLI's message.
  */
 import { describe, expect, it } from "vitest";
-import { formOptions } from "../web/formOptions.js";
+import { compareFormOptions, equivalentCommand, formOptions, powerFormOptions } from "../web/formOptions.js";
+import { COMPARE_BOOTSTRAP, compareOptions } from "../src/cli/compareOptions.js";
+import { POWER_COMMAND_DELTAS, POWER_COMMAND_OMEGA } from "../src/cli/powerOptions.js";
 import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliMethod } from "../src/cli/cliInputs.js";
 import { parseCommandLine } from "../src/cli/parseCommandLine.js";
 import { surveyReadOptions } from "../src/cli/analysisOptions.js";
@@ -49,5 +51,49 @@ describe("web form options = CLI options", () => {
     expect(problem({ aggregation: "medain" }).message).toContain("did you mean median?");
     expect(problem({ method: "fuzzy", scale: "terms.json" })).toMatchObject({ file: "--scale" });
     expect(problem({ method: "fuzzy", scale: "terms.json" }).message).toMatch(/works with the command line/);
+  });
+});
+
+describe("the page's compare and power options = the commands' own readers", () => {
+  it("compare: the same CompareOptions as `compare` reads (defaults, bootstrap 2,000 per group, the permutation plan)", () => {
+    const values = { "max-exact": "۱۰۰۰", permutations: "999", seed: "5", threshold: "mean+sd", bootstrap: "300" };
+    const cl = parseCommandLine(
+      Object.entries(values).map(([k, v]) => `--${k}=${v}`),
+      { ...SURVEY_OPTIONS, ...METHOD_OPTIONS, permutations: { type: "string" }, "max-exact": { type: "string" } },
+      1,
+      "compare",
+    );
+    expect(compareFormOptions(values).compare).toEqual(compareOptions(cl, cliAnalyzeOptions(cl, "compare")));
+    expect(compareFormOptions(values).compare).toMatchObject({ bootstrap: 300, seed: 5, permutation: { seed: 5, samples: 999, maxExact: 1000 } });
+    expect(compareFormOptions({}).compare).toMatchObject({ bootstrap: COMPARE_BOOTSTRAP, seed: 1, permutation: { seed: 1 } });
+  });
+
+  it("compare refuses what the permutation test cannot run, located at the option", () => {
+    expect(() => compareFormOptions({ aggregation: "median" })).toThrow(InputError);
+    try {
+      compareFormOptions({ method: "fuzzy" });
+    } catch (e) {
+      expect((e as InputError).problems[0]).toMatchObject({ file: "--method" });
+    }
+  });
+
+  it("power: panel sizes, δ list and simulation settings as `power` reads them, in one worker", () => {
+    const o = powerFormOptions({ experts: "5:20:5", delta: "0.05,0.1", sims: "۲۰۰", seed: "3" });
+    expect(o).toEqual({
+      panelSizes: [5, 10, 15, 20],
+      deltas: [0.05, 0.1],
+      deltasGiven: true,
+      simulation: { omega: POWER_COMMAND_OMEGA, sims: 200, seed: 3, workers: 1 },
+    });
+    expect(powerFormOptions({})).toMatchObject({ panelSizes: [5, 10, 15, 20, 25, 30, 35, 40], deltas: [...POWER_COMMAND_DELTAS], deltasGiven: false });
+    expect(() => powerFormOptions({ delta: "0.1,0.1" })).toThrow(InputError);
+  });
+
+  it("the equivalent command names the task: compare with the survey, power without one; commas are not quoted", () => {
+    expect(equivalentCommand("g.csv", { permutations: "999", bootstrap: "200" }, "compare")).toBe(
+      "cxm-dematel compare g.csv --bootstrap 200 --permutations 999",
+    );
+    expect(equivalentCommand("ignored.csv", { delta: "0.05,0.1", experts: "5:15:5" }, "power")).toBe("cxm-dematel power --experts 5:15:5 --delta 0.05,0.1");
+    expect(equivalentCommand("s.csv", { "weight-column": "my weight" })).toBe("cxm-dematel analyze s.csv --weight-column 'my weight'");
   });
 });

@@ -8,20 +8,24 @@
  */
 import workerSource from "cxm:worker-source";
 import examplePanel from "cxm:example-panel";
+import exampleGroups from "cxm:example-groups";
 import { formatProblem } from "../src/errors.js";
 import { equivalentCommand, type OptionValues } from "./formOptions.js";
-import { OPTION_FIELDS } from "./optionFields.js";
+import { OPTION_FIELDS, type Task } from "./optionFields.js";
 import { EXCELJS_ELEMENT_ID, PLOTLY_ELEMENT_ID, plotlyFromPage } from "./pageHtml.js";
 import { localNumber, t, type Language, type TextKey } from "./i18n.js";
-import type { CheckRequest, CheckSummary, RunRequest, SurveyRequest, WorkerReply } from "./protocol.js";
+import type { CheckRequest, CheckSummary, PowerRequest, RunRequest, SurveyRequest, WorkerReply } from "./protocol.js";
 
-/** The example's label, as the CLI labels the shipped panel (so meta.source is the same). */
+/** The examples' labels, as the CLI labels the shipped panels (so meta.source is the same). */
 const EXAMPLE_SOURCE = "data/surveys/example-panel.csv";
+const EXAMPLE_GROUPS_SOURCE = "data/surveys/example-groups.csv";
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
 interface State {
   language: Language;
+  /** The command the page runs: analyze, compare (the survey's two groups) or power (no survey). */
+  task: Task;
   survey?: { bytes: Uint8Array; source: string; synthetic: boolean };
   model?: { text: string; source: string };
   checked: boolean;
@@ -38,7 +42,7 @@ interface State {
   /** ExcelJS's browser build, read once from the page's inert `<script id="cxm-exceljs">`. */
   excelJs?: string;
 }
-const state: State = { language: "en", checked: false, running: false, checksInFlight: 0, urls: [], clickedAt: 0, runId: 0 };
+const state: State = { language: "en", task: "analyze", checked: false, running: false, checksInFlight: 0, urls: [], clickedAt: 0, runId: 0 };
 
 /** ExcelJS's text, for the worker (which evaluates it only when a workbook is read or written). */
 function excelJs(): string | undefined {
@@ -62,24 +66,34 @@ function stopWorker(): void {
   state.worker = undefined;
 }
 
-/** The options given in the form (applicable, non-empty fields), by CLI name. */
+/** The options given in the form (the task's applicable, non-empty fields), by CLI name. */
 function optionValues(): OptionValues {
   const values: Record<string, string> = {};
   for (const field of OPTION_FIELDS) {
+    if (!field.tasks.includes(state.task)) continue;
     const control = byId<HTMLInputElement | HTMLSelectElement>(`opt-${field.name}`);
     if (control.value.trim() !== "" && (field.when?.(values) ?? true)) values[field.name] = control.value.trim();
   }
   return values;
 }
 
-/** Show only the fields that apply, and the equivalent command line. */
+/** Show only the task's fields that apply (with the task's defaults), the Run button's name, and the equivalent command line. */
 function refreshOptions(): void {
   const values = optionValues();
   for (const field of OPTION_FIELDS) {
     const label = document.querySelector<HTMLElement>(`label[data-option="${field.name}"]`);
-    if (label) label.hidden = !(field.when?.(values) ?? true);
+    if (label) label.hidden = !field.tasks.includes(state.task) || !(field.when?.(values) ?? true);
+    const control = byId<HTMLInputElement>(`opt-${field.name}`);
+    if (control instanceof HTMLInputElement) control.placeholder = field.defaultFor?.[state.task] ?? field.defaultText;
   }
-  byId("command").textContent = equivalentCommand(state.survey?.source ?? "survey.csv", values);
+  byId("command").textContent = equivalentCommand(state.survey?.source ?? "survey.csv", values, state.task);
+  byId("run").textContent = t(state.language, state.task === "compare" ? "runCompare" : state.task === "power" ? "runPower" : "run");
+  if (!state.running) byId<HTMLButtonElement>("run").disabled = !runnable();
+}
+
+/** Whether Run can start: a power study needs no survey; an analysis or comparison needs a clean check. */
+function runnable(): boolean {
+  return state.task === "power" || state.checked || state.checksInFlight > 0;
 }
 
 function surveyRequest(): SurveyRequest | undefined {
@@ -146,10 +160,10 @@ function check(then?: () => void): void {
   if (state.running) cancel();
   refreshOptions();
   const request = surveyRequest();
-  if (!request) return;
+  if (!request || state.task === "power") return;
   state.afterCheck = then;
   state.checksInFlight++;
-  const message: CheckRequest = { type: "check", ...request };
+  const message: CheckRequest = { type: "check", ...request, task: state.task === "compare" ? "compare" : "analyze" };
   worker((reply) => {
     if (--state.checksInFlight > 0) return;
     if (reply.type === "checked") showSummary(reply.summary);
@@ -169,26 +183,36 @@ function problemLines(problems: Parameters<typeof formatProblem>[0][], truncated
 
 function setRunning(running: boolean): void {
   state.running = running;
-  byId<HTMLButtonElement>("run").disabled = running || !state.checked;
+  byId<HTMLButtonElement>("run").disabled = running || !(state.task === "power" || state.checked);
   byId("cancel").hidden = !running;
   byId("progress").hidden = !running;
   byId("status").textContent = running ? t(state.language, "running") : "";
 }
 
-/** Analyse: now if the survey is checked and clean, or once the check under way is answered clean. */
+/** Run: a power study at once; an analysis or comparison now if the survey is checked and clean, or once the check under way is answered clean. */
 function run(): void {
-  if (state.checksInFlight > 0) state.afterCheck = startRun;
+  if (state.task !== "power" && state.checksInFlight > 0) state.afterCheck = startRun;
   else startRun();
 }
 
-/** Run the analysis in the worker. */
-function startRun(): void {
-  const request = surveyRequest();
-  if (!request || !state.checked) return;
-  state.clickedAt = performance.now();
+/** The message that starts the task in the worker, or undefined when it cannot start (no survey, or not checked clean). */
+function runMessage(runId: number): RunRequest | PowerRequest | undefined {
   const plotlyJs = plotlyFromPage(byId(PLOTLY_ELEMENT_ID).textContent ?? "");
-  const runId = ++state.runId;
-  const message: RunRequest = { type: "run", ...request, plotlyJs, language: state.language, runId };
+  if (state.task === "power") {
+    const model = state.model ? { modelText: state.model.text, modelSource: state.model.source } : {};
+    return { type: "power", runId, ...model, options: optionValues(), plotlyJs, language: state.language };
+  }
+  const request = surveyRequest();
+  if (!request || !state.checked) return undefined;
+  return { type: "run", ...request, task: state.task, plotlyJs, language: state.language, runId };
+}
+
+/** Run the task in the worker. */
+function startRun(): void {
+  const message = runMessage(state.runId + 1);
+  if (!message) return;
+  state.runId = message.runId;
+  state.clickedAt = performance.now();
   setRunning(true);
   const progress = byId<HTMLProgressElement>("progress");
   progress.removeAttribute("value");
@@ -199,7 +223,8 @@ function startRun(): void {
     }
     if (reply.type === "progress") {
       progress.value = reply.done / reply.total;
-      byId("status").textContent = `${localNumber(state.language, reply.done)} / ${localNumber(state.language, reply.total)} ${t(state.language, "bootstrap")}`;
+      byId("status").textContent =
+        `${localNumber(state.language, reply.done)} / ${localNumber(state.language, reply.total)} ${t(state.language, state.task === "power" ? "simulated" : "bootstrap")}`;
       return;
     }
     setRunning(false);
@@ -240,7 +265,7 @@ function showResults(reply: Extract<WorkerReply, { type: "done" }>): void {
   byId("cxm-results").textContent = reply.json.replace(/</g, "\\u003c");
   byId("cxm-layers").textContent = (reply.layersJson ?? "").replace(/</g, "\\u003c");
   byId("cxm-workbook").textContent = "";
-  const links = [download("results.json", reply.json, "application/json"), download("report.html", reply.report, "text/html")];
+  const links = [download(reply.jsonName, reply.json, "application/json"), download(reply.reportName, reply.report, "text/html")];
   if (reply.layersJson !== undefined) links.push(download("layers.json", reply.layersJson, "application/json"));
   for (const [name, csv] of Object.entries(reply.tables)) links.push(download(name, csv, "text/csv"));
   const downloads = byId("downloads");
@@ -270,8 +295,14 @@ async function chooseSurvey(file: File): Promise<void> {
   check();
 }
 
+/** Load the shipped SYNTHETIC example: the two-group panel for a comparison, the example panel otherwise. */
 function loadExample(andRun = false): void {
-  state.survey = { bytes: new TextEncoder().encode(examplePanel), source: EXAMPLE_SOURCE, synthetic: true };
+  const groups = state.task === "compare";
+  state.survey = {
+    bytes: new TextEncoder().encode(groups ? exampleGroups : examplePanel),
+    source: groups ? EXAMPLE_GROUPS_SOURCE : EXAMPLE_SOURCE,
+    synthetic: true,
+  };
   byId("synthetic").hidden = false;
   check(andRun ? startRun : undefined);
 }
@@ -288,8 +319,8 @@ function setLanguage(language: Language): void {
   button.lang = language === "fa" ? "en" : "fa";
   byId("load-example").textContent = t(language, "loadExample");
   byId("clear-model").textContent = t(language, "clearModel");
-  byId("run").textContent = t(language, "run");
   byId("cancel").textContent = t(language, "cancel");
+  refreshOptions();
   if (state.survey) check();
 }
 
@@ -327,6 +358,12 @@ function wire(): void {
     }
   });
   byId("load-example").addEventListener("click", () => loadExample());
+  byId<HTMLSelectElement>("task").addEventListener("change", (e) => {
+    state.task = (e.target as HTMLSelectElement).value as Task;
+    state.checked = false;
+    if (state.survey) check();
+    else refreshOptions();
+  });
   byId("options").addEventListener("change", () => check());
   byId("options").addEventListener("input", refreshOptions);
   byId("run").addEventListener("click", run);

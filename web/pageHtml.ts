@@ -52,6 +52,9 @@ label.file { display: grid; gap: .2rem; }
 [dir=rtl] #command, [dir=rtl] code { direction: ltr; unicode-bidi: isolate; }
 `;
 
+/** The interface text naming each task in the task selector. */
+export const TASK_TEXT = { analyze: "taskAnalyze", compare: "taskCompare", power: "taskPower" } as const;
+
 function optionFieldHtml(field: OptionField): string {
   const id = `opt-${field.name}`;
   const control = field.choices
@@ -79,6 +82,9 @@ ${i("inputs", "h2")}
 ${i("check", "h2")}
 <div id="check" aria-live="polite"><p class="muted">${i("checkNone")}</p></div>
 ${i("options", "h2")}
+<p><label for="task">${i("task")}</label> <select id="task">${(["analyze", "compare", "power"] as const)
+    .map((task) => `<option value="${task}" data-i18n="${TASK_TEXT[task]}">${escapeHtml(t("en", TASK_TEXT[task]))}</option>`)
+    .join("")}</select></p>
 <form id="options" autocomplete="off" onsubmit="return false">${OPTION_FIELDS.map(optionFieldHtml).join("\n")}</form>
 <p class="small">${i("command")}</p><pre id="command"></pre>
 <div id="run-bar"><button type="button" class="primary" id="run" disabled>${escapeHtml(t("en", "run"))}</button><button type="button" id="cancel" hidden>${escapeHtml(t("en", "cancel"))}</button><progress id="progress" max="1" value="0" hidden></progress><span id="status" aria-live="polite"></span></div>

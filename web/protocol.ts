@@ -7,6 +7,7 @@
 import type { InputProblem } from "../src/errors.js";
 import type { OptionValues } from "./formOptions.js";
 import type { NameLanguage } from "../src/model/modelInLanguage.js";
+import type { Task } from "./optionFields.js";
 
 /** The inputs of a check or a run. */
 export interface SurveyRequest {
@@ -26,14 +27,18 @@ export interface SurveyRequest {
   excelJs?: string;
 }
 
-/** Check the survey as `cxm-dematel check` does. */
+/** Check the survey as `cxm-dematel check` does (and, for a comparison, that it holds two groups). */
 export interface CheckRequest extends SurveyRequest {
   type: "check";
+  /** The task the survey is checked for (default analyze). */
+  task?: Task;
 }
 
 /** One analysis to run. */
 export interface RunRequest extends SurveyRequest {
   type: "run";
+  /** `analyze` (default) or `compare` (the survey's two groups, docs/methods.md §12). */
+  task?: Exclude<Task, "power">;
   /** Which run this is: the workbook reply, posted after "done", names it, so the page ignores one of an earlier run. */
   runId: number;
   /** plotly.min.js, inlined once into the report as the CLI does. */
@@ -41,6 +46,21 @@ export interface RunRequest extends SurveyRequest {
   /** Fixed meta.date (tests); default now. */
   date?: string;
   /** The interface language: the report names components and layers in it (modelInLanguage); results.json and the CSV tables do not change. */
+  language?: NameLanguage;
+}
+
+/** A power study, as `cxm-dematel power` runs it (no survey; docs/methods.md §8.4–8.5). */
+export interface PowerRequest {
+  type: "power";
+  runId: number;
+  /** The model file's text (JSON), or undefined for the embedded CXM model. */
+  modelText?: string;
+  modelSource?: string;
+  /** The options given, by their CLI names (`experts`, `delta`, `omega`, `sims`, …). */
+  options: OptionValues;
+  plotlyJs: string;
+  /** Fixed date of the report (tests); default now. */
+  date?: string;
   language?: NameLanguage;
 }
 
@@ -63,15 +83,21 @@ export type WorkerReply =
   | { type: "checked"; summary: CheckSummary }
   | {
       type: "done";
-      /** resultsJsonText(result): the text of results.json and of `analyze --json`. */
+      /** Which command's output this is. */
+      task: Task;
+      /** The results file's name: results.json, compare.json or power.json. */
+      jsonName: string;
+      /** The report's name: report.html, compare.html or power.html. */
+      reportName: string;
+      /** The text of the results file, as the command's `--json` prints it (resultsJsonText). */
       json: string;
       /** layersResultsJson(result): the text of `layers --json` (layers.json), when the model has layers to test. */
       layersJson?: string;
       /** renderReport(result, model, { plotlyJs }): the text of report.html. */
       report: string;
-      /** The CSV tables, by file name (total-relation.csv, components.csv, edges.csv). */
+      /** The CSV tables, by file name (total-relation.csv, components.csv, edges.csv; compare-overall.csv, compare-components.csv; power.csv). */
       tables: Record<string, string>;
-      /** Milliseconds spent in analyzeSurvey. */
+      /** Milliseconds spent in the analysis (analyzeSurvey, compareGroups or the power simulations). */
       analysisMs: number;
       /** Milliseconds spent writing results.json, report.html and the tables. */
       renderMs: number;

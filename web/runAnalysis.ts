@@ -33,14 +33,19 @@ export function requestModel(modelText: string | undefined, modelSource = "model
   return modelText === undefined ? defaultModel() : requireTwoComponents(parseModelText(modelText, modelSource), modelSource);
 }
 
+/** A request's survey, read by the library with the reader's options (every problem located); ExcelJS loaded first for a workbook. */
+export async function requestSurvey(request: SurveyRequest, model: Model, surveyOptions: FormOptions["surveyOptions"]): Promise<Survey> {
+  if (isXlsxBytes(request.surveyBytes)) loadExcelJs(request.excelJs);
+  const survey = await parseSurveyBytes(request.surveyBytes, model, { ...surveyOptions, source: request.source });
+  if (request.synthetic) survey.synthetic = true;
+  return survey;
+}
+
 /** The options, model and survey of a request, read by the library (every problem located). */
 export async function requestInputs(request: SurveyRequest): Promise<{ options: FormOptions; model: Model; survey: Survey }> {
   const options = formOptions(request.options);
   const model = requestModel(request.modelText, request.modelSource);
-  if (isXlsxBytes(request.surveyBytes)) loadExcelJs(request.excelJs);
-  const survey = await parseSurveyBytes(request.surveyBytes, model, { ...options.surveyOptions, source: request.source });
-  if (request.synthetic) survey.synthetic = true;
-  return { options, model, survey };
+  return { options, model, survey: await requestSurvey(request, model, options.surveyOptions) };
 }
 
 /** Check a survey as `cxm-dematel check` does: read it, then the baseline DEMATEL `analyze` starts from. */
@@ -85,6 +90,9 @@ export async function runAnalysis(request: RunRequest, progress: (done: number, 
   const layers = layersResultsJson(result);
   const reply: FinishedRun["reply"] = {
     type: "done",
+    task: "analyze",
+    jsonName: "results.json",
+    reportName: "report.html",
     json: resultsJsonText(result),
     ...(layers !== undefined ? { layersJson: layers } : {}),
     report: renderReport(result, modelInLanguage(model, request.language ?? "en"), { plotlyJs: request.plotlyJs }),

@@ -9,3 +9,8 @@ declare module "cxm:example-panel" {
   const text: string;
   export default text;
 }
+declare module "cxm:example-groups" {
+  /** data/surveys/example-groups.csv, the shipped SYNTHETIC two-group panel (the example of compare). */
+  const text: string;
+  export default text;
+}

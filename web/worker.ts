@@ -5,8 +5,10 @@
  * Started from a blob: URL of this file's bundled code (scripts/build-web.mjs).
  */
 import { InputError } from "../src/errors.js";
-import type { CheckRequest, RunRequest, WorkerReply } from "./protocol.js";
+import type { CheckRequest, PowerRequest, RunRequest, WorkerReply } from "./protocol.js";
 import { checkSurvey, runAnalysis, runWorkbook } from "./runAnalysis.js";
+import { checkGroups, runCompare } from "./runCompare.js";
+import { runPower } from "./runPower.js";
 
 const post = (reply: WorkerReply): void => (self as unknown as { postMessage(m: WorkerReply): void }).postMessage(reply);
 
@@ -22,11 +24,19 @@ function throttledProgress(): (done: number, total: number) => void {
   };
 }
 
-/** Answer one request: the check's summary, or the run's results and then its workbook. */
-async function handle(request: CheckRequest | RunRequest): Promise<void> {
+/** Answer one request: the check's summary, or the run's results (and, for an analysis, then its workbook). */
+async function handle(request: CheckRequest | RunRequest | PowerRequest): Promise<void> {
   try {
     if (request.type === "check") {
-      post({ type: "checked", summary: await checkSurvey(request) });
+      post({ type: "checked", summary: request.task === "compare" ? await checkGroups(request) : await checkSurvey(request) });
+      return;
+    }
+    if (request.type === "power") {
+      post(await runPower(request, throttledProgress()));
+      return;
+    }
+    if (request.task === "compare") {
+      post(await runCompare(request));
       return;
     }
     const run = await runAnalysis(request, throttledProgress());
@@ -41,6 +51,6 @@ async function handle(request: CheckRequest | RunRequest): Promise<void> {
 // One request at a time, in the order they came: reading a workbook is asynchronous, and the page
 // counts on the answers arriving in the order it asked.
 let queue: Promise<void> = Promise.resolve();
-self.onmessage = (event: MessageEvent<CheckRequest | RunRequest>) => {
+self.onmessage = (event: MessageEvent<CheckRequest | RunRequest | PowerRequest>) => {
   queue = queue.then(() => handle(event.data));
 };

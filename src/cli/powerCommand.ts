@@ -17,6 +17,7 @@ import { type ProgressLine, progressLine } from "./progressLine.js";
 import { UsageError } from "./usageError.js";
 import type { CommandIo } from "./commandIo.js";
 import { resultsJsonText } from "../report/resultsJson.js";
+import { powerTableRows } from "../report/powerTable.js";
 import { POWER_COMMAND_DELTAS, POWER_COMMAND_OMEGA, deltaList, panelSizes, simulationOptions } from "./powerOptions.js";
 import { powerStudy, type PilotSummary, type PowerStudy } from "../simulate/powerStudy.js";
 
@@ -167,27 +168,10 @@ async function pilotStudy(
 
 /** power.json, power.csv and power.html into `out` (their paths `outputs`, from checkOutputFolder): all three or none. */
 function writePowerFiles(out: string, outputs: readonly string[], study: PowerStudy, model: Model): void {
-  const curves = study.curves;
   const [jsonPath, csvPath, htmlPath] = outputs;
   const contents: Array<[string, string]> = [
     [jsonPath, resultsJsonText(study)],
-    [
-      csvPath,
-      toCsv([
-        ["delta", "experts", "power", "mcse", "rejections", "failed", ...(study.band ? ["band_lower", "band_median", "band_upper"] : [])],
-        ...curves.flatMap((c) =>
-          c.panelSizes.map((k, i) => [
-            c.settings.delta,
-            k,
-            c.power[i],
-            c.mcse[i],
-            c.rejections[i],
-            c.failed[i],
-            ...(study.band ? [study.band.lower[i], study.band.median[i], study.band.upper[i]] : []),
-          ]),
-        ),
-      ]),
-    ],
+    [csvPath, toCsv(powerTableRows(study))],
     [htmlPath, renderPowerReport(study, model, { plotlyJs: plotlyScript(), date: new Date().toISOString() })],
   ];
   mkdirSync(out, { recursive: true });
