@@ -121,6 +121,24 @@ describe("parseSurveyWorkbook(bytes, model): one grid sheet per expert", () => {
     ]);
   });
 
+  it("skips a column of full names left of the column of ids (as surveyWorkbookTemplate writes them), and locates problems beside it", async () => {
+    const titled = (cell: unknown): Sheet => ({
+      name: "E1",
+      rows: [
+        ["row → column", undefined, "Alpha\nآلفا", "Beta\nبتا", "Gamma\nگاما"],
+        [undefined, undefined, "A", "B", "C"],
+        ["Alpha\nآلفا", "A", undefined, 3, 2],
+        ["Beta\nبتا", "B", 1, undefined, 4],
+        ["Gamma\nگاما", cell, 0, 2, undefined],
+      ],
+    });
+    expect((await parseSurveyWorkbook(await workbook([titled("C")]), tiny)).experts[0].matrix).toEqual(TINY_E1);
+    expect(await problemsOf(await workbook([titled("Gama")]))).toEqual([
+      'survey.xlsx › E1 › B5: unknown component; did you mean "Gamma" (C)? (expected a component id or name: A, B, C, found "Gama")',
+      "survey.xlsx › E1 › row 3: expert E1 has no rating for C→A, C→B (expected a number from 0 to 4 for every ordered pair of different components (6 per expert), found 2 missing)",
+    ]);
+  });
+
   it("reads merged header cells (a title over the grid, the corner merged down), skips a Persian guide sheet, and locates a diagonal value's warning and a formula's saved error", async () => {
     const bytes = await workbook([
       { name: "راهنما", rows: [["به هر خانه عددی از ۰ تا ۴ بدهید"], ["0", "1"]] },

@@ -26,7 +26,7 @@ import { componentMatcher } from "../src/io/componentMatcher.js";
 import { readCsvRows } from "../src/io/csvRows.js";
 import { surveyExportLayout } from "../src/io/surveyExportLayout.js";
 import { countTextRows, MAX_EXPORT_CELLS } from "../src/io/exportSizeLimit.js";
-import { surveyWorkbookTemplate } from "../src/io/surveyWorkbookTemplate.js";
+import { SURVEY_WORKBOOK_GRID, surveyWorkbookTemplate } from "../src/io/surveyWorkbookTemplate.js";
 import { parseSurveyWorkbook } from "../src/io/parseSurveyWorkbook.js";
 import { FUZZY_FIVE_TERM_SCALE } from "../src/core/linguisticScale.js";
 import { analyzeSurvey } from "../src/pipeline/analyzeSurvey.js";
@@ -512,7 +512,7 @@ describe("round trip: the same seeded ratings as a long CSV, a filled workbook a
     await wb.xlsx.load((await surveyWorkbookTemplate(model, { expertCount: 6 })) as unknown as ArrayBuffer);
     panel.experts.forEach((e) => {
       const ws = wb.getWorksheet(e.expert) as ExcelJS.Worksheet;
-      e.matrix.forEach((row, i) => row.forEach((x, j) => i !== j && (ws.getCell(i + 2, j + 2).value = x)));
+      e.matrix.forEach((row, i) => row.forEach((x, j) => i !== j && (ws.getCell(SURVEY_WORKBOOK_GRID.row + i, SURVEY_WORKBOOK_GRID.column + j).value = x)));
     });
     const workbook = await parseSurveyWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), model, { source: "panel.xlsx" });
     const forms = parseSurvey(formsExportCsv(panel, model), model, { source: "forms.csv" });

@@ -9,14 +9,17 @@ import { formsTemplate } from "../io/formsTemplate.js";
 import { sameFile } from "../io/sameFile.js";
 import { checkOutputFolder } from "../io/checkOutputFolder.js";
 import { choiceOption, numberOption, parseCommandLine, stringOption } from "./parseCommandLine.js";
-import { cliModel } from "./cliInputs.js";
+import { cliMethod, cliModel } from "./cliInputs.js";
+import { surveyReadOptions } from "./analysisOptions.js";
 import { UsageError } from "./usageError.js";
 import type { CommandIo } from "./commandIo.js";
 
 /**
- * `cxm-dematel template --out file.csv [--model] [--experts N] [--layout long|blocks] [--format csv|xlsx|forms] [--force]`:
+ * `cxm-dematel template --out file.csv [--model] [--experts N] [--layout long|blocks] [--format csv|xlsx|forms] [--scale min:max|file.json] [--method classic|fuzzy|grey] [--force]`:
  * write a blank survey (atomically): a CSV file, or with `--format xlsx` an
- * Excel workbook with one grid sheet per expert (`surveyWorkbookTemplate`), or with `--format forms`
+ * Excel workbook with one grid sheet per expert (`surveyWorkbookTemplate`; `--scale min:max`, or
+ * `--method fuzzy|grey` with the built-in or a `--scale file.json` linguistic scale, set its Scale
+ * sheet and the cells' validation, docs/methods.md §1.7), or with `--format forms`
  * the bilingual questionnaire for a survey tool (`formsTemplate`, Markdown) and beside it
  * `<name>.mapping.json`, the mapping file that reads its export back. An existing file is not overwritten
  * without --force, and never when it is the model file.
@@ -33,6 +36,8 @@ export async function templateCommand(args: readonly string[], io: CommandIo): P
       experts: { type: "string" },
       layout: { type: "string" },
       format: { type: "string" },
+      scale: { type: "string" },
+      method: { type: "string" },
       out: { type: "string", short: "o" },
       force: { type: "boolean" },
     },
@@ -49,6 +54,13 @@ export async function templateCommand(args: readonly string[], io: CommandIo): P
     throw new UsageError(
       `--layout goes with --format csv; ${format === "xlsx" ? "a workbook has one grid sheet per expert" : "a questionnaire has one grid question per component"}`,
       "template",
+    );
+  const scaled = ["scale", "method"].find((o) => stringOption(cl, o) !== undefined);
+  if (format !== "xlsx" && scaled)
+    throw new UsageError(
+      `--${scaled} goes with --format xlsx; a ${format === "csv" ? "CSV survey" : "questionnaire"} is written on the scale 0–4`,
+      "template",
+      scaled,
     );
   if (format === "forms" && stringOption(cl, "experts") !== undefined)
     throw new UsageError("--experts goes with --format csv or xlsx; every expert fills in the same questionnaire", "template");
@@ -81,7 +93,9 @@ export async function templateCommand(args: readonly string[], io: CommandIo): P
     return 0;
   }
   if (format === "xlsx") {
-    writeFileAtomic(out, await surveyWorkbookTemplate(model, { expertCount }));
+    const method = cliMethod(cl, "template");
+    const { scale } = surveyReadOptions(cl, "template", method);
+    writeFileAtomic(out, await surveyWorkbookTemplate(model, { expertCount, ...(scale ? { scale } : {}), ...(method.terms ? { terms: method.terms } : {}) }));
     io.stdout(
       `Wrote a blank workbook survey (one sheet per expert) for ${expertCount} expert${expertCount === 1 ? "" : "s"} × ${model.components.length} components to ${out}\n`,
     );

@@ -89,10 +89,14 @@ overwritten unless --force is given (it may already hold ratings).
   --model <file.json>     model file (default: the embedded CXM model)
   --experts <N>           number of experts (default 3)
   --layout blocks|long    blocks: one row per expert and component (default); long: one row per rating
-  --format csv|xlsx|forms csv (default); xlsx: an Excel workbook, an instructions sheet and one grid
-                          sheet per expert, ratings restricted to the scale; forms: a bilingual
-                          questionnaire to paste into Google Forms (--out questionnaire.md) and
-                          beside it questionnaire.mapping.json, which reads its export back
+  --format csv|xlsx|forms csv (default); xlsx: an Excel workbook, instructions (English, Persian),
+                          a Scale sheet and one grid sheet per expert, the diagonal locked, ratings
+                          restricted to the scale; forms: a bilingual questionnaire to paste into
+                          Google Forms (--out questionnaire.md) and beside it
+                          questionnaire.mapping.json, which reads its export back
+  --scale <min:max>       xlsx: the rating scale (default 0:4; whole numbers when min and max are)
+  --method fuzzy|grey     xlsx: ratings are a linguistic scale's term codes, from a drop-down (the
+                          built-in five-term scale, or --scale <file.json>)
   --force                 overwrite an existing file`,
 
   layers: `Usage: cxm-dematel layers [survey.csv] [options]

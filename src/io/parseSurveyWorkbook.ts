@@ -36,6 +36,18 @@ function indexOfBytes(haystack: Uint8Array, needle: Uint8Array): number {
 /** Sheets skipped as not holding ratings, matched after `normalizeLabel` anywhere in the sheet name. */
 const SKIPPED_SHEET = /instruction|read ?me|scale|help|guide|legend|note|about|راهنما|مقیاس|توضیح|دستورالعمل/;
 
+/**
+ * Whether the workbook reader skips a sheet of this name as not holding ratings (instructions,
+ * readme, scale, help, guide, legend, notes, about, or راهنما, مقیاس, توضیح, دستورالعمل, anywhere
+ * in the name after `normalizeLabel`).
+ * @example
+ * isSkippedSheetName("Instructions"); // true
+ * isSkippedSheetName("E01"); // false
+ */
+export function isSkippedSheetName(name: string): boolean {
+  return SKIPPED_SHEET.test(normalizeLabel(name));
+}
+
 /** Synthetic line of row r of grid sheet s (1-based): s·LINE_STRIDE + r (Excel has at most 1,048,576 rows). */
 const LINE_STRIDE = 10_000_000;
 
@@ -71,9 +83,11 @@ interface Placement {
  * (the sheet name is the expert label) holding an n×n grid: its first row
  * names the "to" components, its first column the "from" components (ids,
  * English or Persian names, matched like CSV labels); the diagonal is not
- * rated. Rows above a grid's first row naming a component, and in the CSV
- * layout leading rows with a single filled cell, are titles and skipped, as are
- * empty leading columns and empty trailing rows and columns.
+ * rated. Rows above a grid's first row naming a component, columns left of
+ * its column of "from" components (full names, as the workbook template writes
+ * them beside the ids), and in the CSV layout leading rows with a single filled
+ * cell, are titles and skipped, as are empty leading columns and empty trailing
+ * rows and columns.
  *
  * Cells: numbers, numbers stored as text (Persian digits, decimal comma, as in
  * CSV), rich text and hyperlinks as their text; a formula as its saved
@@ -162,7 +176,7 @@ async function loadSheets(bytes: Uint8Array, file: string, problems: InputProble
   }
   const out: SheetText[] = [];
   for (const sheet of workbook.worksheets) {
-    if (sheet.state !== "visible" || SKIPPED_SHEET.test(normalizeLabel(sheet.name))) continue;
+    if (sheet.state !== "visible" || isSkippedSheetName(sheet.name)) continue;
     const rows = new Map<number, string[]>();
     let firstCol = Infinity;
     let lastCol = 0;
@@ -235,6 +249,22 @@ function gridHeaderRow(sheet: SheetText, matcher: ComponentMatcher): number | un
   return headerRow(sheet);
 }
 
+/**
+ * A grid's column of "from" components, below its header row `h`: the sheet's first filled column,
+ * unless columns of titles stand left of it (a component's full name, as the workbook template
+ * writes them): then the leftmost column, left of the first header cell naming a component, in which
+ * a row below the header names one. Columns left of it are titles and skipped.
+ */
+function gridLabelColumn(sheet: SheetText, h: number, matcher: ComponentMatcher): number {
+  const header = sheet.rows.get(h) as string[];
+  let firstNamed = sheet.firstCol + 1;
+  while (firstNamed <= sheet.lastCol && !((header[firstNamed - 1] ?? "") !== "" && matcher.match(header[firstNamed - 1]) >= 0)) firstNamed++;
+  if (firstNamed > sheet.lastCol) return sheet.firstCol;
+  for (let c = sheet.firstCol; c < firstNamed; c++)
+    for (const [r, cells] of sheet.rows) if (r > h && (cells[c - 1] ?? "") !== "" && matcher.match(cells[c - 1]) >= 0) return c;
+  return sheet.firstCol;
+}
+
 function headerCells(sheet: SheetText): string[] {
   const h = headerRow(sheet);
   return h === undefined ? [] : (sheet.rows.get(h) as string[]);
@@ -295,7 +325,8 @@ function gridRows(
   const letters: Array<Map<string, string>> = [];
   sheets.forEach((sheet, s) => {
     const h = gridHeaderRow(sheet, matcher);
-    const at = new Map<string, string>([["from", columnLetter(sheet.firstCol)]]);
+    const from = h === undefined ? sheet.firstCol : gridLabelColumn(sheet, h, matcher);
+    const at = new Map<string, string>([["from", columnLetter(from)]]);
     letters.push(at);
     const where = (c: number, r: number): InputProblem => ({ file, sheet: sheet.name, cell: `${columnLetter(c)}${r}`, row: r, message: "" });
     if (h === undefined) {
@@ -310,8 +341,8 @@ function gridRows(
     }
     const header = sheet.rows.get(h) as string[];
     const colOf = ids.map(() => -1);
-    let lastLabel = sheet.firstCol;
-    for (let c = sheet.firstCol + 1; c <= sheet.lastCol; c++) {
+    let lastLabel = from;
+    for (let c = from + 1; c <= sheet.lastCol; c++) {
       const label = header[c - 1] ?? "";
       if (label === "") continue;
       lastLabel = c;
@@ -342,7 +373,7 @@ function gridRows(
         expected: `one column per model component: ${ids.join(", ")}`,
         found: shown(
           header
-            .slice(sheet.firstCol)
+            .slice(from)
             .filter((x) => x !== "")
             .join(","),
           120,
@@ -351,7 +382,7 @@ function gridRows(
     let rated = 0;
     for (const [r, cells] of sheet.rows) {
       if (r <= h) continue;
-      for (let c = sheet.firstCol + 1; c <= sheet.lastCol; c++) {
+      for (let c = from + 1; c <= sheet.lastCol; c++) {
         const text = cells[c - 1] ?? "";
         if (text === "" || (c <= lastLabel && (header[c - 1] ?? "") !== "")) continue;
         problems.push({
@@ -363,7 +394,7 @@ function gridRows(
       }
       rows.push({
         line: (s + 1) * LINE_STRIDE + r,
-        cells: [sheet.name, cells[sheet.firstCol - 1] ?? "", ...colOf.map((c) => (c >= 0 ? (cells[c - 1] ?? "") : ""))],
+        cells: [sheet.name, cells[from - 1] ?? "", ...colOf.map((c) => (c >= 0 ? (cells[c - 1] ?? "") : ""))],
       });
       rated++;
     }
