@@ -390,3 +390,47 @@ describe.skipIf(!haveChromium && !ci)("browser app (dist/web/cxm-dematel.html in
     await page.close();
   }, 120_000);
 });
+
+const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
+const haveFirefox = existsSync(FIREFOX);
+
+describe.skipIf(!haveFirefox && !ci)("browser app in headless Firefox (WebDriver BiDi)", () => {
+  let browser: Browser;
+  let work: string;
+  let PAGE: string;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), "cxm-firefox-"));
+    PAGE = join(work, "cxm-dematel.html");
+    const build = spawnSync(process.execPath, ["scripts/build-web.mjs", "--out", PAGE], { cwd: ROOT, encoding: "utf8" });
+    if (build.status !== 0) throw new Error(`npm run build:web failed:\n${build.stdout}${build.stderr}`);
+    browser = await puppeteer.launch({ browser: "firefox", executablePath: FIREFOX, headless: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it("opens from file://, runs #example in its worker, equals `analyze --json` to 1e-12 and draws the report's charts", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const clicked = Date.now();
+    await page.goto(pathToFileURL(PAGE).href + "#example");
+    await page.waitForFunction(() => document.body.dataset.shownMs !== undefined, { timeout: 90_000 });
+    const json = JSON.parse(await page.$eval("#cxm-results", (e) => e.textContent ?? "")) as Record<string, unknown>;
+    expectSameJson(withoutMeta(json), withoutMeta(await cliJson([])), 1e-12);
+    const frame = reportFrame(page);
+    await frame.waitForFunction(() => Array.from(document.querySelectorAll(".plot")).every((p) => p.querySelector(".main-svg") !== null), {
+      timeout: 60_000,
+      polling: 100,
+    });
+    expect(await frame.evaluate(() => document.querySelector(".banner")?.textContent)).toContain("SYNTHETIC EXAMPLE DATA");
+    process.stdout.write(
+      `browser app in Firefox, #example: report shown ${await page.evaluate(() => document.body.dataset.shownMs)} ms after the run started; all charts drawn ${Date.now() - clicked} ms after opening the page\n`,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
