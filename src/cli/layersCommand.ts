@@ -10,6 +10,7 @@ import { printWarnings } from "./printWarnings.js";
 import { assertLayeredModel } from "../model/assertLayeredModel.js";
 import { layersResultsJson } from "../report/layersResultsJson.js";
 import { PERMUTATION_NULL_WORDS } from "../interpret/permutationNullWords.js";
+import { formatShare } from "../plots/formatShare.js";
 
 const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
 
@@ -112,9 +113,10 @@ function layersText(r: AnalysisResult, L: LayerAnalysis, survey: Survey, path: s
     );
     b.components.forEach((id, i) =>
       lines.push(
-        `  ${id.padEnd(8)} relation ${f(b.relation[i].estimate).padStart(7)} [${f(b.relation[i].lower)}, ${f(b.relation[i].upper)}]  P(cause) = ${f(b.pCause[i])}`,
+        `  ${id.padEnd(8)} relation ${f(b.relation[i].estimate).padStart(7)} [${f(b.relation[i].lower)}, ${f(b.relation[i].upper)}]  P(cause) = ${formatShare(b.pCause[i], b.B)}`,
       ),
     );
+    lines.push(`  P(cause): the share of the ${b.B} resampled panels in which the component is a cause (D−R > 0), not the probability that it is one.`);
   }
   if (L.sensitivity) {
     const changed = L.sensitivity.scenarios.filter((x) => x.changes.length > 0);

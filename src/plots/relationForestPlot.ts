@@ -1,3 +1,4 @@
+import { formatShare } from "./formatShare.js";
 import type { Model } from "../types.js";
 import { type PlotlyFigure, plotNumber, plotText, FIGURE_FONT_FAMILY } from "./plotlyFigure.js";
 import { layerColorGroups } from "./layerColorGroups.js";
@@ -17,7 +18,7 @@ export interface RelationForestInput {
   level?: number;
   B?: number;
   seed?: number;
-  /** P(relation_i > 0) per component (optional, shown in the hover). */
+  /** Share of resampled panels with relation_i > 0 per component (optional, shown in the hover by `formatShare`). */
   pCause?: readonly number[];
 }
 
@@ -57,7 +58,7 @@ export function relationForestPlot(bootstrap: RelationForestInput, model?: Model
       const r = bootstrap.relation[i];
       return (
         `<b>${plotText(names.get(ids[i]) ?? ids[i])}</b> (${plotText(ids[i])})<br>D−R = ${plotNumber(r.estimate)}<br>${Math.round(level * 100)}% interval [${plotNumber(r.lower)}, ${plotNumber(r.upper)}]` +
-        (bootstrap.pCause ? `<br>P(cause) = ${plotNumber(bootstrap.pCause[i], 3)}` : "")
+        (bootstrap.pCause ? `<br>P(cause) = ${formatShare(bootstrap.pCause[i], bootstrap.B ?? 0)} (share of resampled panels)` : "")
       );
     }),
     hoverinfo: "text",

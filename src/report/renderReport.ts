@@ -12,6 +12,7 @@ import { figurePlacer, htmlTable as table, reportNumber as num, type PlaceFigure
 import { plainReading } from "../interpret/plainReading.js";
 import { panelReading } from "../interpret/panelReading.js";
 import { formatPValue } from "../interpret/formatPValue.js";
+import { formatShare } from "../plots/formatShare.js";
 import { layeringVerdict, type LayeringVerdictInput } from "../interpret/layeringVerdict.js";
 import { componentTable, type ResultTablesInput } from "./resultTables.js";
 import { PERMUTATION_NULL_WORDS } from "../interpret/permutationNullWords.js";
@@ -502,8 +503,9 @@ function bootstrapPart(b: NonNullable<LayersReportInput["bootstrap"]>, model: Mo
     out.push(
       table(
         ["component", "relation D−R", "lower", "upper", "P(cause)"],
-        b.components.map((id, i) => [id, b.relation[i].estimate, b.relation[i].lower, b.relation[i].upper, b.pCause?.[i] ?? NaN]),
+        b.components.map((id, i) => [id, b.relation[i].estimate, b.relation[i].lower, b.relation[i].upper, formatShare(b.pCause?.[i] ?? NaN, b.B)]),
       ),
+      `<p class="small">P(cause): the share of the ${b.B.toLocaleString("en-US")} resampled panels in which the component is a cause (D−R > 0). It describes how stable the role is when other experts are asked; it is not the probability that the component is a cause. In simulation (docs/methods.md §7.6), components with P(cause) ≥ 0.95 were true causes 96–100% of the time.</p>`,
     );
   return out.join("\n");
 }
