@@ -132,6 +132,18 @@ add(
   time(() => bootstrapExperts(panel, model, { B: 10000, seed: 1 }), { warmup: 3, runs: 11 }),
   { ms: np.bootstrap_batched_ms, loop_ms: np.bootstrap_loop_ms },
 );
+// Issue 12, item 7: the bootstrap over experts on a fuzzy and a grey survey (the example panel's codes 0–4 read as the
+// built-in five-term scales): each replicate runs the method itself, so it is slower than the classic kernel.
+for (const [id, method, order] of [
+  ["bootstrap-fuzzy-first-1k-n10-k14", "fuzzy", "defuzzify-first"],
+  ["bootstrap-fuzzy-last-1k-n10-k14", "fuzzy", "defuzzify-last"],
+  ["bootstrap-grey-last-1k-n10-k14", "grey", "whiten-last"],
+])
+  add(
+    id,
+    `bootstrapExperts, B = 1,000, n = 10, K = 14, --method ${method} --${method === "fuzzy" ? "fuzzy" : "grey"}-order ${order}, one core`,
+    time(() => bootstrapExperts(panel, model, { B: 1000, seed: 1, settings: { method, variant: { order } } }), { warmup: 1, runs: 5 }),
+  );
 
 // A Monte Carlo trend test at n = 100 (4 layers of 25): the 100,000 seeded draws, then one p-value with all B read
 // (a relation that follows the layers, so the sequential rule never stops) and one under the null (it stops early).

@@ -32,13 +32,14 @@ const expected = [
   "04-uncertainty-and-sensitivity",
   "05-planning-a-study",
   "06-your-own-study",
+  "07-variants",
   "08-contact-centre-study",
 ];
 const text = (s: string | string[]): string => (Array.isArray(s) ? s.join("") : s);
 const load = (name: string): Notebook => JSON.parse(readFileSync(join(dir, `${name}.ipynb`), "utf8")) as Notebook;
 
 describe("notebooks/", () => {
-  it("holds exactly the notebooks of issue 4 and the contact-centre study of issue 10", () => {
+  it("holds exactly the notebooks of issue 4, the variants notebook of issue 12 and the contact-centre study of issue 10", () => {
     const found = readdirSync(dir)
       .filter((f) => f.endsWith(".ipynb"))
       .map((f) => f.replace(/\.ipynb$/, ""))

@@ -94,9 +94,11 @@ overwritten unless --force is given (it may already hold ratings).
                           restricted to the scale; forms: a bilingual questionnaire to paste into
                           Google Forms (--out questionnaire.md) and beside it
                           questionnaire.mapping.json, which reads its export back
-  --scale <min:max>       xlsx: the rating scale (default 0:4; whole numbers when min and max are)
-  --method fuzzy|grey     xlsx: ratings are a linguistic scale's term codes, from a drop-down (the
-                          built-in five-term scale, or --scale <file.json>)
+  --scale <min:max>       xlsx, forms: the rating scale (default 0:4; xlsx: whole numbers when min and
+                          max are; forms: whole numbers at most 20 apart, one grid column each)
+  --method fuzzy|grey     ratings are a linguistic scale's terms (the built-in five-term scale, or
+                          --scale <file.json>): xlsx: term codes from a drop-down; forms: the terms are
+                          the grid's columns; csv: the terms are listed with the command that reads it
   --force                 overwrite an existing file`,
 
   layers: `Usage: cxm-dematel layers [survey.csv] [options]

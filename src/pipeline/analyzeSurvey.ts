@@ -345,10 +345,6 @@ function layerAnalysis(
   if (!v.orders) notes.push(layerOrdersNote(v.layers.length));
   let bootstrap: BootstrapResult | undefined;
   if (c.B > 0 && matrices.length < 2) notes.push("No bootstrap: the panel has a single expert, so there is nothing to resample.");
-  else if (c.B > 0 && c.settings.method !== "classic")
-    notes.push(
-      `No bootstrap: the bootstrap over experts is not yet implemented for the ${c.settings.method} method (its replicates would be analysed as classic DEMATEL).`,
-    );
   else if (c.B > 0)
     bootstrap = bootstrapExperts(matrices, model, { B: c.B, seed: c.seed, settings: c.settings, baseline: c.baseline, onProgress: c.onProgress });
   return { ...v, notes, ...(bootstrap ? { bootstrap } : {}) };

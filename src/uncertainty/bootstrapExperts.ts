@@ -11,7 +11,8 @@ import { resolveSettings, type DematelSettings, type DematelSettingsInput } from
 import { panelDematel } from "../core/panelDematel.js";
 import { flowStatistic } from "../permutation/flowStatistic.js";
 import { trendStatistic } from "../permutation/trendStatistic.js";
-import { createReplicateEvaluator } from "./replicateEvaluator.js";
+import { createReplicateEvaluator, type ReplicateEvaluator } from "./replicateEvaluator.js";
+import { createVariantReplicateEvaluator } from "./variantReplicateEvaluator.js";
 import { resampleExperts, type Replicates } from "./resampleExperts.js";
 import { jackknifeExperts } from "./jackknifeExperts.js";
 import { createIntervals, type Interval } from "./bootstrapInterval.js";
@@ -128,9 +129,14 @@ export interface BootstrapResult {
  * with the resampling noise), so for them the BCa interval sits above the
  * percentile interval, correcting for that bias.
  *
- * Speed: the loop works on preallocated typed arrays and allocates nothing per
+ * Fuzzy and grey methods (docs/methods.md §2.9–2.11): the experts resampled are their fuzzy or grey
+ * matrices (the rating codes read by the settings' scale), and every replicate runs the method itself
+ * (`createVariantReplicateEvaluator`): CFCS or whitening with the replicate's own global minimum and
+ * range, or the defuzzify-last / whiten-last normalisation of the replicate's aggregated matrices.
+ *
+ * Speed: for classic DEMATEL the loop works on preallocated typed arrays and allocates nothing per
  * replicate; it never forms T (D, R and the layer-block sums come from one LU
- * factorisation of I − N and L + 1 solves).
+ * factorisation of I − N and L + 1 solves). A fuzzy or grey replicate is one full method run.
  *
  * Steps: check and pack the panel → `resampleExperts` (B replicates)
  * → `jackknifeExperts` (K leave-one-out panels, for BCa) →
@@ -167,7 +173,8 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
   // Full-panel estimates through the public path (throws InfeasibleError with remedies).
   const ids = model.components.map((c) => c.id);
   const full = options.baseline ?? panelDematel(matrices, settings, ids);
-  const evaluator = createReplicateEvaluator(X, w, n, layerOf, settings);
+  const evaluator: ReplicateEvaluator =
+    settings.method === "classic" ? createReplicateEvaluator(X, w, n, layerOf, settings) : createVariantReplicateEvaluator(matrices, w, layerOf, settings, ids);
   const tally = (options.structure ?? n <= STRUCTURE_MAX_COMPONENTS) ? structureTally(full, settings, ids) : undefined;
   const line = lambdaSource(toFlat(full.direct), n, settings.normalization);
   const reps = resampleExperts(tally ? withStructureTally(evaluator, tally) : evaluator, K, n, B, seed, options.onProgress, {

@@ -6,6 +6,8 @@ import { medianOfSorted } from "../stats/medianOfSorted.js";
 export interface ReplicateEvaluator {
   /** The kernel whose outputs (given, received, relation, trend, flow, layerMeansDecrease) hold the last evaluated replicate. */
   readonly kernel: DematelKernel;
+  /** The last evaluated replicate's T (row-major n×n), when the evaluator forms it (fuzzy and grey); the classic kernel never does. */
+  readonly total?: Float64Array;
   /**
    * Aggregate the experts with multiplicities `counts` (counts[k] copies of
    * expert k) and run the kernel; false when the replicate fails (A all zero,

@@ -30,6 +30,8 @@ export interface StructureReference {
 export interface StructureTally {
   /** Tally the replicate whose direct matrix (or a positive multiple, with ε scaled alike) is `direct`. */
   record(direct: Float64Array, epsilon: number): void;
+  /** Tally the replicate whose total-relation matrix T (row-major n×n) is `total`: the fuzzy and grey methods form T themselves. */
+  recordTotal(total: Float64Array): void;
   result(): StructureStability;
 }
 
@@ -62,6 +64,18 @@ export function createStructureTally(n: number, normalization: NormalizationMeth
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (!offDiagonal || i !== j) s += T[i * n + j];
     return s / (offDiagonal ? n * (n - 1) : n * n);
   };
+  /** Compare the structure of T (ISM levels, MICMAC classes, map edges at its own α) with the full panel's. */
+  const tallyT = (): void => {
+    const alpha = alphaOf();
+    levels.run(T, alpha);
+    for (let i = 0; i < n; i++) {
+      if (levels.levelOf[i] === ref.levelOf[i]) levelSame[i]++;
+      if (levels.quadrant[i] === refQuadrant[i]) classSame[i]++;
+      for (let j = 0; j < n; j++) if (i !== j && T[i * n + j] > alpha) edgeCount[i * n + j]++;
+    }
+    if (levels.levels === ref.levels) countSame++;
+    used++;
+  };
   return {
     record(direct: Float64Array, epsilon: number): void {
       const lambda = normalizerOf(direct, n, normalization, epsilon);
@@ -75,15 +89,11 @@ export function createStructureTally(n: number, normalization: NormalizationMeth
         luSolve(lu, n, piv, col, work);
         for (let i = 0; i < n; i++) T[i * n + j] = col[i] - (i === j ? 1 : 0);
       }
-      const alpha = alphaOf();
-      levels.run(T, alpha);
-      for (let i = 0; i < n; i++) {
-        if (levels.levelOf[i] === ref.levelOf[i]) levelSame[i]++;
-        if (levels.quadrant[i] === refQuadrant[i]) classSame[i]++;
-        for (let j = 0; j < n; j++) if (i !== j && T[i * n + j] > alpha) edgeCount[i * n + j]++;
-      }
-      if (levels.levels === ref.levels) countSame++;
-      used++;
+      tallyT();
+    },
+    recordTotal(total: Float64Array): void {
+      T.set(total);
+      tallyT();
     },
     result(): StructureStability {
       const share = (c: number): number => (used > 0 ? c / used : NaN);
@@ -98,19 +108,20 @@ export function createStructureTally(n: number, normalization: NormalizationMeth
   };
 }
 
-/** The evaluator `e`, with every successful replicate also tallied by `tally` (the kernel still holds its direct matrix then). */
+/** The evaluator `e`, with every successful replicate also tallied by `tally` (the kernel still holds its direct matrix then; an evaluator that forms T hands T itself). */
 export function withStructureTally(e: ReplicateEvaluator, tally: StructureTally): ReplicateEvaluator {
+  const recordOne = (): void => (e.total ? tally.recordTotal(e.total) : tally.record(e.kernel.direct, e.kernel.epsilon));
   return {
     kernel: e.kernel,
     batchSize: e.batchSize,
     evaluate(counts: Float64Array): boolean {
       const ok = e.evaluate(counts);
-      if (ok) tally.record(e.kernel.direct, e.kernel.epsilon);
+      if (ok) recordOne();
       return ok;
     },
     evaluateBatch(counts: Float64Array, size: number, done: (j: number, ok: boolean) => void): void {
       e.evaluateBatch(counts, size, (j, ok) => {
-        if (ok) tally.record(e.kernel.direct, e.kernel.epsilon);
+        if (ok) recordOne();
         done(j, ok);
       });
     },
