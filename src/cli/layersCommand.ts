@@ -11,6 +11,7 @@ import { assertLayeredModel } from "../model/assertLayeredModel.js";
 import { layersResultsJson } from "../report/layersResultsJson.js";
 import { PERMUTATION_NULL_WORDS } from "../interpret/permutationNullWords.js";
 import { formatShare } from "../plots/formatShare.js";
+import { formatPValue } from "../interpret/formatPValue.js";
 
 const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
 
@@ -109,7 +110,8 @@ function layersText(r: AnalysisResult, L: LayerAnalysis, survey: Survey, path: s
     const b = L.bootstrap;
     lines.push("", `Bootstrap (B = ${b.B}, seed ${b.seed}, ${Math.round(100 * b.level)}% percentile intervals):`);
     lines.push(
-      `  S_trend [${f(b.trend.lower)}, ${f(b.trend.upper)}]   S_flow [${f(b.flow.lower)}, ${f(b.flow.upper)}]   P(layer means fall outer → inner) = ${f(b.pLayerMeansDecrease)}`,
+      `  S_trend [${f(b.trend.lower)}, ${f(b.trend.upper)}] (at its attainable maximum in ${f(100 * b.trendAtMaximum, 1)}% of the resampled panels)   S_flow [${f(b.flow.lower)}, ${f(b.flow.upper)}]   P(layer means fall outer → inner) = ${f(b.pLayerMeansDecrease)}`,
+      `  expert-level test (docs/methods.md §7.7): layer slope of the relation share ${f(100 * b.expertTest.estimate, 2)}% of ΣD per layer step, bootstrap SE ${f(100 * b.expertTest.standardError, 2)}, one-sided p = ${formatPValue(b.expertTest.p)} (t, ${b.expertTest.df} df)`,
     );
     b.components.forEach((id, i) =>
       lines.push(

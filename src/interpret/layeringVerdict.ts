@@ -21,6 +21,8 @@ export interface LayeringVerdictInput {
     outer: ReadonlyArray<{ id: string; relation: number }>;
     inner: ReadonlyArray<{ id: string; relation: number }>;
   };
+  /** The bootstrap over experts, when it ran: its expert-level test of the ordering (docs/methods.md §7.7). */
+  bootstrap?: { B: number; expertTest?: { p: number; estimate: number; standardError: number; df: number } };
 }
 
 const pText = (t: VerdictTest): string => {
@@ -42,7 +44,10 @@ const s = (x: number): string => (Number.isFinite(x) ? plotNumber(x, 2) : "n/a")
  * e.g. three one-component layers: 6 assignments, smallest p = 1/6), it says
  * so instead of "not supported".
  * The flow test and the sign
- * checks are stated after it, so a reader sees where they agree.
+ * checks are stated after it, so a reader sees where they agree, then that the three are one finding (they
+ * read the same aggregated panel), and which test the verdict rests on: the permutation tests take the panel
+ * as given; when the bootstrap ran, its expert-level test (docs/methods.md §7.7) says whether the ordering
+ * would be expected in another panel of experts.
  * @param significanceLevel the test level α (default 0.05).
  * @example
  * layeringVerdict(tests);
@@ -88,5 +93,22 @@ export function layeringVerdict(tests: LayeringVerdictInput, significanceLevel =
             .map((x) => x.id)
             .join(", ")} not).`
     }`;
-  return `${head} ${flow} ${signs}`;
+  const together =
+    "The trend and flow tests and the sign checks all read the same aggregated panel, so they are one finding seen from three sides, not independent support.";
+  return [head, flow, signs, together, expertSentence(tests, significanceLevel)].filter((x) => x !== "").join(" ");
+}
+
+/** Which test the conclusion rests on, and what the expert-level test adds (docs/methods.md §5.1, §7.7). */
+function expertSentence(tests: LayeringVerdictInput, significanceLevel: number): string {
+  const e = tests.bootstrap?.expertTest;
+  const rests = "The verdict rests on the permutation tests, which take the panel as given";
+  if (!e || !Number.isFinite(e.p)) return `${rests}; how it would change with other experts is the bootstrap's question (no expert-level test was run).`;
+  const held = e.estimate > 0 && e.p < significanceLevel;
+  return (
+    `${rests}. The expert-level test, which also accounts for which experts were asked (the layer slope of the relation share, ${s(e.estimate * 100)}% of ΣD per layer step, ` +
+    `bootstrap SE over ${tests.bootstrap!.B.toLocaleString("en-US")} resampled panels, t with ${e.df} df; docs/methods.md §7.7), gives p = ${formatPValue(e.p)}: ` +
+    (held
+      ? "the ordering would be expected again in another panel from the same population of experts."
+      : "another panel from the same population of experts might not show the ordering.")
+  );
 }

@@ -83,6 +83,10 @@ export interface LayersReportInput extends LayeringVerdictInput {
     flow?: ForestInterval;
     failed?: number;
     structure?: { used: number; ismLevelSame: readonly number[]; micmacSame: readonly number[]; levelCountSame: number };
+    /** The expert-level test of the ordering (docs/methods.md §7.7). */
+    expertTest?: { estimate: number; standardError: number; df: number; p: number };
+    /** Share of replicates with S_trend at its attainable maximum. */
+    trendAtMaximum?: number;
   };
 }
 
@@ -495,6 +499,12 @@ function bootstrapPart(b: NonNullable<LayersReportInput["bootstrap"]>, model: Mo
         : "") +
       (b.trend ? ` S_trend ${Math.round(100 * (b.level ?? 0.95))}% interval [${num(b.trend.lower)}, ${num(b.trend.upper)}]` : "") +
       (b.flow ? `; S_flow [${num(b.flow.lower)}, ${num(b.flow.upper)}].` : b.trend ? "." : "") +
+      (b.trendAtMaximum !== undefined && b.trendAtMaximum > 0
+        ? ` In ${num(100 * b.trendAtMaximum, 1)}% of the resampled panels S_trend is at its attainable maximum${b.trendAtMaximum >= 0.5 ? ": the interval's upper end is the ceiling, not an estimate, and this share is the better summary" : ""}.`
+        : "") +
+      (b.expertTest && Number.isFinite(b.expertTest.p)
+        ? ` Expert-level test of the ordering (docs/methods.md §7.7): layer slope of the relation share ${num(100 * b.expertTest.estimate, 2)}% of ΣD per layer step (bootstrap SE ${num(100 * b.expertTest.standardError, 2)}), one-sided p = ${formatPValue(b.expertTest.p)} (t, ${b.expertTest.df} df).`
+        : "") +
       (b.failed ? ` ${b.failed} resampled panels had no DEMATEL solution and were left out.` : "") +
       `</p>`,
   );

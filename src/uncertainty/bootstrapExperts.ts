@@ -1,3 +1,5 @@
+import { expertLevelTest, shareAtMaximum, type ExpertLevelTest } from "./expertLevelTest.js";
+import { trendMaximum } from "../permutation/trendMaximum.js";
 import type { Matrix, Model } from "../types.js";
 import { InfeasibleError } from "../errors.js";
 import { assertSquare, toFlat } from "../linalg/linalg.js";
@@ -72,6 +74,13 @@ export interface BootstrapResult {
   flow: Interval;
   /** Per component, the share of replicates with relation > 1e-12 (a cause, as `dematel` decides roles). */
   pCause: number[];
+  /**
+   * The expert-level test of the ordering (docs/methods.md §7.7): the layer slope of the relation share with its
+   * bootstrap standard error and a one-sided t p-value; unlike the permutation tests of §5, it accounts for which experts were asked.
+   */
+  expertTest: ExpertLevelTest;
+  /** Share of replicates whose S_trend is at its attainable maximum for the layer sizes (§5.2): where it is large, the S_trend interval is [max, max] and this share is the report. */
+  trendAtMaximum: number;
   /** Share of replicates whose layer means of relation strictly decrease from outer to inner layer. */
   pLayerMeansDecrease: number;
   /** rankDistribution[i][r − 1]: share of replicates in which component i ranks r by relation (1 = largest). */
@@ -201,12 +210,21 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     relation: perComponent(0, full.relation, -1),
     trend: interval(2 * n, trendStatistic(layerOf, full.relation), 0, false),
     flow: interval(2 * n + 1, flowStatistic(full.total, layerOf)),
+    expertTest: expertLevelTest(reps, layerOf, full.relation, full.given, K),
+    trendAtMaximum: shareAtMaximum(reps, 2 * n, trendMaximum(layerSizes(layerOf))),
     ...shares(reps, n),
     failed: B - reps.used,
     used: reps.used,
     ...(tally ? { structure: tally.result() } : {}),
     lambdaSource: { line: lambdaLineName(line, ids), elsewhere: reps.lambdaElsewhereCount / reps.used },
   };
+}
+
+/** The number of components in each layer (0-based layer indices; −1 = in no layer, not counted). */
+function layerSizes(layerOf: readonly number[]): number[] {
+  const sizes: number[] = [];
+  for (const l of layerOf) if (l >= 0) sizes[l] = (sizes[l] ?? 0) + 1;
+  return Array.from(sizes, (x) => x ?? 0).filter((x) => x > 0);
 }
 
 /** The K matrices row-major one after another, diagonal 0, after checking shapes and signs. */

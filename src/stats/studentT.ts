@@ -1,0 +1,40 @@
+/**
+ * The upper tail P(T > t) of Student's t distribution with an integer number ν ≥ 1 of degrees of freedom, in
+ * closed form: with θ = atan(t/√ν), for odd ν, A = (2/π)(θ + sin θ cos θ Σ …), for even ν, A = sin θ Σ …
+ * (Abramowitz & Stegun 1964, 26.7.3 and 26.7.4: A(t|ν) = P(|T| ≤ t)), so P(T > t) = (1 − A)/2 for t ≥ 0.
+ * Exact to rounding for every integer ν (the series has ⌈ν/2⌉ terms).
+ * @throws {RangeError} when ν is not a positive integer.
+ * @example
+ * studentTUpper(2.015, 5); // 0.05 (the 95% quantile of t₅ is 2.015)
+ * studentTUpper(0, 7); // 0.5
+ */
+export function studentTUpper(t: number, nu: number): number {
+  if (!Number.isInteger(nu) || nu < 1) throw new RangeError(`studentTUpper: degrees of freedom must be a positive integer, got ${nu}`);
+  if (Number.isNaN(t)) return NaN;
+  if (t < 0) return 1 - studentTUpper(-t, nu);
+  if (t === Infinity) return 0;
+  const theta = Math.atan(t / Math.sqrt(nu));
+  const s = Math.sin(theta);
+  const c = Math.cos(theta);
+  let A: number;
+  if (nu % 2 === 1) {
+    // 26.7.3: A = (2/π)[θ + sin θ (cos θ + (2/3) cos³θ + … + (2·4…(ν−3))/(1·3…(ν−2)) cos^(ν−2) θ)]
+    let term = c;
+    let sum = nu > 1 ? c : 0;
+    for (let k = 3; k <= nu - 2; k += 2) {
+      term *= (c * c * (k - 1)) / k;
+      sum += term;
+    }
+    A = (2 / Math.PI) * (theta + s * sum);
+  } else {
+    // 26.7.4: A = sin θ [1 + (1/2) cos²θ + (1·3)/(2·4) cos⁴θ + … + (1·3…(ν−3))/(2·4…(ν−2)) cos^(ν−2) θ]
+    let term = 1;
+    let sum = 1;
+    for (let k = 2; k <= nu - 2; k += 2) {
+      term *= (c * c * (k - 1)) / k;
+      sum += term;
+    }
+    A = s * sum;
+  }
+  return Math.min(1, Math.max(0, (1 - A) / 2));
+}
