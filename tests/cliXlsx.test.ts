@@ -17,7 +17,9 @@ import { readSurvey } from "../src/io/readSurvey.js";
 import { parseSurveyWorkbook } from "../src/io/parseSurveyWorkbook.js";
 import { surveyToCsv } from "../src/io/surveyToCsv.js";
 import { SURVEY_WORKBOOK_GRID as GRID, surveyWorkbookTemplate } from "../src/io/surveyWorkbookTemplate.js";
-import { cliHarness, ROOT, STACK_LINE } from "./cliHarness.js";
+import { cliHarness, ROOT, sha256, STACK_LINE } from "./cliHarness.js";
+import { csvWorkbook } from "./csvWorkbook.js";
+import { compoundFile, sheetXml, xlsxParts, zipArchive } from "./hostileFiles.js";
 
 const cli = cliHarness("cli-xlsx");
 const PANEL = "data/surveys/example-panel.csv";
@@ -193,6 +195,50 @@ describe("round trip (issue 8, item 5): the filled workbook template, the long C
     expect(fromShipped.text).toBe(fromExport.text);
     expect(fromExport.text).toBe(fromLong.text.replace('"synthetic":false', '"synthetic":true'));
     expect(fromShipped.text).toBe(analyzeJson(PANEL).text);
+  }, 120_000);
+});
+
+describe("a survey-tool export downloaded as a workbook (issue 8, items 1 and 3; docs/methods.md §1.8)", () => {
+  it("the shipped Google Forms export as a one-sheet .xlsx gives the CSV file's analyze --json (apart from meta.source and meta.synthetic)", async () => {
+    const FORMS = "data/surveys/example-forms-export.csv";
+    const xlsx = join(work, "forms-export.xlsx");
+    writeFileSync(xlsx, await csvWorkbook(readFileSync(FORMS, "utf8"), "Form Responses 1"));
+    const fromCsv = analyzeJson(FORMS);
+    const fromXlsx = analyzeJson(xlsx);
+    expect([fromCsv.synthetic, fromXlsx.synthetic]).toEqual([true, false]);
+    expect(fromXlsx.text).toBe(fromCsv.text.replace('"synthetic":true', '"synthetic":false'));
+  }, 120_000);
+});
+
+describe("hostile and broken workbooks on the command line (issue 8, item 6; docs/methods.md §1.3)", () => {
+  it("a zip bomb, a sheet of 10⁶ rows, a password-protected workbook, a cut-off file and an old .xls: exit 1 within seconds, one clear message, no stack trace, nothing written", async () => {
+    const ok = readFileSync(join(work, "grid.xlsx"));
+    const files: Record<string, [Uint8Array, string]> = {
+      "bomb.xlsx": [
+        zipArchive(xlsxParts([["E01", sheetXml(2)]], [{ name: "xl/sharedStrings.xml", data: new Uint8Array(50_000_000), declare: 1000 }])),
+        "bomb.xlsx: the workbook is a zip bomb (a part inflates beyond its declared size)",
+      ],
+      "million.xlsx": [zipArchive(xlsxParts([["Responses", sheetXml(1_000_000)]])), 'million.xlsx: the sheet "Responses" has too many rows to read'],
+      "locked.xlsx": [
+        compoundFile(["EncryptionInfo", "EncryptedPackage"]),
+        "locked.xlsx: the workbook is protected by a password (encrypted), so it cannot be read",
+      ],
+      "cut.xlsx": [new Uint8Array(ok.subarray(0, ok.length - 100)), "cut.xlsx: the workbook cannot be read (damaged, or not an Excel .xlsx workbook)"],
+      "old.xls": [compoundFile(["Workbook"]), "old.xls: the file is an old Excel 97–2003 workbook (.xls), which is not read"],
+    };
+    for (const [name, [bytes, message]] of Object.entries(files)) {
+      writeFileSync(join(work, name), bytes);
+      const before = sha256(join(work, name));
+      const t0 = performance.now();
+      const r = cli.run(["analyze", name, "--out", `out-${name}`], work);
+      const seconds = (performance.now() - t0) / 1000;
+      expect([name, r.status, r.stdout]).toEqual([name, 1, ""]);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+      expect(existsSync(join(work, `out-${name}`))).toBe(false);
+      expect(sha256(join(work, name))).toBe(before);
+      expect(seconds, name).toBeLessThan(10); // about 1 s each here, most of it Node's start-up
+    }
   }, 120_000);
 });
 

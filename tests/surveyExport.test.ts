@@ -34,6 +34,8 @@ import { resultsJsonText } from "../src/report/resultsJson.js";
 import { createRandom } from "../src/random.js";
 import { runCli } from "../src/cli/runCli.js";
 import { deepFreeze, inputError } from "./helpers.js";
+import { csvWorkbook } from "./csvWorkbook.js";
+import { InputError, formatProblem } from "../src/errors.js";
 
 const MODEL3: Model = deepFreeze({
   components: [
@@ -503,6 +505,74 @@ describe("every recognised layout, built from seeded panels on the CXM model", (
   });
 });
 
+describe("survey-tool exports downloaded as Excel (.xlsx): one sheet, one row per respondent", () => {
+  const model = defaultModel();
+  const same = (s: Survey): unknown => ({ ...s, warnings: s.warnings.length });
+  for (const [tool, write] of Object.entries(TOOL_EXPORTS))
+    it(`${tool}: the workbook reads as the CSV export (same experts, labels, matrices)`, async () => {
+      const text = write(seededPanel(model, 4, 300 + tool.length), model);
+      const fromCsv = parseSurvey(text, model, { source: "export" });
+      expect(same(await parseSurveyWorkbook(await csvWorkbook(text), model, { source: "export" }))).toEqual(same(fromCsv));
+    });
+
+  it("the shipped Google Forms export as a workbook reads as the CSV file, with --weight-column and --group-column honoured", async () => {
+    const text = readFileSync("data/surveys/example-forms-export.csv", "utf8");
+    const wb = await csvWorkbook(text);
+    expect(await parseSurveyWorkbook(wb, model, { source: "forms" })).toEqual(parseSurvey(text, model, { source: "forms" }));
+    const rows = [header3(), ["t1", "E1", "managers", "2", "3", "1", "0", "4", "2", "3"], ["t2", "E2", "staff", "1", "2", "2", "2", "2", "2", "2"]];
+    const s = await parseSurveyWorkbook(await csvWorkbook(csv(rows)), MODEL3, { groupColumn: "Role", weightColumn: "Share" });
+    expect(s.experts.map((e) => [e.expert, e.group, e.weight])).toEqual([
+      ["E1", "managers", 2],
+      ["E2", "staff", 1],
+    ]);
+    const mapping = checkSurveyMapping({ pattern: "^X (?<from>\\w+) \\[(?<to>\\w+)\\]$", answers: { Strong: 4 } }, "m.json");
+    const strong = rows.map((r, k) => (k === 1 ? r.map((c, j) => (j === 7 ? "Strong" : c)) : r));
+    expect(matrices(await parseSurveyWorkbook(await csvWorkbook(csv(strong)), MODEL3, { mapping }))[0]).toEqual(E1);
+  });
+
+  it("problems are located at the sheet cell (column letter and row); a title row above the header is skipped; other sheets are not read, with a warning", async () => {
+    const rows = [
+      ["Survey responses (exported)"],
+      header3(),
+      ["t1", "E1", "x", "1", "3", "1", "0", "Huge", "2", "3"],
+      ["t2", "E2", "x", "1", "2", "2", "2", "2", "2", "9"],
+    ];
+    const bad = await csvWorkbook(csv(rows));
+    let lines: string[] = [];
+    try {
+      await parseSurveyWorkbook(bad, MODEL3, { source: "forms.xlsx" });
+    } catch (e) {
+      lines = (e as InputError).problems.map(formatProblem);
+    }
+    expect(lines).toEqual([
+      'forms.xlsx › Responses › H3: rating B→C of expert E1 is no term of the scale (expected a term of the scale: a number from 0 to 4, a label such as "High", "زیاد" or "High (3)", found "Huge")',
+      'forms.xlsx › Responses › J4: rating C→B of expert E2 is outside the scale (expected a term of the scale: a number from 0 to 4, a label such as "High", "زیاد" or "High (3)", found "9")',
+    ]);
+    const good = await csvWorkbook(csv([rows[0], rows[1], rows[3].map((c) => (c === "9" ? "2" : c))]), "Responses", ["Codebook"]);
+    const s = await parseSurveyWorkbook(good, MODEL3, { source: "forms.xlsx" });
+    expect(s.experts.map((e) => e.expert)).toEqual(["E2"]);
+    expect(s.warnings.map(formatProblem)).toContain(
+      'forms.xlsx › Codebook: sheet not read: the first sheet "Responses" is read as a survey-tool export (one row per respondent), and an export has one sheet',
+    );
+  });
+});
+
+/** A Google Forms-like header on MODEL3 with a label, a group and a weight column. */
+function header3(): string[] {
+  return [
+    "Timestamp",
+    "Expert code",
+    "Role",
+    "Share",
+    "X Alpha [Beta]",
+    "X Alpha [Gamma]",
+    "X Beta [Alpha]",
+    "X Beta [Gamma]",
+    "X Gamma [Alpha]",
+    "X Gamma [Beta]",
+  ];
+}
+
 describe("round trip: the same seeded ratings as a long CSV, a filled workbook and a Google Forms export", () => {
   it("give byte-identical results.json apart from meta.source (the input's name)", async () => {
     const model = defaultModel();
@@ -562,6 +632,50 @@ describe("group and weight columns", () => {
     expect(e.problems.map((p) => [p.row, p.column, p.message])).toEqual([[2, "Role", "no group for respondent E1"]]);
     const missing = inputError(() => parseSurvey(csv(rows), MODEL3, { mapping: { pattern: "^X (?<from>\\w+) \\[(?<to>\\w+)\\]$", group: "Team" } }));
     expect(missing.problems.map((p) => [p.row, p.message])).toEqual([[1, "the mapping's group column is not in the export"]]);
+  });
+});
+
+describe("--weight-column and --group-column on the tool's own layouts (long, blocks, workbook grid), where they do not apply", () => {
+  const long = "expert,from,to,value,weight,group\nE1,A,B,3,2,m\nE1,A,C,1,2,m\nE1,B,A,0,2,m\nE1,B,C,4,2,m\nE1,C,A,2,2,m\nE1,C,B,3,2,m";
+  it("an option naming another column is a problem at the header row, all at once; one naming the header's own column passes", () => {
+    const e = inputError(() => parseSurvey(long, MODEL3, { source: "s.csv", weightColumn: "Share", groupColumn: "Role" }));
+    expect(e.problems.map(formatProblem)).toEqual([
+      's.csv:1: the weight column "Share" was named (--weight-column), but that option applies to survey-tool exports only and this survey is in the long layout (expected in the long layout, a column headed weight; rename the column, or leave the option out, found its weight column headed "weight")',
+      's.csv:1: the group column "Role" was named (--group-column), but that option applies to survey-tool exports only and this survey is in the long layout (expected in the long layout, a column headed group; rename the column, or leave the option out, found its group column headed "group")',
+    ]);
+    const s = parseSurvey(long, MODEL3, { weightColumn: "Weight", groupColumn: "group" });
+    expect(s.experts.map((e) => [e.weight, e.group])).toEqual([[2, "m"]]);
+    const blocks = "expert,from,A,B,C\nE1,A,,3,1\nE1,B,0,,4\nE1,C,2,3,";
+    expect(inputError(() => parseSurvey(blocks, MODEL3, { weightColumn: "w" })).problems[0].found).toBe("no column headed weight");
+  });
+
+  it("in a workbook: at the CSV-layout sheet's header row, or for the grid layout, which has no such column", async () => {
+    const problems = async (bytes: Uint8Array, options: { weightColumn?: string; groupColumn?: string }): Promise<string[]> => {
+      try {
+        await parseSurveyWorkbook(bytes, MODEL3, { source: "s.xlsx", ...options });
+      } catch (e) {
+        return (e as InputError).problems.map(formatProblem);
+      }
+      return [];
+    };
+    expect(await problems(await csvWorkbook(long, "ratings"), { groupColumn: "Role" })).toEqual([
+      's.xlsx › ratings › row 1: the group column "Role" was named (--group-column), but that option applies to survey-tool exports only and this survey is in the long layout (expected in the long layout, a column headed group; rename the column, or leave the option out, found its group column headed "group")',
+    ]);
+    const grid = await csvWorkbook(",A,B,C\nA,,3,1\nB,0,,4\nC,2,3,", "E1");
+    expect(await problems(grid, {})).toEqual([]);
+    expect(await problems(grid, { weightColumn: "Share" })).toEqual([
+      's.xlsx: the weight column "Share" was named (--weight-column), but that option applies to survey-tool exports only and this survey is in the grid layout (expected one grid sheet per expert has no weight or group column (every expert weighs 1); use one sheet in the long or blocks layout, found no column headed weight)',
+    ]);
+  });
+
+  it("check exits 1 with the problem instead of ignoring the option", async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), help: () => 0 };
+    writeFileSync(join(dir, "own.csv"), long);
+    writeFileSync(join(dir, "m3.json"), JSON.stringify(MODEL3));
+    expect(await runCli(["check", join(dir, "own.csv"), "--model", join(dir, "m3.json"), "--weight-column", "Share"], io)).toBe(1);
+    expect(err.join("")).toContain('the weight column "Share" was named (--weight-column), but that option applies to survey-tool exports only');
   });
 });
 

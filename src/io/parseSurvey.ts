@@ -17,6 +17,7 @@ import type { SurveyOptions } from "./surveyOptions.js";
 
 export type { SurveyOptions } from "./surveyOptions.js";
 import { checkExportSize, countTextRows } from "./exportSizeLimit.js";
+import { exportOnlyOptionProblems } from "./exportOnlyOptions.js";
 
 /**
  * Parse a survey of expert direct-influence ratings (docs/methods.md §1) into one
@@ -104,6 +105,7 @@ function parseSurveyInput(input: { text: string } | { rows: readonly CsvRow[] },
   // Rows: the header and the rows under it (stops on an empty file or a header that fits no layout).
   const matcher = componentMatcher(model);
   const { rows, header } = readHeaderAndRows(input, matcher, ids, log);
+  for (const p of exportOnlyOptionProblems(header, options, file, rows[0].line)) log.add(p);
   // Ratings: every row into its expert's matrix.
   const resolver = createComponentResolver(matcher, ids, log);
   const ratings = createExpertRatings(ids, scale, log, warnings, terms);

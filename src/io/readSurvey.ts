@@ -3,6 +3,7 @@ import type { Model, Survey } from "../types.js";
 import { InputError } from "../errors.js";
 import { parseSurvey, type SurveyOptions } from "./parseSurvey.js";
 import { readInputFile } from "./readInputFile.js";
+import { compoundFileKind, type CompoundFileKind } from "./compoundFileKind.js";
 
 /** Options of {@link decodeSurveyBytes}. */
 export interface DecodeOptions {
@@ -17,6 +18,15 @@ const BINARY_SIGNATURES: ReadonlyArray<[number[], string]> = [
   [[0x25, 0x50, 0x44, 0x46], "a PDF document, not a CSV file"],
 ];
 
+/** What an OLE compound file is (`compoundFileKind`), as a refused survey file's "found". */
+const COMPOUND_FILES: Readonly<Record<CompoundFileKind, string>> = {
+  encrypted: "a password-protected (encrypted) Excel or Office file, not a CSV file",
+  xls: "an old Excel workbook (.xls), not a CSV file",
+  word: "a Word document (.doc), not a CSV file",
+  powerpoint: "a PowerPoint presentation (.ppt), not a CSV file",
+  other: "an old Microsoft Office file (an OLE compound file), not a CSV file",
+};
+
 /**
  * Decode a survey file's bytes as text: UTF-8 (with or without a byte-order
  * mark), or UTF-16 when it starts with a UTF-16 byte-order mark (Excel's
@@ -24,7 +34,7 @@ const BINARY_SIGNATURES: ReadonlyArray<[number[], string]> = [
  * first line is 0 (UTF-16 text of Latin characters). Bytes that are not valid
  * UTF-8 are refused rather than guessed, because a wrong guess would garble
  * Persian component names; the problem names the line and the first bad
- * byte. Spreadsheet workbooks (.xlsx, .xls), PDFs and other binary files
+ * byte. Spreadsheet workbooks (.xlsx, .xls, a password-protected workbook), PDFs and other binary files
  * (bytes 0 in the text) are named as such.
  * @throws {InputError} when the bytes are binary or not valid UTF-8.
  * @example
@@ -34,6 +44,8 @@ export function decodeSurveyBytes(bytes: Uint8Array, file: string, options: Deco
   const expected = options.expected ?? "a CSV file saved as UTF-8 (in Excel: Save As → CSV UTF-8)";
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return utf16be(bytes.subarray(2));
+  const compound = compoundFileKind(bytes);
+  if (compound) throw new InputError({ file, message: "the file is not a text file", expected, found: COMPOUND_FILES[compound] });
   for (const [magic, what] of BINARY_SIGNATURES) {
     if (magic.every((b, k) => bytes[k] === b)) throw new InputError({ file, message: "the file is not a text file", expected, found: what });
   }

@@ -25,8 +25,8 @@ export interface SurveyOptions {
   maxProblems?: number;
   /** A survey-tool export's mapping file (docs/methods.md §1.8): the text is then read as an export (`parseSurveyExport`). */
   mapping?: SurveyMapping;
-  /** A survey-tool export's weight column header (docs/methods.md §1.8). */
+  /** A survey-tool export's weight column header (docs/methods.md §1.8); for a survey in the long, blocks or grid layout it must name the header's own weight column, else it is a problem. */
   weightColumn?: string;
-  /** A survey-tool export's group column header (docs/methods.md §1.8). */
+  /** A survey-tool export's group column header (docs/methods.md §1.8); for a survey in the long, blocks or grid layout it must name the header's own group column, else it is a problem. */
   groupColumn?: string;
 }
