@@ -11,6 +11,7 @@ import { assertLayeredModel } from "../model/assertLayeredModel.js";
 import { layersResultsJson } from "../report/layersResultsJson.js";
 import { PERMUTATION_NULL_WORDS } from "../interpret/permutationNullWords.js";
 import { formatShare } from "../plots/formatShare.js";
+import { intervalCaveat } from "../interpret/intervalCaveat.js";
 import { formatPValue } from "../interpret/formatPValue.js";
 
 const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
@@ -119,6 +120,7 @@ function layersText(r: AnalysisResult, L: LayerAnalysis, survey: Survey, path: s
       ),
     );
     lines.push(`  P(cause): the share of the ${b.B} resampled panels in which the component is a cause (D−R > 0), not the probability that it is one.`);
+    lines.push(wrapped(intervalCaveat(L.expertCount), "  "));
   }
   if (L.sensitivity) {
     const changed = L.sensitivity.scenarios.filter((x) => x.changes.length > 0);

@@ -13,6 +13,7 @@ import { plainReading } from "../interpret/plainReading.js";
 import { panelReading } from "../interpret/panelReading.js";
 import { formatPValue } from "../interpret/formatPValue.js";
 import { formatShare } from "../plots/formatShare.js";
+import { intervalCaveat } from "../interpret/intervalCaveat.js";
 import { layeringVerdict, type LayeringVerdictInput } from "../interpret/layeringVerdict.js";
 import { componentTable, type ResultTablesInput } from "./resultTables.js";
 import { PERMUTATION_NULL_WORDS } from "../interpret/permutationNullWords.js";
@@ -34,6 +35,8 @@ export interface PanelReportInput {
 
 /** The layer-validation results the report shows (the shape of `AnalysisResult.layers`). */
 export interface LayersReportInput extends LayeringVerdictInput {
+  /** The panel's number of experts (for the intervals' caveat, docs/methods.md §7.6). */
+  expertCount?: number;
   /** The trend test, with S_trend's largest attainable value for the layer sizes, the share of it reached and the exact test's attainable size (absent in results of older versions). */
   trend: LayeringVerdictInput["trend"] & {
     maximum?: number;
@@ -423,7 +426,7 @@ function layersSection(L: LayersReportInput, model: Model, plot: PlaceFigure, ve
     `<p>Proposed layers, outermost (drivers) first: ${layers.map((l) => `${escapeHtml(l.id)} <strong>${escapeHtml(l.name)}</strong> (${l.components.map(escapeHtml).join(", ")})`).join(" → ")}.</p>`,
   );
   out.push(layerTestsPart(L));
-  if (L.bootstrap) out.push(bootstrapPart(L.bootstrap, model, plot));
+  if (L.bootstrap) out.push(bootstrapPart(L.bootstrap, model, plot, L.expertCount));
   if (L.orders) {
     out.push(`<h3>Which order of the layers fits best?</h3>`);
     out.push(
@@ -490,7 +493,7 @@ function layerTestsPart(L: LayersReportInput): string {
 }
 
 /** The bootstrap over experts: what was drawn, the intervals of S_trend and S_flow, the forest plot of relation and P(cause). */
-function bootstrapPart(b: NonNullable<LayersReportInput["bootstrap"]>, model: Model, plot: PlaceFigure): string {
+function bootstrapPart(b: NonNullable<LayersReportInput["bootstrap"]>, model: Model, plot: PlaceFigure, expertCount?: number): string {
   const out = [`<h3>Uncertainty over experts (bootstrap)</h3>`];
   out.push(
     `<p>${b.B.toLocaleString("en-US")} panels of the same size were drawn from the experts with replacement (seed ${b.seed}).` +
@@ -509,6 +512,7 @@ function bootstrapPart(b: NonNullable<LayersReportInput["bootstrap"]>, model: Mo
       `</p>`,
   );
   out.push(plot(relationForestPlot(b, model), "Relation D−R per component with bootstrap intervals, coloured by layer"));
+  if (expertCount !== undefined) out.push(`<p class="notice">${escapeHtml(intervalCaveat(expertCount))}</p>`);
   if (b.pCause)
     out.push(
       table(
