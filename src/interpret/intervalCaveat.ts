@@ -14,6 +14,7 @@ export function intervalCaveat(K: number): string {
   return (
     `Read these intervals as the spread over resampled panels, not as 95% confidence intervals: in simulation (docs/methods.md §7.6) ${measured}, ` +
     "because max normalisation ties T's scale to the largest row or column sum, which resampling inflates. " +
-    "Signs and ranks are more reliable than magnitudes: components with P(cause) ≥ 0.95 were true causes in 96–100% of simulated panels."
+    "Signs and shares are more reliable than magnitudes: components with P(cause) ≥ 0.95 were true causes in 96–100% of simulated panels, " +
+    "and the jackknife-t intervals of the shares of total influence (D/ΣD, (D−R)/ΣD) covered 94.5–95.8% for 8 to 30 experts."
   );
 }

@@ -90,6 +90,13 @@ export interface LayersReportInput extends LayeringVerdictInput {
     expertTest?: { estimate: number; standardError: number; df: number; p: number };
     /** Share of replicates with S_trend at its attainable maximum. */
     trendAtMaximum?: number;
+    /** Jackknife-t intervals of the influence shares and S_flow (docs/methods.md §7.6). */
+    jackknife?: {
+      givenShare: readonly ForestInterval[];
+      prominenceShare: readonly ForestInterval[];
+      relationShare: readonly ForestInterval[];
+      flow: ForestInterval;
+    };
   };
 }
 
@@ -513,6 +520,7 @@ function bootstrapPart(b: NonNullable<LayersReportInput["bootstrap"]>, model: Mo
   );
   out.push(plot(relationForestPlot(b, model), "Relation D−R per component with bootstrap intervals, coloured by layer"));
   if (expertCount !== undefined) out.push(`<p class="notice">${escapeHtml(intervalCaveat(expertCount))}</p>`);
+  if (b.jackknife) out.push(sharesPart(b.jackknife, b.components));
   if (b.pCause)
     out.push(
       table(
@@ -522,6 +530,20 @@ function bootstrapPart(b: NonNullable<LayersReportInput["bootstrap"]>, model: Mo
       `<p class="small">P(cause): the share of the ${b.B.toLocaleString("en-US")} resampled panels in which the component is a cause (D−R > 0). It describes how stable the role is when other experts are asked; it is not the probability that the component is a cause. In simulation (docs/methods.md §7.6), components with P(cause) ≥ 0.95 were true causes 96–100% of the time.</p>`,
     );
   return out.join("\n");
+}
+
+/** The influence shares and S_flow with their jackknife-t intervals: the intervals whose coverage holds (docs/methods.md §7.6). */
+function sharesPart(j: NonNullable<NonNullable<LayersReportInput["bootstrap"]>["jackknife"]>, components: readonly string[]): string {
+  const pct = (x: number): string => num(100 * x, 1);
+  const iv = (x: ForestInterval): string => `${pct(x.estimate)} [${pct(x.lower)}, ${pct(x.upper)}]`;
+  return (
+    `<h3>Shares of the total influence, with intervals that cover</h3><p class="small">Each component's share of all influence given (D/ΣD), of prominence ((D+R)/Σ(D+R)) and its relation as a share of all influence ((D−R)/ΣD), in %, with 95% jackknife-t intervals (docs/methods.md §7.6). ` +
+    `Unlike the magnitudes above, these do not depend on the scale the normalisation gives T, and in simulation their intervals covered the population value 94.5–95.8% of the time for panels of 8 to 30 experts. S_flow, also a ratio, has the jackknife-t interval [${num(j.flow.lower)}, ${num(j.flow.upper)}] (coverage 94.0–96.3%).</p>` +
+    table(
+      ["component", "D/ΣD %", "(D+R)/Σ(D+R) %", "(D−R)/ΣD %"],
+      components.map((id, i) => [id, iv(j.givenShare[i]), iv(j.prominenceShare[i]), iv(j.relationShare[i])]),
+    )
+  );
 }
 
 /** Where the data would put each component, and how well that (and the ISM levels) agrees with the proposed layers. */

@@ -38,3 +38,24 @@ export function studentTUpper(t: number, nu: number): number {
   }
   return Math.min(1, Math.max(0, (1 - A) / 2));
 }
+
+/**
+ * The quantile t_p of Student's t with ν degrees of freedom: the t with P(T ≤ t) = p, found by bisection on
+ * {@link studentTUpper} to 1e-12 (the upper tail is monotone), so it inherits that function's exactness.
+ * @throws {RangeError} when p is not in (0, 1) or ν is not a positive integer.
+ * @example
+ * studentTQuantile(0.975, 13); // 2.160
+ */
+export function studentTQuantile(p: number, nu: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError(`studentTQuantile: p must be in (0, 1), got ${p}`);
+  if (p < 0.5) return -studentTQuantile(1 - p, nu);
+  let lo = 0,
+    hi = 1;
+  while (studentTUpper(hi, nu) > 1 - p) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
+    const mid = (lo + hi) / 2;
+    if (studentTUpper(mid, nu) > 1 - p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}

@@ -1,3 +1,4 @@
+import { jackknifeT, type JackknifeInterval } from "./jackknifeInterval.js";
 import { expertLevelTest, shareAtMaximum, type ExpertLevelTest } from "./expertLevelTest.js";
 import { trendMaximum } from "../permutation/trendMaximum.js";
 import type { Matrix, Model } from "../types.js";
@@ -79,6 +80,13 @@ export interface BootstrapResult {
    * bootstrap standard error and a one-sided t p-value; unlike the permutation tests of §5, it accounts for which experts were asked.
    */
   expertTest: ExpertLevelTest;
+  /**
+   * Jackknife-t intervals (docs/methods.md §7.6) of the quantities a small panel can identify: each component's share
+   * of the total influence D_i/ΣD, prominence share (D_i + R_i)/Σ(D + R) and relation share (D_i − R_i)/ΣD, and S_flow.
+   * Measured coverage 94–96% for K from 8 to 30, where the percentile intervals of D, R, D + R and D − R covered
+   * 12–91%. Absent when K < 3 or a leave-one-out panel has no total-relation matrix.
+   */
+  jackknife?: { givenShare: JackknifeInterval[]; prominenceShare: JackknifeInterval[]; relationShare: JackknifeInterval[]; flow: JackknifeInterval };
   /** Share of replicates whose S_trend is at its attainable maximum for the layer sizes (§5.2): where it is large, the S_trend interval is [max, max] and this share is the report. */
   trendAtMaximum: number;
   /** Share of replicates whose layer means of relation strictly decrease from outer to inner layer. */
@@ -194,7 +202,8 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     throw new InfeasibleError(
       `Every one of the ${B} bootstrap replicates failed: no resampled panel had a total-relation matrix (ρ(N) < 1) and defined layer statistics.`,
     );
-  const { interval } = createIntervals(reps, jackknifeExperts(evaluator, K, n), K, n, level);
+  const jack = jackknifeExperts(evaluator, K, n);
+  const { interval } = createIntervals(reps, jack, K, n, level);
   const perComponent = (offset: number, est: number[], sign = 0): Interval[] => est.map((e, i) => interval(offset + i, e, sign));
   return {
     B,
@@ -212,11 +221,50 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     flow: interval(2 * n + 1, flowStatistic(full.total, layerOf)),
     expertTest: expertLevelTest(reps, layerOf, full.relation, full.given, K),
     trendAtMaximum: shareAtMaximum(reps, 2 * n, trendMaximum(layerSizes(layerOf))),
+    ...(jack ? { jackknife: jackknifeShares(full, jack, K, n, level, flowStatistic(full.total, layerOf)) } : {}),
     ...shares(reps, n),
     failed: B - reps.used,
     used: reps.used,
     ...(tally ? { structure: tally.result() } : {}),
     lambdaSource: { line: lambdaLineName(line, ids), elsewhere: reps.lambdaElsewhereCount / reps.used },
+  };
+}
+
+/** The jackknife-t intervals of the influence shares and of S_flow from the leave-one-out rows (D, R, S_trend, S_flow each). */
+function jackknifeShares(
+  full: DematelResult,
+  jack: Float64Array,
+  K: number,
+  n: number,
+  level: number,
+  flow: number,
+): NonNullable<BootstrapResult["jackknife"]> {
+  const width = 2 * n + 2;
+  const totalOf = (D: ArrayLike<number>): number => {
+    let total = 0;
+    for (let i = 0; i < D.length; i++) total += D[i];
+    return total;
+  };
+  const sum = totalOf(full.given);
+  const rowTotals = Array.from({ length: K }, (_, k) => totalOf(jack.subarray(k * width, k * width + n)));
+  const column = (f: (k: number) => number): number[] => Array.from({ length: K }, (_, k) => f(k));
+  const per = (share: (d: number, r: number, total: number) => number): JackknifeInterval[] =>
+    full.given.map((d, i) =>
+      jackknifeT(
+        share(d, full.received[i], sum),
+        column((k) => share(jack[k * width + i], jack[k * width + n + i], rowTotals[k])),
+        level,
+      ),
+    );
+  return {
+    givenShare: per((d, _r, total) => d / total),
+    prominenceShare: per((d, r, total) => (d + r) / (2 * total)),
+    relationShare: per((d, r, total) => (d - r) / total),
+    flow: jackknifeT(
+      flow,
+      column((k) => jack[k * width + 2 * n + 1]),
+      level,
+    ),
   };
 }
 
