@@ -11,7 +11,7 @@ import { InputError, formatProblem } from "../src/errors.js";
 import { checkWorkbookArchive, MAX_SHEET_ROWS, MAX_WORKBOOK_CELLS } from "../src/io/checkWorkbookArchive.js";
 import { compoundFileKind } from "../src/io/compoundFileKind.js";
 import { parseSurveyBytes } from "../src/io/parseSurveyBytes.js";
-import { isXlsxBytes } from "../src/io/parseSurveyWorkbook.js";
+import { isXlsxBytes } from "../src/io/isXlsxBytes.js";
 import { decodeSurveyBytes } from "../src/io/readSurvey.js";
 import { readZipDirectory } from "../src/io/zipDirectory.js";
 import { TINY_MODEL as tiny } from "./helpers.js";

@@ -15,7 +15,7 @@ import { parseModelText } from "../src/io/parseModelText.js";
 import { requireTwoComponents } from "../src/model/requireTwoComponents.js";
 import { modelInLanguage } from "../src/model/modelInLanguage.js";
 import { parseSurveyBytes } from "../src/io/parseSurveyBytes.js";
-import { isXlsxBytes } from "../src/io/parseSurveyWorkbook.js";
+import { isXlsxBytes } from "../src/io/isXlsxBytes.js";
 import { analyzeSurvey, surveyBaseline } from "../src/pipeline/analyzeSurvey.js";
 import { resultsJsonText } from "../src/report/resultsJson.js";
 import { layersResultsJson } from "../src/report/layersResultsJson.js";

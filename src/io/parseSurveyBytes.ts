@@ -2,7 +2,8 @@ import type { Model, Survey } from "../types.js";
 import { InputError } from "../errors.js";
 import { compoundFileKind } from "./compoundFileKind.js";
 import { parseSurvey, type SurveyOptions } from "./parseSurvey.js";
-import { parseSurveyWorkbook, isXlsxBytes } from "./parseSurveyWorkbook.js";
+import { parseSurveyWorkbook } from "./parseSurveyWorkbook.js";
+import { isXlsxBytes } from "./isXlsxBytes.js";
 import { decodeSurveyBytes } from "./readSurvey.js";
 
 /**

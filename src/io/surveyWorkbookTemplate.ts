@@ -2,7 +2,7 @@ import type { Worksheet } from "exceljs";
 import type { Component, Model } from "../types.js";
 import { componentMatcher } from "./componentMatcher.js";
 import { guardFormula } from "./guardFormula.js";
-import { isSkippedSheetName } from "./parseSurveyWorkbook.js";
+import { isSkippedSheetName } from "./workbookSheets.js";
 import type { LinguisticScale } from "./linguisticScaleRules.js";
 import { workbookScale, type WorkbookScale } from "./workbookScale.js";
 
