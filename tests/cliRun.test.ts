@@ -7,12 +7,8 @@ import { progressLine } from "../src/cli/progressLine.js";
 import { METHOD_OPTIONS, cliAnalyzeOptions } from "../src/cli/cliInputs.js";
 import { packageRoot } from "../src/cli/packageRoot.js";
 import { InfeasibleError, InputError } from "../src/index.js";
+import { capture } from "./inProcessCli.js";
 
-function capture(): { io: { stdout(t: string): void; stderr(t: string): void; help(c: string): number }; out: string[]; err: string[] } {
-  const out: string[] = [],
-    err: string[] = [];
-  return { io: { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), help: (c) => (out.push(`help ${c}`), 0) }, out, err };
-}
 const STACK = /\n\s+at /;
 
 describe("runCli(argv, io, commands): exit codes", () => {

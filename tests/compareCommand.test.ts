@@ -12,25 +12,15 @@ import { surveyToCsv } from "../src/io/surveyToCsv.js";
 import { defaultModel } from "../src/model/model.js";
 import type { GroupComparison } from "../src/compare/compareGroups.js";
 import { STACK_LINE } from "./cliHarness.js";
+import { capture, formulaCells } from "./inProcessCli.js";
 
 // `cxm-dematel compare` run in-process through runCli, as main.js runs it (exit codes, stdout and stderr as a
 // user sees them), on the shipped SYNTHETIC two-group panel, on the same experts as two files, on hostile labels
 // and on bad input. The statistics themselves are tested against hand counts and simulations in compare.test.ts.
-function capture(): { io: { stdout(t: string): void; stderr(t: string): void; help(c: string): number }; out: string[]; err: string[] } {
-  const out: string[] = [],
-    err: string[] = [];
-  return { io: { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), help: (c) => (out.push(`help ${c}`), 0) }, out, err };
-}
 const dir = mkdtempSync(join(tmpdir(), "cxm-compare-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const PANEL = "data/surveys/example-groups.csv";
 const model = defaultModel();
-
-/** Every text cell of a CSV file that a spreadsheet would read as a formula (a plain number is not one). */
-function formulaCells(csv: string): string[] {
-  const rows = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data;
-  return rows.flat().filter((c) => /^[=+\-@\t\r]/.test(c) && !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(c));
-}
 
 async function compareJson(args: string[]): Promise<GroupComparison> {
   const c = capture();

@@ -6,13 +6,9 @@ import { runCli } from "../src/cli/runCli.js";
 import { renderIsmReport } from "../src/report/renderIsmReport.js";
 import { readSsim } from "../src/io/readSsim.js";
 import { ismAnalysis } from "../src/structure/ismAnalysis.js";
+import { capture } from "./inProcessCli.js";
 
 // The `ism` command run in-process through runCli, as main.js runs it (exit codes and stderr as a user sees them).
-function capture(): { io: { stdout(t: string): void; stderr(t: string): void; help(c: string): number }; out: string[]; err: string[] } {
-  const out: string[] = [],
-    err: string[] = [];
-  return { io: { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), help: (c) => (out.push(`help ${c}`), 0) }, out, err };
-}
 const dir = mkdtempSync(join(tmpdir(), "cxm-ism-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const F = (name: string): string => join("tests", "fixtures", "ism", name);

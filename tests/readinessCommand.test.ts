@@ -12,24 +12,14 @@ import { renderReadinessReport } from "../src/report/renderReadinessReport.js";
 import { readinessRows, READINESS_COLUMNS } from "../src/report/readinessTable.js";
 import { toCsv } from "../src/io/toCsv.js";
 import { STACK_LINE, sha256 } from "./cliHarness.js";
+import { capture, formulaCells } from "./inProcessCli.js";
 
 // `cxm-dematel readiness` run in-process through runCli, as main.js runs it (exit codes, stdout and stderr as a user
 // sees them), on the shipped SYNTHETIC scores and panel, on hostile labels, and on bad input.
-function capture(): { io: { stdout(t: string): void; stderr(t: string): void; help(c: string): number }; out: string[]; err: string[] } {
-  const out: string[] = [],
-    err: string[] = [];
-  return { io: { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), help: (c) => (out.push(`help ${c}`), 0) }, out, err };
-}
 const dir = mkdtempSync(join(tmpdir(), "cxm-readiness-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const SCORES = "data/readiness/example-scores.csv";
 const PANEL = "data/surveys/example-panel.csv";
-
-/** Every text cell of a CSV file that a spreadsheet would read as a formula (a plain number is not one). */
-function formulaCells(csv: string): string[] {
-  const rows = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data;
-  return rows.flat().filter((c) => /^[=+\-@\t\r]/.test(c) && !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(c));
-}
 
 describe("cxm-dematel readiness: end to end on the shipped SYNTHETIC example", () => {
   it("readiness <scores> <survey> --json --out dir prints the result, writes the same JSON, a CSV and a report", async () => {
