@@ -13,19 +13,10 @@ import {
   type Matrix,
   type Model,
 } from "../src/index.js";
-import { deepFreeze, expectClose } from "./helpers.js";
+import { TWO_LAYER_MODEL, deepFreeze, expectClose } from "./helpers.js";
 
 /** Two components, one per layer (outer A, inner B). */
-const twoLayer: Model = {
-  components: [
-    { id: "A", name: "A" },
-    { id: "B", name: "B" },
-  ],
-  layers: [
-    { id: "L1", name: "outer", components: ["A"] },
-    { id: "L2", name: "inner", components: ["B"] },
-  ],
-};
+const twoLayer: Model = TWO_LAYER_MODEL;
 
 describe("bootstrapExperts(matrices, model, options)", () => {
   const model = defaultModel();

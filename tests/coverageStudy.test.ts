@@ -15,6 +15,7 @@ import { resampleExperts } from "../src/uncertainty/resampleExperts.js";
 import { jackknifeExperts } from "../src/uncertainty/jackknifeExperts.js";
 import { trendStatistic } from "../src/permutation/trendStatistic.js";
 import { flowStatistic } from "../src/permutation/flowStatistic.js";
+import { TWO_LAYER_MODEL } from "./helpers.js";
 import {
   LIBRARY_PARTS,
   analysePanel,
@@ -50,17 +51,8 @@ const lib = {
   trendStatistic,
 } as unknown as CoverageLibrary;
 
-/** Two components, one per layer: the hand case of the estimand. */
-const TWO: Model = {
-  components: [
-    { id: "A", name: "A" },
-    { id: "B", name: "B" },
-  ],
-  layers: [
-    { id: "L1", name: "outer", components: ["A"] },
-    { id: "L2", name: "inner", components: ["B"] },
-  ],
-};
+/** Two components, one per layer (outer A, inner B). */
+const TWO: Model = TWO_LAYER_MODEL;
 
 describe("coverage study machinery (scripts/coverageStudy.mjs)", () => {
   it("is handed every library part it names", () => {

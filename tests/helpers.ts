@@ -76,3 +76,15 @@ export function expectPrinted(computed: number, printed: string, what: string, e
   if (!(diff <= tol)) throw new Error(`${what}: computed ${computed}, printed ${printed} (|diff| = ${diff.toExponential(2)} > ${tol})`);
   expect(diff).toBeLessThanOrEqual(tol);
 }
+
+/** Two components, one per layer (outer A, inner B): the smallest layered model, for hand cases. */
+export const TWO_LAYER_MODEL: Model = deepFreeze({
+  components: [
+    { id: "A", name: "A" },
+    { id: "B", name: "B" },
+  ],
+  layers: [
+    { id: "L1", name: "outer", components: ["A"] },
+    { id: "L2", name: "inner", components: ["B"] },
+  ],
+});

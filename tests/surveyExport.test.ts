@@ -598,18 +598,7 @@ describe("round trip: the same seeded ratings as a long CSV, a filled workbook a
 });
 
 describe("group and weight columns", () => {
-  const header = [
-    "Timestamp",
-    "Expert code",
-    "Role",
-    "Share",
-    "X Alpha [Beta]",
-    "X Alpha [Gamma]",
-    "X Beta [Alpha]",
-    "X Beta [Gamma]",
-    "X Gamma [Alpha]",
-    "X Gamma [Beta]",
-  ];
+  const header = header3();
   it("a group column named group, by --group-column or by the mapping, gives each respondent's group", () => {
     const rows = [header, ["t1", "E1", "managers", "2", "3", "1", "0", "4", "2", "3"], ["t2", "E2", "staff", "1", "2", "2", "2", "2", "2", "2"]];
     const s = parseSurvey(csv(rows), MODEL3, { groupColumn: "Role", weightColumn: "Share" });
