@@ -13,7 +13,7 @@ describe("intervalCaveat(K)", () => {
     expect(intervalCaveat(8)).toContain("12–78%");
     expect(intervalCaveat(14)).toContain("71–91%");
     expect(intervalCaveat(30)).toContain("24–89%");
-    expect(intervalCaveat(14)).toMatch(/not as 95% confidence intervals/);
+    expect(intervalCaveat(14)).toMatch(/do not contain the population value 95% of the time/);
   });
 
   it("is printed next to the intervals in the report", () => {

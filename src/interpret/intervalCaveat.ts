@@ -4,7 +4,7 @@
  * intervals in the report and the `layers` text, so that a "95% interval" is never read as more than it is.
  * @param K the panel's number of experts (the smaller panel's figures are stated below 14).
  * @example
- * intervalCaveat(14); // "Read these intervals as the spread over resampled panels, not as 95% confidence intervals: …"
+ * intervalCaveat(14); // "Read these intervals as the spread over resampled panels; they do not contain the population value 95% of the time: …"
  */
 export function intervalCaveat(K: number): string {
   const measured =
@@ -12,7 +12,7 @@ export function intervalCaveat(K: number): string {
       ? "with 8 experts they covered the population value 66–82% of the time for relation D−R and 12–78% for D, R and prominence"
       : "with 14 to 30 experts they covered the population value 71–91% of the time for relation D−R and 24–89% for D, R and prominence";
   return (
-    `Read these intervals as the spread over resampled panels, not as 95% confidence intervals: in simulation (docs/methods.md §7.6) ${measured}, ` +
+    `Read these intervals as the spread over resampled panels; they do not contain the population value 95% of the time: in simulation (docs/methods.md §7.6) ${measured}, ` +
     "because max normalisation ties T's scale to the largest row or column sum, which resampling inflates. " +
     "Signs and shares are more reliable than magnitudes: components with P(cause) ≥ 0.95 were true causes in 96–100% of simulated panels, " +
     "and the jackknife-t intervals of the shares of total influence (D/ΣD, (D−R)/ΣD) covered 94.5–95.8% for 8 to 30 experts."
