@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { measuredCoverage } from "../src/uncertainty/measuredCoverage.js";
 import { intervalCaveat } from "../src/interpret/intervalCaveat.js";
 import { renderReport } from "../src/report/renderReport.js";
 import { analyzeSurvey } from "../src/pipeline/analyzeSurvey.js";
@@ -21,4 +23,32 @@ describe("intervalCaveat(K)", () => {
     const r = analyzeSurvey(readSurvey("data/surveys/example-panel.csv", model), model, { bootstrap: 200 });
     expect(renderReport(r, model, { plotlyJs: "/* plotly */" })).toContain(escapeHtml(intervalCaveat(14)));
   });
+});
+
+describe("measuredCoverage(K) is the percentile table of docs/methods.md §7.6", () => {
+  const text = readFileSync("docs/methods.md", "utf8");
+  const start = text.indexOf("**Percentile intervals**");
+  const rows = text
+    .slice(start, text.indexOf("**BCa intervals", start))
+    .split("\n")
+    .filter((l) => /^\| δ = /.test(l))
+    .map((l) => {
+      const cells = l.split("|").map((c) => c.trim());
+      return { K: Number(/K = (\d+)/.exec(cells[1])![1]), values: cells.slice(3, 9).map((c) => Number(c.split(" ")[0])) };
+    });
+  const range = (Ks: number[], col: number): [number, number] => {
+    const v = rows.filter((r) => Ks.includes(r.K)).map((r) => r.values[col]);
+    return [Math.min(...v), Math.max(...v)];
+  };
+
+  it("reads the nine rows of the table", () => expect(rows.length).toBe(9));
+
+  for (const [K, Ks] of [
+    [8, [8]],
+    [14, [14, 30]],
+  ] as const)
+    it(`K = ${K}: D, R, D+R, D−R, S_trend, S_flow ranges over the table's rows for K ∈ {${Ks.join(", ")}}`, () => {
+      const c = measuredCoverage(K).percentile;
+      expect([c.given, c.received, c.prominence, c.relation, c.trend, c.flow]).toEqual([0, 1, 2, 3, 4, 5].map((col) => range([...Ks], col)));
+    });
 });

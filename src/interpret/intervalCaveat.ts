@@ -1,3 +1,5 @@
+import { measuredCoverage, type CoverageRange } from "../uncertainty/measuredCoverage.js";
+
 /**
  * What the bootstrap's percentile intervals are worth, in words, from the coverage study of docs/methods.md
  * §7.6 (generator §8.1, δ ∈ {0.1, 0.2, 0.5}, K ∈ {8, 14, 30}, R = 400, B = 2,000): printed next to the
@@ -7,10 +9,11 @@
  * intervalCaveat(14); // "Read these intervals as the spread over resampled panels; they do not contain the population value 95% of the time: …"
  */
 export function intervalCaveat(K: number): string {
-  const measured =
-    K < 14
-      ? "with 8 experts they covered the population value 66–82% of the time for relation D−R and 12–78% for D, R and prominence"
-      : "with 14 to 30 experts they covered the population value 71–91% of the time for relation D−R and 24–89% for D, R and prominence";
+  const c = measuredCoverage(K).percentile;
+  const pct = (r: CoverageRange): string => `${Math.round(100 * r[0])}–${Math.round(100 * r[1])}%`;
+  const lower = Math.min(c.given[0], c.received[0], c.prominence[0]);
+  const upper = Math.max(c.given[1], c.received[1], c.prominence[1]);
+  const measured = `${K < 14 ? "with 8 experts" : "with 14 to 30 experts"} they covered the population value ${pct(c.relation)} of the time for relation D−R and ${pct([lower, upper])} for D, R and prominence`;
   return (
     `Read these intervals as the spread over resampled panels; they do not contain the population value 95% of the time: in simulation (docs/methods.md §7.6) ${measured}, ` +
     "because max normalisation ties T's scale to the largest row or column sum, which resampling inflates. " +

@@ -1,3 +1,4 @@
+import { measuredCoverage, type MeasuredCoverage } from "./measuredCoverage.js";
 import { jackknifeT, type JackknifeInterval } from "./jackknifeInterval.js";
 import { expertLevelTest, shareAtMaximum, type ExpertLevelTest } from "./expertLevelTest.js";
 import { trendMaximum } from "../permutation/trendMaximum.js";
@@ -87,6 +88,8 @@ export interface BootstrapResult {
    * 12–91%. Absent when K < 3 or a leave-one-out panel has no total-relation matrix.
    */
   jackknife?: { givenShare: JackknifeInterval[]; prominenceShare: JackknifeInterval[]; relationShare: JackknifeInterval[]; flow: JackknifeInterval };
+  /** What the coverage study measured for intervals like these at this panel size (docs/methods.md §7.6): the percentile intervals on T's scale fall short of their nominal 95%, the jackknife-t ones do not. */
+  coverage: MeasuredCoverage;
   /** Share of replicates whose S_trend is at its attainable maximum for the layer sizes (§5.2): where it is large, the S_trend interval is [max, max] and this share is the report. */
   trendAtMaximum: number;
   /** Share of replicates whose layer means of relation strictly decrease from outer to inner layer. */
@@ -221,6 +224,7 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     flow: interval(2 * n + 1, flowStatistic(full.total, layerOf)),
     expertTest: expertLevelTest(reps, layerOf, full.relation, full.given, K),
     trendAtMaximum: shareAtMaximum(reps, 2 * n, trendMaximum(layerSizes(layerOf))),
+    coverage: measuredCoverage(K),
     ...(jack ? { jackknife: jackknifeShares(full, jack, K, n, level, flowStatistic(full.total, layerOf)) } : {}),
     ...shares(reps, n),
     failed: B - reps.used,
