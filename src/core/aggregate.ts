@@ -40,13 +40,19 @@ export function aggregate(matrices: readonly Matrix[], options: AggregateOptions
       total += x;
     }
     if (!(total > 0)) throw new RangeError("expert weights must not all be zero");
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) {
-        if (i === j) continue;
-        let s = 0;
-        for (let k = 0; k < K; k++) s += w[k] * matrices[k][i][j];
-        out[i][j] = s / total;
+    // Expert by expert, row by row (memory order); each cell still sums k = 0, 1, …, K − 1 in order, so the
+    // result is bit-identical to the cell-by-cell sum, without striding across K matrices for every cell.
+    const sums = new Float64Array(n * n);
+    for (let k = 0; k < K; k++) {
+      const m = matrices[k];
+      const wk = w[k];
+      for (let i = 0; i < n; i++) {
+        const row = m[i];
+        const base = i * n;
+        for (let j = 0; j < n; j++) if (i !== j) sums[base + j] += wk * row[j];
       }
+    }
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) out[i][j] = sums[i * n + j] / total;
   } else if (method === "median") {
     const buf = new Float64Array(K);
     for (let i = 0; i < n; i++)
