@@ -86,3 +86,26 @@ describe("createRandom", () => {
 });
 
 const FROZEN_42 = [872839, 511472, 437680];
+
+describe("createRandom(seed).int(n): the remainder without floating-point modulo is the same stream", () => {
+  it("equals the rejection-and-% reference draw for draw, over seeds and n from 1 to 2^32", () => {
+    const reference = (seed: number) => {
+      const r = createRandom(seed);
+      return (n: number): number => {
+        const limit = 4294967296 - (4294967296 % n);
+        let x: number;
+        do x = Math.floor(r.next() * 4294967296);
+        while (x >= limit);
+        return x % n;
+      };
+    };
+    for (const seed of [1, 7, 2024]) {
+      const fast = createRandom(seed);
+      const ref = reference(seed);
+      for (let i = 0; i < 20000; i++) {
+        const n = [1, 2, 3, 5, 10, 14, 99, 9900, 65537, 2147483647, 2147483649, 3000000000, 4294967295, 4294967296][i % 14];
+        expect(fast.int(n)).toBe(ref(n));
+      }
+    }
+  });
+});
