@@ -61,6 +61,27 @@ describe("readZipDirectory(bytes): the central directory, without inflating", ()
     expect("entries" in dir && dir.entries.map((e) => [e.name, e.uncompressedSize, e.compressedSize > 0])).toEqual([["big.xml", 6_000_000_000, true]]);
   });
 
+  it("a ZIP64 extra field that declares more bytes than the entry has is read no further than its region: no raw error", () => {
+    const bytes = Uint8Array.from(zipArchive([{ name: "big.xml", data: "x".repeat(50), zip64: true, declare: 6_000_000_000 }]));
+    // The central directory's extra field: id 0x0001, length 16; claim 0xFFF0 bytes instead.
+    let at = bytes.length - 1;
+    while (!(bytes[at] === 0x01 && bytes[at + 1] === 0x00 && bytes[at + 2] === 0x10 && bytes[at + 3] === 0x00)) at--;
+    bytes[at + 2] = 0xf0;
+    bytes[at + 3] = 0xff;
+    expect(() => readZipDirectory(bytes)).not.toThrow();
+    // Every 64-bit size still lies inside the 16 bytes of the region, so the sizes read as declared.
+    const dir = readZipDirectory(bytes);
+    expect("entries" in dir ? dir.entries[0].uncompressedSize : dir.damaged).toBe(6_000_000_000);
+  });
+
+  it("a record that points outside the file is damaged, not a RangeError", () => {
+    const bytes = Uint8Array.from(zipArchive([{ name: "a.xml", data: "<a/>" }]));
+    // The end record's directory size: claim a directory that ends beyond the end record.
+    const eocd = bytes.length - 22;
+    bytes[eocd + 12] = 0xff;
+    expect(readZipDirectory(bytes)).toEqual({ damaged: expect.any(String) });
+  });
+
   it("a cut-off file is damaged, wherever it is cut; so is a file with no ZIP at all", async () => {
     const bytes = await excelWorkbook(3);
     for (const keep of [bytes.length - 1, bytes.length - 30, Math.floor(bytes.length / 2), 100])

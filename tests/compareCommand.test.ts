@@ -141,6 +141,33 @@ describe("cxm-dematel compare: end to end", () => {
   });
 });
 
+describe("cxm-dematel compare: an undefined statistic", () => {
+  it("a group whose ratings are all alike (S_trend undefined) still writes every file: the undefined cells are empty, the text says n/a", async () => {
+    const lines = readFileSync(PANEL, "utf8").trimEnd().split("\r\n");
+    const flat = [
+      lines[0],
+      ...lines.slice(1).map((l) =>
+        l.endsWith(",frontline agents")
+          ? l
+              .split(",")
+              .map((c, i, all) => (i >= 2 && i < all.length - 1 && c !== "" ? "2" : c))
+              .join(",")
+          : l,
+      ),
+    ];
+    const path = join(dir, "flat-agents.csv");
+    writeFileSync(path, flat.join("\r\n") + "\r\n");
+    const out = join(dir, "flat-out");
+    const c = capture();
+    expect(await runCli(["compare", path, "--epsilon", "0.01", "--bootstrap", "0", "--max-exact", "100", "--permutations", "199", "--out", out], c.io)).toBe(0);
+    expect(c.err.join("")).not.toMatch(/internal error/); // the copied-block warnings of the flat group are expected
+    expect(c.out.join("")).toMatch(/trend-difference\s+n\/a/);
+    const overall = Papa.parse<string[]>(readFileSync(join(out, "compare-overall.csv"), "utf8").trim()).data;
+    expect(overall.find((r) => r[0] === "trend-difference")?.slice(1, 3)).toEqual(["", ""]);
+    expect(readdirSync(out).sort()).toEqual([...COMPARE_FILES].sort());
+  });
+});
+
 describe("cxm-dematel compare: bad input and usage", () => {
   async function fails(args: string[], code: number): Promise<string> {
     const c = capture();

@@ -5,6 +5,10 @@ import type { Replicates } from "../src/uncertainty/resampleExperts.js";
 import { bootstrapExperts } from "../src/uncertainty/bootstrapExperts.js";
 import { simulatePanel } from "../src/simulate/simulatePanel.js";
 import { defaultModel } from "../src/model/model.js";
+import { layeringVerdict } from "../src/interpret/layeringVerdict.js";
+import { validateLayers } from "../src/layers/validateLayers.js";
+import { intervalCaveat } from "../src/interpret/intervalCaveat.js";
+import { formatPValue } from "../src/interpret/formatPValue.js";
 
 /** Replicates with the given D and R rows (and S_trend values) for n components, the layout resampleExperts writes. */
 function replicates(rows: Array<{ D: number[]; R: number[]; trend?: number }>): Replicates {
@@ -49,14 +53,14 @@ describe("expertLevelTest on hand-made replicates", () => {
       { D: [3, 1], R: [2, 2] }, // r = (1, −1): 2/4 = 0.5
       { D: [2, 2], R: [2, 2] }, // r = (0, 0): 0
     ]);
-    const t = expertLevelTest(reps, layerOf, [0.8, -0.8], [2, 2], 5);
+    const t = expertLevelTest(reps, layerOf, [0.8, -0.8], [2, 2], 9);
     const slopes = [0.5, 0.5, 0];
     const mean = slopes.reduce((a, b) => a + b) / 3;
     const se = Math.sqrt(slopes.reduce((a, x) => a + (x - mean) ** 2, 0) / 2);
     expect(t.estimate).toBeCloseTo(0.4, 14);
     expect(t.standardError).toBeCloseTo(se, 14);
-    expect(t.df).toBe(4);
-    expect(t.p).toBeCloseTo(studentTUpper(0.4 / se, 4), 14);
+    expect(t.df).toBe(8);
+    expect(t.p).toBeCloseTo(studentTUpper(0.4 / se, 8), 14);
     expect(t.used).toBe(3);
   });
 
@@ -65,7 +69,7 @@ describe("expertLevelTest on hand-made replicates", () => {
       { D: [2, 2], R: [1, 3] },
       { D: [2, 2], R: [1, 3] },
     ]);
-    expect(expertLevelTest(reps, [0, 1], [1, -1], [2, 2], 4).p).toBeNaN();
+    expect(expertLevelTest(reps, [0, 1], [1, -1], [2, 2], 9).p).toBeNaN();
   });
 
   it("shareAtMaximum counts the replicates at the ceiling (tolerance 1e-9)", () => {
@@ -99,4 +103,30 @@ describe("expertLevelTest calibrated by simulation (generator of docs/methods.md
   it("detects a layering: 40 panels with δ = 0.1, K = 14 reject at least 90% of the time", () => {
     expect(rejections(0.1, 14, 40, 300)).toBeGreaterThanOrEqual(0.9);
   }, 60_000);
+});
+
+describe("where the expert-level test and the measured coverage do not apply", () => {
+  const model = defaultModel();
+
+  it("below 8 experts the test is not reported, and the verdict says why", () => {
+    const panel = simulatePanel(model, { delta: 0.5, expertCount: 5, seed: 11 });
+    const boot = bootstrapExperts(panel, model, { B: 200, seed: 1, structure: false });
+    expect(boot.expertTest.p).toBeNaN();
+    const verdict = layeringVerdict({ ...validateLayers(panel, model, { sensitivity: false }), bootstrap: boot });
+    expect(verdict).toContain("it needs at least 8 experts");
+  });
+
+  it("the coverage is stated only for the settings the study ran (classic, mean, max, ε = 0)", () => {
+    const panel = simulatePanel(model, { delta: 0.3, expertCount: 14, seed: 12 });
+    expect(bootstrapExperts(panel, model, { B: 100, seed: 1, structure: false }).coverage?.percentile.relation).toEqual([0.71, 0.91]);
+    for (const settings of [{ aggregation: "median" as const }, { normalization: "row" as const }, { epsilon: 0.1 }])
+      expect(bootstrapExperts(panel, model, { B: 100, seed: 1, structure: false, settings }).coverage).toBeUndefined();
+    expect(intervalCaveat(14, false)).toMatch(/for these settings it is not known/);
+    expect(intervalCaveat(14, false)).not.toMatch(/71–91%/);
+  });
+
+  it("a p-value below what double precision resolves prints as '< 1e-15', never 0", () => {
+    expect(formatPValue(studentTUpper(60, 13))).toBe("< 1e-15");
+    expect(formatPValue(0.00031)).toBe("0.00031");
+  });
 });

@@ -165,6 +165,11 @@ function check(then?: () => void): void {
   state.checksInFlight++;
   const message: CheckRequest = { type: "check", ...request, task: state.task === "compare" ? "compare" : "analyze" };
   worker((reply) => {
+    // A run's workbook can arrive after a check has taken over the worker's replies: it is not this check's answer.
+    if (reply.type === "workbook") {
+      if (reply.runId === state.runId) showWorkbook(reply.bytes);
+      return;
+    }
     if (--state.checksInFlight > 0) return;
     if (reply.type === "checked") showSummary(reply.summary);
     else if (reply.type === "problems") showProblems(problemLines(reply.problems, reply.truncated), "checkProblems");

@@ -1,8 +1,8 @@
 /**
  * ExcelJS in the browser app's worker. The page holds ExcelJS's browser build as inert text and sends it
  * with every request; the worker evaluates it (from a blob: URL, which the page's Content-Security-Policy
- * allows for scripts) only the first time a workbook is read or written, so that a CSV analysis never
- * pays for it. The library imports "exceljs" as on Node; scripts/build-web.mjs resolves that import to
+ * allows for scripts) only the first time a workbook is read or written: an .xlsx survey is read with it,
+ * and results.xlsx is written with it after the report has been posted, so it never delays a report. The library imports "exceljs" as on Node; scripts/build-web.mjs resolves that import to
  * web/excelGlobal.ts, which hands out the global this file loads.
  */
 

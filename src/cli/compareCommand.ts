@@ -123,7 +123,7 @@ function compareText(c: GroupComparison, model: Model): string {
     ...compareReading(c, model).map((s) => `- ${s}`),
     "",
     "Overall tests (docs/methods.md §12.2–12.3):",
-    ...c.overall.map((o) => `  ${o.statistic.padEnd(18)} ${o.value.toFixed(4).padStart(9)}   p = ${formatPValue(o.p)}`),
+    ...c.overall.map((o) => `  ${o.statistic.padEnd(18)} ${(Number.isFinite(o.value) ? o.value.toFixed(4) : "n/a").padStart(9)}   p = ${formatPValue(o.p)}`),
   ];
   return lines.join("\n");
 }

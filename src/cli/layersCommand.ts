@@ -120,7 +120,7 @@ function layersText(r: AnalysisResult, L: LayerAnalysis, survey: Survey, path: s
       ),
     );
     lines.push(`  P(cause): the share of the ${b.B} resampled panels in which the component is a cause (D−R > 0), not the probability that it is one.`);
-    lines.push(wrapped(intervalCaveat(L.expertCount), "  "));
+    lines.push(wrapped(intervalCaveat(L.expertCount, b.coverage !== undefined), "  "));
     const j = b.jackknife;
     if (j) {
       const pct = (x: { estimate: number; lower: number; upper: number }): string =>

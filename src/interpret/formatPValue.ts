@@ -8,7 +8,8 @@
  * formatPValue(0.04); // "0.0400"
  * formatPValue(0.000123); // "0.00012"
  * formatPValue(NaN); // "n/a"
+ * formatPValue(0); // "< 1e-15" (a double-precision tail below 1e-15 has no correct digit left)
  */
 export function formatPValue(p: number): string {
-  return !Number.isFinite(p) ? "n/a" : p < 0.001 ? String(Number(p.toPrecision(2))) : p.toFixed(4);
+  return !Number.isFinite(p) ? "n/a" : p < 1e-15 ? "< 1e-15" : p < 0.001 ? String(Number(p.toPrecision(2))) : p.toFixed(4);
 }

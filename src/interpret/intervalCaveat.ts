@@ -5,10 +5,16 @@ import { measuredCoverage, type CoverageRange } from "../uncertainty/measuredCov
  * §7.6 (generator §8.1, δ ∈ {0.1, 0.2, 0.5}, K ∈ {8, 14, 30}, R = 400, B = 2,000): printed next to the
  * intervals in the report and the `layers` text, so that a "95% interval" is never read as more than it is.
  * @param K the panel's number of experts (the smaller panel's figures are stated below 14).
+ * @param studied whether the analysis used the settings the study ran (classic, mean, max, ε = 0); if not, no figures are claimed.
  * @example
  * intervalCaveat(14); // "Read these intervals as the spread over resampled panels; they do not contain the population value 95% of the time: …"
  */
-export function intervalCaveat(K: number): string {
+export function intervalCaveat(K: number, studied = true): string {
+  if (!studied)
+    return (
+      "Read these intervals as the spread over resampled panels: their coverage was measured only for classic DEMATEL with the mean, max normalisation and ε = 0 " +
+      "(docs/methods.md §7.6), where the intervals on T's scale fell well short of 95%; for these settings it is not known."
+    );
   const c = measuredCoverage(K).percentile;
   const pct = (r: CoverageRange): string => `${Math.round(100 * r[0])}–${Math.round(100 * r[1])}%`;
   const lower = Math.min(c.given[0], c.received[0], c.prominence[0]);

@@ -1,6 +1,7 @@
 import { plotNumber } from "../plots/plotlyFigure.js";
 import { roleOf } from "../core/dematel.js";
 import { formatPValue } from "./formatPValue.js";
+import { EXPERT_TEST_MIN_EXPERTS } from "../uncertainty/expertLevelTest.js";
 
 /** One permutation test as the verdict reads it. */
 export interface VerdictTest {
@@ -102,13 +103,22 @@ export function layeringVerdict(tests: LayeringVerdictInput, significanceLevel =
 function expertSentence(tests: LayeringVerdictInput, significanceLevel: number): string {
   const e = tests.bootstrap?.expertTest;
   const rests = "The verdict rests on the permutation tests, which take the panel as given";
-  if (!e || !Number.isFinite(e.p)) return `${rests}; how it would change with other experts is the bootstrap's question (no expert-level test was run).`;
+  if (!e) return `${rests}; how it would change with other experts is the bootstrap's question (no expert-level test was run).`;
+  if (!Number.isFinite(e.p)) {
+    const why =
+      e.df + 1 < EXPERT_TEST_MIN_EXPERTS
+        ? `it needs at least ${EXPERT_TEST_MIN_EXPERTS} experts, the smallest panel it was calibrated for`
+        : e.standardError === 0
+          ? "every resampled panel gives the same slope"
+          : "the layer slope is undefined";
+    return `${rests}. The expert-level test, which would also account for which experts were asked (docs/methods.md §7.7), is not reported: ${why}.`;
+  }
   const held = e.estimate > 0 && e.p < significanceLevel;
   return (
     `${rests}. The expert-level test, which also accounts for which experts were asked (the layer slope of the relation share, ${s(e.estimate * 100)}% of ΣD per layer step, ` +
     `bootstrap SE over ${tests.bootstrap!.B.toLocaleString("en-US")} resampled panels, t with ${e.df} df; docs/methods.md §7.7), gives p = ${formatPValue(e.p)}: ` +
     (held
-      ? "the ordering would be expected again in another panel from the same population of experts."
-      : "another panel from the same population of experts might not show the ordering.")
+      ? "relation falls from outer to inner layers in the population these experts come from, not only in this panel."
+      : "whether relation falls from outer to inner layers beyond these experts is not established.")
   );
 }

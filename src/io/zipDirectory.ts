@@ -38,6 +38,16 @@ const MAX32 = 0xffffffff;
  * if ("entries" in dir) dir.entries.map((e) => [e.name, e.uncompressedSize]);
  */
 export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
+  try {
+    return readDirectory(bytes);
+  } catch (e) {
+    // A record whose lengths point outside the file: the archive is damaged (never a raw RangeError for the user).
+    if (e instanceof RangeError) return { damaged: "a record of its central directory points outside the file" };
+    throw e;
+  }
+}
+
+function readDirectory(bytes: Uint8Array): ZipDirectory {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number): number => view.getUint16(at, true);
   const u32 = (at: number): number => view.getUint32(at, true);
@@ -91,7 +101,8 @@ function readZip64Extra(view: DataView, start: number, length: number, sizes: { 
   for (let at = start; at + 4 <= start + length; at += 4 + view.getUint16(at + 2, true)) {
     if (view.getUint16(at, true) !== 0x0001) continue;
     let field = at + 4;
-    const end = at + 4 + view.getUint16(at + 2, true);
+    // A field that declares more bytes than the extra region holds is read only as far as the region goes.
+    const end = Math.min(at + 4 + view.getUint16(at + 2, true), start + length);
     const next = (): number => {
       const value = field + 8 <= end ? view.getUint32(field + 4, true) * 2 ** 32 + view.getUint32(field, true) : MAX32;
       field += 8;

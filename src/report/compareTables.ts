@@ -16,16 +16,19 @@ export const COMPARE_OVERALL_COLUMNS = ["statistic", "value", "p", "method", "ev
  */
 export function compareComponentRows(c: GroupComparison): CsvCell[][] {
   const [a, b] = c.groups.map((g) => g.label);
-  return [[...COMPARE_COMPONENT_COLUMNS], ...c.components.map((x) => [x.id, x.measure, a, b, x.first, x.second, x.difference, x.p, x.pAdjusted])];
+  return [
+    [...COMPARE_COMPONENT_COLUMNS],
+    ...c.components.map((x) => [x.id, x.measure, a, b, ...[x.first, x.second, x.difference, x.p, x.pAdjusted].map(finiteOrEmpty)]),
+  ];
 }
 
 /**
- * The rows of overall.csv, header first (docs/methods.md §12.2).
+ * The rows of overall.csv, header first (docs/methods.md §12.2); an undefined value or p is an empty cell.
  * @example
  * compareOverallRows(c)[1]; // ["frobenius-T", 0.31, 0.04, "exact", 92378]
  */
 export function compareOverallRows(c: GroupComparison): CsvCell[][] {
-  return [[...COMPARE_OVERALL_COLUMNS], ...c.overall.map((o) => [o.statistic, o.value, o.p, o.method, o.evaluated])];
+  return [[...COMPARE_OVERALL_COLUMNS], ...c.overall.map((o) => [o.statistic, finiteOrEmpty(o.value), finiteOrEmpty(o.p), o.method, o.evaluated])];
 }
 
 /**
@@ -43,4 +46,9 @@ export function groupRelationSeries(c: GroupComparison): GroupRelationSeries[] {
       relation: boot ? boot.map((x) => ({ estimate: x.estimate, lower: x.lower, upper: x.upper })) : r.relation.map((x) => ({ estimate: x })),
     };
   });
+}
+
+/** A number for a CSV cell, or an empty cell when it is not finite (an undefined statistic, e.g. S_trend of a group whose relations all tie). */
+function finiteOrEmpty(x: number): CsvCell {
+  return Number.isFinite(x) ? x : "";
 }

@@ -106,7 +106,9 @@ function componentsSection(c: GroupComparison, model: Model, plot: PlaceFigure):
   return (
     `<h2>Per component</h2>` +
     plot(figure, `Relation D−R per component for ${a} and ${b}, with bootstrap intervals`) +
-    `<p class="small">Each group's relation with its 95% bootstrap percentile interval over the group's own experts (docs/methods.md §7.1–7.2); the grey segment joins the two estimates. The intervals describe each group's sampling uncertainty; whether the groups differ is what the permutation p-values below answer.</p>` +
+    (groupRelationSeries(c).some((g) => g.relation.some((r) => "lower" in r))
+      ? `<p class="small">Each group's relation with its 95% bootstrap percentile interval over the group's own experts (docs/methods.md §7.1–7.2); the grey segment joins the two estimates. The intervals describe each group's sampling uncertainty; whether the groups differ is what the permutation p-values below answer.</p>`
+      : `<p class="small">Each group's relation (no bootstrap ran, so no intervals: --bootstrap 0, or a model without two layers); the grey segment joins the two estimates. Whether the groups differ is what the permutation p-values below answer.</p>`) +
     table("relation") +
     table("prominence") +
     `<p class="small">Adjusted p: Westfall–Young step-down max-T over the ${ids.length} components, separately for relation and prominence (docs/methods.md §12.4); bold below ${COMPARE_ALPHA}.</p>`

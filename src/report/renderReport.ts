@@ -90,6 +90,8 @@ export interface LayersReportInput extends LayeringVerdictInput {
     expertTest?: { estimate: number; standardError: number; df: number; p: number };
     /** Share of replicates with S_trend at its attainable maximum. */
     trendAtMaximum?: number;
+    /** The coverage measured for these settings (docs/methods.md §7.6), absent when the study did not run them. */
+    coverage?: unknown;
     /** Jackknife-t intervals of the influence shares and S_flow (docs/methods.md §7.6). */
     jackknife?: {
       givenShare: readonly ForestInterval[];
@@ -519,7 +521,7 @@ function bootstrapPart(b: NonNullable<LayersReportInput["bootstrap"]>, model: Mo
       `</p>`,
   );
   out.push(plot(relationForestPlot(b, model), "Relation D−R per component with bootstrap intervals, coloured by layer"));
-  if (expertCount !== undefined) out.push(`<p class="notice">${escapeHtml(intervalCaveat(expertCount))}</p>`);
+  if (expertCount !== undefined) out.push(`<p class="notice">${escapeHtml(intervalCaveat(expertCount, b.coverage !== undefined))}</p>`);
   if (b.jackknife) out.push(sharesPart(b.jackknife, b.components));
   if (b.pCause)
     out.push(

@@ -33,7 +33,8 @@ export const EXAMPLE_GROUPS_SEED = 2030;
  * example). The planted difference: the agents see Customer experience-driven employees (EMP) two
  * layers and the infrastructure and technology component (INF) one layer further out than the model
  * puts them, so for them both drive more than they receive. Every other component is generated alike,
- * so a correct test finds EMP and INF and nothing else beyond noise. Seeds 2030 (managers) and 2031
+ * so only EMP and INF can truly differ; with 8 and 10 experts the test finds EMP after the adjustment
+ * for ten components, and INF only before it (docs/methods.md §12.6). Seeds 2030 (managers) and 2031
  * (agents). Matrix-blocks layout with a `group` column, written by `surveyToCsv`; a test checks the
  * committed file equals it byte for byte. Not the paper's data: the paper publishes no expert matrices.
  * @param model the model (default: the embedded CXM model).

@@ -88,8 +88,12 @@ export interface BootstrapResult {
    * 12–91%. Absent when K < 3 or a leave-one-out panel has no total-relation matrix.
    */
   jackknife?: { givenShare: JackknifeInterval[]; prominenceShare: JackknifeInterval[]; relationShare: JackknifeInterval[]; flow: JackknifeInterval };
-  /** What the coverage study measured for intervals like these at this panel size (docs/methods.md §7.6): the percentile intervals on T's scale fall short of their nominal 95%, the jackknife-t ones do not. */
-  coverage: MeasuredCoverage;
+  /**
+   * What the coverage study measured for intervals like these at this panel size (docs/methods.md §7.6): the percentile
+   * intervals on T's scale fall short of their nominal 95%, the jackknife-t ones do not. Absent for settings the study
+   * did not run (a method other than classic, median aggregation, row or column normalisation, ε > 0).
+   */
+  coverage?: MeasuredCoverage;
   /** Share of replicates whose S_trend is at its attainable maximum for the layer sizes (§5.2): where it is large, the S_trend interval is [max, max] and this share is the report. */
   trendAtMaximum: number;
   /** Share of replicates whose layer means of relation strictly decrease from outer to inner layer. */
@@ -224,7 +228,7 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     flow: interval(2 * n + 1, flowStatistic(full.total, layerOf)),
     expertTest: expertLevelTest(reps, layerOf, full.relation, full.given, K),
     trendAtMaximum: shareAtMaximum(reps, 2 * n, trendMaximum(layerSizes(layerOf))),
-    coverage: measuredCoverage(K),
+    ...(studiedSettings(settings) ? { coverage: measuredCoverage(K) } : {}),
     ...(jack ? { jackknife: jackknifeShares(full, jack, K, n, level, flowStatistic(full.total, layerOf)) } : {}),
     ...shares(reps, n),
     failed: B - reps.used,
@@ -270,6 +274,11 @@ function jackknifeShares(
       level,
     ),
   };
+}
+
+/** Whether the coverage study of docs/methods.md §7.6 ran with these settings: classic DEMATEL, (weighted) mean, max normalisation, ε = 0. */
+function studiedSettings(settings: DematelSettings): boolean {
+  return settings.method === "classic" && settings.aggregation === "mean" && settings.normalization === "max" && settings.epsilon === 0;
 }
 
 /** The number of components in each layer (0-based layer indices; −1 = in no layer, not counted). */

@@ -16,6 +16,12 @@ export interface ExpertLevelTest {
 }
 
 /**
+ * The fewest experts the expert-level test is run with: its size was calibrated by simulation from K = 8 on
+ * (docs/methods.md §7.7); below, with a handful of distinct resampled panels, p would claim more than it knows.
+ */
+export const EXPERT_TEST_MIN_EXPERTS = 8;
+
+/**
  * The layer slope of relation: β = −Σ(ℓ_i − ℓ̄)(r_i − r̄) / Σ(ℓ_i − ℓ̄)² over the layered components (ℓ = 0-based
  * layer, outer first; r = D − R), the least-squares fall of relation per layer step. NaN with fewer than two layers.
  * @example
@@ -63,7 +69,8 @@ export function relationShareSlope(layerOf: readonly number[], relation: ArrayLi
  * even where components tie (S_trend, a rank statistic, is not: a bootstrap test of S_trend rejected ~20% of null
  * panels). The standard error is the standard deviation of the B resampled panels' slopes, and
  * p = P(T_{K−1} > β̂ / SE): a studentised test with a t reference of K − 1 degrees of freedom, the small-sample
- * correction that brought the simulated size closest to α (§7.7's table). NaN when the slope or its SE is undefined.
+ * correction that brought the simulated size closest to α (§7.7's table). p is NaN when the slope or its SE is
+ * undefined, and below {@link EXPERT_TEST_MIN_EXPERTS} experts (not calibrated there).
  * Sources: Efron & Tibshirani (1993), ch. 16 (bootstrap tests) and §12 (bootstrap-t); Hall & Wilson (1991),
  * Biometrics 47, 757–762 (test a pivot, centred at the estimate).
  * @param K the panel's number of experts (df = K − 1).
@@ -96,7 +103,8 @@ export function expertLevelTest(
     sum2 += v * v;
   }
   const standardError = used > 1 ? Math.sqrt(Math.max(0, (sum2 - (sum * sum) / used) / (used - 1))) : NaN;
-  const p = Number.isFinite(estimate) && standardError > 0 ? studentTUpper(estimate / standardError, df) : NaN;
+  const calibrated = K >= EXPERT_TEST_MIN_EXPERTS;
+  const p = calibrated && Number.isFinite(estimate) && standardError > 0 ? studentTUpper(estimate / standardError, df) : NaN;
   return { estimate, standardError, df, p, used };
 }
 
