@@ -211,6 +211,7 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     );
   const jack = jackknifeExperts(evaluator, K, n);
   const { interval } = createIntervals(reps, jack, K, n, level);
+  const flow = flowStatistic(full.total, layerOf);
   const perComponent = (offset: number, est: number[], sign = 0): Interval[] => est.map((e, i) => interval(offset + i, e, sign));
   return {
     B,
@@ -225,11 +226,11 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     prominence: perComponent(0, full.prominence, 1),
     relation: perComponent(0, full.relation, -1),
     trend: interval(2 * n, trendStatistic(layerOf, full.relation), 0, false),
-    flow: interval(2 * n + 1, flowStatistic(full.total, layerOf)),
+    flow: interval(2 * n + 1, flow),
     expertTest: expertLevelTest(reps, layerOf, full.relation, full.given, K),
     trendAtMaximum: shareAtMaximum(reps, 2 * n, trendMaximum(layerSizes(layerOf))),
     ...(studiedSettings(settings) ? { coverage: measuredCoverage(K) } : {}),
-    ...(jack ? { jackknife: jackknifeShares(full, jack, K, n, level, flowStatistic(full.total, layerOf)) } : {}),
+    ...(jack ? { jackknife: jackknifeShares(full, jack, K, n, level, flow) } : {}),
     ...shares(reps, n),
     failed: B - reps.used,
     used: reps.used,
