@@ -25,35 +25,36 @@ export interface GapRatioBaseline {
   share: number;
 }
 
-/** gap(K) of the panel packed in X (K row-major n×n matrices): mean over i≠j of |a^K − a^{K−1}| / a^K (cells with a^K = 0 left out). */
-function finalGap(X: Float64Array, K: number, n: number, sum: Float64Array): number {
-  const nn = n * n;
+/**
+ * gap(K) of the panel packed in X: K experts one after another, each its m = n(n − 1) off-diagonal cells in row-major
+ * order: mean over the cells of |a^K − a^{K−1}| / a^K (cells with a^K = 0 left out). The cells are summed in the same
+ * order as a row-major pass over i ≠ j, so the value is the same to the last bit as on the full n×n layout.
+ */
+function finalGap(X: Float64Array, K: number, m: number, sum: Float64Array): number {
   sum.fill(0);
-  for (let k = 0; k < K - 1; k++) for (let c = 0; c < nn; c++) sum[c] += X[k * nn + c];
-  const last = (K - 1) * nn;
+  for (let k = 0; k < K - 1; k++) {
+    const base = k * m;
+    for (let c = 0; c < m; c++) sum[c] += X[base + c];
+  }
+  const last = (K - 1) * m;
   let total = 0;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      if (i === j) continue;
-      const c = i * n + j;
-      const before = sum[c] / (K - 1);
-      const now = (sum[c] + X[last + c]) / K;
-      if (now !== 0) total += Math.abs(now - before) / now;
-    }
-  return n < 2 ? 0 : total / (n * (n - 1));
+  for (let c = 0; c < m; c++) {
+    const before = sum[c] / (K - 1);
+    const now = (sum[c] + X[last + c]) / K;
+    if (now !== 0) total += Math.abs(now - before) / now;
+  }
+  return m === 0 ? 0 : total / m;
 }
 
-/** Shuffle each expert's off-diagonal cells of X in place (Fisher–Yates over the cell positions in `cells`). */
-function shuffleExperts(X: Float64Array, K: number, nn: number, cells: Int32Array, rng: ReturnType<typeof createRandom>): void {
+/** Shuffle each expert's m cells of X in place (Fisher–Yates from the last cell down; X packed as in {@link finalGap}). */
+function shuffleExperts(X: Float64Array, K: number, m: number, rng: ReturnType<typeof createRandom>): void {
   for (let k = 0; k < K; k++) {
-    const base = k * nn;
-    for (let a = cells.length - 1; a > 0; a--) {
-      const b = rng.int(a + 1);
-      const ca = base + cells[a],
-        cb = base + cells[b];
-      const t = X[ca];
-      X[ca] = X[cb];
-      X[cb] = t;
+    const base = k * m;
+    for (let a = m - 1; a > 0; a--) {
+      const b = base + rng.int(a + 1);
+      const t = X[base + a];
+      X[base + a] = X[b];
+      X[b] = t;
     }
   }
 }
@@ -87,18 +88,21 @@ export function gapRatioBaseline(matrices: readonly Matrix[], options: GapRatioB
   const rng = createRandom(seed);
   const K = matrices.length;
   if (K < 2) return { B, seed, observed: NaN, median: NaN, p05: NaN, share: NaN };
-  const nn = n * n;
-  const X = new Float64Array(K * nn);
-  matrices.forEach((m, k) => m.forEach((row, i) => row.forEach((v, j) => (X[k * nn + i * n + j] = v))));
-  const sum = new Float64Array(nn);
-  const observed = finalGap(X, K, n, sum);
-  const cells = Int32Array.from({ length: nn }, (_, c) => c).filter((c) => Math.floor(c / n) !== c % n);
+  // Each expert's off-diagonal cells, packed in row-major order (the order the shuffle permutes and the gap sums).
+  const m = n * (n - 1);
+  const X = new Float64Array(K * m);
+  matrices.forEach((rows, k) => {
+    let c = k * m;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) X[c++] = rows[i][j];
+  });
+  const sum = new Float64Array(m);
+  const observed = finalGap(X, K, m, sum);
   const draws = new Float64Array(B);
   let atMost = 0;
   for (let b = 0; b < B; b++) {
     // Shuffling the previous draw's panel again gives a fresh uniform permutation of each expert's cells.
-    shuffleExperts(X, K, nn, cells, rng);
-    draws[b] = finalGap(X, K, n, sum);
+    shuffleExperts(X, K, m, rng);
+    draws[b] = finalGap(X, K, m, sum);
     if (draws[b] <= observed) atMost++;
   }
   draws.sort();
