@@ -1,3 +1,4 @@
+import { newExcelWorkbook } from "./newExcelWorkbook.js";
 import type { Worksheet } from "exceljs";
 import type { Component, Model } from "../types.js";
 import { componentMatcher } from "./componentMatcher.js";
@@ -73,9 +74,7 @@ type Texts = ReturnType<typeof instructionTexts>;
 export async function surveyWorkbookTemplate(model: Model, options: SurveyWorkbookTemplateOptions = {}): Promise<Uint8Array> {
   const experts = expertSheetNames(options);
   const scale = workbookScale(options.scale ?? { min: 0, max: 4 }, { whole: options.whole, terms: options.terms, scaleSheet: SHEETS.scale });
-  const exceljs = await import("exceljs");
-  const Workbook = (exceljs.default ?? exceljs).Workbook;
-  const wb = new Workbook();
+  const wb = await newExcelWorkbook();
   wb.creator = "cxm-dematel";
   if (options.date) wb.created = wb.modified = options.date;
   const texts = instructionTexts(scale, options);

@@ -1,3 +1,4 @@
+import { newExcelWorkbook } from "./newExcelWorkbook.js";
 import type { Workbook, Worksheet } from "exceljs";
 import { InputError, type InputProblem, shown } from "../errors.js";
 import { normalizeLabel } from "./componentMatcher.js";
@@ -61,10 +62,7 @@ export async function loadSheets(bytes: Uint8Array, file: string, problems: Inpu
 async function openWorkbook(bytes: Uint8Array, file: string): Promise<Workbook> {
   // A zip bomb, a cut-off file or a sheet of a million rows is refused before ExcelJS holds it in memory.
   await checkWorkbookArchive(bytes, file);
-  // ExcelJS is loaded only when a workbook is read: the CSV path never pays for it.
-  const exceljs = await import("exceljs");
-  const Workbook = (exceljs.default ?? exceljs).Workbook;
-  const workbook = new Workbook();
+  const workbook = await newExcelWorkbook();
   try {
     // A Buffer on Node (what ExcelJS's Node build expects), the bytes themselves in a browser (its browser build takes them).
     const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;

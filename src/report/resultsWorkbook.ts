@@ -1,3 +1,4 @@
+import { newExcelWorkbook } from "../io/newExcelWorkbook.js";
 import type { Model } from "../types.js";
 import type { AnalysisResult } from "../pipeline/analyzeSurvey.js";
 import type { CsvCell } from "../io/toCsv.js";
@@ -56,9 +57,7 @@ function aboutRows(r: AnalysisResult): CsvCell[][] {
  * writeFileSync("results.xlsx", await resultsWorkbook(analyzeSurvey(survey, model), model));
  */
 export async function resultsWorkbook(r: AnalysisResult, model: Model): Promise<Uint8Array> {
-  const exceljs = await import("exceljs");
-  const Workbook = (exceljs.default ?? exceljs).Workbook;
-  const wb = new Workbook();
+  const wb = await newExcelWorkbook();
   // A fixed creation date (the analysis's own), so the same results give the same workbook.
   const when = new Date(r.meta.date);
   if (!Number.isNaN(when.getTime())) wb.created = wb.modified = when;

@@ -228,7 +228,7 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     trend: interval(2 * n, trendStatistic(layerOf, full.relation), 0, false),
     flow: interval(2 * n + 1, flow),
     expertTest: expertLevelTest(reps, layerOf, full.relation, full.given, K),
-    trendAtMaximum: shareAtMaximum(reps, 2 * n, trendMaximum(layerSizes(layerOf))),
+    trendAtMaximum: shareAtMaximum(reps, 2 * n, trendMaximum((model.layers ?? []).map((l) => l.components.length))),
     ...(studiedSettings(settings) ? { coverage: measuredCoverage(K) } : {}),
     ...(jack ? { jackknife: jackknifeShares(full, jack, K, n, level, flow) } : {}),
     ...shares(reps, n),
@@ -280,13 +280,6 @@ function jackknifeShares(
 /** Whether the coverage study of docs/methods.md §7.6 ran with these settings: classic DEMATEL, (weighted) mean, max normalisation, ε = 0. */
 function studiedSettings(settings: DematelSettings): boolean {
   return settings.method === "classic" && settings.aggregation === "mean" && settings.normalization === "max" && settings.epsilon === 0;
-}
-
-/** The number of components in each layer (0-based layer indices; −1 = in no layer, not counted). */
-function layerSizes(layerOf: readonly number[]): number[] {
-  const sizes: number[] = [];
-  for (const l of layerOf) if (l >= 0) sizes[l] = (sizes[l] ?? 0) + 1;
-  return Array.from(sizes, (x) => x ?? 0).filter((x) => x > 0);
 }
 
 /** The K matrices row-major one after another, diagonal 0, after checking shapes and signs. */
