@@ -22,7 +22,7 @@ import {
   powerCurve,
   simulatePanel,
 } from "../dist/index.js";
-import { largeSurvey } from "../scripts/generate-large-survey.mjs";
+import { largeSurvey, writeLongSurvey } from "../scripts/generate-large-survey.mjs";
 
 const args = new Set(process.argv.slice(2));
 const asJson = args.has("--json");
@@ -192,6 +192,12 @@ if (!quick) {
   const big = survey(100, 500);
   add("check-n100-k500", "cxm-dematel check, n = 100, K = 500 (10 MB blocks CSV)", timeCli(["check", ...big], 3));
   add("check-n100-k125", "cxm-dematel check, n = 100, K = 125", timeCli(["check", ...survey(100, 125)], 3));
+  {
+    // Issue 9, item b: a 100 MB long-format survey (n = 100, K = 600, seed 1), read in chunks in bounded memory.
+    const base = `${root}build/bench/long-n100-k600`;
+    writeFileSync(`${base}.model.json`, JSON.stringify(writeLongSurvey(`${base}.csv`, { n: 100, expertCount: 600, seed: 1 })));
+    add("read-long-100mb", "cxm-dematel check on a 100 MB long-format survey", timeCli(["check", `${base}.csv`, "--model", `${base}.model.json`], 3));
+  }
   const mid = survey(20, 300);
   add("analyze-n20-k300", "cxm-dematel analyze at defaults, n = 20, K = 300", timeCli(["analyze", ...mid, "--out", out], 3));
   add("analyze-n100-k50", "cxm-dematel analyze at defaults, n = 100, K = 50", timeCli(["analyze", ...survey(100, 50), "--out", out], 1));

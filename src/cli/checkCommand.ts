@@ -3,6 +3,7 @@ import { surveyBaseline } from "../pipeline/analyzeSurvey.js";
 import { parseCommandLine } from "./parseCommandLine.js";
 import { SURVEY_OPTIONS, cliAnalyzeOptions, cliMethod, cliModel, cliSurvey } from "./cliInputs.js";
 import { UsageError } from "./usageError.js";
+import { readProgress } from "./readProgress.js";
 import type { CommandIo } from "./commandIo.js";
 
 /**
@@ -11,7 +12,8 @@ import type { CommandIo } from "./commandIo.js";
  * a bad survey throws the InputError that main prints, one problem a line.
  * A well-formed survey on which the default analysis stops (all ratings 0,
  * or T does not exist) gets its summary and the reason on stderr, exit 1, so
- * that "OK" means `analyze` will run with default options.
+ * that "OK" means `analyze` will run with default options. A large survey's read shows its progress on a
+ * terminal's stderr once it takes a second ({@link readProgress}).
  * @returns the exit status (0, or 1 when the default analysis would stop).
  * @throws {UsageError} when no survey is given.
  * @example
@@ -24,7 +26,8 @@ export async function checkCommand(args: readonly string[], io: CommandIo): Prom
   const { settings } = cliAnalyzeOptions(cl, "check");
   const { terms } = cliMethod(cl, "check");
   const { model } = cliModel(cl);
-  const { survey, label: path } = await cliSurvey(cl, model, "check");
+  const progress = readProgress(cl.positionals[0]);
+  const { survey, label: path } = await cliSurvey(cl, model, "check", undefined, progress).finally(() => progress.finish());
   const imputed = survey.experts.reduce((s, e) => s + e.imputed.length, 0);
   // A survey can be well formed and still give no analysis (every rating 0, or every row sum equal so that
   // T does not exist): compute the baseline `analyze` starts from (its later stages turn failures into notes),

@@ -6,6 +6,7 @@ import { defaultModel } from "../model/model.js";
 import { loadModel } from "../io/loadModel.js";
 import { requireTwoComponents } from "../model/requireTwoComponents.js";
 import { readSurveyFile } from "../io/readSurveyFile.js";
+import type { StreamReadOptions } from "../io/streamSurveyFile.js";
 import { readSurveyMapping } from "../io/readSurveyMapping.js";
 import type { AnalyzeOptions } from "../pipeline/analyzeSurvey.js";
 import type { OptionSpec } from "./parseCommandLine.js";
@@ -116,6 +117,7 @@ export function cliSurveyPath(cl: CommandLine, example = EXAMPLE_PANEL): { path:
  * Read the survey (a CSV file, a survey-tool export or an .xlsx workbook, told apart by its content) with the --scale,
  * --impute, --mapping file.json, --weight-column and --group-column options (docs/methods.md §1.8);
  * for a fuzzy or grey method ({@link cliMethod}) its cells are read as terms of the method's scale.
+ * A large file is read in chunks, its progress reported to `progress.onProgress`.
  * @throws {UsageError} on an unreadable option; {@link InputError} on a bad survey.
  * @example
  * (await cliSurvey(parseCommandLine(["s.csv", "--scale", "1:7"], SURVEY_OPTIONS, 1, "check"), model, "check")).survey.scale; // { min: 1, max: 7 }
@@ -125,15 +127,13 @@ export async function cliSurvey(
   model: Model,
   command: string,
   example = EXAMPLE_PANEL,
+  progress: StreamReadOptions = {},
 ): Promise<{ survey: Survey; path: string; isDefault: boolean; label: string }> {
   const read = surveyReadOptions(cl, command, cliMethod(cl, command));
   const { path, synthetic, isDefault, label } = cliSurveyPath(cl, example);
   const mappingPath = stringOption(cl, "mapping");
-  const survey = await readSurveyFile(path, model, {
-    ...read,
-    ...(mappingPath !== undefined ? { mapping: readSurveyMapping(mappingPath) } : {}),
-    source: label,
-  });
+  const options = { ...read, ...(mappingPath !== undefined ? { mapping: readSurveyMapping(mappingPath) } : {}), source: label };
+  const survey = await readSurveyFile(path, model, options, progress);
   if (synthetic) survey.synthetic = true;
   return { survey, path, isDefault, label };
 }

@@ -29,6 +29,28 @@ export interface CsvRows {
  * detectDelimiter("expert;from;to;value\nE1;LEAD;CUL;3,5"); // ";"
  */
 export function detectDelimiter(text: string): string {
+  return scanDelimiter(text).delimiter;
+}
+
+/**
+ * {@link detectDelimiter}, and whether `text` held the whole first non-blank line (a line end outside
+ * quotes after it): when it did not, and `text` is only the start of a file, more of it may change the answer.
+ * @example
+ * scanDelimiter("expert;from").complete; // false
+ */
+export function scanDelimiter(text: string): { delimiter: string; complete: boolean } {
+  const scanner = createDelimiterScanner();
+  scanner.add(text);
+  return scanner.result();
+}
+
+/**
+ * {@link scanDelimiter} over text that comes in pieces: each piece is scanned once (the quote state and the counts
+ * carry over), so a first line that never ends costs linear time however many pieces it spans.
+ * @example
+ * const s = createDelimiterScanner(); s.add("expert;fr"); s.add("om\n"); s.result(); // { delimiter: ";", complete: true }
+ */
+export function createDelimiterScanner(): { add(text: string): void; result(): { delimiter: string; complete: boolean } } {
   const counts = new Map<string, number>([
     ["\t", 0],
     [";", 0],
@@ -36,22 +58,29 @@ export function detectDelimiter(text: string): string {
   ]);
   let inQuotes = false;
   let sawText = false;
-  for (let k = 0; k < text.length; k++) {
-    const ch = text[k];
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (ch === "\n" || ch === "\r")) {
-      if (sawText) break;
-    } else if (!inQuotes && counts.has(ch)) counts.set(ch, (counts.get(ch) as number) + 1);
-    else if (ch.trim() !== "") sawText = true;
-  }
-  let best = ",";
-  let bestCount = 0;
-  for (const [d, c] of counts)
-    if (c > bestCount) {
-      best = d;
-      bestCount = c;
-    }
-  return best;
+  let complete = false;
+  return {
+    add(text) {
+      for (let k = 0; k < text.length && !complete; k++) {
+        const ch = text[k];
+        if (ch === '"') inQuotes = !inQuotes;
+        else if (!inQuotes && (ch === "\n" || ch === "\r")) {
+          if (sawText) complete = true;
+        } else if (!inQuotes && counts.has(ch)) counts.set(ch, (counts.get(ch) as number) + 1);
+        else if (ch.trim() !== "") sawText = true;
+      }
+    },
+    result() {
+      let best = ",";
+      let bestCount = 0;
+      for (const [d, c] of counts)
+        if (c > bestCount) {
+          best = d;
+          bestCount = c;
+        }
+      return { delimiter: best, complete };
+    },
+  };
 }
 
 /**
@@ -68,7 +97,7 @@ export function detectDelimiter(text: string): string {
 export function readCsvRows(text: string, file?: string): CsvRows {
   let normalized = text.replace(/\r\n?/g, "\n");
   // Excel's "sep=;" first line names the delimiter; blank it out so line numbers stay.
-  const sep = /^[ \t]*sep=(,|;|\t)[ \t]*(?=\n|$)/i.exec(normalized);
+  const sep = SEP_LINE.exec(normalized);
   const delimiter = sep ? sep[1] : detectDelimiter(normalized);
   if (sep) normalized = normalized.slice(sep[0].length);
   const rows: CsvRow[] = [];
@@ -89,24 +118,34 @@ export function readCsvRows(text: string, file?: string): CsvRows {
     step: (result) => {
       const at = lineAt(start);
       start = result.meta.cursor;
-      for (const e of result.errors) {
-        const found =
-          e.code === "MissingQuotes"
-            ? 'an opening " with no closing " (the rest of the file is read as one cell)'
-            : e.code === "InvalidQuotes"
-              ? 'a " inside a quoted cell that is not doubled ("")'
-              : e.message;
-        problems.push({
-          file,
-          row: at,
-          message: e.code === "MissingQuotes" ? "a quoted cell is never closed" : "a quote in the middle of a cell",
-          expected: 'cells quoted as "text", with inner quotes doubled',
-          found,
-        });
-      }
+      for (const e of result.errors) problems.push(csvQuoteProblem(e, file, at));
       const cells = result.data.map((c) => c.trim());
       if (cells.some((c) => c !== "")) rows.push({ line: at, cells });
     },
   });
   return { delimiter, rows, problems };
 }
+
+/**
+ * The problem of one papaparse error in the row at line `row`: a quoted cell never closed, or a quote in the middle of a cell.
+ * @example
+ * csvQuoteProblem({ code: "MissingQuotes", message: "Quoted field unterminated" }, "s.csv", 3).message; // "a quoted cell is never closed"
+ */
+export function csvQuoteProblem(e: { code: string; message: string }, file: string | undefined, row: number): InputProblem {
+  const found =
+    e.code === "MissingQuotes"
+      ? 'an opening " with no closing " (the rest of the file is read as one cell)'
+      : e.code === "InvalidQuotes"
+        ? 'a " inside a quoted cell that is not doubled ("")'
+        : e.message;
+  return {
+    file,
+    row,
+    message: e.code === "MissingQuotes" ? "a quoted cell is never closed" : "a quote in the middle of a cell",
+    expected: 'cells quoted as "text", with inner quotes doubled',
+    found,
+  };
+}
+
+/** Excel's "sep=;" first line, which names the delimiter (read by {@link readCsvRows} and the chunked reader alike). */
+export const SEP_LINE = /^[ \t]*sep=(,|;|\t)[ \t]*(?=\n|$)/i;

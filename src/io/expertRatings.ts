@@ -150,8 +150,15 @@ export function createExpertRatings(
 
 /** Expert e's ratings as the survey gives them: an n×n matrix with a zero diagonal, its weight (default 1) and its imputed cells (line −1). */
 export function toExpertMatrix(e: ExpertState, n: number): ExpertMatrix {
-  const matrix = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : e.value[i * n + j])));
+  const matrix: number[][] = [];
   const imputed: Array<[number, number]> = [];
-  for (let m = 0; m < n * n; m++) if (e.line[m] === -1) imputed.push([Math.floor(m / n), m % n]);
+  for (let i = 0; i < n; i++) {
+    const row: number[] = [];
+    for (let j = 0; j < n; j++) {
+      row.push(i === j ? 0 : e.value[i * n + j]);
+      if (e.line[i * n + j] === -1) imputed.push([i, j]);
+    }
+    matrix.push(row);
+  }
   return { expert: e.label, weight: e.weight ?? 1, matrix, imputed, ...(e.group !== undefined ? { group: e.group } : {}) };
 }

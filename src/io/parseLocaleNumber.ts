@@ -22,6 +22,7 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * parseLocaleNumber("high"); // undefined
  */
 export function parseLocaleNumber(text: string): number | undefined {
+  if (isPlainDigits(text)) return plainDigitsValue(text);
   let s = text.replace(INVISIBLES, "").trim();
   s = s
     .replace(EASTERN_DIGITS, (d) => String((d.charCodeAt(0) & 0xf) % 10))
@@ -31,4 +32,22 @@ export function parseLocaleNumber(text: string): number | undefined {
   if (!DECIMAL.test(s)) return undefined;
   const x = Number(s);
   return Number.isFinite(x) ? x : undefined;
+}
+
+/** True when `text` is 1–15 ASCII digits: the common rating cell, which every rule above leaves as it is. */
+function isPlainDigits(text: string): boolean {
+  const len = text.length;
+  if (len === 0 || len > 15) return false;
+  for (let k = 0; k < len; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** The value of 1–15 ASCII digits, exact (below 2^53), the same double as `Number(text)`. */
+function plainDigitsValue(text: string): number {
+  let x = 0;
+  for (let k = 0; k < text.length; k++) x = x * 10 + (text.charCodeAt(k) - 48);
+  return x;
 }

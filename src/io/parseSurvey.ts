@@ -1,23 +1,13 @@
-import type { InputWarning, Model, Survey } from "../types.js";
-import { type ComponentMatcher, componentMatcher, normalizeLabel } from "./componentMatcher.js";
-import { createComponentResolver } from "./componentResolver.js";
+import type { Model, Survey } from "../types.js";
 import { type CsvRow, readCsvRows } from "./csvRows.js";
-import { createBlocksLayout } from "./blocksLayout.js";
-import { createExpertRatings, toExpertMatrix } from "./expertRatings.js";
-import { createLongLayout } from "./longLayout.js";
-import { createProblemLog, type ProblemLog } from "./problemLog.js";
-import { readRatingRows } from "./readRatingRows.js";
-import { checkComponentsRated, checkMissingRatings, warnImplausibleExperts } from "./surveyChecks.js";
-import { classifySurveyHeader, SURVEY_COLUMN_NAMES, type SurveyHeader } from "./surveyHeader.js";
-import { termReader } from "./linguisticTerms.js";
 import { InputError } from "../errors.js";
 import { parseSurveyExport } from "./parseSurveyExport.js";
-import { surveyExportLayout } from "./surveyExportLayout.js";
 import type { SurveyOptions } from "./surveyOptions.js";
+import { createSurveyReading, surveySettings } from "./surveyReading.js";
+import { headRowsOf, isSurveyExportHead } from "./surveyExportHead.js";
 
 export type { SurveyOptions } from "./surveyOptions.js";
 import { checkExportSize, countTextRows } from "./exportSizeLimit.js";
-import { exportOnlyOptionProblems } from "./exportOnlyOptions.js";
 
 /**
  * Parse a survey of expert direct-influence ratings (docs/methods.md §1) into one
@@ -83,111 +73,33 @@ export function parseSurveyRows(rows: readonly CsvRow[], model: Model, options: 
 }
 
 function parseSurveyInput(input: { text: string } | { rows: readonly CsvRow[] }, model: Model, options: SurveyOptions): Survey {
-  const file = options.source ?? "survey";
-  const terms = options.terms ? termReader(options.terms) : undefined;
-  const scale = terms?.range ?? options.scale ?? { min: 0, max: 4 };
-  const impute = options.impute ?? "none";
-  const maxProblems = options.maxProblems ?? 50;
-  if (!terms && !(Number.isFinite(scale.min) && Number.isFinite(scale.max) && scale.min < scale.max))
-    throw new RangeError(`parseSurvey: scale must have finite min < max, got ${scale.min}..${scale.max}`);
-  if (terms && impute === "mean") throw new RangeError('parseSurvey: impute "mean" does not go with a linguistic scale (the mean of two terms is no term)');
-  if (impute !== "none" && impute !== "mean") throw new RangeError(`parseSurvey: impute must be "none" or "mean", got ${String(impute)}`);
-  if (!(Number.isInteger(maxProblems) && maxProblems >= 1)) throw new RangeError(`parseSurvey: maxProblems must be an integer >= 1, got ${maxProblems}`);
+  const settings = surveySettings(options);
   if ("text" in input && typeof input.text !== "string") throw new TypeError("parseSurvey: text must be a string");
   if (!model || !Array.isArray(model.components) || model.components.length === 0)
     throw new TypeError("parseSurvey: model must have a non-empty components list");
 
   const exported = "text" in input ? surveyExportOf(input.text, model, options) : undefined;
   if (exported) return exported;
-  const ids = model.components.map((c) => c.id);
-  const log = createProblemLog(file, maxProblems);
-  const warnings: InputWarning[] = [];
-  // Rows: the header and the rows under it (stops on an empty file or a header that fits no layout).
-  const matcher = componentMatcher(model);
-  const { rows, header } = readHeaderAndRows(input, matcher, ids, log);
-  for (const p of exportOnlyOptionProblems(header, options, file, rows[0].line)) log.add(p);
-  // Ratings: every row into its expert's matrix.
-  const resolver = createComponentResolver(matcher, ids, log);
-  const ratings = createExpertRatings(ids, scale, log, warnings, terms);
-  const layout = header.layout === "long" ? createLongLayout(header, ratings, resolver, log) : createBlocksLayout(header, ratings, resolver, log);
-  readRatingRows(rows, { header, layout, ratings, resolver, log });
-  ratings.warnDiagonalZeros();
-  // Checks: experts, components, missing ratings; then every problem at once.
-  const experts = [...ratings.experts.values()];
-  if (experts.length === 0) {
-    log.add({
-      file,
-      row: rows.length > 1 ? rows[1].line : rows[0].line,
-      message: "the survey has no experts",
-      expected: "at least one row of ratings under the header",
-      found: rows.length > 1 ? "no row with an expert label" : "only a header",
-    });
-    log.stop();
-  }
-  const context = { ids, scale, header, log, warnings };
-  checkComponentsRated(resolver, context);
-  checkMissingRatings(experts, resolver.mentioned, impute, context);
-  log.throwIfAny();
-  // The survey.
-  const out = experts.map((e) => toExpertMatrix(e, ids.length));
-  warnImplausibleExperts(experts, context);
-  warnings.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
-  return { source: file, components: ids, experts: out, scale: { min: scale.min, max: scale.max }, warnings };
+  // Rows: the header and the rows under it, each into its expert's matrix; then the checks and every problem at once.
+  const reading = createSurveyReading(model, options, settings);
+  const body = "text" in input ? (input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text) : "";
+  const { rows, problems } = "text" in input ? readCsvRows(body, settings.file) : { rows: input.rows, problems: [] };
+  for (const p of problems) reading.csvLog.add(p);
+  for (const row of rows) reading.row(row);
+  return reading.finish(body === "");
 }
 
-/** The names of a CSV layout's from column: a header with one is never read as a survey-tool export. */
-const FROM_NAMES = new Set(SURVEY_COLUMN_NAMES.from.map(normalizeLabel));
-
 /**
- * The survey read as a survey-tool export (docs/methods.md §1.8) when it is one: always with a
- * mapping file, else when its header rows have a column a tool's header pattern names a component
- * in and no from column; undefined otherwise. An export larger than `MAX_EXPORT_CELLS` is refused
- * before it is split into cells.
+ * The survey read as a survey-tool export (docs/methods.md §1.8) when it is one ({@link isSurveyExportHead});
+ * undefined otherwise. An export larger than `MAX_EXPORT_CELLS` is refused before it is split into cells.
  */
 function surveyExportOf(text: string, model: Model, options: SurveyOptions): Survey | undefined {
   const file = options.source ?? "survey";
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const head = headRows(body);
-  if (head.length === 0) return undefined;
-  if (!options.mapping) {
-    if (head[0].cells.some((c) => FROM_NAMES.has(normalizeLabel(c)))) return undefined;
-    if (!surveyExportLayout(head, model, componentMatcher(model), { weightColumn: options.weightColumn, groupColumn: options.groupColumn })) return undefined;
-  }
+  const head = headRowsOf(body, true) as CsvRow[];
+  if (!isSurveyExportHead(head, model, options)) return undefined;
   checkExportSize(countTextRows(body), head[0].cells.length, file);
   const { rows, problems } = readCsvRows(body, file);
   if (problems.length > 0) throw new InputError(problems);
   return parseSurveyExport(rows, model, options);
-}
-
-/** The first three rows of the text (the most header rows an export has), split from a prefix long enough to hold them. */
-function headRows(body: string): CsvRow[] {
-  for (let size = 65_536; ; size *= 4) {
-    const rows = readCsvRows(body.slice(0, size)).rows;
-    if (rows.length > 3 || size >= body.length) return rows.slice(0, 3);
-  }
-}
-
-/** The survey's non-blank rows (a byte-order mark dropped) and its classified header; every CSV and header problem logged. */
-function readHeaderAndRows(
-  input: { text: string } | { rows: readonly CsvRow[] },
-  matcher: ComponentMatcher,
-  ids: readonly string[],
-  log: ProblemLog,
-): { rows: readonly CsvRow[]; header: SurveyHeader } {
-  const file = log.file;
-  const body = "text" in input ? (input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text) : "";
-  const { rows, problems } = "text" in input ? readCsvRows(body, file) : { rows: input.rows, problems: [] };
-  if (rows.length === 0) {
-    log.add({
-      file,
-      message: "the survey file is empty",
-      expected: "a header line such as expert,from,to,value, then one row per rating",
-      found: body === "" ? "an empty file" : "only blank lines",
-    });
-    return log.stop();
-  }
-  for (const p of problems) log.add(p);
-  const header = classifySurveyHeader(rows[0].cells, rows[0].line, matcher, ids, log.problems, file);
-  if (!header) return log.stop();
-  return { rows, header };
 }

@@ -7,8 +7,13 @@ import { InputError, type InputProblem } from "../errors.js";
 export interface ProblemLog {
   /** The file (or label) the problems are in. */
   readonly file: string;
-  /** The problems so far, in the order found; helpers that push onto an array (`classifySurveyHeader`) are given this one. */
+  /**
+   * The problems kept so far, in the order found (the first `maxProblems` logged; later ones are only counted);
+   * helpers that push onto an array (`classifySurveyHeader`) are given this one.
+   */
   readonly problems: InputProblem[];
+  /** How many problems were logged in all, kept or only counted. */
+  count(): number;
   /** Log one problem. */
   add(problem: InputProblem): void;
   /**
@@ -25,25 +30,36 @@ export interface ProblemLog {
 
 /**
  * Make the problem log of one file. The error it throws lists at most
- * `maxProblems` problems and counts the rest ("… and N more").
+ * `maxProblems` problems and counts the rest ("… and N more"); only those it can
+ * list are kept, so a file with millions of bad cells takes no more memory than one
+ * with a few. With `before`, that log's problems come first in the error (the CSV
+ * problems of a file read in chunks, found while its rows are read but reported
+ * before them, as when the whole file is split first).
  * @throws {InputError} from `throwIfAny` and `stop`.
  * @example
  * const log = createProblemLog("s.csv", 50);
  * log.add({ file: "s.csv", row: 2, message: "no expert label" });
  * log.throwIfAny(); // throws InputError "s.csv:2: no expert label"
  */
-export function createProblemLog(file: string, maxProblems: number): ProblemLog {
+export function createProblemLog(file: string, maxProblems: number, before?: ProblemLog): ProblemLog {
   const problems: InputProblem[] = [];
+  let dropped = 0;
   const repeated = new Map<string, { problem: InputProblem; count: number; base: string }>();
+  const keep = (problem: InputProblem): void => {
+    if (problems.length < maxProblems) problems.push(problem);
+    else dropped++;
+  };
+  const count = (): number => problems.length + dropped + (before ? before.count() : 0);
   const stop = (): never => {
-    throw new InputError(problems.slice(0, maxProblems), Math.max(0, problems.length - maxProblems));
+    const all = before ? before.problems.concat(problems) : problems;
+    const shown = all.slice(0, maxProblems);
+    throw new InputError(shown, Math.max(0, count() - shown.length));
   };
   return {
     file,
     problems,
-    add(problem: InputProblem): void {
-      problems.push(problem);
-    },
+    count,
+    add: keep,
     addRepeated(key: string, problem: InputProblem): void {
       const seen = repeated.get(key);
       if (seen) {
@@ -52,10 +68,10 @@ export function createProblemLog(file: string, maxProblems: number): ProblemLog 
         return;
       }
       repeated.set(key, { problem, count: 1, base: problem.message });
-      problems.push(problem);
+      keep(problem);
     },
     throwIfAny(): void {
-      if (problems.length > 0) stop();
+      if (count() > 0) stop();
     },
     stop,
   };

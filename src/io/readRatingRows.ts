@@ -40,12 +40,23 @@ export interface RatingRowsReading {
  * readRatingRows(rows, { header, layout: createLongLayout(header, ratings, resolver, log), ratings, resolver, log });
  */
 export function readRatingRows(rows: readonly CsvRow[], reading: RatingRowsReading): void {
+  const readRow = ratingRowReader(reading);
+  for (let r = 1; r < rows.length; r++) readRow(rows[r]);
+}
+
+/**
+ * The reader of one row under the header, as {@link readRatingRows} reads each: for a survey read in
+ * chunks, whose rows are handed over one at a time and never held together.
+ * @example
+ * const readRow = ratingRowReader({ header, layout, ratings, resolver, log });
+ * readRow({ line: 2, cells: ["E1", "A", "B", "3"] });
+ */
+export function ratingRowReader(reading: RatingRowsReading): (row: CsvRow) => void {
   const { header: h, layout, ratings, resolver, log } = reading;
   const file = log.file;
   const width = h.names.length;
-  for (let r = 1; r < rows.length; r++) {
-    const { line, cells } = rows[r];
-    const extra = cells.slice(width).some((c) => c !== "");
+  return ({ line, cells }) => {
+    const extra = hasCellBeyond(cells, width);
     // A row may leave out only a trailing weight cell (hand-written files often do).
     const short = cells.length < width && !(cells.length === width - 1 && h.weight === width - 1);
     const cell: RowCell = (col) => (col >= 0 && col < cells.length ? cells[col] : "");
@@ -73,7 +84,7 @@ export function readRatingRows(rows: readonly CsvRow[], reading: RatingRowsReadi
         const i = resolver.resolveQuietly(cell(h.from));
         if (i >= 0) layout.markUnreadable(e, label, i, cell, line);
       }
-      continue;
+      return;
     }
     if (label === "") {
       log.addRepeated("no-label", {
@@ -84,13 +95,13 @@ export function readRatingRows(rows: readonly CsvRow[], reading: RatingRowsReadi
         expected: "the expert's label, e.g. E1",
         found: '""',
       });
-      continue;
+      return;
     }
     const e = ratings.expertOf(label, line);
     if (h.weight >= 0 && cell(h.weight) !== "") readWeight(e, cell(h.weight), line, h.names[h.weight], log);
     if (h.group !== undefined && h.group >= 0) readGroup(e, unguardCsvCell(cell(h.group)).trim(), line, h.names[h.group], log);
     layout.read(e, label, resolver.resolve(cell(h.from), line, h.names[h.from]), cell, line);
-  }
+  };
 }
 
 /** Read a row's weight cell `raw` of expert e: positive, and the same on every row of the expert. */
@@ -145,4 +156,10 @@ function readGroup(e: ExpertState, raw: string, line: number, column: string, lo
       found: shown(raw),
     });
   }
+}
+
+/** True when a cell at `width` or beyond is not empty. */
+function hasCellBeyond(cells: readonly string[], width: number): boolean {
+  for (let k = width; k < cells.length; k++) if (cells[k] !== "") return true;
+  return false;
 }

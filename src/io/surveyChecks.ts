@@ -127,25 +127,50 @@ function imputeMean(
 export function warnImplausibleExperts(experts: readonly ExpertState[], { ids, scale, header, log, warnings }: SurveyCheckContext): void {
   const n = ids.length;
   if (n <= 1) return;
-  const firstWith = new Map<string, ExpertState>();
+  // Experts with the same off-diagonal ratings, found through a hash of them and confirmed cell by cell.
+  const byHash = new Map<number, ExpertState[]>();
   for (const e of experts) {
-    let key = "";
-    let allMin = true;
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++)
-        if (i !== j) {
-          key += `${e.value[i * n + j]},`;
-          allMin &&= e.value[i * n + j] === scale.min;
-        }
     const where = { file: log.file, row: e.firstLine, column: header.names[header.expert] };
-    if (allMin)
+    if (ratesAllAt(e.value, n, scale.min))
       warnings.push({ ...where, message: `expert ${e.label} rated every pair ${scale.min} (no influence anywhere): check that these ratings were entered` });
-    const same = firstWith.get(key);
+    const hash = offDiagonalHash(e.value, n);
+    const earlier = byHash.get(hash);
+    const same = earlier?.find((o) => sameOffDiagonal(o.value, e.value, n));
     if (same)
       warnings.push({
         ...where,
         message: `expert ${e.label} gave exactly the same ${n * (n - 1)} ratings as expert ${same.label} (row ${same.firstLine}): a copied block? Each copy counts as another expert`,
       });
-    else firstWith.set(key, e);
+    else if (earlier) earlier.push(e);
+    else byHash.set(hash, [e]);
   }
+}
+
+/** True when every off-diagonal cell of the row-major n×n `value` is `min`. */
+function ratesAllAt(value: Float64Array, n: number, min: number): boolean {
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && value[i * n + j] !== min) return false;
+  return true;
+}
+
+/** True when the off-diagonal cells of `a` and `b` are equal (===, so 0 and −0 are the same rating, as their text is). */
+function sameOffDiagonal(a: Float64Array, b: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && a[i * n + j] !== b[i * n + j]) return false;
+  return true;
+}
+
+/** One double's bits for {@link offDiagonalHash} (−0 read as 0), reused. */
+const hashCell = new Float64Array(1);
+const hashBits = new Uint32Array(hashCell.buffer);
+
+/** A 32-bit FNV-1a-style hash of the off-diagonal cells of the row-major n×n `value`; equal cells give equal hashes. */
+function offDiagonalHash(value: Float64Array, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++)
+      if (i !== j) {
+        hashCell[0] = value[i * n + j] + 0;
+        h = Math.imul(h ^ hashBits[0], 0x01000193);
+        h = Math.imul(h ^ hashBits[1], 0x01000193);
+      }
+  return h >>> 0;
 }
