@@ -13,9 +13,19 @@ export interface Random {
   int(n: number): number;
   /** Standard normal deviate (Marsaglia polar method). */
   normal(): number;
+  /**
+   * Permute values[start..end) in place by Fisher–Yates from the last entry down: entry a (a = count − 1 down to 1) is
+   * swapped with a uniform index below a + 1 drawn from the next words by Lemire's (2019) multiply-and-reject method
+   * (one word per index but for the rare rejections; `int` maps words to indices differently, by remainders).
+   * At most 2²¹ entries at once.
+   */
+  shuffle(values: Float64Array | Uint8Array, start?: number, end?: number): void;
   /** The seed this source was made with. */
   readonly seed: number;
 }
+
+/** The most entries `Random.shuffle` permutes at once (2²¹: the product of a word and an index bound stays exact in a double). */
+const MAX_SHUFFLE = 2097152;
 
 function splitmix32(state: number): () => number {
   let s = state >>> 0;
@@ -76,6 +86,41 @@ export function createRandom(seed: number): Random {
       do x = u32();
       while (x >= limit);
       return x - Math.floor(x / n) * n;
+    },
+    shuffle(values: Float64Array | Uint8Array, start = 0, end = values.length): void {
+      if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= values.length))
+        throw new RangeError(`shuffle: need integers 0 ≤ start ≤ end ≤ ${values.length}, got ${start}, ${end}`);
+      if (end - start > MAX_SHUFFLE) throw new RangeError(`shuffle: at most ${MAX_SHUFFLE} entries at once, got ${end - start}`);
+      // sfc32 inlined, the state in locals for the loop and stored back after it. The index below i + 1 is Lemire's
+      // (2019) multiply-and-reject: x·n = hi·2³² + lo, accept hi unless lo < (2³² − n) mod n (exact in doubles: x·n < 2⁵³ for n ≤ 2²¹).
+      let a = st[0],
+        b = st[1],
+        c = st[2],
+        d = st[3];
+      for (let i = end - start - 1; i > 0; i--) {
+        const n = i + 1;
+        let hi: number;
+        for (;;) {
+          const x = (((a + b) >>> 0) + d) >>> 0;
+          d = (d + 1) >>> 0;
+          a = (b ^ (b >>> 9)) >>> 0;
+          const r = (c << 21) | (c >>> 11);
+          b = (c + (c << 3)) >>> 0;
+          c = (r + x) >>> 0;
+          const product = x * n;
+          hi = Math.floor(product / 4294967296);
+          const lo = product - hi * 4294967296;
+          if (lo >= n || lo >= (4294967296 - n) % n) break;
+        }
+        const j = start + hi;
+        const t = values[start + i];
+        values[start + i] = values[j];
+        values[j] = t;
+      }
+      st[0] = a;
+      st[1] = b;
+      st[2] = c;
+      st[3] = d;
     },
     normal(): number {
       if (hasSpare[0] === 1) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createRandom, defaultModel, panelQuality, readSurvey, type Matrix } from "../src/index.js";
 import { gapRatioBaseline } from "../src/panel/gapRatioBaseline.js";
+import { gapRatio } from "../src/panel/gapRatio.js";
+import { quantileType7 } from "../src/stats/quantileType7.js";
 import { alphaReading } from "../src/panel/alphaReading.js";
 import { panelReading } from "../src/interpret/panelReading.js";
 import { deepFreeze } from "./helpers.js";
@@ -30,8 +32,10 @@ describe("gapRatioBaseline(matrices, options)", () => {
     const b = gapRatioBaseline(same, { B: 4000, seed: 3 });
     expect(b.observed).toBe(0);
     expect(b.p05).toBe(0);
-    // share = (1 + #{gap* = 0})/(B + 1), #{gap* = 0} ~ Binomial(4000, 1/2): within 4 sd (0.032) of 1/2.
-    expect(Math.abs(b.share - 0.5)).toBeLessThan(0.032);
+    // The sequential rule stops at the 50th shuffled panel with gap* = 0: share = 50/draws, within 4 of its standard errors of 1/2.
+    expect(b.draws).toBeLessThan(4000);
+    expect(b.share).toBe(50 / b.draws);
+    expect(Math.abs(b.share - 0.5)).toBeLessThan(4 * b.standardError);
     const opposite: Matrix[] = [
       same[0],
       [
@@ -52,6 +56,35 @@ describe("gapRatioBaseline(matrices, options)", () => {
     expect(a.share).toBeLessThanOrEqual(1);
     expect(a.p05).toBeLessThanOrEqual(a.median);
     expect(a).toMatchObject({ B: 300, seed: 5 });
+  });
+
+  it("equals a straightforward recomputation: each draw's panel rebuilt and passed to gapRatio, the share and quantiles recounted", () => {
+    for (const [seed, K, n, fractional] of [
+      [1, 6, 4, false],
+      [2, 9, 5, true],
+      [3, 4, 3, false],
+    ] as const) {
+      // Fractional ratings (more than 256 distinct values) take the path without one-byte codes.
+      const panel = uniformPanel(K, n, seed).map((m) => m.map((row) => row.map((v) => (fractional && v > 0 ? v + createRandom(v * 31 + seed).next() : v))));
+      const fast = gapRatioBaseline(panel, { B: 700, seed });
+      expect(gapRatioBaseline(panel, { B: 700, seed, codes: false })).toEqual(fast);
+      const rng = createRandom(seed);
+      const cells = panel.map((m) => Float64Array.from(m.flatMap((row, i) => row.filter((_, j) => j !== i))));
+      const gaps: number[] = [];
+      for (let b = 0; b < fast.draws; b++) {
+        cells.forEach((c) => rng.shuffle(c));
+        const rebuilt = cells.map((c) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : c[i * (n - 1) + (j < i ? j : j - 1)]))));
+        const curve = gapRatio(rebuilt).gap;
+        gaps.push(curve[curve.length - 1]);
+      }
+      const atMost = gaps.filter((g) => g <= fast.observed).length;
+      const stoppedOnHits = atMost === 50 && gaps[gaps.length - 1] <= fast.observed;
+      expect(fast.share).toBe(stoppedOnHits ? 50 / fast.draws : (atMost + 1) / (fast.draws + 1));
+      gaps.sort((a, b) => a - b);
+      expect(fast.median).toBe(quantileType7(gaps, 0.5));
+      expect(fast.p05).toBe(quantileType7(gaps, 0.05));
+      expect(fast.standardError).toBe(Math.sqrt((fast.share * (1 - fast.share)) / fast.draws));
+    }
   });
 
   it("gives NaN for one expert and refuses a bad B", () => {
@@ -89,7 +122,10 @@ describe("panelQuality reads consensus against the no-agreement baseline", () =>
   });
 
   it("the strong panel passes and the null panel does not", () => {
-    expect(panelQuality(panelOf("strong-panel"), { baselineDraws: 2000, seed: 1 }).gapBaseline.share).toBeLessThan(0.001);
+    // No shuffled panel is as close as the strong panel: the rule stops at its second look (200 draws), share 1/201.
+    const strong = panelQuality(panelOf("strong-panel"), { baselineDraws: 2000, seed: 1 });
+    expect(strong.gapBaseline).toMatchObject({ draws: 200, share: 1 / 201 });
+    expect(strong.consensus).toBe(true);
     expect(panelQuality(panelOf("null-panel"), { baselineDraws: 2000, seed: 1 }).consensus).toBe(false);
   });
 });

@@ -415,9 +415,11 @@ describe("Monte Carlo flow test and layerTests method reporting", () => {
     expect(res.flow.method).toBe("monte-carlo");
     expect(res.trend.assignments).toBe(25200);
     expect(res.trend.evaluated).toBe(500);
-    // relation falls strictly layer by layer, so only the observed assignment itself reaches S_obs;
-    // none of these 500 seeded draws is it (each is with probability 1/25200), so p = (0 + 1)/(B + 1).
-    expect(res.trend.p).toBeCloseTo(1 / 501, 14);
+    // relation falls strictly layer by layer, so only the observed assignment itself reaches S_obs; none of the
+    // seeded draws is it (each is with probability 1/25200), so the rule stops below α at its look L = 200
+    // (0.95^200 = 3.5e-5 < 0.001/3 for the looks 100, 200, 400 below B = 500): p = (0 + 1)/(200 + 1).
+    expect(res.trend.p).toBeCloseTo(1 / 201, 14);
+    expect(res.trend.draws).toBe(200);
   });
 });
 

@@ -265,11 +265,13 @@ describe("layeringVerdict(tests)", () => {
   });
   it("names the components that break the sign checks", () => {
     const v = layeringVerdict({
-      trend: { statistic: 0.5, p: 0.01, method: "monte-carlo", assignments: 2e6, evaluated: 9999 },
-      flow: { statistic: 0.2, p: 0.02, method: "monte-carlo", assignments: 2e6, evaluated: 9999 },
+      trend: { statistic: 0.5, p: 0.01, method: "monte-carlo", assignments: 2e6, evaluated: 9999, draws: 9999, standardError: 0.001 },
+      flow: { statistic: 0.2, p: 0.02, method: "monte-carlo", assignments: 2e6, evaluated: 9999, draws: 400, standardError: 0.007 },
       signs: { ...signs, innerAllEffects: false, inner: [{ id: "C", relation: 0.1 }] },
     });
-    expect(v).toContain("Monte Carlo p = 0.0100 from 9,999 random assignments");
+    expect(v).toContain("Monte Carlo p = 0.0100 from 9,999 seeded random assignments, standard error 0.0010 (of 2,000,000 possible)");
+    // A test the sequential rule stopped says how many draws it read of how many (docs/methods.md §5.5).
+    expect(v).toContain("from 400 of 9,999 seeded random assignments (sequential stop), standard error 0.0070");
     expect(v).toContain("(C not)");
   });
 });

@@ -137,6 +137,8 @@ describe("layerTestTable and bootstrapTable read the results object", () => {
       L.trend.shareOfMaximum,
       0.05,
       L.trend.attainableSize!.size,
+      "", // draws and standard error: Monte Carlo tests only (docs/methods.md §5.5)
+      "",
     ]);
     // √(37/45): the largest S_trend for layer sizes 2, 3, 2, 3 (docs/methods.md §5.2), and 4/25,200 on the example.
     expect(t[1][6]).toBeCloseTo(Math.sqrt(37 / 45), 12);

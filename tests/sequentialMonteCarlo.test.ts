@@ -3,6 +3,8 @@ import { createAssignmentSet, createFlowTest, createRandom, createTrendTest, def
 import { DEFAULT_STOP_AFTER, type AssignmentSet } from "../src/permutation/createAssignmentSet.js";
 import { pairSign, tieTolerance } from "../src/stats/kendallTauB.js";
 import { monteCarloP } from "../src/permutation/permutationTest.js";
+import { binomialCdf } from "../src/stats/binomialCdf.js";
+import { looksBelow } from "../src/stats/sequentialMonteCarlo.js";
 
 // 16 components in 4 layers of 4: 63,063,000 assignments, so Monte Carlo above maxExact.
 const layerOf = Array.from({ length: 16 }, (_, i) => i >> 2);
@@ -65,6 +67,49 @@ describe("sequential Monte Carlo p-values (Besag & Clifford 1991)", () => {
     expect(stopped).toBeGreaterThan(20);
   });
 
+  it("stops below α at the looks 100, 200, 400, … once P(Binomial(L, α) ≤ b) < 0.001/J, with p = (b + 1)/(L + 1)", () => {
+    // B = 100,000: the looks 100, 200, …, 51,200 (J = 10), so the bound is 1e-4. No exceedance: 0.95^100 = 0.0059 (go on),
+    // 0.95^200 = 3.5e-5 (stop).
+    expect(looksBelow(100000)).toEqual([100, 200, 400, 800, 1600, 3200, 6400, 12800, 25600, 51200]);
+    expect(monteCarloP({ evaluated: 100000, stopAfter: 50, significanceLevel: 0.05 }, () => false)).toEqual({
+      p: 1 / 201,
+      draws: 200,
+      standardError: Math.sqrt(((1 / 201) * (200 / 201)) / 200),
+    });
+    // One exceedance in 10 draws: P(Bin(200, 0.05) ≤ 20) is near 1, P(Bin(400, 0.05) ≤ 40) too: at α = 0.05 it never stops below
+    // (p = 0.1), it stops above at the 50th exceedance (draw 500).
+    expect(monteCarloP({ evaluated: 100000, stopAfter: 50, significanceLevel: 0.05 }, (row) => row % 10 === 9)).toMatchObject({ p: 0.1, draws: 500 });
+    // One exceedance in 100 draws (p ≈ 0.01): b = 4 at L = 400, P(Bin(400, 0.05) ≤ 4) = 9.3e-6 < 1e-4, so it stops there.
+    expect(binomialCdf(4, 400, 0.05)).toBeLessThan(1e-4);
+    expect(binomialCdf(2, 200, 0.05)).toBeGreaterThan(1e-4);
+    expect(monteCarloP({ evaluated: 100000, stopAfter: 50, significanceLevel: 0.05 }, (row) => row % 100 === 99)).toMatchObject({ p: 5 / 401, draws: 400 });
+    // Without a level (null) or with stopAfter = Infinity it reads all B.
+    expect(monteCarloP({ evaluated: 5000, stopAfter: 50, significanceLevel: null }, () => false).draws).toBe(5000);
+    expect(monteCarloP({ evaluated: 5000, stopAfter: Infinity, significanceLevel: 0.05 }, () => false).draws).toBe(5000);
+  });
+
+  it("the stop below α is wrong at most ε = 0.001 of the time: 2,000 seeded runs with true p = α never stop below (expected ≤ 2)", () => {
+    const rng = createRandom(2024);
+    let below = 0;
+    for (let run = 0; run < 2000; run++) {
+      const r = monteCarloP({ evaluated: 20000, stopAfter: 50, significanceLevel: 0.05 }, () => rng.next() < 0.05);
+      // A stop below α happens at a look and gives (b + 1)/(L + 1); a stop on the 50th exceedance gives 50/L.
+      if (r.draws < 20000 && r.p !== 50 / r.draws) below++;
+    }
+    expect(below).toBeLessThanOrEqual(4);
+  });
+
+  it("a small true p stops below α long before B and agrees with the full-B p-value's side", () => {
+    const small = createAssignmentSet(layerOf, { samples: 20000, seed: 3 });
+    const full = createAssignmentSet(layerOf, { samples: 20000, seed: 3, stopAfter: Infinity });
+    const r = createTrendTest(layerOf, { assignmentSet: small }).test(relationOf(4, 0.6));
+    const f = createTrendTest(layerOf, { assignmentSet: full }).test(relationOf(4, 0.6));
+    expect(f.p).toBeLessThan(0.01);
+    expect(r.draws).toBeLessThanOrEqual(400);
+    expect(r.p).toBeLessThan(0.05);
+    expect(Math.abs(r.p - f.p)).toBeLessThanOrEqual(4 * (r.standardError as number) + 4 * Math.sqrt((f.p * (1 - f.p)) / 20000));
+  });
+
   it("stops early under the null: about h/p draws instead of B", () => {
     const set = createAssignmentSet(layerOf, { seed: 1 });
     const r = createTrendTest(layerOf, { assignmentSet: set }).test(relationOf(7, 0));
@@ -86,9 +131,12 @@ describe("sequential Monte Carlo p-values (Besag & Clifford 1991)", () => {
     expect(Object.keys(result.flow)).toEqual(["statistic", "p", "method", "assignments", "evaluated"]);
   });
 
-  it("refuses an invalid stopAfter", () => {
+  it("refuses an invalid stopAfter or significanceLevel", () => {
     expect(() => createAssignmentSet(layerOf, { stopAfter: 0 })).toThrow(RangeError);
     expect(() => createAssignmentSet(layerOf, { stopAfter: 2.5 })).toThrow(RangeError);
+    expect(() => createAssignmentSet(layerOf, { significanceLevel: 1 })).toThrow(RangeError);
+    expect(() => createAssignmentSet(layerOf, { significanceLevel: 0 })).toThrow(RangeError);
+    expect(createAssignmentSet(layerOf, { significanceLevel: null }).significanceLevel).toBeNull();
   });
 
   it("the O(m·L) trend numerator (relation order, layer counters) gives the p-values of the pair-by-pair count, ties and tie chains included", () => {

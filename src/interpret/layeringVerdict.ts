@@ -10,6 +10,18 @@ export interface VerdictTest {
   method: "exact" | "monte-carlo" | string;
   assignments: number;
   evaluated?: number;
+  /** Monte Carlo: the draws read before the sequential rule stopped (docs/methods.md §5.5) and the p-value's standard error. */
+  draws?: number;
+  standardError?: number;
+}
+
+/** "from 200 of 100,000 seeded random assignments (sequential stop), standard error 0.005": how a Monte Carlo p-value was reached and how precise it is. */
+export function monteCarloPrecision(t: VerdictTest): string {
+  const drawn = t.draws ?? t.evaluated ?? 0;
+  const of = t.evaluated !== undefined && drawn < t.evaluated ? ` of ${t.evaluated.toLocaleString("en-US")}` : "";
+  const stop = of === "" ? "" : " (sequential stop)";
+  const se = t.standardError !== undefined ? `, standard error ${formatPValue(t.standardError)}` : "";
+  return `from ${drawn.toLocaleString("en-US")}${of} seeded random assignments${stop}${se}`;
 }
 
 /** What {@link layeringVerdict} reads from the layer tests. */
@@ -30,7 +42,7 @@ const pText = (t: VerdictTest): string => {
   const p = formatPValue(t.p);
   return t.method === "exact"
     ? `exact p = ${p} over all ${t.assignments.toLocaleString("en-US")} assignments`
-    : `Monte Carlo p = ${p} from ${(t.evaluated ?? 0).toLocaleString("en-US")} random assignments of ${t.assignments.toLocaleString("en-US")}`;
+    : `Monte Carlo p = ${p} ${monteCarloPrecision(t)} (of ${t.assignments.toLocaleString("en-US")} possible)`;
 };
 const s = (x: number): string => (Number.isFinite(x) ? plotNumber(x, 2) : "n/a");
 

@@ -7,7 +7,7 @@ export interface PanelReadingInput {
   finalGap: number;
   consensusLevel?: number;
   consensus: boolean;
-  gapBaseline?: { B: number; seed: number; median: number; p05: number; share: number };
+  gapBaseline?: { B: number; draws?: number; seed: number; median: number; p05: number; share: number; standardError?: number };
   krippendorffAlpha: { interval: number; ordinal: number };
 }
 
@@ -21,6 +21,13 @@ function shareText(share: number): string {
   return `${+(100 * share).toFixed(1)}%`;
 }
 
+/** "2,000 panels", or "120 panels (the sequential rule stopped there, at most 2,000)" when it stopped early. */
+function panelsText(b: { B: number; draws?: number }): string {
+  const drawn = b.draws ?? b.B;
+  if (drawn >= b.B) return `${b.B.toLocaleString("en-US")} panels`;
+  return `${drawn.toLocaleString("en-US")} panels, where the sequential rule of docs/methods.md §3.1 stopped, of at most ${b.B.toLocaleString("en-US")}`;
+}
+
 /** The gap ratio read against its no-agreement baseline (docs/methods.md §3.1). */
 function consensusText(p: PanelReadingInput): string {
   const level = p.consensusLevel ?? 0.05;
@@ -28,8 +35,8 @@ function consensusText(p: PanelReadingInput): string {
   const b = p.gapBaseline;
   if (!b || !Number.isFinite(b.share)) return `${head} No no-agreement baseline: it needs at least two experts.`;
   const base =
-    ` Panels of the same size and scale with no agreement (each expert's ratings shuffled over the cells, ${b.B.toLocaleString("en-US")} panels, seed ${b.seed}) end at a median of ${pct(b.median)} (5th percentile ${pct(b.p05)}); ` +
-    `${shareText(b.share)} of them end at or below the observed gap.`;
+    ` Panels of the same size and scale with no agreement (each expert's ratings shuffled over the cells, ${panelsText(b)}, seed ${b.seed}) end at a median of ${pct(b.median)} (5th percentile ${pct(b.p05)}); ` +
+    `${shareText(b.share)} of them end at or below the observed gap${b.standardError !== undefined && b.draws !== undefined && b.draws < b.B ? ` (Monte Carlo standard error ${+(100 * b.standardError).toFixed(1)} points)` : ""}.`;
   const verdict = p.consensus
     ? " Consensus beyond chance: the final gap is smaller than in at least 95% of the no-agreement panels. This says the experts agree more than chance, not how strongly: Krippendorff's alpha says that."
     : b.share > 0.95

@@ -2,27 +2,41 @@ import type { Matrix } from "../types.js";
 import { createRandom } from "../random.js";
 import { assertPanel } from "../linalg/assertPanel.js";
 import { quantileType7 } from "../stats/quantileType7.js";
+import { DEFAULT_STOP_AFTER, sequentialMonteCarlo } from "../stats/sequentialMonteCarlo.js";
+
+/** The share at or below which the final gap counts as consensus beyond chance (`panelQuality`'s `consensus`). */
+export const CONSENSUS_LEVEL = 0.05;
 
 /** Options of {@link gapRatioBaseline}. */
 export interface GapRatioBaselineOptions {
-  /** Number of no-agreement panels B (default 2,000; fixed, no early stopping). */
+  /** Most no-agreement panels B (default 2,000); fewer are drawn once the share's side of 0.05 is known (`sequentialMonteCarlo`). */
   B?: number;
   /** Seed of the shuffles (default 1). */
   seed?: number;
+  /** Shuffle one-byte codes of the ratings when there are at most 256 distinct ones (default true; false shuffles the ratings themselves, with the same result). */
+  codes?: boolean;
 }
 
 /** What {@link gapRatioBaseline} reports: the observed final gap against panels with no agreement. */
 export interface GapRatioBaseline {
+  /** The most no-agreement panels the rule could draw. */
   B: number;
+  /** The no-agreement panels drawn: B, or fewer when the sequential rule stopped (docs/methods.md §3.1). */
+  draws: number;
   seed: number;
   /** gap(K) of the panel as given (survey order). */
   observed: number;
-  /** Median of gap(K) over the B shuffled panels. */
+  /** Median of gap(K) over the shuffled panels drawn. */
   median: number;
-  /** 5th percentile (type 7) of gap(K) over the B shuffled panels. */
+  /** 5th percentile (type 7) of gap(K) over the shuffled panels drawn. */
   p05: number;
-  /** (1 + #{b : gap*_b ≤ observed}) / (B + 1): the share of no-agreement panels whose final gap is as small as the observed, counting the panel itself. */
+  /**
+   * The share of no-agreement panels whose final gap is as small as the observed, counting the panel itself:
+   * (1 + #{b : gap*_b ≤ observed}) / (draws + 1), or h/draws when the rule stopped on h = 50 such panels.
+   */
   share: number;
+  /** Monte Carlo standard error of the share, √(share(1 − share)/draws). */
+  standardError: number;
 }
 
 /**
@@ -46,17 +60,49 @@ function finalGap(X: Float64Array, K: number, m: number, sum: Float64Array): num
   return m === 0 ? 0 : total / m;
 }
 
-/** Shuffle each expert's m cells of X in place (Fisher–Yates from the last cell down; X packed as in {@link finalGap}). */
-function shuffleExperts(X: Float64Array, K: number, m: number, rng: ReturnType<typeof createRandom>): void {
-  for (let k = 0; k < K; k++) {
+/**
+ * {@link finalGap} of a panel held as one-byte codes into `values` (packed as X is): the same sums in the same order, so
+ * the same value to the last bit as finalGap on the decoded ratings.
+ */
+function finalGapOfCodes(codes: Uint8Array, values: Float64Array, K: number, m: number, sum: Float64Array): number {
+  sum.fill(0);
+  for (let k = 0; k < K - 1; k++) {
     const base = k * m;
-    for (let a = m - 1; a > 0; a--) {
-      const b = base + rng.int(a + 1);
-      const t = X[base + a];
-      X[base + a] = X[b];
-      X[b] = t;
-    }
+    for (let c = 0; c < m; c++) sum[c] += values[codes[base + c]];
   }
+  const last = (K - 1) * m;
+  let total = 0;
+  for (let c = 0; c < m; c++) {
+    const before = sum[c] / (K - 1);
+    const now = (sum[c] + values[codes[last + c]]) / K;
+    if (now !== 0) total += Math.abs(now - before) / now;
+  }
+  return m === 0 ? 0 : total / m;
+}
+
+/**
+ * The panel's ratings as one-byte codes into its distinct values (in order of first appearance) when there are at most
+ * 256 of them, so the shuffles move bytes that stay in the fastest cache and the gap reads an eighth of the memory;
+ * null otherwise. (0 and −0 share a code: adding either to a sum that starts at +0 gives the same sums.)
+ */
+function codesOf(X: Float64Array): { codes: Uint8Array; values: Float64Array } | null {
+  const values: number[] = [];
+  const codes = new Uint8Array(X.length);
+  let lastValue = NaN;
+  let lastCode = 0;
+  for (let i = 0; i < X.length; i++) {
+    const v = X[i];
+    if (v !== lastValue) {
+      lastCode = values.indexOf(v);
+      if (lastCode < 0) {
+        if (values.length === 256) return null;
+        lastCode = values.push(v) - 1;
+      }
+      lastValue = v;
+    }
+    codes[i] = lastCode;
+  }
+  return { codes, values: Float64Array.from(values) };
 }
 
 /**
@@ -70,8 +116,12 @@ function shuffleExperts(X: Float64Array, K: number, m: number, rng: ReturnType<t
  * of agreement indices (Mielke & Berry 2007, Permutation Methods, ch. 9;
  * the same null as chance-corrected agreement, e.g. Krippendorff's expected
  * disagreement), with the share counted as in Phipson & Smyth (2010).
+ * Panels are drawn until the share's side of 0.05 is known (`sequentialMonteCarlo`:
+ * after 50 panels with a gap as small as the observed, or at 100, 200, 400, …
+ * panels once the share is clearly below 0.05, resampling risk ≤ 0.001), at most B;
+ * `draws` and `standardError` say how precise the share is.
  * Reproducibility: one `createRandom(seed)` stream; draw b shuffles experts
- * 1..K in order, each by Fisher–Yates from the last cell down. The draws
+ * 1..K in order, each by Fisher–Yates from the last cell down (`Random.shuffle`). The draws
  * work on one preallocated copy of the panel and allocate nothing.
  * Edge cases: K < 2 gives NaN throughout (no gap); a 1×1 model gives 0s and share 1.
  * @throws {RangeError} on no matrices, matrices of different sizes or B not a positive integer.
@@ -87,7 +137,7 @@ export function gapRatioBaseline(matrices: readonly Matrix[], options: GapRatioB
   if (!Number.isInteger(B) || B < 1) throw new RangeError(`gapRatioBaseline: B must be a positive integer, got ${B}`);
   const rng = createRandom(seed);
   const K = matrices.length;
-  if (K < 2) return { B, seed, observed: NaN, median: NaN, p05: NaN, share: NaN };
+  if (K < 2) return { B, draws: 0, seed, observed: NaN, median: NaN, p05: NaN, share: NaN, standardError: NaN };
   // Each expert's off-diagonal cells, packed in row-major order (the order the shuffle permutes and the gap sums).
   const m = n * (n - 1);
   const X = new Float64Array(K * m);
@@ -97,14 +147,17 @@ export function gapRatioBaseline(matrices: readonly Matrix[], options: GapRatioB
   });
   const sum = new Float64Array(m);
   const observed = finalGap(X, K, m, sum);
-  const draws = new Float64Array(B);
-  let atMost = 0;
-  for (let b = 0; b < B; b++) {
-    // Shuffling the previous draw's panel again gives a fresh uniform permutation of each expert's cells.
-    shuffleExperts(X, K, m, rng);
-    draws[b] = finalGap(X, K, m, sum);
-    if (draws[b] <= observed) atMost++;
-  }
-  draws.sort();
-  return { B, seed, observed, median: quantileType7(draws, 0.5), p05: quantileType7(draws, 0.05), share: (1 + atMost) / (B + 1) };
+  const coded = options.codes === false ? null : codesOf(X);
+  const gaps = new Float64Array(B);
+  const rule = { maxDraws: B, stopAfter: DEFAULT_STOP_AFTER, level: CONSENSUS_LEVEL };
+  const { p: share, draws, standardError } = sequentialMonteCarlo(rule, (b) => {
+    // Shuffling the previous draw's panel again gives a fresh uniform permutation of each expert's cells. The codes and
+    // the ratings are shuffled by the same permutations, so both give the same gap to the last bit.
+    const cells = coded === null ? X : coded.codes;
+    for (let k = 0, base = 0; k < K; k++, base += m) rng.shuffle(cells, base, base + m);
+    gaps[b] = coded === null ? finalGap(X, K, m, sum) : finalGapOfCodes(coded.codes, coded.values, K, m, sum);
+    return gaps[b] <= observed;
+  });
+  const drawn = gaps.subarray(0, draws).sort();
+  return { B, draws, seed, observed, median: quantileType7(drawn, 0.5), p05: quantileType7(drawn, 0.05), share, standardError };
 }

@@ -4,7 +4,7 @@ import { resolveSettings, type DematelSettings, type DematelSettingsInput } from
 import { panelDematel } from "../core/panelDematel.js";
 import { assertPanel } from "../linalg/assertPanel.js";
 import { gapRatio, type GapRatioResult } from "./gapRatio.js";
-import { gapRatioBaseline, type GapRatioBaseline } from "./gapRatioBaseline.js";
+import { CONSENSUS_LEVEL, gapRatioBaseline, type GapRatioBaseline } from "./gapRatioBaseline.js";
 import { alphaReading, type AlphaReading } from "./alphaReading.js";
 import { krippendorffAlpha } from "../stats/krippendorffAlpha.js";
 import { expertDistances } from "./expertDistances.js";
@@ -146,7 +146,7 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
     consensusLevel,
     belowConventionalLevel: finalGap < consensusLevel,
     gapBaseline,
-    consensus: K >= 2 && gapBaseline.share <= 0.05,
+    consensus: K >= 2 && gapBaseline.share <= CONSENSUS_LEVEL,
     krippendorffAlpha: alpha,
     alphaReading: { interval: alphaReading(alpha.interval), ordinal: alphaReading(alpha.ordinal) },
   };

@@ -1,6 +1,7 @@
 import { createRandom } from "../random.js";
 import { countAssignments } from "./countAssignments.js";
 import { enumerateAssignments } from "./enumerateAssignments.js";
+import { DEFAULT_STOP_AFTER } from "../stats/sequentialMonteCarlo.js";
 
 /** Options shared by the permutation tests of a layering. */
 export interface PermutationOptions {
@@ -12,10 +13,15 @@ export interface PermutationOptions {
   seed?: number;
   /**
    * Monte Carlo: stop after this many random assignments with S ≥ S_obs, the sequential p-value of
-   * Besag & Clifford (1991), p = h/L after L draws (default 50, `DEFAULT_STOP_AFTER`; `Infinity` always draws all B).
-   * Unused by exact enumeration.
+   * Besag & Clifford (1991), p = h/L after L draws (default 50, `DEFAULT_STOP_AFTER`; `Infinity` always draws all B
+   * and disables the stop below `significanceLevel` too). Unused by exact enumeration.
    */
   stopAfter?: number;
+  /**
+   * Monte Carlo: the level α whose side the sequential rule decides (default 0.05): reading also stops once p is clearly
+   * below α (`sequentialMonteCarlo`, docs/methods.md §5.5); null reads on until h exceedances or all B. Unused by exact enumeration.
+   */
+  significanceLevel?: number | null;
   /**
    * An assignment set already built by {@link createAssignmentSet} for the same `layerOf`, to share
    * between the trend and flow tests (the other options are then ignored).
@@ -45,6 +51,8 @@ export interface AssignmentSet {
   seed: number;
   /** Monte Carlo: the sequential rule's h, the exceedances after which a test stops (`Infinity`: never early). */
   stopAfter: number;
+  /** Monte Carlo: the level α below which the sequential rule also stops (null: never below). */
+  significanceLevel: number | null;
   /** Number of component pairs, m(m−1)/2; pair p is (pairA[p], pairB[p]) with pairA < pairB, in row-major order over a < b. */
   pairs: number;
   pairA: Int32Array;
@@ -58,16 +66,16 @@ export interface AssignmentSet {
   observedSigns: Int8Array;
 }
 
-/** Besag & Clifford's (1991) h of the sequential Monte Carlo p-value: a test stops after this many draws with S ≥ S_obs (relative standard error of p about √((1 − p)/h), ≤ 14%). */
-export const DEFAULT_STOP_AFTER = 50;
+/** Besag & Clifford's (1991) h of the sequential Monte Carlo p-value, shared with every sequential Monte Carlo of the project. */
+export { DEFAULT_STOP_AFTER } from "../stats/sequentialMonteCarlo.js";
 
 /** The largest pair-sign table {@link createAssignmentSet} builds (bytes). */
 export const MAX_PAIR_SIGN_ENTRIES = 6e7;
 
 function withPairs(
-  base: Omit<AssignmentSet, "pairs" | "pairA" | "pairB" | "pairSigns" | "observedSigns" | "stopAfter">,
+  base: Omit<AssignmentSet, "pairs" | "pairA" | "pairB" | "pairSigns" | "observedSigns" | "stopAfter" | "significanceLevel">,
   maxTable: number,
-  stopAfter: number,
+  stop: Pick<AssignmentSet, "stopAfter" | "significanceLevel">,
 ): AssignmentSet {
   const m = base.layered.length;
   const P = (m * (m - 1)) / 2;
@@ -91,7 +99,7 @@ function withPairs(
         pairSigns[o] = la > lb ? 1 : la < lb ? -1 : 0;
       }
   }
-  return { ...base, pairs: P, pairA, pairB, pairSigns, observedSigns, stopAfter };
+  return { ...base, pairs: P, pairA, pairB, pairSigns, observedSigns, ...stop };
 }
 
 /**
@@ -102,7 +110,7 @@ function withPairs(
  * among them), otherwise B random ones drawn once by Fisher–Yates shuffles of
  * the observed labels with `createRandom(seed)` (the observed assignment is
  * then added by the (b+1)/(B+1) rule, not listed), which a test reads in
- * order and stops reading after `stopAfter` exceedances (`monteCarloP`). It also tabulates
+ * order and stops reading once its p-value's side of α is known (`monteCarloP`). It also tabulates
  * sign(ℓ_a − ℓ_b) for every row and component pair, so that both statistics
  * become dot products in the tests' hot loops.
  * @param layerOf each component's 0-based layer, −1 for none (`layerIndex(model)`).
@@ -119,6 +127,9 @@ export function createAssignmentSet(layerOf: ArrayLike<number>, options: Permuta
   const stopAfter = options.stopAfter ?? DEFAULT_STOP_AFTER;
   if (!(stopAfter === Infinity || (Number.isInteger(stopAfter) && stopAfter >= 1)))
     throw new RangeError(`stopAfter must be a positive integer or Infinity, got ${stopAfter}`);
+  const significanceLevel = options.significanceLevel === undefined ? 0.05 : options.significanceLevel;
+  if (!(significanceLevel === null || (significanceLevel > 0 && significanceLevel < 1)))
+    throw new RangeError(`significanceLevel must be in (0, 1) or null, got ${significanceLevel}`);
   if (!(maxExact >= 0)) throw new RangeError(`maxExact must be a non-negative number, got ${maxExact}`);
   if (!Number.isInteger(samples) || samples < 1) throw new RangeError(`samples must be a positive integer, got ${samples}`);
   const layered: number[] = [];
@@ -145,7 +156,7 @@ export function createAssignmentSet(layerOf: ArrayLike<number>, options: Permuta
     return withPairs(
       { method: "exact", assignments, evaluated: assignments, layered: Int32Array.from(layered), sizes, observed, rows, seed },
       maxTable,
-      stopAfter,
+      { stopAfter, significanceLevel },
     );
   }
   const rng = createRandom(seed);
@@ -164,7 +175,7 @@ export function createAssignmentSet(layerOf: ArrayLike<number>, options: Permuta
   return withPairs(
     { method: "monte-carlo", assignments, evaluated: samples, layered: Int32Array.from(layered), sizes, observed, rows, seed },
     maxTable,
-    stopAfter,
+    { stopAfter, significanceLevel },
   );
 }
 

@@ -32,7 +32,7 @@ import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
 export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationOptions = {}): PermutationTest<Matrix | Float64Array> {
   const set = reuseOrCreate(layerOf, options);
   const n = layerOf.length;
-  const { layered, rows, evaluated, pairs: P, pairA, pairB, pairSigns, observedSigns } = set;
+  const { layered, rows, evaluated, pairs: P, pairSigns, observedSigns } = set;
   const m = layered.length;
   const diff = new Float64Array(P);
   const sum = new Float64Array(P);
@@ -57,39 +57,37 @@ export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationO
       const mc =
         pairSigns !== null
           ? monteCarloP(set, (row) => statisticOf(pairSigns, row * P) >= cut)
-          : monteCarloP(set, (row) => {
-              let num = 0;
-              let den = 0;
-              for (let p = 0, base = row * m; p < P; p++) {
-                const la = rows[base + pairA[p]];
-                const lb = rows[base + pairB[p]];
-                if (la === lb) continue;
-                num += la < lb ? diff[p] : -diff[p];
-                den += sum[p];
-              }
-              return (den === 0 ? NaN : num / den) >= cut;
-            });
+          : monteCarloP(set, (row) => onTheFly(rows, row * m, m, diff, sum) >= cut);
       return { statistic, ...mc };
     }
     let count = 0;
     if (pairSigns !== null) {
       for (let row = 0, o = 0; row < evaluated; row++, o += P) if (statisticOf(pairSigns, o) >= cut) count++;
     } else {
-      for (let row = 0, base = 0; row < evaluated; row++, base += m) {
-        let num = 0;
-        let den = 0;
-        for (let p = 0; p < P; p++) {
-          const la = rows[base + pairA[p]];
-          const lb = rows[base + pairB[p]];
-          if (la === lb) continue;
-          num += la < lb ? diff[p] : -diff[p];
-          den += sum[p];
-        }
-        if ((den === 0 ? NaN : num / den) >= cut) count++;
-      }
+      for (let row = 0, base = 0; row < evaluated; row++, base += m) if (onTheFly(rows, base, m, diff, sum) >= cut) count++;
     }
     return { statistic, p: permutationP(count, set) };
   });
+}
+
+/**
+ * S_flow of the assignment rows[base..base + m) without the pair-sign table: the pairs (a, b), a < b, taken in
+ * row-major order (the order of diff and sum), a's layer read once per row of pairs and b's in sequence, so the
+ * terms are the ones `statisticOf` adds, in the same order (the same value to the last bit: a pair within a layer adds ±0).
+ */
+function onTheFly(rows: Int8Array, base: number, m: number, diff: Float64Array, sum: Float64Array): number {
+  let num = 0;
+  let den = 0;
+  for (let a = 0, p = 0; a < m; a++) {
+    const la = rows[base + a];
+    for (let b = base + a + 1, end = base + m; b < end; b++, p++) {
+      // c = sign(ℓ_b − ℓ_a) without a branch (the layers are random, so branches would be mispredicted half the time).
+      const c = Math.sign(rows[b] - la);
+      num += c * diff[p];
+      den += c * c * sum[p];
+    }
+  }
+  return den === 0 ? NaN : num / den;
 }
 
 /** Check that T is n×n (or n² long, row-major) and finite where read, and fill diff[p] = t_ij − t_ji and sum[p] = t_ij + t_ji for each pair p = (i, j) of layered components. */

@@ -6,6 +6,7 @@
  */
 import type { AssignmentSet } from "./createAssignmentSet.js";
 import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
+import { sequentialMonteCarlo, type SequentialP } from "../stats/sequentialMonteCarlo.js";
 
 /**
  * A permutation test over `set` whose `test` is `test`: method, assignments,
@@ -29,31 +30,23 @@ export function permutationP(count: number, set: Pick<AssignmentSet, "method" | 
 }
 
 /**
- * The sequential Monte Carlo p-value of Besag & Clifford (1991), Biometrika 78, 301–304
- * (docs/methods.md §5.5): the B random assignments of `set` are read in their seeded
- * order until h = `set.stopAfter` of them have S ≥ S_obs; stopped after L draws,
- * p = h/L, otherwise (all B read, b < h exceedances) p = (b + 1)/(B + 1), the full
- * Monte Carlo p-value. `exceeds(row)` says whether row `row` has S ≥ S_obs. The
+ * The sequential Monte Carlo p-value of a permutation test (docs/methods.md §5.5,
+ * `sequentialMonteCarlo`): the B random assignments of `set` are read in their
+ * seeded order until the p-value's side of α is known — after h = `set.stopAfter`
+ * exceedances p = h/L (Besag & Clifford 1991, Biometrika 78, 301–304); at the looks
+ * L = 100, 200, 400, … when p is clearly below α = `set.significanceLevel`
+ * (resampling risk at most 0.001), p = (b + 1)/(L + 1); otherwise all B,
+ * p = (b + 1)/(B + 1). `exceeds(row)` says whether row `row` has S ≥ S_obs. The
  * precision is carried with the result: `draws` = L (or B) and the Monte Carlo
- * standard error √(p(1 − p)/draws). The test stops early only when p̂ = h/L,
- * i.e. when the p-value is clearly large: small p-values still use all B draws.
+ * standard error √(p(1 − p)/draws).
  * @example
- * monteCarloP(set, (row) => row % 2 === 1); // { p: 50/100, draws: 100, standardError: 0.05 } with h = 50
+ * monteCarloP({ evaluated: 1000, stopAfter: 50, significanceLevel: 0.05 }, (row) => row % 2 === 1); // { p: 50/100, draws: 100, standardError: 0.05 }
  */
 export function monteCarloP(
-  set: Pick<AssignmentSet, "evaluated" | "stopAfter">,
+  set: Pick<AssignmentSet, "evaluated" | "stopAfter"> & { significanceLevel?: number | null },
   exceeds: (row: number) => boolean,
-): { p: number; draws: number; standardError: number } {
-  const B = set.evaluated;
-  const h = set.stopAfter;
-  let count = 0;
-  for (let row = 0; row < B; row++)
-    if (exceeds(row) && ++count >= h) {
-      const p = h / (row + 1);
-      return { p, draws: row + 1, standardError: Math.sqrt((p * (1 - p)) / (row + 1)) };
-    }
-  const p = (count + 1) / (B + 1);
-  return { p, draws: B, standardError: Math.sqrt((p * (1 - p)) / B) };
+): SequentialP {
+  return sequentialMonteCarlo({ maxDraws: set.evaluated, stopAfter: set.stopAfter, level: set.significanceLevel ?? null }, exceeds);
 }
 
 /**

@@ -14,7 +14,7 @@ import { panelReading } from "../interpret/panelReading.js";
 import { formatPValue } from "../interpret/formatPValue.js";
 import { formatShare } from "../plots/formatShare.js";
 import { intervalCaveat } from "../interpret/intervalCaveat.js";
-import { layeringVerdict, type LayeringVerdictInput } from "../interpret/layeringVerdict.js";
+import { layeringVerdict, monteCarloPrecision, type LayeringVerdictInput } from "../interpret/layeringVerdict.js";
 import { componentTable, type ResultTablesInput } from "./resultTables.js";
 import { PERMUTATION_NULL_WORDS } from "../interpret/permutationNullWords.js";
 
@@ -26,7 +26,7 @@ export interface PanelReportInput {
   consensusLevel?: number;
   consensus: boolean;
   /** The no-agreement baseline of the final gap (docs/methods.md §3.1). */
-  gapBaseline?: { B: number; seed: number; median: number; p05: number; share: number };
+  gapBaseline?: { B: number; draws?: number; seed: number; median: number; p05: number; share: number; standardError?: number };
   krippendorffAlpha: { interval: number; ordinal: number };
   distances: ReadonlyArray<{ label: string; distance: number }>;
   leaveOneOut?: ReadonlyArray<{ label: string; maxRelationChange: number; maxTotalChange: number }>;
@@ -475,7 +475,7 @@ function layerTestsPart(L: LayersReportInput): string {
       name,
       value,
       formatPValue(t.p),
-      `${t.method === "exact" ? "exact" : "Monte Carlo"} over ${(t.method === "exact" ? t.assignments : (t.evaluated ?? t.assignments)).toLocaleString("en-US")} assignments${size}`,
+      t.method === "exact" ? `exact over ${t.assignments.toLocaleString("en-US")} assignments${size}` : `Monte Carlo ${monteCarloPrecision(t)}${size}`,
       meaning,
     ]);
   };

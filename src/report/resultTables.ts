@@ -71,18 +71,21 @@ export interface LayerTestTableInput {
     method: string;
     assignments: number;
     evaluated: number;
+    draws?: number;
+    standardError?: number;
     maximum?: number;
     shareOfMaximum?: number;
     attainableSize?: { significanceLevel: number; size: number | null };
   };
-  flow: { statistic: number; p: number; method: string; assignments: number; evaluated: number };
+  flow: { statistic: number; p: number; method: string; assignments: number; evaluated: number; draws?: number; standardError?: number };
 }
 
 /**
  * The layer tests (docs/methods.md §5) as a table, header row first: one row for the trend test and one for the
  * flow test, with the statistic, p, how it was computed (exact or Monte Carlo, assignments and how many were
  * evaluated), and for the trend test its attainable maximum for the layer sizes, the share of it reached and the
- * exact test's attainable size at the significance level. Missing values are empty cells.
+ * exact test's attainable size at the significance level; a Monte Carlo test adds the draws read before its sequential
+ * rule stopped and the p-value's standard error (docs/methods.md §5.5). Missing values are empty cells.
  * @example
  * layerTestTable(result.layers)[1]; // ["trend", 0.858, 0.00016, "exact", 25200, 25200, 0.907, 0.946, 0.05, 0.0472]
  */
@@ -90,9 +93,9 @@ export function layerTestTable(L: LayerTestTableInput): CsvCell[][] {
   const t = L.trend;
   const a = t.attainableSize;
   return [
-    ["test", "statistic", "p", "method", "assignments", "evaluated", "maximum", "share_of_maximum", "significance_level", "attainable_size"],
-    ["trend", t.statistic, t.p, t.method, t.assignments, t.evaluated, t.maximum ?? "", t.shareOfMaximum ?? "", a?.significanceLevel ?? "", a?.size ?? ""],
-    ["flow", L.flow.statistic, L.flow.p, L.flow.method, L.flow.assignments, L.flow.evaluated, "", "", "", ""],
+    ["test", "statistic", "p", "method", "assignments", "evaluated", "maximum", "share_of_maximum", "significance_level", "attainable_size", "draws", "standard_error"],
+    ["trend", t.statistic, t.p, t.method, t.assignments, t.evaluated, t.maximum ?? "", t.shareOfMaximum ?? "", a?.significanceLevel ?? "", a?.size ?? "", t.draws ?? "", t.standardError ?? ""],
+    ["flow", L.flow.statistic, L.flow.p, L.flow.method, L.flow.assignments, L.flow.evaluated, "", "", "", "", L.flow.draws ?? "", L.flow.standardError ?? ""],
   ];
 }
 
