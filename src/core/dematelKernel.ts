@@ -24,9 +24,13 @@
  * max z ≥ 1e10 (ρ within about 1e-10 of 1, where `totalRelation` refuses too).
  *
  * `run` is split into the steps below, each a module function over the
- * kernel's preallocated state: nothing is allocated per replicate.
+ * kernel's preallocated state: nothing is allocated per replicate. The LU
+ * (`luFactorPaired`) and the layer solves (`luSolveFour`, four layers at once)
+ * give the same doubles as `luFactor` and one `luSolve` per layer, bit for bit.
  */
-import { luFactor, luSolve, luSolveTransposed } from "../linalg/linalg.js";
+import { luSolve, luSolveTransposed } from "../linalg/linalg.js";
+import { luFactorPaired } from "../linalg/luFactorPaired.js";
+import { luSolveFour } from "../linalg/luSolveFour.js";
 import { assertNormalizationMethod, type NormalizationMethod, normalizerOf } from "./normalizerOf.js";
 import { createTauB, type TauB } from "../stats/tauB.js";
 
@@ -110,6 +114,9 @@ interface KernelState {
   piv: Int32Array;
   work: Float64Array;
   u: Float64Array;
+  /** Four layers' right-hand sides and solutions at once (n×4), and scratch for them. */
+  u4: Float64Array;
+  work4: Float64Array;
   z: Float64Array;
   y: Float64Array;
   /** Layer-block sums of (I − N)⁻¹, L×L. */
@@ -151,6 +158,8 @@ function allocateKernel(layerOf: readonly number[], normalization: Normalization
     piv: new Int32Array(n),
     work: new Float64Array(n),
     u: new Float64Array(n),
+    u4: new Float64Array(4 * n),
+    work4: new Float64Array(4 * n),
     z: new Float64Array(n),
     y: new Float64Array(n),
     block: new Float64Array(Math.max(1, L * L)),
@@ -170,7 +179,7 @@ function factorNormalized(s: KernelState, epsilon: number): boolean {
   const inv = 1 / lambda;
   for (let k = 0; k < n * n; k++) lu[k] = -direct[k] * inv;
   for (let i = 0; i < n; i++) lu[i * n + i] += 1;
-  return luFactor(lu, n, s.piv) >= 1e-14;
+  return luFactorPaired(lu, n, s.piv) >= 1e-14;
 }
 
 /**
@@ -182,7 +191,9 @@ function solveGivenReceived(s: KernelState): boolean {
   const { n, L, lu, piv, work, u, z, y, block, layerIdx, given, received, prominence, relation } = s;
   z.fill(0);
   block.fill(0);
-  for (let q = 0; q < L; q++) {
+  let q = 0;
+  for (; q + 4 <= L; q += 4) solveFourLayers(s, q);
+  for (; q < L; q++) {
     for (let i = 0; i < n; i++) u[i] = layerIdx[i] === q ? 1 : 0;
     luSolve(lu, n, piv, u, work);
     for (let i = 0; i < n; i++) {
@@ -208,6 +219,26 @@ function solveGivenReceived(s: KernelState): boolean {
     relation[i] = given[i] - received[i];
   }
   return true;
+}
+
+/**
+ * u_q = M⁻¹ 1_q for layers q..q+3 in one `luSolveFour` (each the same doubles as its own `luSolve`),
+ * added into z and the layer blocks layer by layer, in the order the one-layer loop adds them.
+ */
+function solveFourLayers(s: KernelState, q: number): void {
+  const { n, L, lu, piv, u4, work4, z, block, layerIdx } = s;
+  for (let i = 0; i < n; i++) {
+    const l = layerIdx[i];
+    for (let c = 0; c < 4; c++) u4[i * 4 + c] = l === q + c ? 1 : 0;
+  }
+  luSolveFour(lu, n, piv, u4, work4);
+  for (let c = 0; c < 4; c++)
+    for (let i = 0; i < n; i++) {
+      const v = u4[i * 4 + c];
+      z[i] += v;
+      const p = layerIdx[i];
+      if (p >= 0) block[p * L + q + c] += v;
+    }
 }
 
 /** S_flow from the off-diagonal layer blocks (the −1_q correction only touches p = q); NaN when no influence crosses layers. */

@@ -160,7 +160,10 @@ export interface BootstrapResult {
  *
  * Speed: for classic DEMATEL the loop works on preallocated typed arrays and allocates nothing per
  * replicate; it never forms T (D, R and the layer-block sums come from one LU
- * factorisation of I − N and L + 1 solves). A fuzzy or grey replicate is one full method run.
+ * factorisation of I − N and L + 1 solves). The weighted sums are register-blocked over the experts,
+ * and packed several cells to a double when every rating and weight is an integer (`createPanelSums`,
+ * exact); the LU takes its steps in pairs (`luFactorPaired`): every number is the same, bit for bit,
+ * as the straightforward loops give. A fuzzy or grey replicate is one full method run.
  *
  * Steps: check and pack the panel → `resampleExperts` (B replicates)
  * → `jackknifeExperts` (K leave-one-out panels, for BCa) →

@@ -1,6 +1,7 @@
 import type { DematelSettings } from "../core/dematelSettings.js";
 import { createDematelKernel, type DematelKernel } from "../core/dematelKernel.js";
 import { medianOfSorted } from "../stats/medianOfSorted.js";
+import { createPanelSums } from "./panelSums.js";
 
 /** Evaluates one resampled panel (experts with multiplicities) with the fast DEMATEL kernel; see {@link createReplicateEvaluator}. */
 export interface ReplicateEvaluator {
@@ -32,66 +33,6 @@ export interface ReplicateEvaluator {
 const BATCH_SIZE = 16;
 /** From this many ratings (K·n²) the bootstrap sums replicates in batches (below, the panel stays in cache anyway). */
 const BATCH_FROM_VALUES = 65536;
-/** Cells of a batch summed together, so the batch's partial sums stay in cache while the experts' matrices stream by. */
-const CELL_TILE = 512;
-
-/**
- * `weightedSum` for `size` replicates at once (counts row-major size × K) into S (size × n²) and
- * totals: per replicate and cell, the same terms added in the same order (experts ascending, zero
- * factors skipped), so each sum equals `weightedSum`'s bit for bit. Tiled over cells: each tile of
- * the experts' matrices is read once per batch.
- */
-function weightedSums(
-  X: Float64Array,
-  counts: Float64Array,
-  w: Float64Array,
-  K: number,
-  nn: number,
-  size: number,
-  S: Float64Array,
-  totals: Float64Array,
-): void {
-  S.fill(0, 0, size * nn);
-  for (let j = 0; j < size; j++) {
-    let total = 0;
-    for (let k = 0; k < K; k++) {
-      const f = counts[j * K + k] * w[k];
-      if (f !== 0) total += f;
-    }
-    totals[j] = total;
-  }
-  for (let c0 = 0; c0 < nn; c0 += CELL_TILE) {
-    const c1 = Math.min(nn, c0 + CELL_TILE);
-    for (let k = 0; k < K; k++) {
-      const base = k * nn;
-      for (let j = 0; j < size; j++) {
-        const f = counts[j * K + k] * w[k];
-        if (f === 0) continue;
-        const o = j * nn;
-        for (let c = c0; c < c1; c++) S[o + c] += f * X[base + c];
-      }
-    }
-  }
-}
-
-/**
- * A = Σ_k counts_k·w_k·X_k over the experts drawn (X holds K row-major n×n
- * matrices one after another); returns Σ_k counts_k·w_k. A module-level
- * function with every array passed in, so the JIT keeps them in registers.
- */
-function weightedSum(X: Float64Array, counts: Float64Array, w: Float64Array, K: number, nn: number, A: Float64Array): number {
-  let total = 0;
-  A.fill(0);
-  for (let k = 0; k < K; k++) {
-    const f = counts[k] * w[k];
-    if (f === 0) continue;
-    total += f;
-    const base = k * nn;
-    for (let c = 0; c < nn; c++) A[c] += f * X[base + c];
-  }
-  return total;
-}
-
 /** A[c] = the median of the resampled values of cell c (counts[k] copies of X_k[c]), by insertion sort into `column`. */
 function medianInto(X: Float64Array, counts: Float64Array, K: number, nn: number, A: Float64Array, column: Float64Array): void {
   let m = 0;
@@ -139,13 +80,14 @@ export function createReplicateEvaluator(
   const { epsilon } = settings;
   const mean = settings.aggregation === "mean";
   const batchSize = mean && K * nn >= BATCH_FROM_VALUES ? BATCH_SIZE : 1;
-  const sums = batchSize > 1 ? new Float64Array(batchSize * nn) : null;
-  const totals = new Float64Array(batchSize);
+  const sums = mean ? createPanelSums(X, w, nn, batchSize) : null;
   const run = (): boolean => kernel.run() && !Number.isNaN(kernel.trend) && !Number.isNaN(kernel.flow);
   const evaluate = (counts: Float64Array): boolean => {
-    if (mean) {
-      const total = weightedSum(X, counts, w, K, nn, A);
+    if (sums !== null) {
+      sums.sum(counts, 1);
+      const total = sums.totals[0];
       if (!(total > 0)) return false;
+      sums.read(counts, 0, A);
       kernel.epsilon = epsilon * total;
     } else {
       medianInto(X, counts, K, nn, A, column);
@@ -158,18 +100,18 @@ export function createReplicateEvaluator(
     evaluate,
     batchSize,
     evaluateBatch(counts: Float64Array, size: number, done: (j: number, ok: boolean) => void): void {
-      if (sums === null || size > batchSize) {
+      if (sums === null || batchSize === 1 || size > batchSize) {
         for (let j = 0; j < size; j++) done(j, evaluate(counts.subarray(j * K, (j + 1) * K)));
         return;
       }
-      weightedSums(X, counts, w, K, nn, size, sums, totals);
+      sums.sum(counts, size);
       for (let j = 0; j < size; j++) {
-        const total = totals[j];
+        const total = sums.totals[j];
         if (!(total > 0)) {
           done(j, false);
           continue;
         }
-        A.set(sums.subarray(j * nn, (j + 1) * nn));
+        sums.read(counts, j, A);
         kernel.epsilon = epsilon * total;
         done(j, run());
       }

@@ -1,9 +1,12 @@
-import { fromFlat, luFactor, luSolve } from "../linalg/linalg.js";
+import { fromFlat } from "../linalg/linalg.js";
+import { luFactorPaired } from "../linalg/luFactorPaired.js";
+import { luInverse } from "../linalg/luInverse.js";
 import { normalizerOf, type NormalizationMethod } from "../core/normalizerOf.js";
 import { threshold as chooseThreshold } from "../core/threshold.js";
 import type { ThresholdOptions } from "../core/thresholdTypes.js";
 import { createReachabilityLevels, quadrantCode } from "../structure/reachabilityLevels.js";
 import type { ReplicateEvaluator } from "./replicateEvaluator.js";
+import { BITSET_MAX_COMPONENTS, createBitsetReachabilityLevels } from "./bitsetReachability.js";
 
 /** Bootstrap stability of the structure read from T (docs/methods.md §7.4): ISM levels, MICMAC classes, impact-relation-map edges. */
 export interface StructureStability {
@@ -37,19 +40,19 @@ export interface StructureTally {
 
 /**
  * The structure tally of the bootstrap over experts (docs/methods.md §7.4): for a
- * replicate's A, N = A/(λ + ε), T = (I − N)⁻¹ − I (n solves on one LU), α* by the
- * analysis's threshold rule on T*, then ISM levels and MICMAC classes at α*
- * (`createReachabilityLevels`), compared with the full panel's. Preallocated: the
+ * replicate's A, N = A/(λ + ε), T = (I − N)⁻¹ − I (the n solves on one LU, all columns at once:
+ * `luInverse`), α* by the analysis's threshold rule on T*, then ISM levels and MICMAC classes at α*
+ * (`createReachabilityLevels`, on 32-bit words up to 32 components), compared with the full panel's. Preallocated: the
  * mean threshold (the default) allocates nothing per replicate; other rules go
  * through `threshold` on a copy of T*.
  */
 export function createStructureTally(n: number, normalization: NormalizationMethod, rule: ThresholdOptions, ref: StructureReference): StructureTally {
   const lu = new Float64Array(n * n);
   const piv = new Int32Array(n);
-  const work = new Float64Array(n);
-  const col = new Float64Array(n);
+  const inverse = new Float64Array(n * n);
+  const scratch = new Float64Array(n * n);
   const T = new Float64Array(n * n);
-  const levels = createReachabilityLevels(n);
+  const levels = n <= BITSET_MAX_COMPONENTS ? createBitsetReachabilityLevels(n) : createReachabilityLevels(n);
   const refQuadrant = Int8Array.from(ref.quadrant, quadrantCode);
   const levelSame = new Int32Array(n);
   const classSame = new Int32Array(n);
@@ -82,13 +85,9 @@ export function createStructureTally(n: number, normalization: NormalizationMeth
       if (!(lambda > 0)) return;
       for (let k = 0; k < n * n; k++) lu[k] = -direct[k] / lambda;
       for (let i = 0; i < n; i++) lu[i * n + i] += 1;
-      if (!(luFactor(lu, n, piv) >= 1e-14)) return;
-      for (let j = 0; j < n; j++) {
-        col.fill(0);
-        col[j] = 1;
-        luSolve(lu, n, piv, col, work);
-        for (let i = 0; i < n; i++) T[i * n + j] = col[i] - (i === j ? 1 : 0);
-      }
+      if (!(luFactorPaired(lu, n, piv) >= 1e-14)) return;
+      luInverse(lu, n, piv, inverse, scratch); // the n solves M x = e_j at once, bit for bit
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) T[i * n + j] = inverse[i * n + j] - (i === j ? 1 : 0);
       tallyT();
     },
     recordTotal(total: Float64Array): void {
