@@ -1,9 +1,8 @@
 import { availableParallelism } from "node:os";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { Model } from "../types.js";
-import type { PowerJob } from "./powerSimulation.js";
+import { shareUnits } from "./powerThreads.js";
 import { powerCurveWith, type PowerOptions, type PowerResult, type PowerRunner } from "./powerCurveCore.js";
 
 export type { PowerOptions, PowerResult, PowerSettings } from "./powerCurveCore.js";
@@ -35,9 +34,11 @@ function workerEntry(): URL | undefined {
  * on (seed, K, s) — never on the number of workers, the order in which they
  * finish, or the other sizes in `panelSizes`.
  *
- * Worker threads: with workers > 1 the simulations are split into blocks of
- * at most 50 and handed to `node:worker_threads` workers running
- * powerWorker.js, found beside this module (`new URL("./powerWorker.js",
+ * Threads: with workers = w > 1 the simulations are split into blocks of
+ * at most 50, which the main thread and w − 1 `node:worker_threads` workers running
+ * powerWorker.js take from one queue (the main thread starts at once, each worker
+ * when it is ready; the main thread answers the workers between its blocks).
+ * powerWorker.js is found beside this module (`new URL("./powerWorker.js",
  * import.meta.url)`): dist/simulate/powerWorker.js in the built package, which
  * the CLI and the notebooks use. When this module runs from TypeScript source
  * (vitest) there is no compiled worker file, and the work runs in-process
@@ -54,65 +55,12 @@ export async function powerCurve(model: Model, options: PowerOptions = {}): Prom
   return powerCurveWith(model, options, availableParallelism(), nodeRunner);
 }
 
-/** Worker threads running dist/simulate/powerWorker.js, or undefined (in-process) when that file is not there. */
-const nodeRunner: PowerRunner = (job, units, count, add) => {
+/**
+ * The main thread and count − 1 worker threads running dist/simulate/powerWorker.js, sharing the units
+ * ({@link shareUnits}), or undefined (in-process) when that file is not there or one thread is all there is to use.
+ */
+const nodeRunner: PowerRunner = (job, units, count, add, runHere) => {
   const entry = workerEntry();
-  if (entry === undefined) return undefined;
-  return runOnWorkers(entry, job, units, count, add).then(() => count);
+  if (entry === undefined || count < 2) return undefined;
+  return shareUnits(entry, job, units, count - 1, runHere, add).then(() => count);
 };
-
-/** Hand the units to `count` workers, one unit at a time each, until all are done; rejects on the first worker error. */
-function runOnWorkers<U extends { index: number; K: number; start: number; end: number }>(
-  entry: URL,
-  job: PowerJob,
-  units: U[],
-  count: number,
-  onResult: (unit: U, counts: { rejections: number; failed: number }) => void,
-): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    let next = 0;
-    let finished = 0;
-    let settled = false;
-    const pool: Worker[] = [];
-    const stopAll = (): void => {
-      for (const w of pool) void w.terminate();
-    };
-    const fail = (error: unknown): void => {
-      if (settled) return;
-      settled = true;
-      stopAll();
-      reject(error instanceof Error ? error : new Error(String(error)));
-    };
-    const feed = (worker: Worker, inFlight: { unit: U | null }): void => {
-      if (next < units.length) {
-        inFlight.unit = units[next++];
-        worker.postMessage(inFlight.unit);
-      } else {
-        inFlight.unit = null;
-        worker.postMessage(null);
-      }
-    };
-    for (let w = 0; w < count; w++) {
-      const worker = new Worker(entry, { workerData: { cxmDematelPowerWorker: 1, job } });
-      pool.push(worker);
-      const inFlight: { unit: U | null } = { unit: null };
-      worker.on("message", (msg: { index: number; rejections: number; failed: number }) => {
-        if (settled || !inFlight.unit) return;
-        onResult(inFlight.unit, msg);
-        finished++;
-        if (finished === units.length) {
-          settled = true;
-          for (const other of pool) other.postMessage(null);
-          resolve();
-          return;
-        }
-        feed(worker, inFlight);
-      });
-      worker.on("error", fail);
-      worker.on("exit", (code) => {
-        if (!settled && code !== 0) fail(new Error(`power worker stopped with exit code ${code}`));
-      });
-      feed(worker, inFlight);
-    }
-  });
-}

@@ -2,7 +2,9 @@ import type { Model } from "../types.js";
 import { requireLayers } from "../model/assertLayeredModel.js";
 import type { PermutationOptions } from "../permutation/createAssignmentSet.js";
 import { resolvePanelSettings } from "./panelDraw.js";
-import { createPowerSimulator, type PowerJob } from "./powerSimulation.js";
+import { createPowerSimulator, type PowerCounts, type PowerJob } from "./powerSimulation.js";
+import { layerIndex } from "../model/model.js";
+import { powerAssignmentSet } from "./powerAssignmentSet.js";
 
 /** Options of {@link powerCurve}; every default is stated in the result's `settings`. */
 export interface PowerOptions {
@@ -30,7 +32,7 @@ export interface PowerOptions {
   significanceLevel?: number;
   /** Master seed (default 1); simulation seeds derive from (seed, K, simulation number). */
   seed?: number;
-  /** Worker threads (default `os.availableParallelism()`; 1 = in-process). */
+  /** Threads computing (default `os.availableParallelism()`; 1 = in-process; w > 1: the main thread and w − 1 worker threads). */
   workers?: number;
   /** Options of the trend permutation test (defaults of `createTrendTest`: exact up to 10^6 assignments). */
   test?: PermutationOptions;
@@ -51,9 +53,9 @@ export interface PowerSettings {
   sims: number;
   significanceLevel: number;
   seed: number;
-  /** Worker threads asked for. */
+  /** Threads asked for. */
   workers: number;
-  /** Worker threads actually used (1 = in-process; see {@link powerCurve}). */
+  /** Threads actually used: the main thread and workersUsed − 1 worker threads (1 = in-process; see {@link powerCurve}). */
   workersUsed: number;
   /** The trend test: "exact" enumeration or "monte-carlo", over how many assignments. */
   test: { method: "exact" | "monte-carlo"; assignments: number; maxExact: number; samples: number; seed: number };
@@ -74,14 +76,16 @@ export interface PowerResult {
 }
 
 /**
- * Runs a curve's units on `count` workers and resolves to the number used; calls `add` with each unit's counts.
+ * Runs a curve's units on `count` threads, this one (`runHere`, the in-process simulator) among them, and resolves
+ * to the number used; calls `add` with each unit's counts, once per unit.
  * Returns undefined when it cannot run them (no worker code here): the curve then runs in-process.
  */
 export type PowerRunner = (
   job: PowerJob,
   units: SimulationUnit[],
   count: number,
-  add: (unit: SimulationUnit, counts: { rejections: number; failed: number }) => void,
+  add: (unit: SimulationUnit, counts: PowerCounts) => void,
+  runHere: (unit: SimulationUnit) => PowerCounts,
 ) => Promise<number> | undefined;
 
 /**
@@ -105,8 +109,9 @@ export async function powerCurveWith(model: Model, options: PowerOptions, defaul
   };
   const units = simulationUnits(o.panelSizes, o.sims);
   let workersUsed = 1;
-  const parallel = o.workers > 1 && runner ? runner(job, units, Math.min(o.workers, units.length), add) : undefined;
-  if (parallel === undefined) for (const u of units) add(u, simulator.runRange(u.K, u.start, u.end));
+  const runHere = (u: SimulationUnit): PowerCounts => simulator.runRange(u.K, u.start, u.end);
+  const parallel = o.workers > 1 && runner ? runner(job, units, Math.min(o.workers, units.length), add, runHere) : undefined;
+  if (parallel === undefined) for (const u of units) add(u, runHere(u));
   else workersUsed = await parallel;
   const { rejections, failed } = tally;
   const power = o.panelSizes.map((_, i) => (o.sims - failed[i] > 0 ? rejections[i] / (o.sims - failed[i]) : NaN));
@@ -165,7 +170,7 @@ function checkedOptions(model: Model, options: PowerOptions, defaultWorkers: num
   return { panelSizes, panel, omega, sims, significanceLevel, workers, testOptions };
 }
 
-/** What every simulation of the curve shares, as sent to a worker. */
+/** What every simulation of the curve shares, as sent to a worker (plain data and typed arrays). */
 function powerJob(model: Model, o: ReturnType<typeof checkedOptions>): PowerJob {
   const { panel } = o;
   return {
@@ -179,7 +184,8 @@ function powerJob(model: Model, o: ReturnType<typeof checkedOptions>): PowerJob 
     significanceLevel: o.significanceLevel,
     seed: panel.seed,
     maxExperts: Math.max(...o.panelSizes),
-    test: o.testOptions,
+    // The trend test's assignments, built here once (or kept from the previous curve) and posted to the workers with the job.
+    test: { ...o.testOptions, assignmentSet: powerAssignmentSet(layerIndex(model), o.testOptions) },
   };
 }
 

@@ -10,8 +10,9 @@ import { layerIndex } from "../model/model.js";
 import { createTrendTest } from "../permutation/createTrendTest.js";
 import { type PermutationOptions } from "../permutation/createAssignmentSet.js";
 import { createDematelKernel } from "../core/dematelKernel.js";
-import { drawRatings, meansFromPositions, panelMeans } from "./panelDraw.js";
-import { componentPositions } from "./componentPositions.js";
+import { panelMeans } from "./panelDraw.js";
+import { createStudyMeans } from "./studyMeans.js";
+import { deviatesPerExpert, drawMeanRatings } from "./drawMeanRatings.js";
 
 /** Everything a simulator needs; plain data, so it can be posted to a worker. */
 export interface PowerJob {
@@ -65,7 +66,7 @@ export function simulationSeed(seed: number, K: number, sim: number): number {
 /**
  * A simulator whose buffers, kernel and permutation test are built once; per panel it allocates only
  * its own seeded generator (`createRandom(simulationSeed(…))`, so that a panel depends on (seed, K, sim)
- * alone) and the permutation test's small result object.
+ * alone; with ω > 0 also the position stream's) and the permutation test's small result object.
  */
 export interface PowerSimulator {
   /** Number of assignments and method of the trend test. */
@@ -80,10 +81,10 @@ export interface PowerSimulator {
 /** Prepare the buffers, the kernel and the permutation test once. */
 export function createPowerSimulator(job: PowerJob): PowerSimulator {
   const n = job.model.components.length;
-  const nn = n * n;
   const layerOf = layerIndex(job.model);
   const mu = panelMeans(job.model, job.delta, job.c);
-  const ratings = new Float64Array(job.maxExperts * nn);
+  const studyMeans = createStudyMeans(job.model, job.omega, job.delta, job.c);
+  const normals = new Float64Array(job.maxExperts * deviatesPerExpert(n));
   const kernel = createDematelKernel(layerOf, "max");
   const trendTest = createTrendTest(layerOf, job.test);
   const A = kernel.direct;
@@ -91,11 +92,9 @@ export function createPowerSimulator(job: PowerJob): PowerSimulator {
     if (K > job.maxExperts) throw new RangeError(`power simulation: K = ${K} exceeds the prepared maximum ${job.maxExperts}`);
     const seed = simulationSeed(job.seed, K, sim);
     // With ω > 0 every simulated study has its own population: positions ℓ + ω·z drawn as simulatePanel draws them.
-    const means = job.omega > 0 ? meansFromPositions(componentPositions(job.model, { omega: job.omega }, seed), job.delta, job.c) : mu;
-    drawRatings(means, n, K, job.sigma, job.tau, job.scaleMax, createRandom(seed), ratings);
-    A.fill(0);
-    for (let k = 0; k < K; k++) for (let c = 0, base = k * nn; c < nn; c++) A[c] += ratings[base + c];
-    for (let c = 0; c < nn; c++) A[c] /= K;
+    const means = job.omega > 0 ? studyMeans(seed) : mu;
+    // The panel's mean matrix, drawn as simulatePanel draws its experts (same deviates), without the K matrices.
+    drawMeanRatings(means, n, K, job.sigma, job.tau, job.scaleMax, createRandom(seed), normals, A);
     if (!kernel.run()) return -1;
     const { p } = trendTest.test(kernel.relation);
     if (Number.isNaN(p)) return -1;
