@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromFlat, luFactor, luSolve, luSolveTransposed, spectralRadius, toFlat } from "../src/linalg/linalg.js";
+import { luSolveMatrix } from "../src/linalg/luSolveMatrix.js";
 import { expectClose, matmul, randomDirect } from "./helpers.js";
 
 describe("luFactor / luSolve", () => {
@@ -121,5 +122,35 @@ describe("spectralRadius", () => {
         [1, 0],
       ]),
     ).toThrow(RangeError);
+  });
+});
+
+describe("luSolveMatrix: all columns at once, the same to the last bit as luSolve per column", () => {
+  it("on 30 seeded systems of sizes 1–60 (I − N with N a normalised random direct matrix, and a general matrix)", () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const n = 1 + ((seed * 7) % 60);
+      const A = randomDirect(n, seed);
+      const lambda = Math.max(1, ...A.map((r) => r.reduce((s, v) => s + v, 0)));
+      const M = toFlat(A.map((row, i) => row.map((v, j) => (i === j ? 1 : 0) - (seed % 2 === 0 ? v / lambda : v - 2))));
+      const piv = new Int32Array(n);
+      luFactor(M, n, piv);
+      const B = toFlat(randomDirect(n, seed + 100));
+      const byColumn = B.slice();
+      const col = new Float64Array(n);
+      const work = new Float64Array(n);
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < n; i++) col[i] = B[i * n + j];
+        luSolve(M, n, piv, col, work);
+        for (let i = 0; i < n; i++) byColumn[i * n + j] = col[i];
+      }
+      const all = B.slice();
+      luSolveMatrix(M, n, piv, all);
+      expect(all).toEqual(byColumn);
+    }
+  });
+  it("hand-checked 2×2: diag(2, 4) X = [[2, 4], [8, 4]] gives X = [[1, 2], [2, 1]]", () => {
+    const B = Float64Array.of(2, 4, 8, 4);
+    luSolveMatrix(Float64Array.of(2, 0, 0, 4), 2, Int32Array.of(0, 1), B);
+    expect([...B]).toEqual([1, 2, 2, 1]);
   });
 });

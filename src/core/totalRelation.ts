@@ -1,6 +1,7 @@
 import type { Matrix } from "../types.js";
 import { InfeasibleError } from "../errors.js";
 import { assertSquare, luFactor, luSolve, spectralRadius, toFlat } from "../linalg/linalg.js";
+import { luSolveMatrix } from "../linalg/luSolveMatrix.js";
 
 /** Result of {@link totalRelation}. */
 export interface TotalRelation {
@@ -19,6 +20,27 @@ const REMEDIES =
   "the repair discussed for this case by Lee et al. (2013), 'revised DEMATEL', and Chen & Huang (2022); " +
   "or, where the column (row) sums are smaller, normalise by the largest row (column) sum alone with --normalization row|column — " +
   "that changes the method, so say so when you report.";
+
+/** N·T (row-major n×n), four rows of T per pass over a row of the product (only the residual check reads it). */
+function product(N: Float64Array, T: Float64Array, n: number): Float64Array {
+  const NT = new Float64Array(n * n);
+  for (let row = 0; row < n * n; row += n) {
+    let k = 0;
+    for (; k + 3 < n; k += 4) {
+      const a0 = N[row + k],
+        a1 = N[row + k + 1],
+        a2 = N[row + k + 2],
+        a3 = N[row + k + 3];
+      const o = k * n;
+      for (let j = 0; j < n; j++) NT[row + j] += a0 * T[o + j] + a1 * T[o + n + j] + a2 * T[o + 2 * n + j] + a3 * T[o + 3 * n + j];
+    }
+    for (; k < n; k++) {
+      const a = N[row + k];
+      for (let j = 0; j < n; j++) NT[row + j] += a * T[k * n + j];
+    }
+  }
+  return NT;
+}
 
 /**
  * Total-relation matrix T = N + N² + … = N (I − N)⁻¹ (docs/methods.md §2.3),
@@ -53,22 +75,19 @@ export function totalRelation(normalized: Matrix): TotalRelation {
   col.fill(1);
   luSolve(lu, n, piv, col, work);
   for (let i = 0; i < n; i++) if (!(col[i] > 0)) throw infeasible("(I − N)⁻¹ is not non-negative");
-  const total: Matrix = Array.from({ length: n }, () => new Array<number>(n));
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) col[i] = normalized[i][j];
-    luSolve(lu, n, piv, col, work);
-    for (let i = 0; i < n; i++) total[i][j] = col[i];
-  }
+  // (I − N) T = N for all columns at once; then the residual max |T − N·T − N|.
+  const N = toFlat(normalized);
+  const T = Float64Array.from(N);
+  luSolveMatrix(lu, n, piv, T);
+  const NT = product(N, T, n);
   let residual = 0,
     size = 0;
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      let nt = 0;
-      for (let k = 0; k < n; k++) nt += normalized[i][k] * total[k][j];
-      const r = Math.abs(total[i][j] - nt - normalized[i][j]);
-      if (r > residual) residual = r;
-      if (Math.abs(total[i][j]) > size) size = Math.abs(total[i][j]);
-    }
+  for (let c = 0; c < n * n; c++) {
+    const r = Math.abs(T[c] - NT[c] - N[c]);
+    if (r > residual) residual = r;
+    if (Math.abs(T[c]) > size) size = Math.abs(T[c]);
+  }
+  const total: Matrix = Array.from({ length: n }, (_, i) => Array.from(T.subarray(i * n, i * n + n)));
   if (residual > 1e-9 * Math.max(1, size)) {
     throw new InfeasibleError(
       `The total-relation matrix failed its residual check (max |T − N·T − N| = ${residual.toExponential(2)}): I − N is too ill-conditioned. ${REMEDIES}`,
