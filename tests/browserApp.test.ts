@@ -392,6 +392,20 @@ describe.skipIf(!haveChromium && !ci)("browser app (dist/web/cxm-dematel.html in
 });
 
 const FIREFOX = process.env.FIREFOX ?? "/usr/bin/firefox-esr";
+
+/**
+ * Wait until `condition` holds in the page or frame, asking every 100 ms with `evaluate`. Puppeteer's waitForFunction
+ * builds its poller with Function() inside the page, which the app's Content-Security-Policy refuses under WebDriver
+ * BiDi in Firefox ESR 140 ("call to Function() blocked by CSP"); `evaluate` runs the function from outside, so the
+ * page's policy stays as users get it.
+ */
+async function pollUntil(target: Page | Frame, condition: () => boolean, timeout: number): Promise<void> {
+  const until = Date.now() + timeout;
+  while (!(await target.evaluate(condition))) {
+    if (Date.now() > until) throw new Error(`browser app: the page did not reach ${condition.toString()} within ${timeout} ms`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
 const haveFirefox = existsSync(FIREFOX);
 
 describe.skipIf(!haveFirefox && !ci)("browser app in headless Firefox (WebDriver BiDi)", () => {
@@ -418,17 +432,14 @@ describe.skipIf(!haveFirefox && !ci)("browser app in headless Firefox (WebDriver
     page.on("pageerror", (e) => errors.push(String(e)));
     const clicked = Date.now();
     await page.goto(pathToFileURL(PAGE).href + "#example");
-    await page.waitForFunction(() => document.body.dataset.shownMs !== undefined, { timeout: 90_000 });
+    await pollUntil(page, () => document.body.dataset.shownMs !== undefined, 90_000);
     const json = JSON.parse(await page.$eval("#cxm-results", (e) => e.textContent ?? "")) as Record<string, unknown>;
     expectSameJson(withoutMeta(json), withoutMeta(await cliJson([])), 1e-12);
     const frame = reportFrame(page);
-    await frame.waitForFunction(() => Array.from(document.querySelectorAll(".plot")).every((p) => p.querySelector(".main-svg") !== null), {
-      timeout: 60_000,
-      polling: 100,
-    });
+    await pollUntil(frame, () => Array.from(document.querySelectorAll(".plot")).every((p) => p.querySelector(".main-svg") !== null), 60_000);
     expect(await frame.evaluate(() => document.querySelector(".banner")?.textContent)).toContain("SYNTHETIC EXAMPLE DATA");
     process.stdout.write(
-      `browser app in Firefox, #example: report shown ${await page.evaluate(() => document.body.dataset.shownMs)} ms after the run started; all charts drawn ${Date.now() - clicked} ms after opening the page\n`,
+      `browser app in Firefox, #example: report shown ${await page.evaluate(() => document.body.dataset.shownMs)} ms after the run started (${await page.evaluate(() => document.getElementById("timing")?.textContent ?? "")}); all charts drawn ${Date.now() - clicked} ms after opening the page\n`,
     );
     expect(errors).toEqual([]);
     await page.close();
