@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRandom, ismLevels, micmac } from "../src/index.js";
+import { transitiveClosure } from "../src/structure/transitiveClosure.js";
 
 describe("ismLevels(total, alpha, components)", () => {
   // Hand-traced 4-node example, α = 0.5 (edges are t_ij > α; C→D = 0.5 exactly is NOT an edge).
@@ -124,5 +125,27 @@ describe("micmac(reachability, components)", () => {
       ),
     ).toThrow(RangeError);
     expect(() => micmac([[1]], ["A", "B"])).toThrow(RangeError);
+  });
+});
+
+describe("transitiveClosure on bitset rows equals Warshall's algorithm on entries", () => {
+  /** Warshall (1962) on the 0/1 entries, the straightforward way. */
+  const warshall = (m: number[][]): number[][] => {
+    const r = m.map((row) => row.slice());
+    for (let k = 0; k < r.length; k++) for (let i = 0; i < r.length; i++) if (r[i][k]) for (let j = 0; j < r.length; j++) if (r[k][j]) r[i][j] = 1;
+    return r;
+  };
+  it("on 40 seeded random relations of sizes 1–100 (word boundaries 31, 32, 33, 64, 65 included) and densities 1–30%", () => {
+    const rng = createRandom(1962);
+    const sizes = [1, 2, 31, 32, 33, 64, 65, 100];
+    for (let c = 0; c < 40; c++) {
+      const n = sizes[c % sizes.length];
+      const density = 0.01 + (c % 5) * 0.07;
+      const m = Array.from({ length: n }, () => Array.from({ length: n }, () => (rng.next() < density ? 1 : 0)));
+      const closed = transitiveClosure(m);
+      const want = warshall(m);
+      expect(closed.reachability).toEqual(want);
+      expect(closed.added).toEqual(want.flatMap((row, i) => row.flatMap((v, j) => (v && !m[i][j] ? [[i, j]] : []))));
+    }
   });
 });
