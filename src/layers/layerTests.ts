@@ -3,7 +3,7 @@ import { roleOf, type Role } from "../core/dematel.js";
 import { layerIndex } from "../model/model.js";
 import { createTrendTest } from "../permutation/createTrendTest.js";
 import type { PermutationResult, PermutationTest } from "../permutation/permutationTypes.js";
-import { createFlowTest } from "../permutation/createFlowTest.js";
+import { createFlowTest, type FlowTest } from "../permutation/createFlowTest.js";
 import { reuseOrCreate, type PermutationOptions } from "../permutation/createAssignmentSet.js";
 import { trendMaximum } from "../permutation/trendMaximum.js";
 import { attainableTrendSize } from "../permutation/attainableTrendSize.js";
@@ -16,7 +16,7 @@ export interface PreparedLayerTests {
   /** Each component's 0-based layer, −1 for none. */
   layerOf: number[];
   trend: PermutationTest<ArrayLike<number>>;
-  flow: PermutationTest<Matrix | Float64Array>;
+  flow: FlowTest;
   /** The largest S_trend these layer sizes allow for an untied relation vector ({@link trendMaximum}). */
   trendMaximum: number;
   /** The exact trend test's attainable size at {@link LAYER_TEST_LEVEL}; null when the test is Monte Carlo. */

@@ -202,6 +202,8 @@ export function sensitivity(matrices: readonly Matrix[], model: Model, options: 
     "baseline",
     base,
   );
+  // The other scenarios' T are near the baseline's: their flow tests screen each assignment against it (same results).
+  c.prepared = { ...prepared, flow: { ...prepared.flow, test: prepared.flow.near(base.total) } };
   const notes: string[] = [];
   const scenarios: SensitivityScenario[] = [
     baseline,

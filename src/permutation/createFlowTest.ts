@@ -18,7 +18,8 @@ import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
  *
  * Per call: the pairwise differences t_ij − t_ji and sums t_ij + t_ji of the
  * layered components are formed once; then each assignment costs one pass
- * over the m(m−1)/2 pairs, with no allocation.
+ * over the m(m−1)/2 pairs, with no allocation. `near(reference)` is the same test for matrices close to a
+ * reference (the scenarios of one panel), screening each assignment against the reference's sums ({@link FlowTest}).
  * Assignments under which no influence runs between different layers have
  * S = NaN and never count as "≥"; if the observed S is NaN, p is NaN.
  * @param layerOf each component's 0-based layer, −1 for none (`layerIndex(model)`).
@@ -29,7 +30,7 @@ import type { PermutationResult, PermutationTest } from "./permutationTypes.js";
  * const f = createFlowTest([0, 1]);
  * f.test([[0, 3], [1, 0]]); // { statistic: 0.5, p: 0.5 }
  */
-export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationOptions = {}): PermutationTest<Matrix | Float64Array> {
+export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationOptions = {}): FlowTest {
   const set = reuseOrCreate(layerOf, options);
   const n = layerOf.length;
   const { layered, rows, evaluated, pairs: P, pairSigns, observedSigns } = set;
@@ -48,26 +49,100 @@ export function createFlowTest(layerOf: ArrayLike<number>, options: PermutationO
     }
     return den === 0 ? NaN : num / den;
   };
-  return permutationTest(set, (total: Matrix | Float64Array): PermutationResult => {
+  /** S_flow of assignment `row` for the T read last (diff, sum). */
+  const statisticAt = (row: number): number => (pairSigns !== null ? statisticOf(pairSigns, row * P) : onTheFly(rows, row * m, m, diff, sum));
+  /** The observed S_flow of T, after reading its pair terms into diff and sum. */
+  const observe = (total: Matrix | Float64Array): number => {
     readPairTerms(total, n, set, diff, sum);
-    const statistic = statisticOf(observedSigns, 0);
+    return statisticOf(observedSigns, 0);
+  };
+  /** The p-value from `exceeds(row)` (S(row) ≥ cut): the sequential Monte Carlo rule, or the exact count. */
+  const pValue = (statistic: number, exceeds: (row: number) => boolean): PermutationResult => {
+    if (set.method === "monte-carlo") return { statistic, ...monteCarloP(set, exceeds) };
+    let count = 0;
+    for (let row = 0; row < evaluated; row++) if (exceeds(row)) count++;
+    return { statistic, p: permutationP(count, set) };
+  };
+  const test = (total: Matrix | Float64Array): PermutationResult => {
+    const statistic = observe(total);
     if (Number.isNaN(statistic)) return { statistic, p: NaN };
     const cut = statistic - tieTolerance(statistic);
-    if (set.method === "monte-carlo") {
-      const mc =
-        pairSigns !== null
-          ? monteCarloP(set, (row) => statisticOf(pairSigns, row * P) >= cut)
-          : monteCarloP(set, (row) => onTheFly(rows, row * m, m, diff, sum) >= cut);
-      return { statistic, ...mc };
+    return pValue(statistic, (row) => statisticAt(row) >= cut);
+  };
+  const near = (reference: Matrix | Float64Array): ((total: Matrix | Float64Array) => PermutationResult) => {
+    const refDiff = new Float64Array(P);
+    const refSum = new Float64Array(P);
+    readPairTerms(reference, n, set, refDiff, refSum);
+    let refScale = 0;
+    for (let p = 0; p < P; p++) refScale += Math.abs(refDiff[p]) + refSum[p];
+    // Each assignment's numerator and denominator for the reference, computed when a test first reads it.
+    const refNum = new Float64Array(evaluated);
+    const refDen = new Float64Array(evaluated);
+    const parts = new Float64Array(2);
+    let known = 0;
+    return (total) => {
+      const statistic = observe(total);
+      if (Number.isNaN(statistic)) return { statistic, p: NaN };
+      const cut = statistic - tieTolerance(statistic);
+      let dn = 0;
+      let dd = 0;
+      let scale = refScale;
+      for (let p = 0; p < P; p++) {
+        dn += Math.abs(diff[p] - refDiff[p]);
+        dd += Math.abs(sum[p] - refSum[p]);
+        scale += Math.abs(diff[p]) + sum[p];
+      }
+      return pValue(statistic, (row) => {
+        for (; known <= row; known++) {
+          numDen(rows, known * m, m, refDiff, refSum, parts);
+          refNum[known] = parts[0];
+          refDen[known] = parts[1];
+        }
+        // |num − num_ref| ≤ dn and |den − den_ref| ≤ dd (every sign is −1, 0 or 1), so S lies between the bounds below;
+        // an assignment whose bounds are clear of the cut (by far more than any rounding) is decided without its sums.
+        const low = refDen[row] - dd;
+        if (low > 0) {
+          const high = refDen[row] + dd;
+          const top = refNum[row] + dn;
+          const bottom = refNum[row] - dn;
+          const margin = (1e-9 * (1 + Math.abs(cut)) * scale) / low;
+          if ((bottom >= 0 ? bottom / high : bottom / low) > cut + margin) return true;
+          if ((top >= 0 ? top / low : top / high) < cut - margin) return false;
+        }
+        return statisticAt(row) >= cut;
+      });
+    };
+  };
+  return { ...permutationTest(set, test), near };
+}
+
+/** A prepared flow test, and the same test for matrices close to a reference (see {@link createFlowTest}). */
+export interface FlowTest extends PermutationTest<Matrix | Float64Array> {
+  /**
+   * `test` for total-relation matrices near `reference` (a leave-one-out or other scenario of one panel): the same
+   * results exactly, computed faster. The reference's numerator and denominator of S_flow are kept for each
+   * assignment (computed once, when first read); a matrix whose pair terms differ from the reference's by dn (in
+   * the differences) and dd (in the sums) has, for every assignment, S within the bounds those give, so the
+   * assignments whose bounds are clear of the cut (by a margin a million times any rounding) are decided without
+   * their sums and only the others are computed as `test` computes them.
+   */
+  near(reference: Matrix | Float64Array): (total: Matrix | Float64Array) => PermutationResult;
+}
+
+/** num and den of S_flow for the assignment rows[base..base + m) and the pair terms d, s, into out[0] and out[1]. */
+function numDen(rows: Int8Array, base: number, m: number, d: Float64Array, s: Float64Array, out: Float64Array): void {
+  let num = 0;
+  let den = 0;
+  for (let a = 0, p = 0; a < m; a++) {
+    const la = rows[base + a];
+    for (let b = base + a + 1, end = base + m; b < end; b++, p++) {
+      const c = Math.sign(rows[b] - la);
+      num += c * d[p];
+      den += c * c * s[p];
     }
-    let count = 0;
-    if (pairSigns !== null) {
-      for (let row = 0, o = 0; row < evaluated; row++, o += P) if (statisticOf(pairSigns, o) >= cut) count++;
-    } else {
-      for (let row = 0, base = 0; row < evaluated; row++, base += m) if (onTheFly(rows, base, m, diff, sum) >= cut) count++;
-    }
-    return { statistic, p: permutationP(count, set) };
-  });
+  }
+  out[0] = num;
+  out[1] = den;
 }
 
 /**
