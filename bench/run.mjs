@@ -146,11 +146,13 @@ for (const [id, method, order] of [
   );
 
 // A Monte Carlo trend test at n = 100 (4 layers of 25): the 100,000 seeded draws, then one p-value with all B read
-// (a relation that follows the layers, so the sequential rule never stops) and one under the null (it stops early).
+// (a relation that follows the layers, with the stop below α turned off), the same with the sequential rule (it stops
+// below α after 200 draws) and one under the null (it stops after 50 exceedances).
 {
   const layers100 = Array.from({ length: 100 }, (_, i) => Math.floor(i / 25));
   const set = createAssignmentSet(layers100);
   const test = createTrendTest(layers100, { assignmentSet: set });
+  const readAll = createTrendTest(layers100, { assignmentSet: { ...set, significanceLevel: null } });
   const trend = layers100.map((l, i) => -l + ((i * 7919) % 101) / 50);
   const noise = layers100.map((_, i) => ((i * 7919) % 101) / 50);
   add(
@@ -160,8 +162,13 @@ for (const [id, method, order] of [
   );
   add(
     "mc-trend-n100-full",
-    "Monte Carlo trend p-value, n = 100, all 100,000 draws read",
-    time(() => test.test(trend), { warmup: 1, runs: 5 }),
+    "Monte Carlo trend p-value, n = 100, all 100,000 draws read (no stop below α)",
+    time(() => readAll.test(trend), { warmup: 1, runs: 5 }),
+  );
+  add(
+    "mc-trend-n100-below",
+    "Monte Carlo trend p-value, n = 100, p far below α (the sequential rule stops at 200 draws)",
+    time(() => test.test(trend), { warmup: 3, runs: 21 }),
   );
   add(
     "mc-trend-n100-null",
