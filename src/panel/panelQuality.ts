@@ -93,7 +93,7 @@ function leaveOneOutEffects(full: DematelResult | undefined, runs: readonly Leav
       expertIndex: k,
       label,
       maxRelationChange: maxAbsDiff(full.relation, without.relation),
-      maxTotalChange: maxAbsDiff(full.total.flat(), without.total.flat()),
+      maxTotalChange: full.total.reduce((m, row, i) => Math.max(m, maxAbsDiff(row, without.total[i])), 0),
     };
   });
 }
