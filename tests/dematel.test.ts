@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRandom, dematel, InfeasibleError, roleOf, type Matrix } from "../src/index.js";
+import { impactEdges } from "../src/core/dematel.js";
 import { deepFreeze, expectClose, matmul, randomDirect } from "./helpers.js";
 import { layerTests } from "../src/layers/layerTests.js";
 import { layeringVerdict } from "../src/interpret/layeringVerdict.js";
@@ -406,5 +407,22 @@ describe("roleOf(relation): the one cause/effect/neutral rule", () => {
     const sides = fig.data.flatMap((t) => (t as { textposition?: string[] }).textposition ?? []);
     expect(sides[2]).toBe("top center"); // neutral C, though below 0: labelled above like a cause
     expect(sides[3]).toBe("bottom center");
+  });
+});
+
+describe("dematel(...).edges, listed when first read", () => {
+  it("is the impact-relation map of T at the threshold, in JSON, spreads and frozen results alike", () => {
+    const direct = [
+      [0, 3, 2],
+      [1, 0, 4],
+      [2, 1, 0],
+    ];
+    const r = dematel(direct, { components: ["A", "B", "C"] });
+    const want = impactEdges(r.total, r.threshold.value, ["A", "B", "C"]);
+    expect(Object.keys(r)).toContain("edges");
+    expect(JSON.parse(JSON.stringify(r)).edges).toEqual(JSON.parse(JSON.stringify(want)));
+    expect({ ...r }.edges).toEqual(want);
+    expect(Object.freeze(dematel(direct, { components: ["A", "B", "C"] })).edges).toEqual(want);
+    expect(r.edges).toBe(r.edges); // computed once
   });
 });

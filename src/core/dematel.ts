@@ -118,6 +118,10 @@ export function dematel(direct: Matrix, options: DematelOptions = {}): DematelRe
   const sums = influenceSums(total);
   const netInfluence = total.map((row, i) => row.map((v, j) => v - total[j][i]));
   const thr = chooseThreshold(total, options.threshold);
+  // The map's edges are listed (and sorted) when first read: runs that never read them (the leave-one-out runs of a
+  // large panel, thousands of edges each) do not pay for them. An enumerable getter, so JSON, spreads and copies see
+  // the list as if it were a plain property.
+  let edges: Edge[] | undefined;
   return {
     components,
     direct: direct.map((row) => row.slice()),
@@ -131,6 +135,8 @@ export function dematel(direct: Matrix, options: DematelOptions = {}): DematelRe
     ...sums,
     netInfluence,
     threshold: thr,
-    edges: impactEdges(total, thr.value, components),
+    get edges(): Edge[] {
+      return (edges ??= impactEdges(total, thr.value, components));
+    },
   };
 }
