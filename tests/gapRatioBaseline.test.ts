@@ -73,7 +73,9 @@ describe("gapRatioBaseline(matrices, options)", () => {
       const gaps: number[] = [];
       for (let b = 0; b < fast.draws; b++) {
         cells.forEach((c) => rng.shuffle(c));
-        const rebuilt = cells.map((c) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : c[i * (n - 1) + (j < i ? j : j - 1)]))));
+        const rebuilt = cells.map((c) =>
+          Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0 : c[i * (n - 1) + (j < i ? j : j - 1)]))),
+        );
         const curve = gapRatio(rebuilt).gap;
         gaps.push(curve[curve.length - 1]);
       }

@@ -150,7 +150,11 @@ export function gapRatioBaseline(matrices: readonly Matrix[], options: GapRatioB
   const coded = options.codes === false ? null : codesOf(X);
   const gaps = new Float64Array(B);
   const rule = { maxDraws: B, stopAfter: DEFAULT_STOP_AFTER, level: CONSENSUS_LEVEL };
-  const { p: share, draws, standardError } = sequentialMonteCarlo(rule, (b) => {
+  const {
+    p: share,
+    draws,
+    standardError,
+  } = sequentialMonteCarlo(rule, (b) => {
     // Shuffling the previous draw's panel again gives a fresh uniform permutation of each expert's cells. The codes and
     // the ratings are shuffled by the same permutations, so both give the same gap to the last bit.
     const cells = coded === null ? X : coded.codes;

@@ -153,11 +153,10 @@ export function createAssignmentSet(layerOf: ArrayLike<number>, options: Permuta
   const assignments = countAssignments(sizes);
   if (assignments <= maxExact) {
     const rows = enumerateAssignments(sizes);
-    return withPairs(
-      { method: "exact", assignments, evaluated: assignments, layered: Int32Array.from(layered), sizes, observed, rows, seed },
-      maxTable,
-      { stopAfter, significanceLevel },
-    );
+    return withPairs({ method: "exact", assignments, evaluated: assignments, layered: Int32Array.from(layered), sizes, observed, rows, seed }, maxTable, {
+      stopAfter,
+      significanceLevel,
+    });
   }
   const rng = createRandom(seed);
   const rows = new Int8Array(samples * m);
@@ -172,11 +171,10 @@ export function createAssignmentSet(layerOf: ArrayLike<number>, options: Permuta
     }
     rows.set(buf, b * m);
   }
-  return withPairs(
-    { method: "monte-carlo", assignments, evaluated: samples, layered: Int32Array.from(layered), sizes, observed, rows, seed },
-    maxTable,
-    { stopAfter, significanceLevel },
-  );
+  return withPairs({ method: "monte-carlo", assignments, evaluated: samples, layered: Int32Array.from(layered), sizes, observed, rows, seed }, maxTable, {
+    stopAfter,
+    significanceLevel,
+  });
 }
 
 /**

@@ -93,8 +93,34 @@ export function layerTestTable(L: LayerTestTableInput): CsvCell[][] {
   const t = L.trend;
   const a = t.attainableSize;
   return [
-    ["test", "statistic", "p", "method", "assignments", "evaluated", "maximum", "share_of_maximum", "significance_level", "attainable_size", "draws", "standard_error"],
-    ["trend", t.statistic, t.p, t.method, t.assignments, t.evaluated, t.maximum ?? "", t.shareOfMaximum ?? "", a?.significanceLevel ?? "", a?.size ?? "", t.draws ?? "", t.standardError ?? ""],
+    [
+      "test",
+      "statistic",
+      "p",
+      "method",
+      "assignments",
+      "evaluated",
+      "maximum",
+      "share_of_maximum",
+      "significance_level",
+      "attainable_size",
+      "draws",
+      "standard_error",
+    ],
+    [
+      "trend",
+      t.statistic,
+      t.p,
+      t.method,
+      t.assignments,
+      t.evaluated,
+      t.maximum ?? "",
+      t.shareOfMaximum ?? "",
+      a?.significanceLevel ?? "",
+      a?.size ?? "",
+      t.draws ?? "",
+      t.standardError ?? "",
+    ],
     ["flow", L.flow.statistic, L.flow.p, L.flow.method, L.flow.assignments, L.flow.evaluated, "", "", "", "", L.flow.draws ?? "", L.flow.standardError ?? ""],
   ];
 }
