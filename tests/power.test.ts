@@ -35,6 +35,25 @@ describe("createPowerSimulator (internal)", () => {
       expect(agree).toBe(30);
     }
   });
+
+  it("a Monte Carlo trend test decides at the job's α: at α = 0.01 the simulator agrees with createTrendTest(..., { significanceLevel: 0.01 }) panel by panel", () => {
+    // 30 seeded panels with a weak trend (p-values near 0.01, where a rule deciding at 0.05 would stop too early).
+    const monteCarlo = { maxExact: 100, samples: 20000, seed: 3 };
+    const job = { model, delta: 0.05, omega: 0, sigma: 0.8, tau: 0.3, c: 2, scaleMax: 4, significanceLevel: 0.01, seed: 5, maxExperts: 12, test: monteCarlo };
+    const sim = createPowerSimulator(job);
+    const test = createTrendTest(layerIndex(model), { ...monteCarlo, significanceLevel: 0.01 });
+    expect(test.method).toBe("monte-carlo");
+    const decisions: number[] = [];
+    for (let s = 0; s < 30; s++) {
+      const K = 6 + (s % 7);
+      const panel = simulatePanel(model, { expertCount: K, delta: 0.05, seed: simulationSeed(5, K, s) });
+      const { p } = test.test(dematel(aggregate(panel)).relation);
+      decisions.push(p < 0.01 ? 1 : 0);
+      expect(sim.runOne(K, s)).toBe(p < 0.01 ? 1 : 0);
+    }
+    expect(decisions).toContain(1);
+    expect(decisions).toContain(0);
+  });
 });
 
 describe("powerCurve(model, options)", () => {

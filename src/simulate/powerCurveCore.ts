@@ -166,7 +166,13 @@ function checkedOptions(model: Model, options: PowerOptions, defaultWorkers: num
   if (!(significanceLevel > 0 && significanceLevel < 1)) throw new RangeError(`powerCurve: significanceLevel must be in (0, 1), got ${significanceLevel}`);
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`powerCurve: workers must be a positive integer, got ${workers}`);
   requireLayers(model, "powerCurve");
-  const testOptions: PermutationOptions = { maxExact: options.test?.maxExact ?? 1e6, samples: options.test?.samples ?? 100000, seed: options.test?.seed ?? 1 };
+  // A Monte Carlo test's sequential rule decides at the curve's own α (docs/methods.md §5.5), as the rejections do.
+  const testOptions: PermutationOptions = {
+    maxExact: options.test?.maxExact ?? 1e6,
+    samples: options.test?.samples ?? 100000,
+    seed: options.test?.seed ?? 1,
+    significanceLevel,
+  };
   return { panelSizes, panel, omega, sims, significanceLevel, workers, testOptions };
 }
 

@@ -86,7 +86,8 @@ export function createPowerSimulator(job: PowerJob): PowerSimulator {
   const studyMeans = createStudyMeans(job.model, job.omega, job.delta, job.c);
   const normals = new Float64Array(job.maxExperts * deviatesPerExpert(n));
   const kernel = createDematelKernel(layerOf, "max");
-  const trendTest = createTrendTest(layerOf, job.test);
+  // The sequential Monte Carlo rule decides at the job's α, the level the rejections are counted at.
+  const trendTest = createTrendTest(layerOf, { significanceLevel: job.significanceLevel, ...job.test });
   const A = kernel.direct;
   const runOne = (K: number, sim: number): number => {
     if (K > job.maxExperts) throw new RangeError(`power simulation: K = ${K} exceeds the prepared maximum ${job.maxExperts}`);
