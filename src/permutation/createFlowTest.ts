@@ -129,13 +129,19 @@ export interface FlowTest extends PermutationTest<Matrix | Float64Array> {
   near(reference: Matrix | Float64Array): (total: Matrix | Float64Array) => PermutationResult;
 }
 
-/** num and den of S_flow for the assignment rows[base..base + m) and the pair terms d, s, into out[0] and out[1]. */
+/**
+ * num and den of S_flow for the assignment rows[base..base + m) and the pair terms d, s, into out[0] and out[1],
+ * without the pair-sign table: the pairs (a, b), a < b, taken in row-major order (the order of d and s), a's layer
+ * read once per row of pairs and b's in sequence, so the terms are the ones `statisticOf` adds, in the same order
+ * (the same value to the last bit: a pair within a layer adds ±0).
+ */
 function numDen(rows: Int8Array, base: number, m: number, d: Float64Array, s: Float64Array, out: Float64Array): void {
   let num = 0;
   let den = 0;
   for (let a = 0, p = 0; a < m; a++) {
     const la = rows[base + a];
     for (let b = base + a + 1, end = base + m; b < end; b++, p++) {
+      // c = sign(ℓ_b − ℓ_a) without a branch (the layers are random, so branches would be mispredicted half the time).
       const c = Math.sign(rows[b] - la);
       num += c * d[p];
       den += c * c * s[p];
@@ -145,24 +151,13 @@ function numDen(rows: Int8Array, base: number, m: number, d: Float64Array, s: Fl
   out[1] = den;
 }
 
-/**
- * S_flow of the assignment rows[base..base + m) without the pair-sign table: the pairs (a, b), a < b, taken in
- * row-major order (the order of diff and sum), a's layer read once per row of pairs and b's in sequence, so the
- * terms are the ones `statisticOf` adds, in the same order (the same value to the last bit: a pair within a layer adds ±0).
- */
+/** numDen's two sums, for {@link onTheFly}. */
+const onTheFlyParts = new Float64Array(2);
+
+/** S_flow of the assignment rows[base..base + m) without the pair-sign table ({@link numDen}). */
 function onTheFly(rows: Int8Array, base: number, m: number, diff: Float64Array, sum: Float64Array): number {
-  let num = 0;
-  let den = 0;
-  for (let a = 0, p = 0; a < m; a++) {
-    const la = rows[base + a];
-    for (let b = base + a + 1, end = base + m; b < end; b++, p++) {
-      // c = sign(ℓ_b − ℓ_a) without a branch (the layers are random, so branches would be mispredicted half the time).
-      const c = Math.sign(rows[b] - la);
-      num += c * diff[p];
-      den += c * c * sum[p];
-    }
-  }
-  return den === 0 ? NaN : num / den;
+  numDen(rows, base, m, diff, sum, onTheFlyParts);
+  return onTheFlyParts[1] === 0 ? NaN : onTheFlyParts[0] / onTheFlyParts[1];
 }
 
 /** Check that T is n×n (or n² long, row-major) and finite where read, and fill diff[p] = t_ij − t_ji and sum[p] = t_ij + t_ji for each pair p = (i, j) of layered components. */
