@@ -21,15 +21,15 @@ export interface Random {
   /**
    * Permute values[start..end) in place by Fisher–Yates from the last entry down: entry a (a = count − 1 down to 1) is
    * swapped with a uniform index below a + 1 drawn from the next words by Lemire's (2019) multiply-and-reject method
-   * (one word per index but for the rare rejections; `int` maps words to indices differently, by remainders).
-   * At most 2²¹ entries at once.
+   * (one word per index but for the rare rejections; `int` maps words to indices differently, by remainders); entries
+   * above the 2²¹st take their indices as `int` does.
    */
   shuffle(values: Float64Array | Uint8Array, start?: number, end?: number): void;
   /** The seed this source was made with. */
   readonly seed: number;
 }
 
-/** The most entries `Random.shuffle` permutes at once (2²¹: the product of a word and an index bound stays exact in a double). */
+/** Up to this many entries `Random.shuffle` draws its indices by Lemire's method (2²¹: a word times an index bound stays exact in a double). */
 const MAX_SHUFFLE = 2097152;
 
 function splitmix32(state: number): () => number {
@@ -95,14 +95,27 @@ export function createRandom(seed: number): Random {
     shuffle(values: Float64Array | Uint8Array, start = 0, end = values.length): void {
       if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= values.length))
         throw new RangeError(`shuffle: need integers 0 ≤ start ≤ end ≤ ${values.length}, got ${start}, ${end}`);
-      if (end - start > MAX_SHUFFLE) throw new RangeError(`shuffle: at most ${MAX_SHUFFLE} entries at once, got ${end - start}`);
+      // Above 2²¹ entries the top ones are swapped with indices drawn as int() draws them (remainders), where x·n
+      // would no longer be exact in a double; the rest by the inlined loop below.
+      let i = end - start - 1;
+      for (; i >= MAX_SHUFFLE; i--) {
+        const n = i + 1;
+        const limit = 4294967296 - (4294967296 - Math.floor(4294967296 / n) * n);
+        let x: number;
+        do x = u32();
+        while (x >= limit);
+        const j = start + (x - Math.floor(x / n) * n);
+        const t = values[start + i];
+        values[start + i] = values[j];
+        values[j] = t;
+      }
       // sfc32 inlined, the state in locals for the loop and stored back after it. The index below i + 1 is Lemire's
       // (2019) multiply-and-reject: x·n = hi·2³² + lo, accept hi unless lo < (2³² − n) mod n (exact in doubles: x·n < 2⁵³ for n ≤ 2²¹).
       let a = st[0],
         b = st[1],
         c = st[2],
         d = st[3];
-      for (let i = end - start - 1; i > 0; i--) {
+      for (; i > 0; i--) {
         const n = i + 1;
         let hi: number;
         for (;;) {

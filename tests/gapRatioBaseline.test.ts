@@ -61,11 +61,13 @@ describe("gapRatioBaseline(matrices, options)", () => {
   it("equals a straightforward recomputation: each draw's panel rebuilt and passed to gapRatio, the share and quantiles recounted", () => {
     for (const [seed, K, n, fractional] of [
       [1, 6, 4, false],
-      [2, 9, 5, true],
+      [2, 20, 5, true],
       [3, 4, 3, false],
     ] as const) {
-      // Fractional ratings (more than 256 distinct values) take the path without one-byte codes.
-      const panel = uniformPanel(K, n, seed).map((m) => m.map((row) => row.map((v) => (fractional && v > 0 ? v + createRandom(v * 31 + seed).next() : v))));
+      // Fractional ratings, a fresh fraction per cell (400 cells, more than 256 distinct values), take the path without one-byte codes.
+      const fraction = createRandom(seed + 500);
+      const panel = uniformPanel(K, n, seed).map((m) => m.map((row, i) => row.map((v, j) => (fractional && i !== j ? v + fraction.next() : v))));
+      if (fractional) expect(new Set(panel.flat(2)).size).toBeGreaterThan(256);
       const fast = gapRatioBaseline(panel, { B: 700, seed });
       expect(gapRatioBaseline(panel, { B: 700, seed, codes: false })).toEqual(fast);
       const rng = createRandom(seed);

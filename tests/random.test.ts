@@ -159,6 +159,22 @@ describe("createRandom(seed).shuffle: the inlined Fisher–Yates with Lemire's b
     const chi = [...seen.values()].reduce((s, o) => s + (o - 2000) ** 2 / 2000, 0);
     expect(chi).toBeLessThan(49.7);
   });
+  it("above 2²¹ entries: the top entries swapped with int()'s indices, then the first 2²¹ shuffled as usual", () => {
+    const big = Uint8Array.from({ length: 2 ** 21 + 5 }, (_, i) => i % 251);
+    const a = big.slice();
+    const b = big.slice();
+    createRandom(77).shuffle(a);
+    const ref = createRandom(77);
+    for (let i = b.length - 1; i >= 2 ** 21; i--) {
+      const j = ref.int(i + 1);
+      const t = b[i];
+      b[i] = b[j];
+      b[j] = t;
+    }
+    ref.shuffle(b, 0, 2 ** 21);
+    expect(a).toEqual(b);
+  });
+
   it("defaults to the whole array and rejects a range outside it", () => {
     const a = Float64Array.of(1, 2, 3, 4, 5);
     const b = a.slice();

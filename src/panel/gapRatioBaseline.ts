@@ -9,7 +9,7 @@ export const CONSENSUS_LEVEL = 0.05;
 
 /** Options of {@link gapRatioBaseline}. */
 export interface GapRatioBaselineOptions {
-  /** Most no-agreement panels B (default 2,000); fewer are drawn once the share's side of 0.05 is known (`sequentialMonteCarlo`). */
+  /** Most no-agreement panels B (default 2,000); fewer are drawn when the sequential rule stops (`sequentialMonteCarlo`). */
   B?: number;
   /** Seed of the shuffles (default 1). */
   seed?: number;
@@ -116,10 +116,11 @@ function codesOf(X: Float64Array): { codes: Uint8Array; values: Float64Array } |
  * of agreement indices (Mielke & Berry 2007, Permutation Methods, ch. 9;
  * the same null as chance-corrected agreement, e.g. Krippendorff's expected
  * disagreement), with the share counted as in Phipson & Smyth (2010).
- * Panels are drawn until the share's side of 0.05 is known (`sequentialMonteCarlo`:
- * after 50 panels with a gap as small as the observed, or at 100, 200, 400, …
- * panels once the share is clearly below 0.05, resampling risk ≤ 0.001), at most B;
- * `draws` and `standardError` say how precise the share is.
+ * Panels are drawn under the sequential rule of `sequentialMonteCarlo`, at most B:
+ * it stops after 50 panels with a gap as small as the observed (share 50/L), or
+ * at 100, 200, 400, … panels once the share is clearly below 0.05 (a share ≥ 0.05
+ * is declared below it with probability ≤ 0.001); `draws` and `standardError`
+ * say how precise the share is.
  * Reproducibility: one `createRandom(seed)` stream; draw b shuffles experts
  * 1..K in order, each by Fisher–Yates from the last cell down (`Random.shuffle`). The draws
  * work on one preallocated copy of the panel and allocate nothing.

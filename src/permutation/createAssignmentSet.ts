@@ -110,7 +110,7 @@ function withPairs(
  * among them), otherwise B random ones drawn once by Fisher–Yates shuffles of
  * the observed labels with `createRandom(seed)` (the observed assignment is
  * then added by the (b+1)/(B+1) rule, not listed), which a test reads in
- * order and stops reading once its p-value's side of α is known (`monteCarloP`). It also tabulates
+ * order and stops reading under the sequential rule of `monteCarloP`. It also tabulates
  * sign(ℓ_a − ℓ_b) for every row and component pair, so that both statistics
  * become dot products in the tests' hot loops.
  * @param layerOf each component's 0-based layer, −1 for none (`layerIndex(model)`).

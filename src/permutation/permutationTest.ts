@@ -32,10 +32,10 @@ export function permutationP(count: number, set: Pick<AssignmentSet, "method" | 
 /**
  * The sequential Monte Carlo p-value of a permutation test (docs/methods.md §5.5,
  * `sequentialMonteCarlo`): the B random assignments of `set` are read in their
- * seeded order until the p-value's side of α is known — after h = `set.stopAfter`
- * exceedances p = h/L (Besag & Clifford 1991, Biometrika 78, 301–304); at the looks
+ * seeded order until one of two stops — after h = `set.stopAfter` exceedances
+ * p = h/L (Besag & Clifford 1991, Biometrika 78, 301–304); at the looks
  * L = 100, 200, 400, … when p is clearly below α = `set.significanceLevel`
- * (resampling risk at most 0.001), p = (b + 1)/(L + 1); otherwise all B,
+ * (a true p ≥ α declared below it with probability ≤ 0.001), p = (b + 1)/(L + 1); otherwise all B,
  * p = (b + 1)/(B + 1). `exceeds(row)` says whether row `row` has S ≥ S_obs. The
  * precision is carried with the result: `draws` = L (or B) and the Monte Carlo
  * standard error √(p(1 − p)/draws).

@@ -4,7 +4,8 @@
  * recurrence log f(i + 1) = log f(i) + log((n − i)/(i + 1)) + log(p/(1 − p)),
  * starting at log f(0) = n·log(1 − p), and summed relative to the largest
  * term, so n in the hundreds of thousands neither underflows nor loses the
- * small tail (relative error about k ulps). Cost O(k).
+ * small tail (each step's rounding is about ulp(|log f|), so the relative error is
+ * at most about k·|log f(0)|·2⁻⁵², 1e-9 for k = 2,500 at n·p = 2,500). Cost O(k).
  * Edge cases: k < 0 gives 0, k ≥ n gives 1; p = 0 gives 1, p = 1 gives 0 below n.
  * @throws {RangeError} when n is not a non-negative integer, k is not an integer or p is not in [0, 1].
  * @example

@@ -4,7 +4,7 @@ import { binomialCdf } from "./binomialCdf.js";
 export const DEFAULT_STOP_AFTER = 50;
 /** The first number of draws at which the rule looks for a p-value clearly below the level (then 2×, 4×, … below B). */
 export const FIRST_LOOK = 100;
-/** ε of the stop below the level: for a true p ≥ α, the chance that the rule stops and reports p̂ < α is at most ε. */
+/** ε of the stop below the level: for a true p ≥ α, the chance that this stop declares p below α is at most ε. */
 export const RESAMPLING_RISK = 0.001;
 
 /** When {@link sequentialMonteCarlo} may stop reading draws. */
@@ -35,16 +35,17 @@ export function looksBelow(maxDraws: number): number[] {
 }
 
 /**
- * A Monte Carlo p-value read draw by draw that stops as soon as its side of α
- * is known (docs/methods.md §5.5). `exceeds(d)` computes draw d (d = 0, 1, … in
- * order) and says whether its statistic is at least as extreme as the observed.
- * - Stop above (Besag & Clifford 1991, Biometrika 78, 301–304): after the h-th
- *   exceedance at draw L, p = h/L.
+ * A Monte Carlo p-value read draw by draw that stops early (docs/methods.md §5.5).
+ * `exceeds(d)` computes draw d (d = 0, 1, … in order) and says whether its
+ * statistic is at least as extreme as the observed.
+ * - Stop after h exceedances (Besag & Clifford 1991, Biometrika 78, 301–304): after
+ *   the h-th exceedance at draw L, p = h/L (relative standard error ≤ √(1/h); it may
+ *   fall on either side of α).
  * - Stop below: at the looks L = 100, 200, 400, … < B, with b exceedances so
  *   far, stop when P(Binomial(L, α) ≤ b) < ε/J (J looks, ε = {@link RESAMPLING_RISK}):
  *   the one-sided Clopper–Pearson upper bound of p at level 1 − ε/J is then
- *   below α, and by the union bound over the looks a true p ≥ α stops here
- *   with probability at most ε. p = (b + 1)/(L + 1), below α.
+ *   below α, and by the union bound over the looks a true p ≥ α is declared
+ *   below α by this stop with probability at most ε. p = (b + 1)/(L + 1), below α.
  * - Otherwise all B draws: p = (b + 1)/(B + 1) (Phipson & Smyth 2010).
  * Every result carries the draws read and the Monte Carlo standard error.
  * @example
