@@ -24,12 +24,12 @@
  * max z ≥ 1e10 (ρ within about 1e-10 of 1, where `totalRelation` refuses too).
  *
  * `run` is split into the steps below, each a module function over the
- * kernel's preallocated state: nothing is allocated per replicate. The LU
- * (`luFactorPaired`) and the layer solves (`luSolveFour`, four layers at once)
- * give the same doubles as `luFactor` and one `luSolve` per layer, bit for bit.
+ * kernel's preallocated state: nothing is allocated per replicate. The layer
+ * solves (`luSolveFour`, four layers at once) give the same doubles as one
+ * `luSolve` per layer, bit for bit.
  */
 import { luSolve, luSolveTransposed } from "../linalg/linalg.js";
-import { luFactorPaired } from "../linalg/luFactorPaired.js";
+import { luFactor } from "../linalg/luFactor.js";
 import { luSolveFour } from "../linalg/luSolveFour.js";
 import { assertNormalizationMethod, type NormalizationMethod, normalizerOf } from "./normalizerOf.js";
 import { createTauB, type TauB } from "../stats/tauB.js";
@@ -179,7 +179,7 @@ function factorNormalized(s: KernelState, epsilon: number): boolean {
   const inv = 1 / lambda;
   for (let k = 0; k < n * n; k++) lu[k] = -direct[k] * inv;
   for (let i = 0; i < n; i++) lu[i * n + i] += 1;
-  return luFactorPaired(lu, n, s.piv) >= 1e-14;
+  return luFactor(lu, n, s.piv) >= 1e-14;
 }
 
 /**

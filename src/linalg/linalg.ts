@@ -44,52 +44,8 @@ export function assertSquare(m: Matrix, what = "matrix"): number {
   return n;
 }
 
-/**
- * LU factorisation with partial pivoting, in place: `a` (n×n, row-major)
- * becomes L (unit lower, below the diagonal) and U (upper); `piv[i]` is the
- * original row now at position i. Returns the smallest |pivot| relative to
- * the largest |entry| of the input (0 when singular), so the caller can
- * judge conditioning. Allocates nothing.
- */
-export function luFactor(a: Float64Array, n: number, piv: Int32Array): number {
-  let scale = 0;
-  for (let k = 0; k < n * n; k++) {
-    const v = Math.abs(a[k]);
-    if (v > scale) scale = v;
-  }
-  if (scale === 0) return 0;
-  for (let i = 0; i < n; i++) piv[i] = i;
-  let minPivot = Infinity;
-  for (let k = 0; k < n; k++) {
-    let p = k;
-    let max = Math.abs(a[k * n + k]);
-    for (let i = k + 1; i < n; i++) {
-      const v = Math.abs(a[i * n + k]);
-      if (v > max) {
-        max = v;
-        p = i;
-      }
-    }
-    if (max < minPivot) minPivot = max;
-    if (max === 0) return 0;
-    if (p !== k) {
-      for (let j = 0; j < n; j++) {
-        const t = a[k * n + j];
-        a[k * n + j] = a[p * n + j];
-        a[p * n + j] = t;
-      }
-      const t = piv[k];
-      piv[k] = piv[p];
-      piv[p] = t;
-    }
-    const pivot = a[k * n + k];
-    for (let i = k + 1; i < n; i++) {
-      const f = (a[i * n + k] /= pivot);
-      if (f !== 0) for (let j = k + 1; j < n; j++) a[i * n + j] -= f * a[k * n + j];
-    }
-  }
-  return minPivot / scale;
-}
+/** LU factorisation with partial pivoting, in place (its own file: the steps are taken in pairs). */
+export { luFactor } from "./luFactor.js";
 
 /**
  * Solve `A x = b` given `luFactor`'s output, in place in `x` (which holds b

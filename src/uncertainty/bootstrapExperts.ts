@@ -162,7 +162,7 @@ export interface BootstrapResult {
  * replicate; it never forms T (D, R and the layer-block sums come from one LU
  * factorisation of I − N and L + 1 solves). The weighted sums are register-blocked over the experts,
  * and packed several cells to a double when every rating and weight is an integer (`createPanelSums`,
- * exact); the LU takes its steps in pairs (`luFactorPaired`): every number is the same, bit for bit,
+ * exact); the LU takes its steps in pairs (`luFactor`): every number is the same, bit for bit,
  * as the straightforward loops give. A fuzzy or grey replicate is one full method run.
  *
  * Steps: check and pack the panel → `resampleExperts` (B replicates)

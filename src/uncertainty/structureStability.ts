@@ -1,5 +1,5 @@
 import { fromFlat } from "../linalg/linalg.js";
-import { luFactorPaired } from "../linalg/luFactorPaired.js";
+import { luFactor } from "../linalg/luFactor.js";
 import { luInverse } from "../linalg/luInverse.js";
 import { normalizerOf, type NormalizationMethod } from "../core/normalizerOf.js";
 import { threshold as chooseThreshold } from "../core/threshold.js";
@@ -85,7 +85,7 @@ export function createStructureTally(n: number, normalization: NormalizationMeth
       if (!(lambda > 0)) return;
       for (let k = 0; k < n * n; k++) lu[k] = -direct[k] / lambda;
       for (let i = 0; i < n; i++) lu[i * n + i] += 1;
-      if (!(luFactorPaired(lu, n, piv) >= 1e-14)) return;
+      if (!(luFactor(lu, n, piv) >= 1e-14)) return;
       luInverse(lu, n, piv, inverse, scratch); // the n solves M x = e_j at once, bit for bit
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) T[i * n + j] = inverse[i * n + j] - (i === j ? 1 : 0);
       tallyT();

@@ -1,27 +1,28 @@
 /**
- * Internal: {@link luFactor} with the elimination steps taken two at a time, for the hot loops (the
- * bootstrap's kernel and structure tally). Each entry below and right of a step pair is loaded and
- * stored once for both steps instead of once per step, but it still receives the same two updates
- * a − f·u in the same order, so the factors, the permutation and the returned pivot ratio equal
- * `luFactor`'s bit for bit (tests/bootstrapSpeedKernels.test.ts checks them).
+ * LU factorisation with partial pivoting, in place, with the elimination steps taken two at a time. Each
+ * entry below and right of a step pair is loaded and stored once for both steps instead of once per step,
+ * but it still receives the same two updates a − f·u in the same order as the textbook one-step-at-a-time
+ * loop (Golub & Van Loan, Algorithm 3.4.1), so the factors, the permutation and the returned pivot ratio
+ * are that loop's bit for bit (tests/bootstrapSpeedKernels.test.ts checks them against it), about twice
+ * as fast for n in the tens to hundreds.
  *
  * Step pair (k, k + 1): pivot column k, swap, multipliers f_ik; apply step k to column k + 1 only;
  * pivot column k + 1 (a row swap moves a row with its pending step-k update, since that update is
  * determined by the row's own f_ik and the pivot row k, which stays); apply step k to the new row
  * k + 1; multipliers f_i,k+1; then both updates to every remaining entry, step k first.
  */
-import { luFactor } from "./linalg.js";
 
 /**
- * LU factorisation with partial pivoting in place, exactly as {@link luFactor} (same `a`, `piv` and
- * return value, bit for bit), about twice as fast for n in the tens to hundreds. Allocates nothing.
+ * LU factorisation with partial pivoting, in place: `a` (n×n, row-major) becomes L (unit lower, below the
+ * diagonal) and U (upper); `piv[i]` is the original row now at position i. Returns the smallest |pivot|
+ * relative to the largest |entry| of the input (0 when singular), so the caller can judge conditioning.
+ * Allocates nothing.
  * @example
  * const a = Float64Array.from([4, 3, 6, 3]);
  * const piv = new Int32Array(2);
- * luFactorPaired(a, 2, piv); // 0.5 (smallest pivot 3 over the largest entry 6); a holds L and U
+ * luFactor(a, 2, piv); // 0.5 (smallest pivot 3 over the largest entry 6); a holds L and U
  */
-export function luFactorPaired(a: Float64Array, n: number, piv: Int32Array): number {
-  if (n < 4) return luFactor(a, n, piv);
+export function luFactor(a: Float64Array, n: number, piv: Int32Array): number {
   let scale = 0;
   for (let k = 0; k < n * n; k++) {
     const v = Math.abs(a[k]);
