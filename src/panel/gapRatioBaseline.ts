@@ -13,7 +13,7 @@ export interface GapRatioBaselineOptions {
   B?: number;
   /** Seed of the shuffles (default 1). */
   seed?: number;
-  /** Shuffle one-byte codes of the ratings when there are at most 256 distinct ones (default true; false shuffles the ratings themselves, with the same result). */
+  /** Shuffle one-byte codes of the ratings when there are at most 256 distinct ones (default true; false shuffles the cells' indices, with the same result). */
   codes?: boolean;
 }
 
@@ -40,31 +40,12 @@ export interface GapRatioBaseline {
 }
 
 /**
- * gap(K) of the panel packed in X: K experts one after another, each its m = n(n − 1) off-diagonal cells in row-major
- * order: mean over the cells of |a^K − a^{K−1}| / a^K (cells with a^K = 0 left out). The cells are summed in the same
- * order as a row-major pass over i ≠ j, so the value is the same to the last bit as on the full n×n layout.
+ * gap(K) of the panel held as codes into `values`: K experts one after another, each its m = n(n − 1) off-diagonal
+ * cells in row-major order, cell c of expert k rated values[codes[k·m + c]]: mean over the cells of
+ * |a^K − a^{K−1}| / a^K (cells with a^K = 0 left out). The cells are summed in the same order as a row-major pass over
+ * i ≠ j, so the value is the same to the last bit as on the full n×n layout, whichever codes hold the ratings.
  */
-function finalGap(X: Float64Array, K: number, m: number, sum: Float64Array): number {
-  sum.fill(0);
-  for (let k = 0; k < K - 1; k++) {
-    const base = k * m;
-    for (let c = 0; c < m; c++) sum[c] += X[base + c];
-  }
-  const last = (K - 1) * m;
-  let total = 0;
-  for (let c = 0; c < m; c++) {
-    const before = sum[c] / (K - 1);
-    const now = (sum[c] + X[last + c]) / K;
-    if (now !== 0) total += Math.abs(now - before) / now;
-  }
-  return m === 0 ? 0 : total / m;
-}
-
-/**
- * {@link finalGap} of a panel held as one-byte codes into `values` (packed as X is): the same sums in the same order, so
- * the same value to the last bit as finalGap on the decoded ratings.
- */
-function finalGapOfCodes(codes: Uint8Array, values: Float64Array, K: number, m: number, sum: Float64Array): number {
+function finalGap(codes: Uint8Array | Uint32Array, values: Float64Array, K: number, m: number, sum: Float64Array): number {
   sum.fill(0);
   for (let k = 0; k < K - 1; k++) {
     const base = k * m;
@@ -81,11 +62,14 @@ function finalGapOfCodes(codes: Uint8Array, values: Float64Array, K: number, m: 
 }
 
 /**
- * The panel's ratings as one-byte codes into its distinct values (in order of first appearance) when there are at most
- * 256 of them, so the shuffles move bytes that stay in the fastest cache and the gap reads an eighth of the memory;
- * null otherwise. (0 and −0 share a code: adding either to a sum that starts at +0 gives the same sums.)
+ * The panel's ratings as codes the shuffles permute: one-byte codes into its distinct values (in order of first
+ * appearance) when there are at most 256 of them and `bytes` is true, so the shuffles move bytes that stay in the
+ * fastest cache and the gap reads an eighth of the memory; otherwise each cell's own index into X. (0 and −0 share a
+ * byte code: adding either to a sum that starts at +0 gives the same sums.)
  */
-function codesOf(X: Float64Array): { codes: Uint8Array; values: Float64Array } | null {
+function codesOf(X: Float64Array, bytes: boolean): { codes: Uint8Array | Uint32Array; values: Float64Array } {
+  const indices = (): { codes: Uint32Array; values: Float64Array } => ({ codes: Uint32Array.from(X, (_, c) => c), values: X });
+  if (!bytes) return indices();
   const values: number[] = [];
   const codes = new Uint8Array(X.length);
   let lastValue = NaN;
@@ -95,7 +79,7 @@ function codesOf(X: Float64Array): { codes: Uint8Array; values: Float64Array } |
     if (v !== lastValue) {
       lastCode = values.indexOf(v);
       if (lastCode < 0) {
-        if (values.length === 256) return null;
+        if (values.length === 256) return indices();
         lastCode = values.push(v) - 1;
       }
       lastValue = v;
@@ -147,8 +131,8 @@ export function gapRatioBaseline(matrices: readonly Matrix[], options: GapRatioB
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) X[c++] = rows[i][j];
   });
   const sum = new Float64Array(m);
-  const observed = finalGap(X, K, m, sum);
-  const coded = options.codes === false ? null : codesOf(X);
+  const { codes, values } = codesOf(X, options.codes !== false);
+  const observed = finalGap(codes, values, K, m, sum);
   const gaps = new Float64Array(B);
   const rule = { maxDraws: B, stopAfter: DEFAULT_STOP_AFTER, level: CONSENSUS_LEVEL };
   const {
@@ -156,11 +140,10 @@ export function gapRatioBaseline(matrices: readonly Matrix[], options: GapRatioB
     draws,
     standardError,
   } = sequentialMonteCarlo(rule, (b) => {
-    // Shuffling the previous draw's panel again gives a fresh uniform permutation of each expert's cells. The codes and
-    // the ratings are shuffled by the same permutations, so both give the same gap to the last bit.
-    const cells = coded === null ? X : coded.codes;
-    for (let k = 0, base = 0; k < K; k++, base += m) rng.shuffle(cells, base, base + m);
-    gaps[b] = coded === null ? finalGap(X, K, m, sum) : finalGapOfCodes(coded.codes, coded.values, K, m, sum);
+    // Shuffling the previous draw's panel again gives a fresh uniform permutation of each expert's cells. Byte codes
+    // and cell indices are shuffled by the same permutations, so both give the same gap to the last bit.
+    for (let k = 0, base = 0; k < K; k++, base += m) rng.shuffle(codes, base, base + m);
+    gaps[b] = finalGap(codes, values, K, m, sum);
     return gaps[b] <= observed;
   });
   const drawn = gaps.subarray(0, draws).sort();
