@@ -24,7 +24,7 @@ export interface Random {
    * (one word per index but for the rare rejections; `int` maps words to indices differently, by remainders); entries
    * above the 2²¹st take their indices as `int` does.
    */
-  shuffle(values: Float64Array | Uint8Array, start?: number, end?: number): void;
+  shuffle(values: Float64Array | Uint8Array | Uint32Array, start?: number, end?: number): void;
   /** The seed this source was made with. */
   readonly seed: number;
 }
@@ -41,6 +41,59 @@ function splitmix32(state: number): () => number {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
     return (z ^ (z >>> 16)) >>> 0;
   };
+}
+
+/**
+ * `Random.shuffle` on the generator state `st` (sfc32's four words; `u32` draws from it): a module function rather
+ * than a closure of each generator, so V8 keeps one optimised copy for every generator a process makes.
+ */
+function shuffleWith(st: Uint32Array, u32: () => number, values: Float64Array | Uint8Array | Uint32Array, start: number, end: number): void {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= values.length))
+    throw new RangeError(`shuffle: need integers 0 ≤ start ≤ end ≤ ${values.length}, got ${start}, ${end}`);
+  // Above 2²¹ entries the top ones are swapped with indices drawn as int() draws them (remainders), where x·n
+  // would no longer be exact in a double; the rest by the inlined loop below.
+  let i = end - start - 1;
+  for (; i >= MAX_SHUFFLE; i--) {
+    const n = i + 1;
+    const limit = 4294967296 - (4294967296 - Math.floor(4294967296 / n) * n);
+    let x: number;
+    do x = u32();
+    while (x >= limit);
+    const j = start + (x - Math.floor(x / n) * n);
+    const t = values[start + i];
+    values[start + i] = values[j];
+    values[j] = t;
+  }
+  // sfc32 inlined, the state in locals for the loop and stored back after it. The index below i + 1 is Lemire's
+  // (2019) multiply-and-reject: x·n = hi·2³² + lo, accept hi unless lo < (2³² − n) mod n (exact in doubles: x·n < 2⁵³ for n ≤ 2²¹).
+  let a = st[0],
+    b = st[1],
+    c = st[2],
+    d = st[3];
+  for (; i > 0; i--) {
+    const n = i + 1;
+    let hi: number;
+    for (;;) {
+      const x = (((a + b) >>> 0) + d) >>> 0;
+      d = (d + 1) >>> 0;
+      a = (b ^ (b >>> 9)) >>> 0;
+      const r = (c << 21) | (c >>> 11);
+      b = (c + (c << 3)) >>> 0;
+      c = (r + x) >>> 0;
+      const product = x * n;
+      hi = Math.floor(product / 4294967296);
+      const lo = product - hi * 4294967296;
+      if (lo >= n || lo >= (4294967296 - n) % n) break;
+    }
+    const j = start + hi;
+    const t = values[start + i];
+    values[start + i] = values[j];
+    values[j] = t;
+  }
+  st[0] = a;
+  st[1] = b;
+  st[2] = c;
+  st[3] = d;
 }
 
 /**
@@ -92,53 +145,8 @@ export function createRandom(seed: number): Random {
       while (x >= limit);
       return x - Math.floor(x / n) * n;
     },
-    shuffle(values: Float64Array | Uint8Array, start = 0, end = values.length): void {
-      if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= values.length))
-        throw new RangeError(`shuffle: need integers 0 ≤ start ≤ end ≤ ${values.length}, got ${start}, ${end}`);
-      // Above 2²¹ entries the top ones are swapped with indices drawn as int() draws them (remainders), where x·n
-      // would no longer be exact in a double; the rest by the inlined loop below.
-      let i = end - start - 1;
-      for (; i >= MAX_SHUFFLE; i--) {
-        const n = i + 1;
-        const limit = 4294967296 - (4294967296 - Math.floor(4294967296 / n) * n);
-        let x: number;
-        do x = u32();
-        while (x >= limit);
-        const j = start + (x - Math.floor(x / n) * n);
-        const t = values[start + i];
-        values[start + i] = values[j];
-        values[j] = t;
-      }
-      // sfc32 inlined, the state in locals for the loop and stored back after it. The index below i + 1 is Lemire's
-      // (2019) multiply-and-reject: x·n = hi·2³² + lo, accept hi unless lo < (2³² − n) mod n (exact in doubles: x·n < 2⁵³ for n ≤ 2²¹).
-      let a = st[0],
-        b = st[1],
-        c = st[2],
-        d = st[3];
-      for (; i > 0; i--) {
-        const n = i + 1;
-        let hi: number;
-        for (;;) {
-          const x = (((a + b) >>> 0) + d) >>> 0;
-          d = (d + 1) >>> 0;
-          a = (b ^ (b >>> 9)) >>> 0;
-          const r = (c << 21) | (c >>> 11);
-          b = (c + (c << 3)) >>> 0;
-          c = (r + x) >>> 0;
-          const product = x * n;
-          hi = Math.floor(product / 4294967296);
-          const lo = product - hi * 4294967296;
-          if (lo >= n || lo >= (4294967296 - n) % n) break;
-        }
-        const j = start + hi;
-        const t = values[start + i];
-        values[start + i] = values[j];
-        values[j] = t;
-      }
-      st[0] = a;
-      st[1] = b;
-      st[2] = c;
-      st[3] = d;
+    shuffle(values: Float64Array | Uint8Array | Uint32Array, start = 0, end = values.length): void {
+      shuffleWith(st, u32, values, start, end);
     },
     fillNormal(out: Float64Array, start = 0, end = out.length): void {
       if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= out.length))
