@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { FORMAT_1_NAMES, RESULTS_FORMAT, resultsJsonText } from "../src/report/resultsJson.js";
+import { FORMAT_1_NAMES, RESULTS_FORMAT, resultsJsonChunks, resultsJsonText } from "../src/report/resultsJson.js";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeFilesAtomic } from "../src/io/writeFilesAtomic.js";
+import { createRandom } from "../src/random.js";
 import { analyzeSurvey } from "../src/pipeline/analyzeSurvey.js";
 import { simulatedSurvey } from "../src/simulate/simulatedSurvey.js";
 import { defaultModel } from "../src/model/model.js";
@@ -45,5 +50,55 @@ describe("resultsJsonText (results format 2, README 'Results format 2')", () => 
     expect(j.layers.expertCount).toBe(4);
     expect(j.layers.sensitivity.significanceLevel).toBe(0.05);
     expect(j.layers.sensitivity.alpha).toBe(0.05);
+  });
+});
+
+/** A seeded random JSON-like value: nested objects and arrays, arrays of objects, NaN, ±∞, undefined, functions, dates, toJSON, format-2 names, "→" and newlines in strings. */
+function randomValue(rng: ReturnType<typeof createRandom>, depth: number): unknown {
+  const leaves: Array<() => unknown> = [
+    () => rng.next() * 10 - 5,
+    () => [NaN, Infinity, -Infinity, -0][rng.int(4)],
+    () => ["", "a\nb", 'q"uote', "C1→C2", "\u2028"][rng.int(5)],
+    () => rng.next() < 0.5,
+    () => null,
+    () => undefined,
+    () => () => 1,
+    () => new Date(Math.floor(rng.next() * 1e12)),
+    () => ({ toJSON: (key: string) => ({ key }) }),
+  ];
+  if (depth === 0 || rng.next() < 0.3) return leaves[rng.int(leaves.length)]();
+  const size = rng.int(4);
+  const kind = rng.int(3);
+  if (kind === 0) return Array.from({ length: size }, () => randomValue(rng, depth - 1));
+  if (kind === 1) return Array.from({ length: size }, () => ({ expertIndex: rng.int(9), v: randomValue(rng, depth - 1) }));
+  const names = ["a", "expertCount", "krippendorffAlpha", "experts", "meta", "significanceLevel", "x y"];
+  return Object.fromEntries(Array.from({ length: size }, () => [names[rng.int(names.length)], randomValue(rng, depth - 1)]));
+}
+
+describe("resultsJsonChunks: resultsJsonText's text in pieces, for writing a large results.json", () => {
+  it("joined, the pieces are resultsJsonText's text, character for character, on 400 seeded random values and edge cases", () => {
+    const rng = createRandom(12);
+    const cases: unknown[] = [{}, [], [{}], [[]], { a: [{}] }, null, 3, "s", { meta: { tool: "t" }, rows: [{ a: undefined, b: () => 1 }, null, 2] }];
+    for (let i = 0; i < 400; i++) cases.push(randomValue(rng, 5));
+    for (const value of cases) expect([...resultsJsonChunks(value)].join("")).toBe(resultsJsonText(value));
+  });
+
+  it("a whole analysis: the same text, in more than one piece", () => {
+    const model = defaultModel();
+    const r = analyzeSurvey(simulatedSurvey(model, { expertCount: 8, seed: 3 }), model, { bootstrap: 50, date: "2026-01-01" });
+    const pieces = [...resultsJsonChunks(r)];
+    expect(pieces.length).toBeGreaterThan(100);
+    expect(pieces.join("")).toBe(resultsJsonText(r));
+  });
+
+  it("writeFilesAtomic writes pieces one after another, as the joined text would be written", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cxm-pieces-"));
+    try {
+      const text = "x".repeat(1 << 20) + "→" + "y".repeat(1000);
+      writeFilesAtomic([[join(dir, "a.json"), ["{", text, "}", "\n"]]]);
+      expect(readFileSync(join(dir, "a.json"), "utf8")).toBe(`{${text}}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,7 @@
 // One row of the sensitivity table (docs/methods.md §7.5): how a scenario's DEMATEL result reads against the
 // layer tests and the impact-relation map, and what it changes relative to the baseline.
 import type { Matrix, Model } from "../types.js";
-import { impactEdges, type DematelResult, type Role } from "../core/dematel.js";
+import type { DematelResult, Role } from "../core/dematel.js";
 import { threshold as chooseThreshold } from "../core/threshold.js";
 import type { ThresholdOptions } from "../core/thresholdTypes.js";
 import { layerTests, type PreparedLayerTests } from "./layerTests.js";
@@ -56,14 +56,31 @@ export interface ScenarioContext {
 /** What a threshold decides about T: the map's edges, the ISM levels and the MICMAC classes at α. */
 export type StructureAt = Pick<SensitivityScenario, "threshold" | "edges" | "edgeSet" | "ismLevels" | "micmac"> & { error?: string };
 
-/** The threshold value of `total` under rule `t` and the structure at it (edges, ISM levels, MICMAC classes), or the reason the rule failed. */
+/** The edge names "FROM→TO" of every ordered pair of `ids` (row-major), made once per list of ids and shared by every row. */
+const edgeNames = new WeakMap<readonly string[], string[]>();
+function edgeNamesOf(ids: readonly string[]): string[] {
+  let names = edgeNames.get(ids);
+  if (names === undefined) {
+    names = ids.flatMap((from) => ids.map((to) => `${from}→${to}`));
+    edgeNames.set(ids, names);
+  }
+  return names;
+}
+
+/**
+ * The threshold value of `total` under rule `t` and the structure at it (edges, ISM levels, MICMAC classes), or the
+ * reason the rule failed. The edge set holds the edges t_ij > α, i ≠ j, that `impactEdges` lists, in matrix order;
+ * its names are shared between rows (a table of K leave-one-out rows at n = 100 would otherwise hold millions of copies).
+ */
 export function edgesAt(total: Matrix, t: ThresholdOptions, ids: readonly string[]): StructureAt {
   try {
     const value = chooseThreshold(total, t).value;
     const ism = ismLevels(total, value, ids);
+    const names = edgeNamesOf(ids);
+    const n = ids.length;
     const edgeSet: string[] = [];
-    total.forEach((row, i) => row.forEach((v, j) => i !== j && v > value && edgeSet.push(`${ids[i]}→${ids[j]}`)));
-    return { threshold: value, edges: impactEdges(total, value, ids).length, edgeSet, ismLevels: ism.levelOf, micmac: micmac(ism.reachability, ids).quadrant };
+    total.forEach((row, i) => row.forEach((v, j) => i !== j && v > value && edgeSet.push(names[i * n + j])));
+    return { threshold: value, edges: edgeSet.length, edgeSet, ismLevels: ism.levelOf, micmac: micmac(ism.reachability, ids).quadrant };
   } catch (e) {
     return { threshold: null, edges: null, edgeSet: [], ismLevels: [], micmac: [], error: (e as Error).message };
   }

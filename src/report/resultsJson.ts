@@ -32,6 +32,62 @@ function withFormat1Names(_key: string, value: unknown): unknown {
   return copy ?? value;
 }
 
+/** The value JSON.stringify serialises for `holder[key]`: after `toJSON` and the replacer. */
+function serialised(holder: object, key: string, value: unknown): unknown {
+  const own = value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function";
+  return withFormat1Names(key, own ? (value as { toJSON(key: string): unknown }).toJSON(key) : value);
+}
+
+/** Whether the chunks go inside `value` (a plain object, or an array of objects) rather than stringify it whole. */
+function isSplit(value: unknown): value is Record<string, unknown> | unknown[] {
+  if (value === null || typeof value !== "object") return false;
+  if (!Array.isArray(value)) return true;
+  const first: unknown = value[0];
+  return first !== null && typeof first === "object" && !Array.isArray(first);
+}
+
+/**
+ * The JSON text of `value` (after toJSON and the replacer) at indentation `indent`, in pieces: plain objects and
+ * arrays of objects member by member, anything else whole by JSON.stringify, re-indented (a JSON text has no raw
+ * newline inside a string, so every newline is between tokens). Joined, the pieces are JSON.stringify's text.
+ */
+function* jsonPieces(value: Record<string, unknown> | unknown[], indent: string): Generator<string> {
+  const inner = indent + "  ";
+  const array = Array.isArray(value);
+  const entries: Array<[string, unknown]> = array ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+  let first = true;
+  for (const [key, raw] of entries) {
+    const v = serialised(value, key, raw);
+    const text = isSplit(v) ? undefined : JSON.stringify(v, withFormat1Names, 2);
+    if (text === undefined && !isSplit(v) && !array) continue; // undefined, a function or a symbol: no member
+    yield `${first ? (array ? "[" : "{") : ","}\n${inner}${array ? "" : JSON.stringify(key) + ": "}`;
+    first = false;
+    if (isSplit(v)) yield* jsonPieces(v, inner);
+    else yield text === undefined ? "null" : text.replace(/\n/g, `\n${inner}`);
+  }
+  yield first ? (array ? "[]" : "{}") : `\n${indent}${array ? "]" : "}"}`;
+}
+
+/** The value with `meta.format` = {@link RESULTS_FORMAT} when it has a `meta`. */
+function stamped(value: unknown): unknown {
+  const record = value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+  const meta = record?.meta;
+  return record && meta !== null && typeof meta === "object" ? { ...record, meta: { ...meta, format: RESULTS_FORMAT } } : value;
+}
+
+/**
+ * The text of {@link resultsJsonText} in pieces, for writing a large results object (hundreds of sensitivity rows at
+ * n = 100) without holding its whole text at once: the same characters, joined.
+ * @example
+ * [...resultsJsonChunks({ expertCount: 3 })].join(""); // '{\n  "expertCount": 3,\n  "experts": 3\n}\n'
+ */
+export function* resultsJsonChunks(value: unknown): Generator<string> {
+  const v = serialised({ "": value }, "", stamped(value));
+  if (isSplit(v)) yield* jsonPieces(v, "");
+  else yield JSON.stringify(v, withFormat1Names, 2) ?? "undefined";
+  yield "\n";
+}
+
 /**
  * A results object as the text of a JSON file (two-space indent, final newline,
  * NaN and ±∞ written as null, as JSON.stringify does), with the format-1 key
@@ -41,8 +97,5 @@ function withFormat1Names(_key: string, value: unknown): unknown {
  * resultsJsonText({ expertCount: 3 }); // '{\n  "expertCount": 3,\n  "experts": 3\n}\n'
  */
 export function resultsJsonText(value: unknown): string {
-  const record = value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
-  const meta = record?.meta;
-  const stamped = record && meta !== null && typeof meta === "object" ? { ...record, meta: { ...meta, format: RESULTS_FORMAT } } : value;
-  return JSON.stringify(stamped, withFormat1Names, 2) + "\n";
+  return JSON.stringify(stamped(value), withFormat1Names, 2) + "\n";
 }

@@ -8,7 +8,7 @@ import { componentTable, edgeTable, totalRelationTable } from "./resultTables.js
 import { renderReport, type ReportInput } from "./renderReport.js";
 import { writeFilesAtomic } from "../io/writeFilesAtomic.js";
 import { checkOutputFolder } from "../io/checkOutputFolder.js";
-import { resultsJsonText } from "./resultsJson.js";
+import { resultsJsonChunks } from "./resultsJson.js";
 
 /** The files {@link writeResultFiles} writes, in this order. */
 export const RESULT_FILES = ["total-relation.csv", "components.csv", "edges.csv", "results.json", "report.html"] as const;
@@ -30,7 +30,7 @@ export interface WriteResultFilesOptions {
  * Write an analysis to a folder (created if missing): total-relation.csv (T
  * with a header row and row labels), components.csv (id, name, layer, D, R,
  * prominence, relation, role, weight), edges.csv (from, to, value),
- * results.json (the whole results object, NaN written as null; `resultsJsonText`) and
+ * results.json (the whole results object, NaN written as null; `resultsJsonText`'s text, written in pieces) and
  * report.html ({@link renderReport}), and results.xlsx when `options.workbook` holds one. CSV cells can never start a
  * spreadsheet formula (`toCsv`). Refuses, before writing anything, when an output path is
  * one of `inputs` (so a survey or model file is never overwritten) or the
@@ -59,7 +59,7 @@ export function writeResultFiles(result: AnalysisResult & ReportInput, model: Mo
     toCsv(totalRelationTable(result)),
     toCsv(componentTable(result, model)),
     toCsv(edgeTable(result)),
-    resultsJsonText(result),
+    resultsJsonChunks(result),
     renderReport(result, model, { plotlyJs: options.plotlyJs }),
     ...(options.workbook ? [options.workbook] : []),
   ];
