@@ -208,7 +208,12 @@ if (!quick) {
   const mid = survey(20, 300);
   add("analyze-n20-k300", "cxm-dematel analyze at defaults, n = 20, K = 300", timeCli(["analyze", ...mid, "--out", out], 3));
   add("analyze-n100-k50", "cxm-dematel analyze at defaults, n = 100, K = 50", timeCli(["analyze", ...survey(100, 50), "--out", out], 1));
-  add("analyze-n100-k500", "cxm-dematel analyze at defaults, n = 100, K = 500", timeCli(["analyze", ...big, "--out", out], 1));
+  add(
+    "analyze-n100-k500",
+    `cxm-dematel analyze at defaults (--workers ${machine.cores}, all cores), n = 100, K = 500`,
+    timeCli(["analyze", ...big, "--out", out], 1),
+  );
+  add("analyze-n100-k500-1w", "the same with --workers 1 (every stage on one thread)", timeCli(["analyze", ...big, "--out", out, "--workers", "1"], 1));
 }
 add(
   "dematel-n100-k500",

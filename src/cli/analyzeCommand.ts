@@ -5,7 +5,7 @@ import { resultsWorkbook } from "../report/resultsWorkbook.js";
 import { checkOutputFolder } from "../io/checkOutputFolder.js";
 import { join } from "node:path";
 import { parseCommandLine, stringOption } from "./parseCommandLine.js";
-import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey } from "./cliInputs.js";
+import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey, withCliWorkers } from "./cliInputs.js";
 import { plotlyScript } from "./plotlyScript.js";
 import { progressLine } from "./progressLine.js";
 import type { CommandIo } from "./commandIo.js";
@@ -53,7 +53,7 @@ export async function analyzeCommand(args: readonly string[], io: CommandIo): Pr
   if (writes) checkOutputFolder(out, xlsx ? [...RESULT_FILES, RESULT_WORKBOOK] : RESULT_FILES, { inputs });
   if (cl.values.quiet !== true) printWarnings(survey, io);
   const progress = progressLine("bootstrap", quiet);
-  const result = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
+  const result = analyzeSurvey(survey, model, { ...withCliWorkers(options), onProgress: (d, t) => progress.update(d, t) });
   if (result.layers?.bootstrap)
     progress.finish(`bootstrap: ${result.layers.bootstrap.B.toLocaleString("en-US")} replicates (seed ${result.layers.bootstrap.seed})`);
   // The analysis's own warning (docs/methods.md §2.13), after the survey's; it is also in meta.warnings and the report.

@@ -1,5 +1,6 @@
 import { relative, resolve, join, isAbsolute } from "node:path";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import type { Model, Survey } from "../types.js";
 import { InputError } from "../errors.js";
 import { defaultModel } from "../model/model.js";
@@ -10,7 +11,7 @@ import type { StreamReadOptions } from "../io/streamSurveyFile.js";
 import { readSurveyMapping } from "../io/readSurveyMapping.js";
 import type { AnalyzeOptions } from "../pipeline/analyzeSurvey.js";
 import type { OptionSpec } from "./parseCommandLine.js";
-import { type CommandLine, stringOption } from "./optionReaders.js";
+import { type CommandLine, numberOption, stringOption } from "./optionReaders.js";
 import { packageRoot } from "./packageRoot.js";
 import { readScaleFile } from "../io/readScaleFile.js";
 import { type CliMethod, analysisOptions, methodOptions, surveyReadOptions } from "./analysisOptions.js";
@@ -63,6 +64,7 @@ export const METHOD_OPTIONS: Record<string, OptionSpec> = {
   "threshold-entries": { type: "string" },
   bootstrap: { type: "string" },
   seed: { type: "string" },
+  workers: { type: "string" },
 };
 
 /** The shipped example panel, relative to the package root. */
@@ -139,12 +141,19 @@ export async function cliSurvey(
 }
 
 /**
- * The analysis options from the command line ({@link analysisOptions}, with the method of {@link cliMethod}).
+ * The analysis options from the command line ({@link analysisOptions}, with the method of {@link cliMethod}),
+ * and `--workers` when given (threads; the numbers do not depend on it; the commands' default is {@link withCliWorkers}'s).
  * @throws {UsageError} on an unreadable or inconsistent option.
  * @example
  * cliAnalyzeOptions(parseCommandLine(["--threshold-value", "0.2"], METHOD_OPTIONS, 1, "analyze"), "analyze").settings?.threshold;
  * // { method: "fixed", value: 0.2 }
  */
 export function cliAnalyzeOptions(cl: CommandLine, command: string): AnalyzeOptions {
-  return analysisOptions(cl, command, cliMethod(cl, command));
+  const workers = numberOption(cl, "workers", command, { integer: true, min: 1, max: 256 });
+  return { ...analysisOptions(cl, command, cliMethod(cl, command)), ...(workers !== undefined ? { workers } : {}) };
+}
+
+/** The options with the command line's default for `workers`, all cores (the library's default is 1). */
+export function withCliWorkers(options: AnalyzeOptions): AnalyzeOptions {
+  return { ...options, workers: options.workers ?? availableParallelism() };
 }

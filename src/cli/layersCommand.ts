@@ -2,7 +2,7 @@ import { InputError } from "../errors.js";
 import type { Model, Survey } from "../types.js";
 import { analyzeSurvey, type AnalysisResult, type LayerAnalysis } from "../pipeline/analyzeSurvey.js";
 import { parseCommandLine } from "./parseCommandLine.js";
-import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey } from "./cliInputs.js";
+import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey, withCliWorkers } from "./cliInputs.js";
 import { progressLine } from "./progressLine.js";
 import { layeringVerdict } from "../interpret/layeringVerdict.js";
 import type { CommandIo } from "./commandIo.js";
@@ -40,7 +40,7 @@ export async function layersCommand(args: readonly string[], io: CommandIo): Pro
   const { survey, label: path } = await cliSurvey(cl, model, "layers");
   if (cl.values.quiet !== true) printWarnings(survey, io);
   const progress = progressLine("bootstrap", cl.values.quiet === true);
-  const r = analyzeSurvey(survey, model, { ...options, onProgress: (d, t) => progress.update(d, t) });
+  const r = analyzeSurvey(survey, model, { ...withCliWorkers(options), onProgress: (d, t) => progress.update(d, t) });
   const L = r.layers;
   if (!L)
     throw new InputError({

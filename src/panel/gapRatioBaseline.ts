@@ -7,6 +7,9 @@ import { DEFAULT_STOP_AFTER, sequentialMonteCarlo } from "../stats/sequentialMon
 /** The share at or below which the final gap counts as consensus beyond chance (`panelQuality`'s `consensus`). */
 export const CONSENSUS_LEVEL = 0.05;
 
+/** The most no-agreement panels {@link gapRatioBaseline} draws by default. */
+export const GAP_BASELINE_DRAWS = 2000;
+
 /** Options of {@link gapRatioBaseline}. */
 export interface GapRatioBaselineOptions {
   /** Most no-agreement panels B (default 2,000); fewer are drawn when the sequential rule stops (`sequentialMonteCarlo`). */
@@ -117,7 +120,7 @@ function codesOf(X: Float64Array, bytes: boolean): { codes: Uint8Array | Uint32A
  */
 export function gapRatioBaseline(matrices: readonly Matrix[], options: GapRatioBaselineOptions = {}): GapRatioBaseline {
   const n = assertPanel(matrices, "gapRatioBaseline");
-  const B = options.B ?? 2000;
+  const B = options.B ?? GAP_BASELINE_DRAWS;
   const seed = options.seed ?? 1;
   if (!Number.isInteger(B) || B < 1) throw new RangeError(`gapRatioBaseline: B must be a positive integer, got ${B}`);
   const rng = createRandom(seed);

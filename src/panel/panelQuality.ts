@@ -4,7 +4,7 @@ import { resolveSettings, type DematelSettings, type DematelSettingsInput } from
 import { panelDematel } from "../core/panelDematel.js";
 import { assertPanel } from "../linalg/assertPanel.js";
 import { gapRatio, type GapRatioResult } from "./gapRatio.js";
-import { CONSENSUS_LEVEL, gapRatioBaseline, type GapRatioBaseline } from "./gapRatioBaseline.js";
+import { CONSENSUS_LEVEL, GAP_BASELINE_DRAWS, gapRatioBaseline, type GapRatioBaseline } from "./gapRatioBaseline.js";
 import { alphaReading, type AlphaReading } from "./alphaReading.js";
 import { krippendorffAlpha } from "../stats/krippendorffAlpha.js";
 import { expertDistances } from "./expertDistances.js";
@@ -24,6 +24,8 @@ export interface PanelQualityOptions {
   baselineDraws?: number;
   /** Seed of the baseline's shuffles (default 1). */
   seed?: number;
+  /** The gap-ratio baseline of these matrices with `baselineDraws` and `seed`, when the caller has it (default: computed here). */
+  gapBaseline?: GapRatioBaseline;
   /** Expert labels for the report (default `"1"`, `"2"`, …). */
   labels?: readonly string[];
 }
@@ -137,7 +139,7 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
   const curve = gapRatio(matrices);
   const finalGap = K >= 2 ? curve.gap[curve.gap.length - 1] : NaN;
   const alpha = { interval: krippendorffAlpha(matrices, "interval"), ordinal: krippendorffAlpha(matrices, "ordinal") };
-  const gapBaseline = gapRatioBaseline(matrices, { B: options.baselineDraws ?? 2000, seed: options.seed ?? 1 });
+  const gapBaseline = options.gapBaseline ?? gapRatioBaseline(matrices, { B: options.baselineDraws ?? GAP_BASELINE_DRAWS, seed: options.seed ?? 1 });
   const figures = {
     expertCount: K,
     components: n,

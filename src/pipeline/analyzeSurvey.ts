@@ -39,6 +39,15 @@ import { MAX_LAYER_ORDERS } from "../structure/layerOrders.js";
 import { bootstrapExperts, type BootstrapResult } from "../uncertainty/bootstrapExperts.js";
 import { danp, danpClusters } from "../structure/danp.js";
 import { conditioning, type Conditioning } from "./conditioning.js";
+import { GAP_BASELINE_DRAWS, type GapRatioBaseline } from "../panel/gapRatioBaseline.js";
+import { startTask, threadsAvailable, type PendingTask } from "./threadTask.js";
+import { packMatrices } from "./analysisTasks.js";
+
+/** The bootstrap running on a worker thread, and its shared [done, total] progress. */
+interface PendingBootstrap {
+  task: PendingTask<BootstrapResult>;
+  progress: Int32Array;
+}
 
 /** Why the ranking of the layer orders is missing, for the results and the report (more than MAX_LAYER_ORDERS layers). */
 function layerOrdersNote(L: number): string {
@@ -71,6 +80,13 @@ export interface AnalyzeOptions {
   seed?: number;
   /** Called now and then with bootstrap replicates done and B. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Threads the analysis may use, this one included (default 1). Above 1, on Node, the gap-ratio baseline and the
+   * bootstrap run on up to `workers` − 1 worker threads while this thread computes the leave-one-out runs, panel
+   * quality and the layer tests; every number is the same for any value (each stage runs whole, with its own seed,
+   * wherever it runs). Where there are no worker threads (a browser) everything runs on this thread.
+   */
+  workers?: number;
 }
 
 /**
@@ -207,15 +223,18 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
   const B = options.bootstrap ?? 5000;
   if (!Number.isInteger(B) || B < 0) throw new RangeError(`analyzeSurvey: bootstrap must be a non-negative integer, got ${B}`);
   const seed = options.seed ?? 1;
+  const workers = options.workers ?? 1;
+  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`analyzeSurvey: workers must be a positive integer, got ${workers}`);
   const { ids, matrices, settings, outcome } = surveyBaseline(survey, model, options.settings);
   const baseline = outcome.dematel;
+  const wantLayers = nonEmptyLayerCount(model) >= 2 && options.layers !== false;
+  const elsewhere = startedElsewhere(matrices, model, { settings, baseline, B: wantLayers ? B : 0, seed, workers });
   const runs = leaveOneOut(matrices, settings, ids);
   const labels = survey.experts.map((e) => e.expert);
-  const panel = panelQuality(matrices, { settings, labels, baseline, leaveOneOut: runs, seed });
-  const layers =
-    nonEmptyLayerCount(model) >= 2 && options.layers !== false
-      ? layerAnalysis(matrices, model, { settings, labels, baseline, runs, B, seed, onProgress: options.onProgress })
-      : undefined;
+  const panel = panelQuality(matrices, { settings, labels, baseline, leaveOneOut: runs, seed, gapBaseline: elsewhere?.gap.result() });
+  const layers = wantLayers
+    ? layerAnalysis(matrices, model, { settings, labels, baseline, runs, B, seed, onProgress: options.onProgress, bootstrap: elsewhere?.bootstrap })
+    : undefined;
   const meta = analysisMeta(survey, model, settings, { date: options.date, B, seed });
   const cond = conditioning(baseline, layers?.bootstrap);
   if (cond.warning) meta.warnings.push({ message: cond.warning });
@@ -326,6 +345,24 @@ function baselineDematel(matrices: readonly Matrix[], settings: DematelSettings,
   }
 }
 
+/**
+ * The stages that go to worker threads when there are any (threadTask.ts): the gap-ratio baseline first (panel
+ * quality needs it soon), then the bootstrap (needed last). Undefined when everything runs on this thread.
+ */
+function startedElsewhere(
+  matrices: readonly Matrix[],
+  model: Model,
+  c: { settings: DematelSettings; baseline: DematelResult; B: number; seed: number; workers: number },
+): { gap: PendingTask<GapRatioBaseline>; bootstrap?: PendingBootstrap } | undefined {
+  if (matrices.length < 2 || !threadsAvailable(c.workers)) return undefined;
+  const packed = packMatrices(matrices);
+  const gap = startTask("gapBaseline", { matrices: packed, B: GAP_BASELINE_DRAWS, seed: c.seed }, c.workers);
+  if (c.B === 0) return { gap };
+  const progress = new Int32Array(new SharedArrayBuffer(8));
+  const input = { matrices: packed, model, B: c.B, seed: c.seed, settings: c.settings, baseline: c.baseline };
+  return { gap, bootstrap: { task: startTask("bootstrap", input, c.workers, progress), progress } };
+}
+
 /** Stages 5–6: the layer validation (sharing the baseline and leave-one-out runs) and the bootstrap over experts. */
 function layerAnalysis(
   matrices: readonly Matrix[],
@@ -338,6 +375,8 @@ function layerAnalysis(
     B: number;
     seed: number;
     onProgress?: (done: number, total: number) => void;
+    /** The bootstrap, when it runs on a worker thread. */
+    bootstrap?: PendingBootstrap;
   },
 ): LayerAnalysis {
   const { dematel: _baseline, ...v } = validateLayers(matrices, model, { settings: c.settings, labels: c.labels, baseline: c.baseline, leaveOneOut: c.runs });
@@ -345,7 +384,12 @@ function layerAnalysis(
   if (!v.orders) notes.push(layerOrdersNote(v.layers.length));
   let bootstrap: BootstrapResult | undefined;
   if (c.B > 0 && matrices.length < 2) notes.push("No bootstrap: the panel has a single expert, so there is nothing to resample.");
-  else if (c.B > 0)
+  else if (c.bootstrap) {
+    const { task, progress } = c.bootstrap;
+    const report = c.onProgress && ((): void => c.onProgress?.(Atomics.load(progress, 0), Atomics.load(progress, 1) || c.B));
+    bootstrap = task.result(report);
+    c.onProgress?.(c.B, c.B);
+  } else if (c.B > 0)
     bootstrap = bootstrapExperts(matrices, model, { B: c.B, seed: c.seed, settings: c.settings, baseline: c.baseline, onProgress: c.onProgress });
   return { ...v, notes, ...(bootstrap ? { bootstrap } : {}) };
 }

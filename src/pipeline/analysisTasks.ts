@@ -1,0 +1,74 @@
+/**
+ * Internal: the stages of an analysis that may run on a worker thread (threadTask.ts), each a plain function
+ * of a structured-clone input, so that it computes the same numbers wherever it runs. The experts' matrices
+ * travel as one Float64Array (copied once, not as K·n arrays). Not part of the public API.
+ */
+import type { Matrix, Model } from "../types.js";
+import type { DematelResult } from "../core/dematel.js";
+import { resolveSettings, type DematelSettings } from "../core/dematelSettings.js";
+import { gapRatioBaseline, type GapRatioBaseline } from "../panel/gapRatioBaseline.js";
+import { bootstrapExperts, type BootstrapResult } from "../uncertainty/bootstrapExperts.js";
+
+/** K n×n matrices, row-major one after another. */
+export interface PackedMatrices {
+  K: number;
+  n: number;
+  values: Float64Array;
+}
+
+/** The matrices as one Float64Array. */
+export function packMatrices(matrices: readonly Matrix[]): PackedMatrices {
+  const K = matrices.length;
+  const n = K === 0 ? 0 : matrices[0].length;
+  const values = new Float64Array(K * n * n);
+  matrices.forEach((rows, k) => rows.forEach((row, i) => values.set(row, (k * n + i) * n)));
+  return { K, n, values };
+}
+
+/** The matrices back as arrays of rows. */
+export function unpackMatrices(p: PackedMatrices): Matrix[] {
+  const { K, n, values } = p;
+  return Array.from({ length: K }, (_, k) => Array.from({ length: n }, (_, i) => Array.from(values.subarray((k * n + i) * n, (k * n + i + 1) * n))));
+}
+
+/** Each task's input and output. */
+interface AnalysisTasks {
+  /** The gap ratio's permutation baseline (panel quality, docs/methods.md §3.1). */
+  gapBaseline: { input: { matrices: PackedMatrices; B: number; seed: number }; output: GapRatioBaseline };
+  /** The bootstrap over experts (uncertainty, docs/methods.md §7). */
+  bootstrap: {
+    input: { matrices: PackedMatrices; model: Model; B: number; seed: number; settings: DematelSettings; baseline: DematelResult };
+    output: BootstrapResult;
+  };
+}
+
+export type AnalysisTaskName = keyof AnalysisTasks;
+export type AnalysisTaskInput<N extends AnalysisTaskName> = AnalysisTasks[N]["input"];
+export type AnalysisTaskOutput<N extends AnalysisTaskName> = AnalysisTasks[N]["output"];
+
+/**
+ * Run task `name` on `input` here. `progress`, when given, receives [done, total] of a task that reports
+ * progress (the bootstrap's replicates), with `Atomics.store`, for a thread that waits for the result.
+ */
+export function runAnalysisTask<N extends AnalysisTaskName>(name: N, input: AnalysisTaskInput<N>, progress?: Int32Array): AnalysisTaskOutput<N> {
+  const report = progress
+    ? (done: number, total: number): void => {
+        Atomics.store(progress, 1, total);
+        Atomics.store(progress, 0, done);
+      }
+    : undefined;
+  if (name === "gapBaseline") {
+    const i = input as AnalysisTaskInput<"gapBaseline">;
+    return gapRatioBaseline(unpackMatrices(i.matrices), { B: i.B, seed: i.seed }) as AnalysisTaskOutput<N>;
+  }
+  const i = input as AnalysisTaskInput<"bootstrap">;
+  // A resolved settings object loses its mark in a structured clone; resolving its fields again gives the same settings.
+  const settings = resolveSettings(i.settings, i.matrices.K);
+  return bootstrapExperts(unpackMatrices(i.matrices), i.model, {
+    B: i.B,
+    seed: i.seed,
+    settings,
+    baseline: i.baseline,
+    onProgress: report,
+  }) as AnalysisTaskOutput<N>;
+}

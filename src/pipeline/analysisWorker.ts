@@ -1,0 +1,42 @@
+/**
+ * Worker-thread entry of the analysis's parallel stages (threadTask.ts; compiled to
+ * dist/pipeline/analysisWorker.js and started from there). Not exported from the package: importing it anywhere
+ * else does nothing, because it only acts inside a worker started with the `cxmDematelAnalysisWorker` marker.
+ *
+ * Protocol: the parent posts { name, input, port, flag, progress? } per task; this worker runs the task
+ * (analysisTasks.ts), posts { value } or { error: { name, message } } on the task's own `port`, closes it, then
+ * sets `flag[0]` to 1 and notifies it, so that a parent blocked in `Atomics.wait` wakes to an answer already
+ * posted. Tasks run one at a time, in the order they were posted.
+ */
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
+import { runAnalysisTask, type AnalysisTaskName } from "./analysisTasks.js";
+
+interface TaskMessage {
+  name: AnalysisTaskName;
+  input: never;
+  port: MessagePort;
+  flag: Int32Array;
+  progress?: Int32Array;
+}
+
+const data = workerData as { cxmDematelAnalysisWorker?: number } | null;
+if (parentPort && data && data.cxmDematelAnalysisWorker === 1) {
+  parentPort.on("message", (msg: TaskMessage) => {
+    let reply: unknown;
+    try {
+      reply = { value: runAnalysisTask(msg.name, msg.input, msg.progress) };
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      reply = { error: { name: error.name, message: error.message } };
+    }
+    try {
+      msg.port.postMessage(reply);
+    } catch (e) {
+      // A value that cannot be cloned is a bug of the task: the parent gets it as the task's error.
+      msg.port.postMessage({ error: { name: "Error", message: `analysis worker: ${(e as Error).message}` } });
+    }
+    msg.port.close();
+    Atomics.store(msg.flag, 0, 1);
+    Atomics.notify(msg.flag, 0);
+  });
+}
