@@ -68,6 +68,9 @@ async function bundle(entry, virtual) {
     charset: "utf8",
     metafile: true,
     logLevel: "warning",
+    // Only src/pipeline/threadTask.ts reads import.meta.url, to find the package's worker-thread entry beside itself,
+    // and only on Node (process.getBuiltinModule): the page has no such threads, so the URL is never asked for there.
+    define: { "import.meta.url": "undefined" },
     outfile: "out.js",
     plugins: [browserPlugin(virtual)],
   });
