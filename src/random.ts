@@ -27,6 +27,15 @@ export interface Random {
   shuffle(values: Float64Array | Uint8Array | Uint32Array, start?: number, end?: number): void;
   /** The seed this source was made with. */
   readonly seed: number;
+  /** Where the stream is now, as plain data: {@link restoreRandom} continues it from here, in this thread or another. */
+  state(): RandomState;
+}
+
+/** A generator's position in its stream ({@link Random.state}): the seed, sfc32's four words and the polar method's spare deviate. */
+export interface RandomState {
+  readonly seed: number;
+  readonly words: readonly number[];
+  readonly spare: number | null;
 }
 
 /** Up to this many entries `Random.shuffle` draws its indices by Lemire's method (2²¹: a word times an index bound stays exact in a double). */
@@ -114,6 +123,26 @@ export function createRandom(seed: number): Random {
   st[1] = init();
   st[2] = init();
   st[3] = init() | 1;
+  const rng = generator(seed, st, null);
+  for (let i = 0; i < 12; i++) rng.next();
+  return rng;
+}
+
+/**
+ * The generator at a position `Random.state()` gave: the same stream from there on, word for word.
+ * @throws {TypeError} when the state is not four 32-bit words with a seed and a spare (a number or null).
+ * @example
+ * const a = createRandom(1); a.int(10); const b = restoreRandom(a.state()); b.int(10) === a.int(10); // true
+ */
+export function restoreRandom(state: RandomState): Random {
+  const { words, spare, seed } = state;
+  if (!(words.length === 4 && words.every((w) => Number.isInteger(w) && w >= 0 && w < 4294967296) && (spare === null || Number.isFinite(spare))))
+    throw new TypeError("restoreRandom: the state must be four unsigned 32-bit words and a spare deviate (a number or null)");
+  return generator(seed, Uint32Array.from(words), spare);
+}
+
+/** The generator on state `st` (sfc32's words, advanced in place), with the polar method's spare deviate if there is one. */
+function generator(seed: number, st: Uint32Array, spareDeviate: number | null): Random {
   const u32 = (): number => {
     const a = st[0],
       b = st[1],
@@ -127,14 +156,14 @@ export function createRandom(seed: number): Random {
     st[2] = r + t;
     return t;
   };
-  for (let i = 0; i < 12; i++) u32();
   // The polar method's second deviate, kept for the next call (hasSpare[0] = 1 when it is there).
-  const spare = new Float64Array(1);
-  const hasSpare = new Uint8Array(1);
+  const spare = Float64Array.of(spareDeviate ?? 0);
+  const hasSpare = Uint8Array.of(spareDeviate === null ? 0 : 1);
   const next = (): number => u32() / 4294967296;
   return {
     seed,
     next,
+    state: (): RandomState => ({ seed, words: Array.from(st), spare: hasSpare[0] === 1 ? spare[0] : null }),
     int(n: number): number {
       if (!(n >= 1) || n > 4294967296) throw new RangeError(`int(n) needs 1 ≤ n ≤ 2^32, got ${n}`);
       // Rejection to avoid modulo bias. The remainders are taken as a − ⌊a/n⌋·n, which is exact here (a < 2^53, so
