@@ -17,10 +17,10 @@ import { flowStatistic } from "../permutation/flowStatistic.js";
 import { trendStatistic } from "../permutation/trendStatistic.js";
 import { createReplicateEvaluator, type ReplicateEvaluator } from "./replicateEvaluator.js";
 import { createVariantReplicateEvaluator } from "./variantReplicateEvaluator.js";
-import { resampleExperts, type Replicates } from "./resampleExperts.js";
+import { mergeReplicates, replicateChunks, resampleChunk, type ReplicateChunk, type Replicates } from "./resampleExperts.js";
 import { jackknifeExperts } from "./jackknifeExperts.js";
 import { createIntervals, type Interval } from "./bootstrapInterval.js";
-import { createStructureTally, withStructureTally, type StructureStability, type StructureTally } from "./structureStability.js";
+import { createStructureTally, withStructureTally, type StructureCounts, type StructureStability, type StructureTally } from "./structureStability.js";
 import { ismLevels } from "../structure/ismLevels.js";
 import { micmac } from "../structure/micmac.js";
 
@@ -182,6 +182,50 @@ export interface BootstrapResult {
  * boot.trend; // { estimate, lower, upper, bca }
  */
 export function bootstrapExperts(matrices: readonly Matrix[], model: Model, options: BootstrapOptions = {}): BootstrapResult {
+  const plan = planBootstrap(matrices, model, options);
+  const runner = bootstrapRunner(plan);
+  const { B } = plan;
+  const every = Math.max(1, Math.floor(B / 100));
+  const onProgress = options.onProgress;
+  const progress = onProgress && ((b: number): void => void (((b + 1) % every === 0 || b + 1 === B) && onProgress(b + 1, B)));
+  const parts = plan.chunks.map((_, c) => runner.run(c, progress));
+  return finishBootstrap(plan, runner, parts);
+}
+
+/**
+ * A bootstrap prepared once ({@link planBootstrap}): the checked options and panel, the full panel's estimates and
+ * the chunks of replicates, which any thread can evaluate with its own {@link bootstrapRunner}, in any order: the
+ * merged chunks are the replicates of {@link bootstrapExperts}, bit for bit.
+ */
+export interface BootstrapPlan {
+  B: number;
+  seed: number;
+  level: number;
+  K: number;
+  n: number;
+  settings: DematelSettings;
+  matrices: readonly Matrix[];
+  /** The K matrices row-major one after another, diagonal 0 (checked: shapes and signs). */
+  X: Float64Array;
+  model: Model;
+  ids: string[];
+  layerOf: number[];
+  /** The full panel's DEMATEL result (the options' baseline, or computed). */
+  full: DematelResult;
+  /** The row or column of the full panel's A that gives λ (`lambdaSource`'s code). */
+  line: number;
+  /** Whether every replicate's ISM levels, MICMAC classes and map edges are tallied. */
+  structure: boolean;
+  /** The replicates in chunks, each with the generator's position at its start (`replicateChunks`). */
+  chunks: ReplicateChunk[];
+}
+
+/**
+ * Check the options and the panel and prepare the bootstrap (see {@link bootstrapExperts}, whose errors these are).
+ * @example
+ * const plan = planBootstrap(matrices, model, { B: 2000 }); plan.chunks.length; // 8
+ */
+export function planBootstrap(matrices: readonly Matrix[], model: Model, options: BootstrapOptions = {}): BootstrapPlan {
   const B = options.B ?? 5000;
   const seed = options.seed ?? 1;
   const level = options.level ?? 0.95;
@@ -193,26 +237,62 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
   const settings = resolveSettings(options.settings, K);
   const n = model.components.length;
   const X = packedPanel(matrices, n);
-  const w = Float64Array.from(settings.weights ?? new Array<number>(K).fill(1));
   requireLayers(model, "bootstrapExperts");
-  const layerOf = layerIndex(model);
-
   // Full-panel estimates through the public path (throws InfeasibleError with remedies).
   const ids = model.components.map((c) => c.id);
   const full = options.baseline ?? panelDematel(matrices, settings, ids);
+  const line = lambdaSource(toFlat(full.direct), n, settings.normalization);
+  const structure = options.structure ?? n <= STRUCTURE_MAX_COMPONENTS;
+  return { B, seed, level, K, n, settings, matrices, X, model, ids, layerOf: layerIndex(model), full, line, structure, chunks: replicateChunks(K, B, seed) };
+}
+
+/** One thread's evaluator of a plan's chunks; see {@link bootstrapRunner}. */
+export interface BootstrapRunner {
+  /** Evaluate chunk `c` of the plan; `onReplicate(b)` after each replicate b. */
+  run(c: number, onReplicate?: (b: number) => void): Replicates;
+  /** The structure counts of the chunks this runner evaluated (absent when the plan tallies no structure). */
+  structure(): StructureCounts | undefined;
+  /** The evaluator without the structure tally (the jackknife's). */
+  readonly evaluator: ReplicateEvaluator;
+  readonly tally?: StructureTally;
+}
+
+/** A runner of the plan's chunks: its own evaluator (and structure tally), built once, so each thread needs one. */
+export function bootstrapRunner(plan: BootstrapPlan): BootstrapRunner {
+  const { matrices, X, n, K, settings, layerOf, ids } = plan;
+  const w = Float64Array.from(settings.weights ?? new Array<number>(K).fill(1));
   const evaluator: ReplicateEvaluator =
     settings.method === "classic" ? createReplicateEvaluator(X, w, n, layerOf, settings) : createVariantReplicateEvaluator(matrices, w, layerOf, settings, ids);
-  const tally = (options.structure ?? n <= STRUCTURE_MAX_COMPONENTS) ? structureTally(full, settings, ids) : undefined;
-  const line = lambdaSource(toFlat(full.direct), n, settings.normalization);
-  const reps = resampleExperts(tally ? withStructureTally(evaluator, tally) : evaluator, K, n, B, seed, options.onProgress, {
-    line,
-    method: settings.normalization,
-  });
+  const tally = plan.structure ? structureTally(plan.full, settings, ids) : undefined;
+  const tallied = tally ? withStructureTally(evaluator, tally) : evaluator;
+  const lambdaLine = { line: plan.line, method: settings.normalization };
+  return {
+    evaluator,
+    tally,
+    run: (c, onReplicate) => resampleChunk(tallied, K, n, plan.chunks[c], lambdaLine, onReplicate),
+    structure: () => tally?.counts(),
+  };
+}
+
+/**
+ * The bootstrap's result from every chunk's replicates (`parts`, in chunk order, from any threads), the structure
+ * counts of chunks that `runner` did not evaluate (`elsewhere`), and the jackknife on `runner`'s evaluator.
+ * @throws {InfeasibleError} when every replicate failed.
+ */
+export function finishBootstrap(
+  plan: BootstrapPlan,
+  runner: BootstrapRunner,
+  parts: readonly Replicates[],
+  elsewhere: readonly StructureCounts[] = [],
+): BootstrapResult {
+  const { B, seed, level, K, n, settings, full, layerOf, ids, model } = plan;
+  const reps = mergeReplicates(parts, n);
   if (reps.used === 0)
     throw new InfeasibleError(
       `Every one of the ${B} bootstrap replicates failed: no resampled panel had a total-relation matrix (ρ(N) < 1) and defined layer statistics.`,
     );
-  const jack = jackknifeExperts(evaluator, K, n);
+  for (const c of elsewhere) runner.tally?.add(c);
+  const jack = jackknifeExperts(runner.evaluator, K, n);
   const { interval } = createIntervals(reps, jack, K, n, level);
   const flow = flowStatistic(full.total, layerOf);
   const perComponent = (offset: number, est: number[], sign = 0): Interval[] => est.map((e, i) => interval(offset + i, e, sign));
@@ -237,8 +317,8 @@ export function bootstrapExperts(matrices: readonly Matrix[], model: Model, opti
     ...shares(reps, n),
     failed: B - reps.used,
     used: reps.used,
-    ...(tally ? { structure: tally.result() } : {}),
-    lambdaSource: { line: lambdaLineName(line, ids), elsewhere: reps.lambdaElsewhereCount / reps.used },
+    ...(runner.tally ? { structure: runner.tally.result() } : {}),
+    lambdaSource: { line: lambdaLineName(plan.line, ids), elsewhere: reps.lambdaElsewhereCount / reps.used },
   };
 }
 

@@ -1,4 +1,4 @@
-import { createRandom } from "../random.js";
+import { createRandom, restoreRandom, type RandomState } from "../random.js";
 import { roleOf } from "../core/dematel.js";
 import { pairSign, tieTolerance } from "../stats/kendallTauB.js";
 import type { ReplicateEvaluator } from "./replicateEvaluator.js";
@@ -29,26 +29,51 @@ export interface LambdaLine {
   method: NormalizationMethod;
 }
 
+/** Replicates per chunk of {@link replicateChunks}: a multiple of every evaluator's batch, so chunks never split a batch. */
+export const CHUNK_REPLICATES = 256;
+
+/** Replicates [start, end) of a bootstrap, and the generator's position at replicate `start`. */
+export interface ReplicateChunk {
+  start: number;
+  end: number;
+  rng: RandomState;
+}
+
 /**
- * Draw B bootstrap panels of K experts with replacement and evaluate each
- * (docs/methods.md §7.1). Replicate b draws its K expert indices with
- * `createRandom(seed).int(K)`, K draws per replicate in order, one stream for
- * the whole run: the same seed gives the same numbers. A failed replicate is
- * skipped (not stored). Ranks: tied relations share the better rank, ties
- * by `tieTolerance` (within 1e-12·max(1, max|relation|)). With `lambdaLine`, it also counts the used replicates
- * whose λ no longer comes from that row or column (docs/methods.md §2.13). Nothing is allocated per replicate.
+ * The B replicates of a bootstrap over K experts in chunks of `size`, each with the position of the one stream
+ * `createRandom(seed)` at its first replicate (K draws `int(K)` per replicate, in replicate order): a chunk can then
+ * be drawn and evaluated anywhere, in any order, and give the same replicates as the whole run in one pass.
+ * @example
+ * replicateChunks(14, 1000, 1).length; // 4 (256, 256, 256, 232 replicates)
  */
-export function resampleExperts(
+export function replicateChunks(K: number, B: number, seed: number, size = CHUNK_REPLICATES): ReplicateChunk[] {
+  const rng = createRandom(seed);
+  const chunks: ReplicateChunk[] = [];
+  for (let start = 0; start < B; start += size) {
+    const end = Math.min(B, start + size);
+    chunks.push({ start, end, rng: rng.state() });
+    for (let d = (end - start) * K; d > 0; d--) rng.int(K);
+  }
+  return chunks;
+}
+
+/**
+ * Evaluate one chunk of bootstrap panels (docs/methods.md §7.1): replicate b draws its K expert indices with
+ * `int(K)` from the chunk's generator, K draws per replicate in order. A failed replicate is skipped (not stored).
+ * Ranks: tied relations share the better rank, ties by `tieTolerance` (within 1e-12·max(1, max|relation|)). With
+ * `lambdaLine`, it also counts the used replicates whose λ no longer comes from that row or column (docs/methods.md
+ * §2.13). `onReplicate(b)` is called after each replicate b. Nothing is allocated per replicate.
+ */
+export function resampleChunk(
   evaluator: ReplicateEvaluator,
   K: number,
   n: number,
-  B: number,
-  seed: number,
-  onProgress?: (done: number, total: number) => void,
+  chunk: ReplicateChunk,
   lambdaLine?: LambdaLine,
+  onReplicate?: (b: number) => void,
 ): Replicates {
   const width = 2 * n + 2;
-  const stats = new Float64Array(B * width);
+  const stats = new Float64Array((chunk.end - chunk.start) * width);
   const causeCount = new Int32Array(n);
   const rankCount = new Int32Array(n * n);
   const batch = evaluator.batchSize;
@@ -59,9 +84,8 @@ export function resampleExperts(
   let decreaseCount = 0;
   let lambdaElsewhereCount = 0;
   let used = 0;
-  const rng = createRandom(seed);
-  const every = Math.max(1, Math.floor(B / 100));
-  /** Replicate b's outputs, in the kernel, into the tallies (when it did not fail) and the progress. */
+  const rng = restoreRandom(chunk.rng);
+  /** Replicate b's outputs, in the kernel, into the tallies (when it did not fail). */
   const record = (b: number, ok: boolean): void => {
     if (ok) {
       const base = used * width;
@@ -82,15 +106,57 @@ export function resampleExperts(
       if (lambdaLine && !holdsLambda(kernel.direct, n, lambdaLine.method, lambdaLine.line)) lambdaElsewhereCount++;
       used++;
     }
-    if (onProgress && ((b + 1) % every === 0 || b + 1 === B)) onProgress(b + 1, B);
+    onReplicate?.(b);
   };
   // Replicates in batches of the evaluator's size (1: one by one); the draws are made in replicate order either way.
-  for (let b0 = 0; b0 < B; b0 += batch) {
-    const size = Math.min(batch, B - b0);
+  for (let b0 = chunk.start; b0 < chunk.end; b0 += batch) {
+    const size = Math.min(batch, chunk.end - b0);
     counts.fill(0);
     for (let j = 0; j < size; j++) for (let k = 0; k < K; k++) counts[j * K + rng.int(K)]++;
     if (batch === 1) record(b0, evaluator.evaluate(counts));
     else evaluator.evaluateBatch(counts, size, (j, ok) => record(b0 + j, ok));
   }
+  return { stats: stats.slice(0, used * width), width, used, causeCount, rankCount, decreaseCount, lambdaElsewhereCount };
+}
+
+/** The replicates of consecutive chunks, in chunk order, as one run's: rows concatenated, counts added. */
+export function mergeReplicates(parts: readonly Replicates[], n: number): Replicates {
+  const width = 2 * n + 2;
+  const used = parts.reduce((a, p) => a + p.used, 0);
+  const stats = new Float64Array(used * width);
+  const causeCount = new Int32Array(n);
+  const rankCount = new Int32Array(n * n);
+  let decreaseCount = 0;
+  let lambdaElsewhereCount = 0;
+  let row = 0;
+  for (const p of parts) {
+    stats.set(p.stats.subarray(0, p.used * width), row * width);
+    row += p.used;
+    p.causeCount.forEach((c, i) => (causeCount[i] += c));
+    p.rankCount.forEach((c, i) => (rankCount[i] += c));
+    decreaseCount += p.decreaseCount;
+    lambdaElsewhereCount += p.lambdaElsewhereCount;
+  }
   return { stats, width, used, causeCount, rankCount, decreaseCount, lambdaElsewhereCount };
+}
+
+/**
+ * Draw B bootstrap panels of K experts with replacement and evaluate each (docs/methods.md §7.1): the chunks of
+ * {@link replicateChunks} one after another ({@link resampleChunk}), merged. Replicate b draws its K expert indices
+ * with `createRandom(seed).int(K)`, K draws per replicate in order, one stream for the whole run: the same seed
+ * gives the same numbers, however the chunks are shared out.
+ */
+export function resampleExperts(
+  evaluator: ReplicateEvaluator,
+  K: number,
+  n: number,
+  B: number,
+  seed: number,
+  onProgress?: (done: number, total: number) => void,
+  lambdaLine?: LambdaLine,
+): Replicates {
+  const every = Math.max(1, Math.floor(B / 100));
+  const progress = onProgress && ((b: number): void => void (((b + 1) % every === 0 || b + 1 === B) && onProgress(b + 1, B)));
+  const parts = replicateChunks(K, B, seed).map((chunk) => resampleChunk(evaluator, K, n, chunk, lambdaLine, progress));
+  return mergeReplicates(parts, n);
 }

@@ -35,7 +35,20 @@ export interface StructureTally {
   record(direct: Float64Array, epsilon: number): void;
   /** Tally the replicate whose total-relation matrix T (row-major n×n) is `total`: the fuzzy and grey methods form T themselves. */
   recordTotal(total: Float64Array): void;
+  /** The counts so far, as plain data, for another thread's tally of the same bootstrap to {@link StructureTally.add}. */
+  counts(): StructureCounts;
+  /** Add the counts of replicates tallied elsewhere (another thread's share of the same bootstrap). */
+  add(counts: StructureCounts): void;
   result(): StructureStability;
+}
+
+/** A tally's counts ({@link StructureTally.counts}): replicates tallied, and how many kept each level, class, level count and edge. */
+export interface StructureCounts {
+  used: number;
+  countSame: number;
+  levelSame: Int32Array;
+  classSame: Int32Array;
+  edgeCount: Int32Array;
 }
 
 /**
@@ -93,6 +106,14 @@ export function createStructureTally(n: number, normalization: NormalizationMeth
     recordTotal(total: Float64Array): void {
       T.set(total);
       tallyT();
+    },
+    counts: (): StructureCounts => ({ used, countSame, levelSame: levelSame.slice(), classSame: classSame.slice(), edgeCount: edgeCount.slice() }),
+    add(c: StructureCounts): void {
+      used += c.used;
+      countSame += c.countSame;
+      c.levelSame.forEach((v, i) => (levelSame[i] += v));
+      c.classSame.forEach((v, i) => (classSame[i] += v));
+      c.edgeCount.forEach((v, i) => (edgeCount[i] += v));
     },
     result(): StructureStability {
       const share = (c: number): number => (used > 0 ? c / used : NaN);
