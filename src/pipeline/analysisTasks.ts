@@ -7,7 +7,8 @@ import type { Matrix, Model } from "../types.js";
 import type { DematelResult } from "../core/dematel.js";
 import { resolveSettings, type DematelSettings } from "../core/dematelSettings.js";
 import { gapRatioBaseline, type GapRatioBaseline } from "../panel/gapRatioBaseline.js";
-import { bootstrapExperts, type BootstrapResult } from "../uncertainty/bootstrapExperts.js";
+import { bootstrapRunner, planBootstrap } from "../uncertainty/bootstrapExperts.js";
+import { claimChunks, type ClaimedChunks, type SharedCounters } from "./sharedBootstrap.js";
 
 /** K n×n matrices, row-major one after another. */
 export interface PackedMatrices {
@@ -35,10 +36,10 @@ export function unpackMatrices(p: PackedMatrices): Matrix[] {
 interface AnalysisTasks {
   /** The gap ratio's permutation baseline (panel quality, docs/methods.md §3.1). */
   gapBaseline: { input: { matrices: PackedMatrices; B: number; seed: number }; output: GapRatioBaseline };
-  /** The bootstrap over experts (uncertainty, docs/methods.md §7). */
-  bootstrap: {
-    input: { matrices: PackedMatrices; model: Model; B: number; seed: number; settings: DematelSettings; baseline: DematelResult };
-    output: BootstrapResult;
+  /** Chunks of the bootstrap over experts (uncertainty, docs/methods.md §7), taken from counters shared with the other threads. */
+  bootstrapChunks: {
+    input: { matrices: PackedMatrices; model: Model; B: number; seed: number; settings: DematelSettings; baseline: DematelResult; shared: SharedCounters };
+    output: ClaimedChunks;
   };
 }
 
@@ -47,28 +48,18 @@ export type AnalysisTaskInput<N extends AnalysisTaskName> = AnalysisTasks[N]["in
 export type AnalysisTaskOutput<N extends AnalysisTaskName> = AnalysisTasks[N]["output"];
 
 /**
- * Run task `name` on `input` here. `progress`, when given, receives [done, total] of a task that reports
- * progress (the bootstrap's replicates), with `Atomics.store`, for a thread that waits for the result.
+ * Run task `name` on `input` here.
+ * @example
+ * runAnalysisTask("gapBaseline", { matrices: packMatrices(matrices), B: 2000, seed: 1 }).share;
  */
-export function runAnalysisTask<N extends AnalysisTaskName>(name: N, input: AnalysisTaskInput<N>, progress?: Int32Array): AnalysisTaskOutput<N> {
-  const report = progress
-    ? (done: number, total: number): void => {
-        Atomics.store(progress, 1, total);
-        Atomics.store(progress, 0, done);
-      }
-    : undefined;
+export function runAnalysisTask<N extends AnalysisTaskName>(name: N, input: AnalysisTaskInput<N>): AnalysisTaskOutput<N> {
   if (name === "gapBaseline") {
     const i = input as AnalysisTaskInput<"gapBaseline">;
     return gapRatioBaseline(unpackMatrices(i.matrices), { B: i.B, seed: i.seed }) as AnalysisTaskOutput<N>;
   }
-  const i = input as AnalysisTaskInput<"bootstrap">;
+  const i = input as AnalysisTaskInput<"bootstrapChunks">;
   // A resolved settings object loses its mark in a structured clone; resolving its fields again gives the same settings.
   const settings = resolveSettings(i.settings, i.matrices.K);
-  return bootstrapExperts(unpackMatrices(i.matrices), i.model, {
-    B: i.B,
-    seed: i.seed,
-    settings,
-    baseline: i.baseline,
-    onProgress: report,
-  }) as AnalysisTaskOutput<N>;
+  const plan = planBootstrap(unpackMatrices(i.matrices), i.model, { B: i.B, seed: i.seed, settings, baseline: i.baseline });
+  return claimChunks(plan, bootstrapRunner(plan), i.shared) as AnalysisTaskOutput<N>;
 }

@@ -3,7 +3,7 @@
  * dist/pipeline/analysisWorker.js and started from there). Not exported from the package: importing it anywhere
  * else does nothing, because it only acts inside a worker started with the `cxmDematelAnalysisWorker` marker.
  *
- * Protocol: the parent posts { name, input, port, flag, progress? } per task; this worker runs the task
+ * Protocol: the parent posts { name, input, port, flag } per task; this worker runs the task
  * (analysisTasks.ts), posts { value } or { error: { name, message } } on the task's own `port`, closes it, then
  * sets `flag[0]` to 1 and notifies it, so that a parent blocked in `Atomics.wait` wakes to an answer already
  * posted. Tasks run one at a time, in the order they were posted.
@@ -16,7 +16,6 @@ interface TaskMessage {
   input: never;
   port: MessagePort;
   flag: Int32Array;
-  progress?: Int32Array;
 }
 
 const data = workerData as { cxmDematelAnalysisWorker?: number } | null;
@@ -24,7 +23,7 @@ if (parentPort && data && data.cxmDematelAnalysisWorker === 1) {
   parentPort.on("message", (msg: TaskMessage) => {
     let reply: unknown;
     try {
-      reply = { value: runAnalysisTask(msg.name, msg.input, msg.progress) };
+      reply = { value: runAnalysisTask(msg.name, msg.input) };
     } catch (e) {
       const error = e instanceof Error ? e : new Error(String(e));
       reply = { error: { name: error.name, message: error.message } };

@@ -36,17 +36,19 @@ import { leaveOneOut, type LeaveOneOutRun } from "../panel/leaveOneOut.js";
 import { panelQuality, type PanelQuality } from "../panel/panelQuality.js";
 import { validateLayers, type LayerValidation } from "../layers/validateLayers.js";
 import { MAX_LAYER_ORDERS } from "../structure/layerOrders.js";
-import { bootstrapExperts, type BootstrapResult } from "../uncertainty/bootstrapExperts.js";
+import { bootstrapExperts, planBootstrap, type BootstrapResult } from "../uncertainty/bootstrapExperts.js";
 import { danp, danpClusters } from "../structure/danp.js";
 import { conditioning, type Conditioning } from "./conditioning.js";
 import { GAP_BASELINE_DRAWS, type GapRatioBaseline } from "../panel/gapRatioBaseline.js";
-import { startTask, threadsAvailable, type PendingTask } from "./threadTask.js";
+import { startTask, threadsAvailable } from "./threadTask.js";
+import type { PendingTask } from "./pendingTask.js";
 import { packMatrices } from "./analysisTasks.js";
+import { sharedBootstrap, sharedCounters, type ClaimedChunks, type SharedCounters } from "./sharedBootstrap.js";
 
-/** The bootstrap running on a worker thread, and its shared [done, total] progress. */
-interface PendingBootstrap {
-  task: PendingTask<BootstrapResult>;
-  progress: Int32Array;
+/** A bootstrap shared between threads: the counters and the workers' tasks taking chunks. */
+interface SharedBootstrapTasks {
+  shared: SharedCounters;
+  tasks: Array<PendingTask<ClaimedChunks>>;
 }
 
 /** Why the ranking of the layer orders is missing, for the results and the report (more than MAX_LAYER_ORDERS layers). */
@@ -346,21 +348,23 @@ function baselineDematel(matrices: readonly Matrix[], settings: DematelSettings,
 }
 
 /**
- * The stages that go to worker threads when there are any (threadTask.ts): the gap-ratio baseline first (panel
- * quality needs it soon), then the bootstrap (needed last). Undefined when everything runs on this thread.
+ * The stages that go to worker threads when there are any (threadTask.ts, docs/methods.md §7.8): the gap-ratio
+ * baseline first (panel quality needs it soon), then on every worker a task that takes chunks of the bootstrap,
+ * which this thread joins once its own stages are done (sharedBootstrap.ts). Undefined when everything runs here.
  */
 function startedElsewhere(
   matrices: readonly Matrix[],
   model: Model,
   c: { settings: DematelSettings; baseline: DematelResult; B: number; seed: number; workers: number },
-): { gap: PendingTask<GapRatioBaseline>; bootstrap?: PendingBootstrap } | undefined {
+): { gap: PendingTask<GapRatioBaseline>; bootstrap?: SharedBootstrapTasks } | undefined {
   if (matrices.length < 2 || !threadsAvailable(c.workers)) return undefined;
   const packed = packMatrices(matrices);
   const gap = startTask("gapBaseline", { matrices: packed, B: GAP_BASELINE_DRAWS, seed: c.seed }, c.workers);
   if (c.B === 0) return { gap };
-  const progress = new Int32Array(new SharedArrayBuffer(8));
-  const input = { matrices: packed, model, B: c.B, seed: c.seed, settings: c.settings, baseline: c.baseline };
-  return { gap, bootstrap: { task: startTask("bootstrap", input, c.workers, progress), progress } };
+  const shared = sharedCounters(c.B);
+  const input = { matrices: packed, model, B: c.B, seed: c.seed, settings: c.settings, baseline: c.baseline, shared };
+  const tasks = Array.from({ length: c.workers - 1 }, () => startTask("bootstrapChunks", input, c.workers));
+  return { gap, bootstrap: { shared, tasks } };
 }
 
 /** Stages 5–6: the layer validation (sharing the baseline and leave-one-out runs) and the bootstrap over experts. */
@@ -375,8 +379,8 @@ function layerAnalysis(
     B: number;
     seed: number;
     onProgress?: (done: number, total: number) => void;
-    /** The bootstrap, when it runs on a worker thread. */
-    bootstrap?: PendingBootstrap;
+    /** The workers' tasks of a bootstrap shared between threads. */
+    bootstrap?: SharedBootstrapTasks;
   },
 ): LayerAnalysis {
   const { dematel: _baseline, ...v } = validateLayers(matrices, model, { settings: c.settings, labels: c.labels, baseline: c.baseline, leaveOneOut: c.runs });
@@ -385,10 +389,8 @@ function layerAnalysis(
   let bootstrap: BootstrapResult | undefined;
   if (c.B > 0 && matrices.length < 2) notes.push("No bootstrap: the panel has a single expert, so there is nothing to resample.");
   else if (c.bootstrap) {
-    const { task, progress } = c.bootstrap;
-    const report = c.onProgress && ((): void => c.onProgress?.(Atomics.load(progress, 0), Atomics.load(progress, 1) || c.B));
-    bootstrap = task.result(report);
-    c.onProgress?.(c.B, c.B);
+    const plan = planBootstrap(matrices, model, { B: c.B, seed: c.seed, settings: c.settings, baseline: c.baseline });
+    bootstrap = sharedBootstrap(plan, c.bootstrap.shared, c.bootstrap.tasks, c.onProgress);
   } else if (c.B > 0)
     bootstrap = bootstrapExperts(matrices, model, { B: c.B, seed: c.seed, settings: c.settings, baseline: c.baseline, onProgress: c.onProgress });
   return { ...v, notes, ...(bootstrap ? { bootstrap } : {}) };

@@ -13,16 +13,8 @@
  */
 import type { Worker as NodeWorker } from "node:worker_threads";
 import { InfeasibleError } from "../errors.js";
+import type { PendingTask } from "./pendingTask.js";
 import { runAnalysisTask, type AnalysisTaskInput, type AnalysisTaskName, type AnalysisTaskOutput } from "./analysisTasks.js";
-
-/** A task's result, computed elsewhere or on demand. */
-export interface PendingTask<T> {
-  /**
-   * The task's result (blocking until the worker has it); the task's error is thrown here, as the same class
-   * for the library's errors. `onWait` is called about every 100 ms while this thread waits.
-   */
-  result(onWait?: () => void): T;
-}
 
 /** What the worker posts back on the task's own port. */
 type Reply = { value: unknown } | { error: { name: string; message: string } };
@@ -84,26 +76,20 @@ function rebuiltError(e: { name: string; message: string }): Error {
  * Start task `name` on `input`: on one of `workers` − 1 worker threads when they are available
  * ({@link threadsAvailable}), otherwise on this thread when its result is asked for.
  * @param workers the threads the analysis may use, this one included (1: none besides this one).
- * @param progress a shared [done, total] pair the task updates, read by the caller while it waits.
  * @example
  * const gap = startTask("gapBaseline", { matrices: packMatrices(m), B: 2000, seed: 1 }, 2);
  * // … other stages …
  * gap.result().share;
  */
-export function startTask<N extends AnalysisTaskName>(
-  name: N,
-  input: AnalysisTaskInput<N>,
-  workers: number,
-  progress?: Int32Array,
-): PendingTask<AnalysisTaskOutput<N>> {
+export function startTask<N extends AnalysisTaskName>(name: N, input: AnalysisTaskInput<N>, workers: number): PendingTask<AnalysisTaskOutput<N>> {
   const node = workers > 1 ? nodeBuiltins() : undefined;
   const entry = node && workerEntry(node);
-  if (!node || !entry) return { result: () => runAnalysisTask(name, input, progress) };
+  if (!node || !entry) return { result: () => runAnalysisTask(name, input) };
   const slot = workerFor(workers - 1, node, entry);
   const { port1, port2 } = new node.threads.MessageChannel();
   const flag = new Int32Array(new SharedArrayBuffer(4));
   slot.open++;
-  slot.worker.postMessage({ name, input, port: port2, flag, progress }, [port2]);
+  slot.worker.postMessage({ name, input, port: port2, flag }, [port2]);
   let reply: Reply | undefined;
   return {
     result(onWait?: () => void): AnalysisTaskOutput<N> {
