@@ -10,6 +10,7 @@ import {
   panelQuality,
   type Matrix,
 } from "../src/index.js";
+import { krippendorffAlphas } from "../src/stats/krippendorffAlpha.js";
 
 const N = NaN;
 
@@ -144,6 +145,25 @@ describe("krippendorffAlphaFromUnits(units, level)", () => {
 });
 
 describe("krippendorffAlpha(matrices, level)", () => {
+  it("krippendorffAlphas (both levels from one coincidence matrix, as panelQuality reads them) equals each level's own call, on 30 seeded panels and the edge cases", () => {
+    for (let seed = 0; seed < 30; seed++) {
+      const panel = randomPanel(100 + seed, 2 + (seed % 7), 2 + (seed % 5), 1 + (seed % 6));
+      expect(krippendorffAlphas(panel)).toEqual({ interval: krippendorffAlpha(panel, "interval"), ordinal: krippendorffAlpha(panel, "ordinal") });
+    }
+    const same = [
+      [
+        [0, 2],
+        [2, 0],
+      ],
+      [
+        [0, 2],
+        [2, 0],
+      ],
+    ];
+    expect(krippendorffAlphas(same)).toEqual({ interval: NaN, ordinal: NaN });
+    expect(krippendorffAlphas([same[0]])).toEqual({ interval: NaN, ordinal: NaN });
+  });
+
   it("uses the n(n−1) off-diagonal cells as units and the experts as coders", () => {
     const panel = randomPanel(11, 5, 4);
     const units: number[][] = [];

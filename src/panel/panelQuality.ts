@@ -6,7 +6,7 @@ import { assertPanel } from "../linalg/assertPanel.js";
 import { gapRatio, type GapRatioResult } from "./gapRatio.js";
 import { CONSENSUS_LEVEL, GAP_BASELINE_DRAWS, gapRatioBaseline, type GapRatioBaseline } from "./gapRatioBaseline.js";
 import { alphaReading, type AlphaReading } from "./alphaReading.js";
-import { krippendorffAlpha } from "../stats/krippendorffAlpha.js";
+import { krippendorffAlphas } from "../stats/krippendorffAlpha.js";
 import { expertDistances } from "./expertDistances.js";
 import { leaveOneOut as leaveEachOut, type LeaveOneOutRun } from "./leaveOneOut.js";
 
@@ -138,7 +138,7 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
 
   const curve = gapRatio(matrices);
   const finalGap = K >= 2 ? curve.gap[curve.gap.length - 1] : NaN;
-  const alpha = { interval: krippendorffAlpha(matrices, "interval"), ordinal: krippendorffAlpha(matrices, "ordinal") };
+  const alpha = krippendorffAlphas(matrices);
   const gapBaseline = options.gapBaseline ?? gapRatioBaseline(matrices, { B: options.baselineDraws ?? GAP_BASELINE_DRAWS, seed: options.seed ?? 1 });
   const figures = {
     expertCount: K,

@@ -45,6 +45,13 @@ export function krippendorffAlphaFromUnits(units: readonly (readonly number[])[]
   return alphaFromCoincidences(o, nc, n, values, level);
 }
 
+/** α at several levels from one coincidence matrix of the same units (the values' checks are the same for every level but ratio). */
+function alphasFromUnits<L extends AlphaLevel>(units: readonly (readonly number[])[], levels: readonly L[]): Record<L, number> {
+  const values = distinctValues(units, levels.includes("ratio" as L) ? "ratio" : levels[0]);
+  const { o, nc, n } = coincidences(units, values);
+  return Object.fromEntries(levels.map((level) => [level, n > 0 ? alphaFromCoincidences(o, nc, n, values, level) : NaN])) as Record<L, number>;
+}
+
 /** The distinct values of the units, ascending, after checking that every unit has one value per coder and every value is a number or NaN. */
 function distinctValues(units: readonly (readonly number[])[], level: AlphaLevel): number[] {
   const coders = units[0].length;
@@ -142,14 +149,29 @@ function alphaFromCoincidences(o: Float64Array, nc: Float64Array, n: number, val
  */
 export function krippendorffAlpha(matrices: readonly Matrix[], level: "interval" | "ordinal"): number {
   if (level !== "interval" && level !== "ordinal") throw new RangeError(`krippendorffAlpha level must be "interval" or "ordinal", got "${String(level)}"`);
+  return panelAlphas(matrices, [level])[level];
+}
+
+/**
+ * The panel's alpha at the interval and the ordinal level together ({@link krippendorffAlpha} of each): one set of
+ * units and one coincidence matrix for both, so a large panel is read once.
+ * @example
+ * krippendorffAlphas([[[0, 1], [3, 0]], [[0, 1], [3, 0]]]); // { interval: 1, ordinal: 1 }
+ */
+export function krippendorffAlphas(matrices: readonly Matrix[]): { interval: number; ordinal: number } {
+  return panelAlphas(matrices, ["interval", "ordinal"]);
+}
+
+/** The panel's off-diagonal cells as units (coders = experts) and alpha at each level; NaN for K < 2 or a 1×1 model. */
+function panelAlphas<L extends "interval" | "ordinal">(matrices: readonly Matrix[], levels: readonly L[]): Record<L, number> {
   const n = assertPanel(matrices, "krippendorffAlpha");
   const K = matrices.length;
-  if (K < 2 || n < 2) return NaN;
+  if (K < 2 || n < 2) return Object.fromEntries(levels.map((l) => [l, NaN])) as Record<L, number>;
   const units: number[][] = [];
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
       units.push(matrices.map((x) => x[i][j]));
     }
-  return krippendorffAlphaFromUnits(units, level);
+  return alphasFromUnits(units, levels);
 }
