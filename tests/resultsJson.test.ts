@@ -78,7 +78,24 @@ function randomValue(rng: ReturnType<typeof createRandom>, depth: number): unkno
 describe("resultsJsonChunks: resultsJsonText's text in pieces, for writing a large results.json", () => {
   it("joined, the pieces are resultsJsonText's text, character for character, on 400 seeded random values and edge cases", () => {
     const rng = createRandom(12);
-    const cases: unknown[] = [{}, [], [{}], [[]], { a: [{}] }, null, 3, "s", { meta: { tool: "t" }, rows: [{ a: undefined, b: () => 1 }, null, 2] }];
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = [{ a: 1 }, , 2];
+    const cases: unknown[] = [
+      {},
+      [],
+      [{}],
+      [[]],
+      { a: [{}] },
+      null,
+      3,
+      "s",
+      { meta: { tool: "t" }, rows: [{ a: undefined, b: () => 1 }, null, 2] },
+      sparse,
+      { s: sparse },
+      { boxed: [new Number(3), new String("ab"), new Boolean(false)], one: new Number(1) },
+      Object.assign(() => 1, { toJSON: () => "f" }),
+      { f: Object.assign(() => 1, { toJSON: () => ({ g: 2 }) }) },
+    ];
     for (let i = 0; i < 400; i++) cases.push(randomValue(rng, 5));
     for (const value of cases) expect([...resultsJsonChunks(value)].join("")).toBe(resultsJsonText(value));
   });

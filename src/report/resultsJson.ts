@@ -34,13 +34,16 @@ function withFormat1Names(_key: string, value: unknown): unknown {
 
 /** The value JSON.stringify serialises for `holder[key]`: after `toJSON` and the replacer. */
 function serialised(holder: object, key: string, value: unknown): unknown {
-  const own = value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function";
+  const kind = typeof value;
+  const own = value !== null && (kind === "object" || kind === "function") && typeof (value as { toJSON?: unknown }).toJSON === "function";
   return withFormat1Names(key, own ? (value as { toJSON(key: string): unknown }).toJSON(key) : value);
 }
 
 /** Whether the chunks go inside `value` (a plain object, or an array of objects) rather than stringify it whole. */
 function isSplit(value: unknown): value is Record<string, unknown> | unknown[] {
   if (value === null || typeof value !== "object") return false;
+  // Boxed primitives are written as their primitive by JSON.stringify.
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) return false;
   if (!Array.isArray(value)) return true;
   const first: unknown = value[0];
   return first !== null && typeof first === "object" && !Array.isArray(first);
@@ -54,7 +57,8 @@ function isSplit(value: unknown): value is Record<string, unknown> | unknown[] {
 function* jsonPieces(value: Record<string, unknown> | unknown[], indent: string): Generator<string> {
   const inner = indent + "  ";
   const array = Array.isArray(value);
-  const entries: Array<[string, unknown]> = array ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+  // Array.from, not map: a hole of a sparse array is an entry (written null), as JSON.stringify has it.
+  const entries: Array<[string, unknown]> = array ? Array.from({ length: value.length }, (_, i) => [String(i), value[i]]) : Object.entries(value);
   let first = true;
   for (const [key, raw] of entries) {
     const v = serialised(value, key, raw);
