@@ -2,8 +2,8 @@
  * The analysis's worker threads (src/pipeline/threadTask.ts) exist only in compiled JavaScript: a worker cannot
  * load the .ts sources vitest runs, so under vitest every task runs in-process. This file compiles a private copy
  * of the package (cliHarness) and checks, there, that the gap-ratio baseline and the bootstrap really go to a
- * worker, that every number is the same with 1 and with 2 workers (classic, fuzzy, median aggregation), and that
- * a task's error comes back as its own class with its message.
+ * worker, that every number is the same with 1 and with 2 or 3 workers (classic, fuzzy, median aggregation; analyze
+ * and layers), and that a task's error comes back as its own class with its message and stack.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
@@ -35,7 +35,7 @@ function runScript(body: string): unknown {
 
 describe("analyze on worker threads (compiled package)", () => {
   it.each([
-    ["classic", ["--bootstrap", "300"]],
+    ["classic (5 chunks of the bootstrap, structure tallied)", ["--bootstrap", "1200"]],
     ["fuzzy, defuzzify-last", ["--method", "fuzzy", "--fuzzy-order", "defuzzify-last", "--bootstrap", "200"]],
     ["median aggregation, seed 7", ["--aggregation", "median", "--bootstrap", "200", "--seed", "7"]],
   ])(
@@ -50,31 +50,74 @@ describe("analyze on worker threads (compiled package)", () => {
     120_000,
   );
 
-  it("the tasks go to a worker thread there, give what they give in-process, and a task's error keeps its class", () => {
+  it("layers --json: the same with --workers 1 and --workers 3", () => {
+    const panel = join(ROOT, "data", "surveys", "example-panel.csv");
+    const run = (w: string): unknown => {
+      const r = cli.run(["layers", panel, "--bootstrap", "1000", "--json", "--workers", w], ROOT);
+      expect(r.status, r.stderr).toBe(0);
+      const j = JSON.parse(r.stdout) as { meta: { date?: string } };
+      delete j.meta.date;
+      return j;
+    };
+    expect(run("3")).toEqual(run("1"));
+  }, 120_000);
+
+  it("the tasks run on a worker thread there, give what they give in-process, and a task's error keeps its class and message", () => {
     const out = runScript(`
-import { threadId } from "node:worker_threads";
-import { readFileSync } from "node:fs";
 import { startTask, threadsAvailable } from "./pipeline/threadTask.js";
 import { packMatrices, runAnalysisTask } from "./pipeline/analysisTasks.js";
-const matrices = [[[0, 3, 1], [2, 0, 4], [0, 1, 0]], [[0, 2, 2], [3, 0, 3], [1, 0, 0]], [[0, 4, 0], [1, 0, 4], [0, 2, 0]]];
-const input = { matrices: packMatrices(matrices), B: 300, seed: 5 };
-const pending = startTask("gapBaseline", input, 2);
-const elsewhere = pending.result();
-const here = runAnalysisTask("gapBaseline", input);
+import { sharedCounters } from "./pipeline/sharedBootstrap.js";
+import { defaultModel } from "./model/model.js";
+import { simulatePanel } from "./simulate/simulatePanel.js";
+import { resolveSettings } from "./core/dematelSettings.js";
+import { panelDematel } from "./core/panelDematel.js";
+const model = defaultModel();
+const matrices = simulatePanel(model, { expertCount: 9, seed: 4 });
+const packed = packMatrices(matrices);
+const gapInput = { matrices: packed, B: 300, seed: 5 };
+const elsewhere = startTask("gapBaseline", gapInput, 2).result();
+const here = runAnalysisTask("gapBaseline", gapInput);
+// A bootstrap taker started on a worker: this thread takes no chunk and asks for nothing until the shared progress
+// moves, which only a worker can make happen (a task run here would start only when its result is asked for).
+const settings = resolveSettings({}, matrices.length);
+const baseline = panelDematel(matrices, settings, model.components.map((c) => c.id));
+const shared = sharedCounters();
+const chunksInput = { matrices: packed, model, B: 1000, seed: 3, settings, baseline, shared };
+const taker = startTask("bootstrapChunks", chunksInput, 2);
+const until = Date.now() + 60000;
+while (Atomics.load(shared.progress, 0) === 0 && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+const movedBeforeAsked = Atomics.load(shared.progress, 0) > 0;
+const claimed = taker.result();
 let error;
-try { startTask("gapBaseline", { ...input, B: 0 }, 2).result(); } catch (e) { error = { rangeError: e instanceof RangeError, message: e.message }; }
-console.log(JSON.stringify({ available: threadsAvailable(2), one: threadsAvailable(1), mainThread: threadId, same: JSON.stringify(elsewhere) === JSON.stringify(here), draws: elsewhere.draws, error }));
-`) as { available: boolean; one: boolean; same: boolean; draws: number; error: { rangeError: boolean; message: string } };
+const oneLayer = { ...model, layers: [{ id: "L", name: "L", components: model.components.map((c) => c.id) }] };
+try { startTask("bootstrapChunks", { ...chunksInput, model: oneLayer, shared: sharedCounters() }, 2).result(); } catch (e) { error = { rangeError: e instanceof RangeError, message: e.message, stack: /bootstrap/i.test(e.stack ?? "") }; }
+console.log(JSON.stringify({ available: threadsAvailable(2), one: threadsAvailable(1), same: JSON.stringify(elsewhere) === JSON.stringify(here), draws: elsewhere.draws, movedBeforeAsked, chunks: claimed.parts.map((p) => p.index), error }));
+`) as {
+      available: boolean;
+      one: boolean;
+      same: boolean;
+      draws: number;
+      movedBeforeAsked: boolean;
+      chunks: number[];
+      error: { rangeError: boolean; message: string; stack: boolean };
+    };
     expect(out.available).toBe(true);
     expect(out.one).toBe(false);
     expect(out.same).toBe(true);
     expect(out.draws).toBeGreaterThan(0);
-    expect(out.error).toEqual({ rangeError: true, message: "gapRatioBaseline: B must be a positive integer, got 0" });
+    expect(out.movedBeforeAsked).toBe(true);
+    expect(out.chunks).toEqual([0, 1, 2, 3]);
+    expect(out.error.rangeError).toBe(true);
+    expect(out.error.message).toMatch(/layer/);
+    expect(out.error.stack).toBe(true);
   }, 120_000);
 
-  it("--workers takes a positive integer: 0 is a usage error naming the option", () => {
+  it("--workers takes a positive integer: 0 is a usage error naming the option; compare, whose analyses run on one thread, does not take it", () => {
     const r = cli.run(["analyze", "--workers", "0", "--json"], ROOT);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--workers/);
+    const c = cli.run(["compare", join(ROOT, "data", "surveys", "example-groups.csv"), "--workers", "2", "--json"], ROOT);
+    expect(c.status).toBe(2);
+    expect(c.stderr).toMatch(/--workers/);
   }, 60_000);
 });

@@ -1,12 +1,13 @@
 /**
  * The bootstrap in chunks (docs/methods.md §7.8): the replicates of `planBootstrap`'s chunks, evaluated by several
  * runners (as several threads do) in any order and merged in chunk order, are `bootstrapExperts`'s, exactly; the
- * shared counter of `claimChunks` hands each chunk to exactly one taker; and a restored generator continues its stream.
+ * shared counter of `claimChunks` hands each chunk to exactly one taker; `sharedBootstrap` merges another taker's
+ * chunks and structure counts; and a restored generator continues its stream.
  */
 import { describe, expect, it } from "vitest";
 import { bootstrapExperts, bootstrapRunner, finishBootstrap, planBootstrap, type BootstrapOptions } from "../src/uncertainty/bootstrapExperts.js";
 import { replicateChunks } from "../src/uncertainty/resampleExperts.js";
-import { claimChunks, sharedBootstrap, sharedCounters } from "../src/pipeline/sharedBootstrap.js";
+import { claimChunks, exhaust, sharedBootstrap, sharedCounters } from "../src/pipeline/sharedBootstrap.js";
 import { createRandom, restoreRandom } from "../src/random.js";
 import { simulatePanel } from "../src/simulate/simulatePanel.js";
 import { defaultModel } from "../src/model/model.js";
@@ -58,21 +59,38 @@ describe("the bootstrap in chunks", () => {
     expect(finishBootstrap(plan, here, parts, elsewhere ? [elsewhere] : [])).toEqual(whole);
   });
 
-  it("claimChunks hands every chunk to exactly one taker, and sharedBootstrap with a taker that finds nothing left equals bootstrapExperts", () => {
+  it("claimChunks hands every chunk to exactly one taker, and a taker that finds none left builds no evaluator", () => {
+    const matrices = simulatePanel(model, { expertCount: 8, seed: 5 });
+    const plan = planBootstrap(matrices, model, { B: 1300, seed: 7 });
+    const shared = sharedCounters();
+    const first = claimChunks(plan, () => bootstrapRunner(plan), shared);
+    let built = 0;
+    const second = claimChunks(
+      plan,
+      () => {
+        built++;
+        return bootstrapRunner(plan);
+      },
+      shared,
+    );
+    expect(first.parts.map((p) => p.index)).toEqual(plan.chunks.map((_, c) => c));
+    expect(first.structure?.used).toBeGreaterThan(0);
+    expect(second).toEqual({ parts: [] });
+    expect(built).toBe(0);
+    expect(Atomics.load(shared.progress, 0)).toBe(1300);
+  });
+
+  it("sharedBootstrap merges another taker's chunks and structure counts (here: all of them) into bootstrapExperts's result, and ends its progress at B", () => {
     const matrices = simulatePanel(model, { expertCount: 8, seed: 5 });
     const options = { B: 1300, seed: 7 };
     const plan = planBootstrap(matrices, model, options);
-    const shared = sharedCounters(plan.B);
-    const first = claimChunks(plan, bootstrapRunner(plan), shared);
-    const second = claimChunks(plan, bootstrapRunner(plan), shared);
-    expect(first.parts.map((p) => p.index)).toEqual(plan.chunks.map((_, c) => c));
-    expect(second.parts).toEqual([]);
-    expect(Atomics.load(shared.progress, 0)).toBe(1300);
-    const late = { result: () => claimChunks(plan, bootstrapRunner(plan), shared) };
-    const fresh = sharedCounters(plan.B);
+    const shared = sharedCounters();
+    const theirs = claimChunks(plan, () => bootstrapRunner(plan), shared);
     const progress: number[] = [];
-    const r = sharedBootstrap(plan, fresh, [late], (done) => progress.push(done));
+    const r = sharedBootstrap(plan, shared, [{ result: () => theirs, cancel: () => undefined }], (done) => progress.push(done));
     expect(r).toEqual(bootstrapExperts(matrices, model, options));
     expect(progress.at(-1)).toBe(1300);
+    exhaust(shared);
+    expect(claimChunks(plan, () => bootstrapRunner(plan), shared).parts).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { resultsWorkbook } from "../report/resultsWorkbook.js";
 import { checkOutputFolder } from "../io/checkOutputFolder.js";
 import { join } from "node:path";
 import { parseCommandLine, stringOption } from "./parseCommandLine.js";
-import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey, withCliWorkers } from "./cliInputs.js";
+import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey, withCliWorkers, WORKERS_OPTION } from "./cliInputs.js";
 import { plotlyScript } from "./plotlyScript.js";
 import { progressLine } from "./progressLine.js";
 import type { CommandIo } from "./commandIo.js";
@@ -28,6 +28,7 @@ export async function analyzeCommand(args: readonly string[], io: CommandIo): Pr
     {
       ...SURVEY_OPTIONS,
       ...METHOD_OPTIONS,
+      ...WORKERS_OPTION,
       out: { type: "string", short: "o" },
       json: { type: "boolean" },
       xlsx: { type: "boolean" },

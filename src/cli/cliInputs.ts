@@ -64,8 +64,13 @@ export const METHOD_OPTIONS: Record<string, OptionSpec> = {
   "threshold-entries": { type: "string" },
   bootstrap: { type: "string" },
   seed: { type: "string" },
-  workers: { type: "string" },
 };
+
+/** `--workers`: threads of `analyze` and `layers` (the commands whose analysis uses worker threads). */
+export const WORKERS_OPTION: Record<string, OptionSpec> = { workers: { type: "string" } };
+
+/** The commands' default number of threads: all cores, at most this many (each worker holds its own copy of the panel). */
+export const MAX_DEFAULT_WORKERS = 4;
 
 /** The shipped example panel, relative to the package root. */
 export const EXAMPLE_PANEL = join("data", "surveys", "example-panel.csv");
@@ -153,7 +158,7 @@ export function cliAnalyzeOptions(cl: CommandLine, command: string): AnalyzeOpti
   return { ...analysisOptions(cl, command, cliMethod(cl, command)), ...(workers !== undefined ? { workers } : {}) };
 }
 
-/** The options with the command line's default for `workers`, all cores (the library's default is 1). */
+/** The options with the command line's default for `workers`: all cores, at most {@link MAX_DEFAULT_WORKERS} (the library's default is 1). */
 export function withCliWorkers(options: AnalyzeOptions): AnalyzeOptions {
-  return { ...options, workers: options.workers ?? availableParallelism() };
+  return { ...options, workers: options.workers ?? Math.min(availableParallelism(), MAX_DEFAULT_WORKERS) };
 }

@@ -2,7 +2,7 @@ import { InputError } from "../errors.js";
 import type { Model, Survey } from "../types.js";
 import { analyzeSurvey, type AnalysisResult, type LayerAnalysis } from "../pipeline/analyzeSurvey.js";
 import { parseCommandLine } from "./parseCommandLine.js";
-import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey, withCliWorkers } from "./cliInputs.js";
+import { METHOD_OPTIONS, SURVEY_OPTIONS, cliAnalyzeOptions, cliModel, cliSurvey, withCliWorkers, WORKERS_OPTION } from "./cliInputs.js";
 import { progressLine } from "./progressLine.js";
 import { layeringVerdict } from "../interpret/layeringVerdict.js";
 import type { CommandIo } from "./commandIo.js";
@@ -30,7 +30,12 @@ const f = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : "n/
  * await layersCommand(["--json", "--bootstrap", "2000"], io); // 0, the layer results on stdout
  */
 export async function layersCommand(args: readonly string[], io: CommandIo): Promise<number> {
-  const cl = parseCommandLine(args, { ...SURVEY_OPTIONS, ...METHOD_OPTIONS, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } }, 1, "layers");
+  const cl = parseCommandLine(
+    args,
+    { ...SURVEY_OPTIONS, ...METHOD_OPTIONS, ...WORKERS_OPTION, json: { type: "boolean" }, quiet: { type: "boolean", short: "q" } },
+    1,
+    "layers",
+  );
   if (cl.values.help) return io.help("layers");
   const json = cl.values.json === true;
   const options = cliAnalyzeOptions(cl, "layers");

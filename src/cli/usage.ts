@@ -55,8 +55,9 @@ Method:
   --threshold-entries all|off-diagonal   entries of T in mean/sd/quantile (default all)
   --bootstrap <B>             bootstrap replicates over experts for the layer section (default 5000; 0 = none)
   --seed <S>                  bootstrap seed (default 1)
-  --workers <w>               threads (default: all cores): the gap-ratio baseline and the bootstrap run on
-                              worker threads beside the other stages; the numbers are the same for every w
+  --workers <w>               threads (default: all cores, at most 4): the gap-ratio baseline and the
+                              bootstrap's chunks run on worker threads beside the other stages; the numbers
+                              are the same for every w
 Output:
   --out <dir>                 output folder (default out/, created if missing)
   --json                      print the results object as JSON on stdout (files are then written only when --out is given)
@@ -114,7 +115,7 @@ suggested layers, ISM levels, MICMAC, bootstrap intervals and sensitivity.
   --model <file.json>   model file with layers (default: the embedded CXM model)
   --bootstrap <B>       bootstrap replicates (default 5000; 0 = none)
   --seed <S>            bootstrap seed (default 1)
-  --workers <w>         threads (default: all cores; the numbers do not depend on it)
+  --workers <w>         threads (default: all cores, at most 4; the numbers do not depend on it)
   --scale, --impute, --mapping, --weight-column, --group-column, --aggregation, --normalization, --epsilon, --threshold, --k, --sd, --q,
   --threshold-value, --threshold-entries, --method, --fuzzy-order, --grey-order, --cfcs,
   --t-diagonal          as for analyze

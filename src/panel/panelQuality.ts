@@ -24,8 +24,12 @@ export interface PanelQualityOptions {
   baselineDraws?: number;
   /** Seed of the baseline's shuffles (default 1). */
   seed?: number;
-  /** The gap-ratio baseline of these matrices with `baselineDraws` and `seed`, when the caller has it (default: computed here). */
-  gapBaseline?: GapRatioBaseline;
+  /**
+   * The gap-ratio baseline of these matrices with `baselineDraws` and `seed`, when the caller has it, or a function
+   * giving it, called once when it is needed (so that a baseline computed elsewhere is waited for as late as possible;
+   * default: computed here).
+   */
+  gapBaseline?: GapRatioBaseline | (() => GapRatioBaseline);
   /** Expert labels for the report (default `"1"`, `"2"`, …). */
   labels?: readonly string[];
 }
@@ -139,7 +143,9 @@ export function panelQuality(matrices: readonly Matrix[], options: PanelQualityO
   const curve = gapRatio(matrices);
   const finalGap = K >= 2 ? curve.gap[curve.gap.length - 1] : NaN;
   const alpha = krippendorffAlphas(matrices);
-  const gapBaseline = options.gapBaseline ?? gapRatioBaseline(matrices, { B: options.baselineDraws ?? GAP_BASELINE_DRAWS, seed: options.seed ?? 1 });
+  const given = options.gapBaseline;
+  const gapBaseline =
+    typeof given === "function" ? given() : (given ?? gapRatioBaseline(matrices, { B: options.baselineDraws ?? GAP_BASELINE_DRAWS, seed: options.seed ?? 1 }));
   const figures = {
     expertCount: K,
     components: n,

@@ -1,7 +1,7 @@
 /**
  * Internal: the stages of an analysis that may run on a worker thread (threadTask.ts), each a plain function
  * of a structured-clone input, so that it computes the same numbers wherever it runs. The experts' matrices
- * travel as one Float64Array (copied once, not as K·n arrays). Not part of the public API.
+ * travel as one Float64Array in shared memory (not as K·n arrays, and not copied per worker). Not part of the public API.
  */
 import type { Matrix, Model } from "../types.js";
 import type { DematelResult } from "../core/dematel.js";
@@ -9,6 +9,7 @@ import { resolveSettings, type DematelSettings } from "../core/dematelSettings.j
 import { gapRatioBaseline, type GapRatioBaseline } from "../panel/gapRatioBaseline.js";
 import { bootstrapRunner, planBootstrap } from "../uncertainty/bootstrapExperts.js";
 import { claimChunks, type ClaimedChunks, type SharedCounters } from "./sharedBootstrap.js";
+import { CHUNK_REPLICATES } from "../uncertainty/resampleExperts.js";
 
 /** K n×n matrices, row-major one after another. */
 export interface PackedMatrices {
@@ -17,11 +18,11 @@ export interface PackedMatrices {
   values: Float64Array;
 }
 
-/** The matrices as one Float64Array. */
+/** The matrices as one Float64Array in shared memory (posted to every worker without a copy). */
 export function packMatrices(matrices: readonly Matrix[]): PackedMatrices {
   const K = matrices.length;
   const n = K === 0 ? 0 : matrices[0].length;
-  const values = new Float64Array(K * n * n);
+  const values = new Float64Array(new SharedArrayBuffer(K * n * n * Float64Array.BYTES_PER_ELEMENT));
   matrices.forEach((rows, k) => rows.forEach((row, i) => values.set(row, (k * n + i) * n)));
   return { K, n, values };
 }
@@ -58,8 +59,10 @@ export function runAnalysisTask<N extends AnalysisTaskName>(name: N, input: Anal
     return gapRatioBaseline(unpackMatrices(i.matrices), { B: i.B, seed: i.seed }) as AnalysisTaskOutput<N>;
   }
   const i = input as AnalysisTaskInput<"bootstrapChunks">;
+  // Every chunk already taken (the other threads were quicker): nothing to prepare.
+  if (Atomics.load(i.shared.claim, 0) >= Math.ceil(i.B / CHUNK_REPLICATES)) return { parts: [] } as AnalysisTaskOutput<N>;
   // A resolved settings object loses its mark in a structured clone; resolving its fields again gives the same settings.
   const settings = resolveSettings(i.settings, i.matrices.K);
   const plan = planBootstrap(unpackMatrices(i.matrices), i.model, { B: i.B, seed: i.seed, settings, baseline: i.baseline });
-  return claimChunks(plan, bootstrapRunner(plan), i.shared) as AnalysisTaskOutput<N>;
+  return claimChunks(plan, () => bootstrapRunner(plan), i.shared) as AnalysisTaskOutput<N>;
 }

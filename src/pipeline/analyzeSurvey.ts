@@ -43,12 +43,19 @@ import { GAP_BASELINE_DRAWS, type GapRatioBaseline } from "../panel/gapRatioBase
 import { startTask, threadsAvailable } from "./threadTask.js";
 import type { PendingTask } from "./pendingTask.js";
 import { packMatrices } from "./analysisTasks.js";
-import { sharedBootstrap, sharedCounters, type ClaimedChunks, type SharedCounters } from "./sharedBootstrap.js";
+import { exhaust, sharedBootstrap, sharedCounters, type ClaimedChunks, type SharedCounters } from "./sharedBootstrap.js";
+import { CHUNK_REPLICATES } from "../uncertainty/resampleExperts.js";
 
 /** A bootstrap shared between threads: the counters and the workers' tasks taking chunks. */
 interface SharedBootstrapTasks {
   shared: SharedCounters;
   tasks: Array<PendingTask<ClaimedChunks>>;
+}
+
+/** The stages started on worker threads: the gap-ratio baseline and the takers of the bootstrap's chunks. */
+interface Elsewhere {
+  gap: PendingTask<GapRatioBaseline>;
+  bootstrap?: SharedBootstrapTasks;
 }
 
 /** Why the ranking of the layer orders is missing, for the results and the report (more than MAX_LAYER_ORDERS layers). */
@@ -84,9 +91,9 @@ export interface AnalyzeOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Threads the analysis may use, this one included (default 1). Above 1, on Node, the gap-ratio baseline and the
-   * bootstrap run on up to `workers` − 1 worker threads while this thread computes the leave-one-out runs, panel
-   * quality and the layer tests; every number is the same for any value (each stage runs whole, with its own seed,
-   * wherever it runs). Where there are no worker threads (a browser) everything runs on this thread.
+   * bootstrap's chunks run on up to `workers` − 1 worker threads while this thread computes the leave-one-out runs,
+   * panel quality and the layer tests, then takes the bootstrap's remaining chunks (docs/methods.md §7.8); every
+   * number is the same for any value. Where there are no worker threads (a browser) everything runs on this thread.
    */
   workers?: number;
 }
@@ -231,12 +238,17 @@ export function analyzeSurvey(survey: Survey, model: Model, options: AnalyzeOpti
   const baseline = outcome.dematel;
   const wantLayers = nonEmptyLayerCount(model) >= 2 && options.layers !== false;
   const elsewhere = startedElsewhere(matrices, model, { settings, baseline, B: wantLayers ? B : 0, seed, workers });
-  const runs = leaveOneOut(matrices, settings, ids);
   const labels = survey.experts.map((e) => e.expert);
-  const panel = panelQuality(matrices, { settings, labels, baseline, leaveOneOut: runs, seed, gapBaseline: elsewhere?.gap.result() });
-  const layers = wantLayers
-    ? layerAnalysis(matrices, model, { settings, labels, baseline, runs, B, seed, onProgress: options.onProgress, bootstrap: elsewhere?.bootstrap })
-    : undefined;
+  const { panel, layers } = cancelledOnError(elsewhere, () => {
+    const runs = leaveOneOut(matrices, settings, ids);
+    const gapBaseline = elsewhere && ((): GapRatioBaseline => elsewhere.gap.result());
+    return {
+      panel: panelQuality(matrices, { settings, labels, baseline, leaveOneOut: runs, seed, gapBaseline }),
+      layers: wantLayers
+        ? layerAnalysis(matrices, model, { settings, labels, baseline, runs, B, seed, onProgress: options.onProgress, bootstrap: elsewhere?.bootstrap })
+        : undefined,
+    };
+  });
   const meta = analysisMeta(survey, model, settings, { date: options.date, B, seed });
   const cond = conditioning(baseline, layers?.bootstrap);
   if (cond.warning) meta.warnings.push({ message: cond.warning });
@@ -356,15 +368,33 @@ function startedElsewhere(
   matrices: readonly Matrix[],
   model: Model,
   c: { settings: DematelSettings; baseline: DematelResult; B: number; seed: number; workers: number },
-): { gap: PendingTask<GapRatioBaseline>; bootstrap?: SharedBootstrapTasks } | undefined {
+): Elsewhere | undefined {
   if (matrices.length < 2 || !threadsAvailable(c.workers)) return undefined;
   const packed = packMatrices(matrices);
   const gap = startTask("gapBaseline", { matrices: packed, B: GAP_BASELINE_DRAWS, seed: c.seed }, c.workers);
   if (c.B === 0) return { gap };
-  const shared = sharedCounters(c.B);
+  const shared = sharedCounters();
   const input = { matrices: packed, model, B: c.B, seed: c.seed, settings: c.settings, baseline: c.baseline, shared };
-  const tasks = Array.from({ length: c.workers - 1 }, () => startTask("bootstrapChunks", input, c.workers));
+  // No more takers than chunks beyond this thread's first one.
+  const takers = Math.min(c.workers - 1, Math.ceil(c.B / CHUNK_REPLICATES) - 1);
+  const tasks = Array.from({ length: takers }, () => startTask("bootstrapChunks", input, c.workers));
   return { gap, bootstrap: { shared, tasks } };
+}
+
+/** `run()`, and when it throws, the worker tasks given up first (chunks not yet taken are never evaluated). */
+function cancelledOnError<T>(elsewhere: Elsewhere | undefined, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (elsewhere) {
+      elsewhere.gap.cancel();
+      if (elsewhere.bootstrap) {
+        exhaust(elsewhere.bootstrap.shared);
+        elsewhere.bootstrap.tasks.forEach((t) => t.cancel());
+      }
+    }
+    throw e;
+  }
 }
 
 /** Stages 5–6: the layer validation (sharing the baseline and leave-one-out runs) and the bootstrap over experts. */

@@ -5,4 +5,6 @@ export interface PendingTask<T> {
    * for the library's errors. `onWait` is called about every 100 ms while this thread waits.
    */
   result(onWait?: () => void): T;
+  /** Give the task up: a task not yet started is never run; one running runs to its end, unread. */
+  cancel(): void;
 }

@@ -16,32 +16,38 @@ export interface ClaimedChunks {
   structure?: StructureCounts;
 }
 
-/** What the threads of one bootstrap share: the next chunk to take, and [replicates done, B]. */
+/** What the threads of one bootstrap share: the next chunk to take, and the replicates done. */
 export interface SharedCounters {
   claim: Int32Array;
   progress: Int32Array;
 }
 
-/** Counters in shared memory for one bootstrap of B replicates. */
-export function sharedCounters(B: number): SharedCounters {
-  const progress = new Int32Array(new SharedArrayBuffer(8));
-  progress[1] = B;
-  return { claim: new Int32Array(new SharedArrayBuffer(4)), progress };
+/** Counters in shared memory for one bootstrap. */
+export function sharedCounters(): SharedCounters {
+  return { claim: new Int32Array(new SharedArrayBuffer(4)), progress: new Int32Array(new SharedArrayBuffer(4)) };
+}
+
+/** Make every chunk of the counters' bootstrap taken, so that a thread still taking them stops after its current one. */
+export function exhaust(shared: SharedCounters): void {
+  Atomics.store(shared.claim, 0, 2 ** 30);
 }
 
 /**
- * Take chunks from the shared counter and evaluate them until none is left; `onChunk` after each.
+ * Take chunks from the shared counter and evaluate them until none is left; `onChunk` after each. The runner is
+ * made (`makeRunner`, once) only when a chunk was taken: a thread that finds none left builds no evaluator.
  * @example
- * const mine = claimChunks(plan, bootstrapRunner(plan), sharedCounters(plan.B));
+ * const mine = claimChunks(plan, () => bootstrapRunner(plan), sharedCounters());
  */
-export function claimChunks(plan: BootstrapPlan, runner: BootstrapRunner, shared: SharedCounters, onChunk?: () => void): ClaimedChunks {
+export function claimChunks(plan: BootstrapPlan, makeRunner: () => BootstrapRunner, shared: SharedCounters, onChunk?: () => void): ClaimedChunks {
   const parts: ClaimedChunks["parts"] = [];
+  let runner: BootstrapRunner | undefined;
   for (let c = Atomics.add(shared.claim, 0, 1); c < plan.chunks.length; c = Atomics.add(shared.claim, 0, 1)) {
+    runner ??= makeRunner();
     parts.push({ index: c, replicates: runner.run(c) });
     Atomics.add(shared.progress, 0, plan.chunks[c].end - plan.chunks[c].start);
     onChunk?.();
   }
-  const structure = runner.structure();
+  const structure = runner?.structure();
   return { parts, ...(structure ? { structure } : {}) };
 }
 
@@ -59,7 +65,8 @@ export function sharedBootstrap(
 ): BootstrapResult {
   const report = onProgress && ((): void => onProgress(Atomics.load(shared.progress, 0), plan.B));
   const runner = bootstrapRunner(plan);
-  const claimed = [claimChunks(plan, runner, shared, report), ...elsewhere.map((task) => task.result(report))];
+  const claimed = [claimChunks(plan, () => runner, shared, report), ...elsewhere.map((task) => task.result(report))];
+  report?.();
   const parts: Replicates[] = new Array<Replicates>(plan.chunks.length);
   for (const { parts: mine } of claimed) for (const p of mine) parts[p.index] = p.replicates;
   const missing = plan.chunks.findIndex((_, c) => parts[c] === undefined);

@@ -1,9 +1,9 @@
 /**
  * Internal: run a task of analysisTasks.ts on a worker thread while this thread goes on with other stages, and
  * block for its result when a later stage needs it. This keeps `analyzeSurvey` synchronous (the library's
- * contract) and still lets independent stages overlap: the result is awaited with `Atomics.wait` on a shared
- * flag the worker sets after posting its answer, which is then taken with `receiveMessageOnPort`, so no turn of
- * the event loop is needed. Not part of the public API.
+ * contract) and still lets independent stages overlap: the result is awaited with `Atomics.wait` on the task's
+ * shared state word (taskState.ts), which the worker sets after posting its answer, then taken with
+ * `receiveMessageOnPort`, so no turn of the event loop is needed. Not part of the public API.
  *
  * A task computes the same function on the same input wherever it runs, so where it runs never changes a number.
  * Without worker threads (a browser, a Node without `process.getBuiltinModule`, the TypeScript sources under
@@ -14,10 +14,11 @@
 import type { Worker as NodeWorker } from "node:worker_threads";
 import { InfeasibleError } from "../errors.js";
 import type { PendingTask } from "./pendingTask.js";
+import { TASK_STATE } from "./taskState.js";
 import { runAnalysisTask, type AnalysisTaskInput, type AnalysisTaskName, type AnalysisTaskOutput } from "./analysisTasks.js";
 
 /** What the worker posts back on the task's own port. */
-type Reply = { value: unknown } | { error: { name: string; message: string } };
+type Reply = { value: unknown } | { error: { name: string; message: string; stack?: string } };
 
 /** The Node built-ins a worker needs, or undefined where there are none (a browser). */
 function nodeBuiltins(): { threads: typeof import("node:worker_threads"); fs: typeof import("node:fs"); url: typeof import("node:url") } | undefined {
@@ -63,18 +64,22 @@ function workerFor(limit: number, node: NonNullable<ReturnType<typeof nodeBuilti
   return slot;
 }
 
-/** The error a worker reported, rebuilt as its class (RangeError, TypeError, InfeasibleError; others keep their name). */
-function rebuiltError(e: { name: string; message: string }): Error {
+/** The error a worker reported, rebuilt as its class (RangeError, TypeError, InfeasibleError; others keep their name), with the worker's stack. */
+function rebuiltError(e: { name: string; message: string; stack?: string }): Error {
   const classes: Record<string, new (message: string) => Error> = { RangeError, TypeError, InfeasibleError };
   const make = classes[e.name] ?? Error;
   const error = new make(e.message);
   if (error.name !== e.name) error.name = e.name;
+  if (e.stack !== undefined) error.stack = e.stack;
   return error;
 }
 
 /**
  * Start task `name` on `input`: on one of `workers` − 1 worker threads when they are available
- * ({@link threadsAvailable}), otherwise on this thread when its result is asked for.
+ * ({@link threadsAvailable}), otherwise on this thread when its result is asked for. A task that its worker has not
+ * started when the result is asked for (the worker is still busy with an earlier task, or never started) is taken
+ * back and run here, so this thread waits only for a task that is running; `cancel` takes back a task nobody needs.
+ * A worker that dies while it runs a task (out of memory) is not detected: that wait does not end.
  * @param workers the threads the analysis may use, this one included (1: none besides this one).
  * @example
  * const gap = startTask("gapBaseline", { matrices: packMatrices(m), B: 2000, seed: 1 }, 2);
@@ -84,27 +89,41 @@ function rebuiltError(e: { name: string; message: string }): Error {
 export function startTask<N extends AnalysisTaskName>(name: N, input: AnalysisTaskInput<N>, workers: number): PendingTask<AnalysisTaskOutput<N>> {
   const node = workers > 1 ? nodeBuiltins() : undefined;
   const entry = node && workerEntry(node);
-  if (!node || !entry) return { result: () => runAnalysisTask(name, input) };
+  if (!node || !entry) return { result: () => runAnalysisTask(name, input), cancel: () => undefined };
   const slot = workerFor(workers - 1, node, entry);
   const { port1, port2 } = new node.threads.MessageChannel();
-  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const state = new Int32Array(new SharedArrayBuffer(4));
   slot.open++;
-  slot.worker.postMessage({ name, input, port: port2, flag }, [port2]);
+  slot.worker.postMessage({ name, input, port: port2, state }, [port2]);
   let reply: Reply | undefined;
+  let settled = false;
+  const settle = (): void => {
+    if (settled) return;
+    settled = true;
+    port1.close();
+    slot.open--;
+  };
+  const takeBack = (): boolean => Atomics.compareExchange(state, 0, TASK_STATE.QUEUED, TASK_STATE.TAKEN_BACK) === TASK_STATE.QUEUED;
   return {
     result(onWait?: () => void): AnalysisTaskOutput<N> {
+      if (reply === undefined && !settled && takeBack()) {
+        settle();
+        return runAnalysisTask(name, input);
+      }
       while (reply === undefined) {
-        if (Atomics.wait(flag, 0, 0, 100) === "timed-out") {
-          onWait?.();
+        if (Atomics.load(state, 0) !== TASK_STATE.ANSWERED) {
+          if (Atomics.wait(state, 0, TASK_STATE.RUNNING, 100) === "timed-out") onWait?.();
           continue;
         }
         reply = node.threads.receiveMessageOnPort(port1)?.message as Reply | undefined;
+        settle();
         if (reply === undefined) throw new Error(`analysis worker: task ${name} finished without an answer`);
-        port1.close();
-        slot.open--;
       }
       if ("error" in reply) throw rebuiltError(reply.error);
       return reply.value as AnalysisTaskOutput<N>;
+    },
+    cancel(): void {
+      if (takeBack()) settle();
     },
   };
 }

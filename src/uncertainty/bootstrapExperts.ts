@@ -165,10 +165,11 @@ export interface BootstrapResult {
  * exact); the LU takes its steps in pairs (`luFactor`): every number is the same, bit for bit,
  * as the straightforward loops give. A fuzzy or grey replicate is one full method run.
  *
- * Steps: check and pack the panel → `resampleExperts` (B replicates)
- * → `jackknifeExperts` (K leave-one-out panels, for BCa) →
- * `createIntervals` (percentile and BCa intervals around the full-panel
- * estimates, which come from `options.baseline` when the caller has it).
+ * Steps: `planBootstrap` (check and pack the panel, the full panel's estimates, the chunks of replicates with
+ * the generator's state at each start) → `bootstrapRunner` evaluates every chunk (`resampleChunk`; on several
+ * threads in `analyzeSurvey`, docs/methods.md §7.8) → `finishBootstrap`: the chunks merged in order,
+ * `jackknifeExperts` (K leave-one-out panels, for BCa) and `createIntervals` (percentile and BCa intervals
+ * around the full-panel estimates, which come from `options.baseline` when the caller has it).
  *
  * @param matrices the K experts' n×n direct matrices, in model component order.
  * @param model the model; it must have at least two non-empty layers.

@@ -5,7 +5,7 @@ import type { ReplicateEvaluator } from "./replicateEvaluator.js";
 import { holdsLambda } from "../core/lambdaSource.js";
 import type { NormalizationMethod } from "../core/normalizerOf.js";
 
-/** The replicates of a bootstrap over experts, as {@link resampleExperts} collects them. */
+/** The replicates of a bootstrap over experts, as {@link resampleChunk} collects them for a chunk and {@link mergeReplicates} for a run. */
 export interface Replicates {
   /** Per used replicate, `width` statistics in a row: D (n), R (n), S_trend, S_flow. */
   stats: Float64Array;
@@ -29,7 +29,10 @@ export interface LambdaLine {
   method: NormalizationMethod;
 }
 
-/** Replicates per chunk of {@link replicateChunks}: a multiple of every evaluator's batch, so chunks never split a batch. */
+/**
+ * Replicates per chunk of {@link replicateChunks}: a multiple of the evaluators' batch of 16, so that no chunk but the
+ * last ends in a short batch (a batch gives the same numbers as one replicate at a time, so this is for speed only).
+ */
 export const CHUNK_REPLICATES = 256;
 
 /** Replicates [start, end) of a bootstrap, and the generator's position at replicate `start`. */
@@ -142,7 +145,8 @@ export function mergeReplicates(parts: readonly Replicates[], n: number): Replic
 
 /**
  * Draw B bootstrap panels of K experts with replacement and evaluate each (docs/methods.md §7.1): the chunks of
- * {@link replicateChunks} one after another ({@link resampleChunk}), merged. Replicate b draws its K expert indices
+ * {@link replicateChunks} one after another ({@link resampleChunk}), merged; one evaluator and no structure tally
+ * (the coverage study's loop; `bootstrapExperts` runs its chunks through `bootstrapRunner`). Replicate b draws its K expert indices
  * with `createRandom(seed).int(K)`, K draws per replicate in order, one stream for the whole run: the same seed
  * gives the same numbers, however the chunks are shared out.
  */
