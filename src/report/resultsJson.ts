@@ -20,7 +20,7 @@ export const FORMAT_1_NAMES: Readonly<Record<string, string>> = Object.freeze({
   significanceLevel: "alpha",
 });
 
-function withFormat1Names(_key: string, value: unknown): unknown {
+function withFormat1Names(_key: unknown, value: unknown): unknown {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
   const record = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
@@ -33,43 +33,65 @@ function withFormat1Names(_key: string, value: unknown): unknown {
 }
 
 /** The value JSON.stringify serialises for `holder[key]`: after `toJSON` and the replacer. */
-function serialised(holder: object, key: string, value: unknown): unknown {
+function serialised(holder: object, key: string | number, value: unknown): unknown {
   const kind = typeof value;
   const own = value !== null && (kind === "object" || kind === "function") && typeof (value as { toJSON?: unknown }).toJSON === "function";
-  return withFormat1Names(key, own ? (value as { toJSON(key: string): unknown }).toJSON(key) : value);
+  // The replacer reads no key, so an array index is made a string only for a toJSON.
+  return withFormat1Names(key, own ? (value as { toJSON(key: string): unknown }).toJSON(String(key)) : value);
 }
 
-/** Whether the chunks go inside `value` (a plain object, or an array of objects) rather than stringify it whole. */
-function isSplit(value: unknown): value is Record<string, unknown> | unknown[] {
+/** Whether `value` (after toJSON and the replacer) is a container written member by member: an array or an object other than a boxed primitive. */
+function isContainer(value: unknown): value is Record<string, unknown> | unknown[] {
   if (value === null || typeof value !== "object") return false;
   // Boxed primitives are written as their primitive by JSON.stringify.
-  if (value instanceof Number || value instanceof String || value instanceof Boolean) return false;
-  if (!Array.isArray(value)) return true;
-  const first: unknown = value[0];
-  return first !== null && typeof first === "object" && !Array.isArray(first);
+  return !(value instanceof Number || value instanceof String || value instanceof Boolean);
 }
 
 /**
- * The JSON text of `value` (after toJSON and the replacer) at indentation `indent`, in pieces: plain objects and
- * arrays of objects member by member, anything else whole by JSON.stringify, re-indented (a JSON text has no raw
- * newline inside a string, so every newline is between tokens). Joined, the pieces are JSON.stringify's text.
+ * The JSON text of `value` (after toJSON and the replacer) at indentation `indent`, in pieces, as JSON.stringify
+ * with an indent of 2 writes it: containers member by member, an array of primitives as one piece (joined),
+ * primitives by JSON.stringify (undefined, a function or a symbol: no member of an object, null in an array).
  */
 function* jsonPieces(value: Record<string, unknown> | unknown[], indent: string): Generator<string> {
+  if (Array.isArray(value)) yield* arrayPieces(value, indent);
+  else yield* objectPieces(value, indent);
+}
+
+/** An array's pieces: one piece when it holds no container (its elements joined), else element by element. */
+function* arrayPieces(value: unknown[], indent: string): Generator<string> {
   const inner = indent + "  ";
-  const array = Array.isArray(value);
-  // Array.from, not map: a hole of a sparse array is an entry (written null), as JSON.stringify has it.
-  const entries: Array<[string, unknown]> = array ? Array.from({ length: value.length }, (_, i) => [String(i), value[i]]) : Object.entries(value);
-  let first = true;
-  for (const [key, raw] of entries) {
-    const v = serialised(value, key, raw);
-    const text = isSplit(v) ? undefined : JSON.stringify(v, withFormat1Names, 2);
-    if (text === undefined && !isSplit(v) && !array) continue; // undefined, a function or a symbol: no member
-    yield `${first ? (array ? "[" : "{") : ","}\n${inner}${array ? "" : JSON.stringify(key) + ": "}`;
-    first = false;
-    if (isSplit(v)) yield* jsonPieces(v, inner);
-    else yield text === undefined ? "null" : text.replace(/\n/g, `\n${inner}`);
+  // By index, not map: a hole of a sparse array is an element (written null), as JSON.stringify has it.
+  const items = new Array<unknown>(value.length);
+  let leaves = true;
+  for (let i = 0; i < value.length; i++) {
+    items[i] = serialised(value, i, value[i]);
+    if (isContainer(items[i])) leaves = false;
   }
-  yield first ? (array ? "[]" : "{}") : `\n${indent}${array ? "]" : "}"}`;
+  if (items.length === 0) return yield "[]";
+  if (leaves) return yield `[\n${inner}${items.map((v) => JSON.stringify(v) ?? "null").join(`,\n${inner}`)}\n${indent}]`;
+  for (let i = 0; i < items.length; i++) {
+    const v = items[i];
+    yield `${i === 0 ? "[" : ","}\n${inner}`;
+    if (isContainer(v)) yield* jsonPieces(v, inner);
+    else yield JSON.stringify(v) ?? "null";
+  }
+  yield `\n${indent}]`;
+}
+
+/** An object's pieces, member by member (a member whose value is undefined, a function or a symbol is left out). */
+function* objectPieces(value: Record<string, unknown>, indent: string): Generator<string> {
+  const inner = indent + "  ";
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const v = serialised(value, key, value[key]);
+    const text = isContainer(v) ? undefined : (JSON.stringify(v) as string | undefined);
+    if (text === undefined && !isContainer(v)) continue;
+    yield `${first ? "{" : ","}\n${inner}${JSON.stringify(key)}: `;
+    first = false;
+    if (isContainer(v)) yield* jsonPieces(v, inner);
+    else yield text as string;
+  }
+  yield first ? "{}" : `\n${indent}}`;
 }
 
 /** The value with `meta.format` = {@link RESULTS_FORMAT} when it has a `meta`. */
@@ -87,8 +109,8 @@ function stamped(value: unknown): unknown {
  */
 export function* resultsJsonChunks(value: unknown): Generator<string> {
   const v = serialised({ "": value }, "", stamped(value));
-  if (isSplit(v)) yield* jsonPieces(v, "");
-  else yield JSON.stringify(v, withFormat1Names, 2) ?? "undefined";
+  if (isContainer(v)) yield* jsonPieces(v, "");
+  else yield JSON.stringify(v) ?? "undefined";
   yield "\n";
 }
 
