@@ -17,7 +17,7 @@ import { flowStatistic } from "../permutation/flowStatistic.js";
 import { trendStatistic } from "../permutation/trendStatistic.js";
 import { createReplicateEvaluator, type ReplicateEvaluator } from "./replicateEvaluator.js";
 import { createVariantReplicateEvaluator } from "./variantReplicateEvaluator.js";
-import { mergeReplicates, replicateChunks, resampleChunk, type ReplicateChunk, type Replicates } from "./resampleExperts.js";
+import { mergeReplicates, replicateChunks, replicateProgress, resampleChunk, type ReplicateChunk, type Replicates } from "./resampleExperts.js";
 import { jackknifeExperts } from "./jackknifeExperts.js";
 import { createIntervals, type Interval } from "./bootstrapInterval.js";
 import { createStructureTally, withStructureTally, type StructureCounts, type StructureStability, type StructureTally } from "./structureStability.js";
@@ -185,10 +185,7 @@ export interface BootstrapResult {
 export function bootstrapExperts(matrices: readonly Matrix[], model: Model, options: BootstrapOptions = {}): BootstrapResult {
   const plan = planBootstrap(matrices, model, options);
   const runner = bootstrapRunner(plan);
-  const { B } = plan;
-  const every = Math.max(1, Math.floor(B / 100));
-  const onProgress = options.onProgress;
-  const progress = onProgress && ((b: number): void => void (((b + 1) % every === 0 || b + 1 === B) && onProgress(b + 1, B)));
+  const progress = replicateProgress(plan.B, options.onProgress);
   const parts = plan.chunks.map((_, c) => runner.run(c, progress));
   return finishBootstrap(plan, runner, parts);
 }

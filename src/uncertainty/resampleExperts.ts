@@ -122,6 +122,12 @@ export function resampleChunk(
   return { stats: stats.slice(0, used * width), width, used, causeCount, rankCount, decreaseCount, lambdaElsewhereCount };
 }
 
+/** An `onReplicate` for {@link resampleChunk} that calls `onProgress(done, B)` about 100 times over B replicates (and at the last). */
+export function replicateProgress(B: number, onProgress?: (done: number, total: number) => void): ((b: number) => void) | undefined {
+  const every = Math.max(1, Math.floor(B / 100));
+  return onProgress && ((b: number): void => void (((b + 1) % every === 0 || b + 1 === B) && onProgress(b + 1, B)));
+}
+
 /** The replicates of consecutive chunks, in chunk order, as one run's: rows concatenated, counts added. */
 export function mergeReplicates(parts: readonly Replicates[], n: number): Replicates {
   const width = 2 * n + 2;
@@ -159,8 +165,7 @@ export function resampleExperts(
   onProgress?: (done: number, total: number) => void,
   lambdaLine?: LambdaLine,
 ): Replicates {
-  const every = Math.max(1, Math.floor(B / 100));
-  const progress = onProgress && ((b: number): void => void (((b + 1) % every === 0 || b + 1 === B) && onProgress(b + 1, B)));
+  const progress = replicateProgress(B, onProgress);
   const parts = replicateChunks(K, B, seed).map((chunk) => resampleChunk(evaluator, K, n, chunk, lambdaLine, progress));
   return mergeReplicates(parts, n);
 }
