@@ -11,7 +11,7 @@ import type { StreamReadOptions } from "../io/streamSurveyFile.js";
 import { readSurveyMapping } from "../io/readSurveyMapping.js";
 import type { AnalyzeOptions } from "../pipeline/analyzeSurvey.js";
 import type { OptionSpec } from "./parseCommandLine.js";
-import { type CommandLine, numberOption, stringOption } from "./optionReaders.js";
+import { type CommandLine, WORKERS_RANGE, numberOption, stringOption } from "./optionReaders.js";
 import { packageRoot } from "./packageRoot.js";
 import { readScaleFile } from "../io/readScaleFile.js";
 import { type CliMethod, analysisOptions, methodOptions, surveyReadOptions } from "./analysisOptions.js";
@@ -154,7 +154,7 @@ export async function cliSurvey(
  * // { method: "fixed", value: 0.2 }
  */
 export function cliAnalyzeOptions(cl: CommandLine, command: string): AnalyzeOptions {
-  const workers = numberOption(cl, "workers", command, { integer: true, min: 1, max: 256 });
+  const workers = numberOption(cl, "workers", command, WORKERS_RANGE);
   return { ...analysisOptions(cl, command, cliMethod(cl, command)), ...(workers !== undefined ? { workers } : {}) };
 }
 

@@ -22,6 +22,9 @@ export function stringOption(cl: CommandLine, name: string): string | undefined 
   return typeof v === "string" ? v : undefined;
 }
 
+/** The range of every command's `--workers`: a whole number of threads from 1 to 256. */
+export const WORKERS_RANGE = { integer: true, min: 1, max: 256 } as const;
+
 /**
  * A number option (e.g. `--epsilon 0.01`), checked against a range.
  * @throws {UsageError} when it is not a number or out of range.

@@ -1,6 +1,6 @@
 import type { PowerOptions } from "../simulate/powerCurveCore.js";
 import { UsageError } from "./usageError.js";
-import { numberOption, rangeOption, stringOption, type CommandLine } from "./optionReaders.js";
+import { WORKERS_RANGE, numberOption, rangeOption, stringOption, type CommandLine } from "./optionReaders.js";
 
 /**
  * The command's default list of layer effects δ: chosen by measurement
@@ -64,7 +64,7 @@ export function simulationOptions(cl: CommandLine): Omit<PowerOptions, "panelSiz
   const sims = numberOption(cl, "sims", "power", { integer: true, min: 1 });
   const significanceLevel = numberOption(cl, "alpha", "power", { min: 0, max: 1, minExclusive: true });
   const seed = numberOption(cl, "seed", "power", { integer: true });
-  const workers = numberOption(cl, "workers", "power", { integer: true, min: 1 });
+  const workers = numberOption(cl, "workers", "power", WORKERS_RANGE);
   return {
     omega,
     ...(sigma !== undefined ? { sigma } : {}),
