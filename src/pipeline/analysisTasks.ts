@@ -9,7 +9,7 @@ import { resolveSettings, type DematelSettings } from "../core/dematelSettings.j
 import { gapRatioBaseline, type GapRatioBaseline } from "../panel/gapRatioBaseline.js";
 import { bootstrapRunner, planBootstrap } from "../uncertainty/bootstrapExperts.js";
 import { claimChunks, type ClaimedChunks, type SharedCounters } from "./sharedBootstrap.js";
-import { CHUNK_REPLICATES } from "../uncertainty/resampleExperts.js";
+import { chunkCount } from "../uncertainty/resampleExperts.js";
 
 /** K n×n matrices, row-major one after another. */
 export interface PackedMatrices {
@@ -60,7 +60,7 @@ export function runAnalysisTask<N extends AnalysisTaskName>(name: N, input: Anal
   }
   const i = input as AnalysisTaskInput<"bootstrapChunks">;
   // Every chunk already taken (the other threads were quicker): nothing to prepare.
-  if (Atomics.load(i.shared.claim, 0) >= Math.ceil(i.B / CHUNK_REPLICATES)) return { parts: [] } as AnalysisTaskOutput<N>;
+  if (Atomics.load(i.shared.claim, 0) >= chunkCount(i.B)) return { parts: [] } as AnalysisTaskOutput<N>;
   // A resolved settings object loses its mark in a structured clone; resolving its fields again gives the same settings.
   const settings = resolveSettings(i.settings, i.matrices.K);
   const plan = planBootstrap(unpackMatrices(i.matrices), i.model, { B: i.B, seed: i.seed, settings, baseline: i.baseline });

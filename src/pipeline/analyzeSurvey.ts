@@ -44,7 +44,7 @@ import { startTask, threadsAvailable } from "./threadTask.js";
 import type { PendingTask } from "./pendingTask.js";
 import { packMatrices } from "./analysisTasks.js";
 import { exhaust, sharedBootstrap, sharedCounters, type ClaimedChunks, type SharedCounters } from "./sharedBootstrap.js";
-import { CHUNK_REPLICATES } from "../uncertainty/resampleExperts.js";
+import { chunkCount } from "../uncertainty/resampleExperts.js";
 
 /** A bootstrap shared between threads: the counters and the workers' tasks taking chunks. */
 interface SharedBootstrapTasks {
@@ -376,7 +376,7 @@ function startedElsewhere(
   const shared = sharedCounters();
   const input = { matrices: packed, model, B: c.B, seed: c.seed, settings: c.settings, baseline: c.baseline, shared };
   // No more takers than chunks beyond this thread's first one.
-  const takers = Math.min(c.workers - 1, Math.ceil(c.B / CHUNK_REPLICATES) - 1);
+  const takers = Math.min(c.workers - 1, chunkCount(c.B) - 1);
   const tasks = Array.from({ length: takers }, () => startTask("bootstrapChunks", input, c.workers));
   return { gap, bootstrap: { shared, tasks } };
 }

@@ -47,7 +47,7 @@ export function claimChunks(plan: BootstrapPlan, makeRunner: () => BootstrapRunn
     Atomics.add(shared.progress, 0, plan.chunks[c].end - plan.chunks[c].start);
     onChunk?.();
   }
-  const structure = runner?.structure();
+  const structure = runner?.tally?.counts();
   return { parts, ...(structure ? { structure } : {}) };
 }
 

@@ -31,10 +31,16 @@ function nodeBuiltins(): { threads: typeof import("node:worker_threads"); fs: ty
   };
 }
 
+/** The worker entry as first looked up (null: there is none), so that a file is checked once per process, not per task. */
+let entryFound: URL | null | undefined;
+
 /** The compiled worker entry beside this module (dist/pipeline/analysisWorker.js), or undefined when it is not there. */
 function workerEntry(node: NonNullable<ReturnType<typeof nodeBuiltins>>): URL | undefined {
-  const entry = new URL("./analysisWorker.js", import.meta.url);
-  return entry.protocol === "file:" && node.fs.existsSync(node.url.fileURLToPath(entry)) ? entry : undefined;
+  if (entryFound === undefined) {
+    const entry = new URL("./analysisWorker.js", import.meta.url);
+    entryFound = entry.protocol === "file:" && node.fs.existsSync(node.url.fileURLToPath(entry)) ? entry : null;
+  }
+  return entryFound ?? undefined;
 }
 
 /** Workers started so far, with how many tasks each has been given and not yet answered. */

@@ -39,10 +39,7 @@ export function krippendorffAlphaFromUnits(units: readonly (readonly number[])[]
     throw new RangeError(`unknown level of measurement "${String(level)}": use nominal, ordinal, interval or ratio`);
   }
   if (!Array.isArray(units) || units.length === 0) throw new RangeError("krippendorffAlpha requires at least one unit");
-  const values = distinctValues(units, level);
-  const { o, nc, n } = coincidences(units, values);
-  if (!(n > 0)) return NaN;
-  return alphaFromCoincidences(o, nc, n, values, level);
+  return alphasFromUnits(units, [level])[level];
 }
 
 /** α at several levels from one coincidence matrix of the same units (the values' checks are the same for every level but ratio). */

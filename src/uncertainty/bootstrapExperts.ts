@@ -248,10 +248,9 @@ export function planBootstrap(matrices: readonly Matrix[], model: Model, options
 export interface BootstrapRunner {
   /** Evaluate chunk `c` of the plan; `onReplicate(b)` after each replicate b. */
   run(c: number, onReplicate?: (b: number) => void): Replicates;
-  /** The structure counts of the chunks this runner evaluated (absent when the plan tallies no structure). */
-  structure(): StructureCounts | undefined;
   /** The evaluator without the structure tally (the jackknife's). */
   readonly evaluator: ReplicateEvaluator;
+  /** The structure tally of the chunks this runner evaluated (absent when the plan tallies no structure). */
   readonly tally?: StructureTally;
 }
 
@@ -268,7 +267,6 @@ export function bootstrapRunner(plan: BootstrapPlan): BootstrapRunner {
     evaluator,
     tally,
     run: (c, onReplicate) => resampleChunk(tallied, K, n, plan.chunks[c], lambdaLine, onReplicate),
-    structure: () => tally?.counts(),
   };
 }
 

@@ -42,18 +42,23 @@ export interface ReplicateChunk {
   rng: RandomState;
 }
 
+/** How many chunks of {@link CHUNK_REPLICATES} the B replicates of a bootstrap make (the length of {@link replicateChunks}). */
+export function chunkCount(B: number): number {
+  return Math.ceil(B / CHUNK_REPLICATES);
+}
+
 /**
- * The B replicates of a bootstrap over K experts in chunks of `size`, each with the position of the one stream
+ * The B replicates of a bootstrap over K experts in {@link chunkCount} chunks of {@link CHUNK_REPLICATES}, each with the position of the one stream
  * `createRandom(seed)` at its first replicate (K draws `int(K)` per replicate, in replicate order): a chunk can then
  * be drawn and evaluated anywhere, in any order, and give the same replicates as the whole run in one pass.
  * @example
  * replicateChunks(14, 1000, 1).length; // 4 (256, 256, 256, 232 replicates)
  */
-export function replicateChunks(K: number, B: number, seed: number, size = CHUNK_REPLICATES): ReplicateChunk[] {
+export function replicateChunks(K: number, B: number, seed: number): ReplicateChunk[] {
   const rng = createRandom(seed);
   const chunks: ReplicateChunk[] = [];
-  for (let start = 0; start < B; start += size) {
-    const end = Math.min(B, start + size);
+  for (let start = 0; start < B; start += CHUNK_REPLICATES) {
+    const end = Math.min(B, start + CHUNK_REPLICATES);
     chunks.push({ start, end, rng: rng.state() });
     for (let d = (end - start) * K; d > 0; d--) rng.int(K);
   }
